@@ -1,0 +1,141 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import dotenv from 'dotenv';
+import { z } from 'zod';
+
+/** Every setting the bot reads. This module is the only reader of process.env. */
+const emailList = z
+  .string()
+  .default('')
+  .transform((value) =>
+    value
+      .split(',')
+      .map((item) => item.trim().toLowerCase())
+      .filter((item) => item.length > 0),
+  )
+  .pipe(z.array(z.string().email('must be a comma-separated list of email addresses')));
+
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value === '' ? undefined : value));
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+const environmentSchema = z
+  .object({
+    PORT: port.default(3978),
+    HOST: z.string().trim().min(1).default('0.0.0.0'),
+    BOT_ID: optionalText.pipe(z.string().uuid("must be the bot's Microsoft app id (a GUID)").optional()),
+    BOT_PASSWORD: optionalText,
+    BOT_TENANT_ID: optionalText.pipe(
+      z.string().uuid('must be your Microsoft Entra tenant id (a GUID)').optional(),
+    ),
+    TEAMS_APP_ID: optionalText.pipe(z.string().uuid('must be a GUID').optional()),
+    BOT_DOMAIN: optionalText,
+    AZURE_STORAGE_CONNECTION_STRING: optionalText,
+    LOCAL_STORAGE_DIR: z.string().trim().min(1).default('.data'),
+    LOCAL_STORAGE_PORT: port.default(10002),
+    TABLE_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z][A-Za-z0-9]{0,20}$/, 'must be letters and digits, starting with a letter (at most 21)')
+      .default('oscb'),
+    PLAN_FILE: z.string().trim().min(1).default(path.join('plan', 'oscb-2017-19.json')),
+    BOARD_ADMINS: emailList,
+    STALE_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+    DIGEST_CRON: z.string().trim().min(9).default('0 9 * * 1'),
+    DIGEST_TZ: z
+      .string()
+      .trim()
+      .default('Europe/London')
+      .refine(isTimeZone, 'must be an IANA time zone such as Europe/London'),
+    DIGEST_SCHEDULE: z.enum(['on', 'off']).default('on'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.BOT_ID) {
+      if (!env.BOT_PASSWORD)
+        ctx.addIssue({ code: 'custom', path: ['BOT_PASSWORD'], message: 'is required when BOT_ID is set' });
+      if (!env.BOT_TENANT_ID)
+        ctx.addIssue({ code: 'custom', path: ['BOT_TENANT_ID'], message: 'is required when BOT_ID is set' });
+    }
+  });
+
+export interface BotCredentials {
+  appId: string;
+  password: string;
+  tenantId: string;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Undefined in local mode: no inbound authentication. */
+  credentials?: BotCredentials;
+  teamsAppId?: string;
+  botDomain?: string;
+  storage: { connectionString: string } | { embedded: { directory: string; port: number } };
+  tablePrefix: string;
+  planFile: string;
+  boardAdmins: string[];
+  staleDays: number;
+  digest: { cron: string; timeZone: string; scheduled: boolean };
+  logLevel: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration is not valid:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** process.env wins over .env, as dotenv does, without writing to process.env. */
+export function readEnvironment(dotEnvPath = path.resolve('.env')): Record<string, string | undefined> {
+  const fromFile = fs.existsSync(dotEnvPath) ? dotenv.parse(fs.readFileSync(dotEnvPath)) : {};
+  return { ...fromFile, ...process.env };
+}
+
+export function loadConfig(environment: Record<string, string | undefined> = readEnvironment()): Config {
+  const parsed = environmentSchema.safeParse(environment);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = String(issue.path[0] ?? 'environment');
+        const raw = environment[name];
+        const shown = raw === undefined || /PASSWORD|CONNECTION_STRING/.test(name) ? '' : ` (got "${raw}")`;
+        return `${name} ${issue.message}${shown}`;
+      }),
+    );
+  }
+  const env = parsed.data;
+  return {
+    port: env.PORT,
+    host: env.HOST,
+    credentials:
+      env.BOT_ID && env.BOT_PASSWORD && env.BOT_TENANT_ID
+        ? { appId: env.BOT_ID, password: env.BOT_PASSWORD, tenantId: env.BOT_TENANT_ID }
+        : undefined,
+    teamsAppId: env.TEAMS_APP_ID ?? env.BOT_ID,
+    botDomain: env.BOT_DOMAIN,
+    storage: env.AZURE_STORAGE_CONNECTION_STRING
+      ? { connectionString: env.AZURE_STORAGE_CONNECTION_STRING }
+      : { embedded: { directory: env.LOCAL_STORAGE_DIR, port: env.LOCAL_STORAGE_PORT } },
+    tablePrefix: env.TABLE_PREFIX,
+    planFile: env.PLAN_FILE,
+    boardAdmins: env.BOARD_ADMINS,
+    staleDays: env.STALE_DAYS,
+    digest: { cron: env.DIGEST_CRON, timeZone: env.DIGEST_TZ, scheduled: env.DIGEST_SCHEDULE === 'on' },
+    logLevel: env.LOG_LEVEL,
+  };
+}

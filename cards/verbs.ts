@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+/**
+ * Every button the cards emit, with the schema its payload must pass. Buttons are defined here once and
+ * the bot validates every incoming payload against the same schema.
+ */
+
+const actionId = z.string().regex(/^\d{1,2}\.\d{1,2}$/);
+const ragStatus = z.enum(['not_started', 'red', 'amber', 'green', 'complete']);
+
+/** Action.Submit: navigation; the bot answers with a new card. */
+export const SUBMIT_VERB = {
+  runCommand: 'runCommand',
+} as const;
+
+export const runCommandPayload = z.object({
+  verb: z.literal(SUBMIT_VERB.runCommand),
+  command: z.string().trim().min(1).max(100),
+});
+
+/** Action.Execute (Universal Actions): the bot answers with the card that replaces this one. */
+export const EXECUTE_VERB = {
+  updateStatus: 'updateStatus',
+  refreshAction: 'refreshAction',
+} as const;
+
+export const updateStatusPayload = z.object({
+  actionId,
+  baseVersion: z.number().int().min(0),
+  rag: ragStatus,
+  /** Input.Text sends "" when left empty. */
+  note: z.string().max(5000).default(''),
+  /** Set by the "store as written" button after the personal-data check. */
+  confirmPersonalData: z.boolean().optional(),
+});
+
+export const refreshActionPayload = z.object({
+  actionId,
+});
+
+export type RunCommandPayload = z.infer<typeof runCommandPayload>;
+export type UpdateStatusPayload = z.infer<typeof updateStatusPayload>;
+export type RefreshActionPayload = z.infer<typeof refreshActionPayload>;

@@ -1,0 +1,139 @@
+/**
+ * What each card shows, decided by the bot and the domain. Cards turn these into Adaptive Card JSON and
+ * know nothing else: no environment, no storage, no Teams SDK. All strings here are data and are bound
+ * into templates, never concatenated into them.
+ */
+
+export type RagStatus = 'not_started' | 'red' | 'amber' | 'green' | 'complete';
+
+export type RagCounts = Record<RagStatus, number>;
+
+export type Tone = 'default' | 'good' | 'warning' | 'attention' | 'accent';
+
+export interface ActionStatusView {
+  rag: RagStatus;
+  /** The owner's own words: shown literally (no Markdown, no templating). */
+  note?: string;
+  updatedBy?: string;
+  /** e.g. "3 days ago" */
+  updatedAgo?: string;
+  /** e.g. "Mon 23 Nov 2026, 14:05" in the board's time zone */
+  updatedAt?: string;
+}
+
+export interface ActionSummaryView {
+  id: string;
+  title: string;
+  /** e.g. "Jane Smith" or "jane.smith@agency.example"; undefined when nobody is assigned */
+  owner?: string;
+  status: ActionStatusView;
+}
+
+export interface PlanOverviewView {
+  title: string;
+  period: string;
+  aims: {
+    number: number;
+    title: string;
+    priorities: { number: number; title: string; actionCount: number; ragCounts: RagCounts }[];
+  }[];
+  totals: RagCounts;
+  localContext: { label: string; value: string }[];
+}
+
+export interface AimView {
+  number: number;
+  title: string;
+  summary: string;
+  whyThesePriorities?: string;
+  priorities: { number: number; title: string; boardWill: string; ragCounts: RagCounts }[];
+}
+
+export interface PriorityView {
+  number: number;
+  title: string;
+  aimNumber: number;
+  aimTitle: string;
+  why: string;
+  boardWill: string;
+  ragCounts: RagCounts;
+  actions: ActionSummaryView[];
+}
+
+/** The update form shown to someone who may update the action. */
+export interface StatusFormView {
+  /** The version of the status the form was drawn from; a submit against an older one is a conflict. */
+  baseVersion: number;
+  selectedRag?: RagStatus;
+  draftNote?: string;
+  /** Shown on the form's button, e.g. "Save update" or "Submit anyway". */
+  submitLabel: string;
+}
+
+export interface ActionView {
+  id: string;
+  title: string;
+  description: string;
+  priorityNumber: number;
+  priorityTitle: string;
+  owner?: string;
+  status: ActionStatusView;
+  /** A line above the form: a confirmation ("Amber → Green, saved") or a warning (a conflict). */
+  notice?: { tone: Tone; text: string };
+  /** Present only for viewers who may update this action. */
+  form?: StatusFormView;
+  /**
+   * Universal Actions refresh: Teams asks the bot for each listed user's own view (the form for the owner,
+   * read-only for others). Teams user ids (29:...), at most 60.
+   */
+  refreshUserIds?: string[];
+}
+
+export interface MyActionsView {
+  ownerName: string;
+  actions: (ActionSummaryView & { ageDays?: number; priorityNumber: number })[];
+}
+
+export interface HistoryView {
+  actionId: string;
+  actionTitle: string;
+  entries: {
+    kind: 'status' | 'owner';
+    when: string;
+    ago: string;
+    who: string;
+    from?: RagStatus;
+    to?: RagStatus;
+    /** For kind 'owner': who now owns the action. */
+    newOwner?: string;
+    note?: string;
+  }[];
+  /** How many older entries were left off the card. */
+  more: number;
+}
+
+export interface HelpView {
+  isAdmin: boolean;
+  commands: { command: string; description: string }[];
+  adminCommands: { command: string; description: string }[];
+}
+
+/** Short answers: errors, refusals, "did you mean", confirmations. */
+export interface NoticeView {
+  tone: Tone;
+  title: string;
+  text: string;
+  /** Buttons that send a command as if the user had typed it. */
+  suggestions: { title: string; command: string }[];
+}
+
+/** Asked before storing a note that looks as though it identifies a child or family. */
+export interface PersonalDataCheckView {
+  actionId: string;
+  actionTitle: string;
+  rag: RagStatus;
+  note: string;
+  baseVersion: number;
+  /** e.g. ["an NHS number", "a full postcode"] */
+  findings: string[];
+}

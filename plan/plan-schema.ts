@@ -1,0 +1,87 @@
+import { z } from 'zod';
+
+const text = z.string().trim().min(1);
+const actionId = z.string().regex(/^\d+\.\d+$/, 'an action id looks like "5.1"');
+
+export const localContextFigureSchema = z.object({
+  label: text,
+  value: text,
+  detail: text.optional(),
+});
+
+export const aimSchema = z.object({
+  number: z.number().int().positive(),
+  title: text,
+  summary: text,
+  whyThesePriorities: text.optional(),
+});
+
+export const actionSchema = z.object({
+  id: actionId,
+  title: text,
+  description: text,
+});
+
+export const prioritySchema = z.object({
+  number: z.number().int().positive(),
+  aim: z.number().int().positive(),
+  title: text,
+  keywords: z.array(z.string().trim().toLowerCase().min(2)).default([]),
+  why: text,
+  boardWill: text,
+  actions: z.array(actionSchema).min(1),
+});
+
+export const planSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]{3,40}$/, 'a plan id is 3-40 lowercase letters, digits or hyphens'),
+    title: text,
+    period: text,
+    source: text,
+    aims: z.array(aimSchema).min(1),
+    priorities: z.array(prioritySchema).min(1),
+    localContext: z.array(localContextFigureSchema).default([]),
+  })
+  .superRefine((plan, ctx) => {
+    const aimNumbers = new Set(plan.aims.map((aim) => aim.number));
+    plan.aims.forEach((aim, index) => {
+      if (aim.number !== index + 1) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['aims', index, 'number'],
+          message: `aims must be numbered 1..n in order; expected ${index + 1}`,
+        });
+      }
+    });
+    plan.priorities.forEach((priority, index) => {
+      if (priority.number !== index + 1) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['priorities', index, 'number'],
+          message: `priorities must be numbered 1..n in order; expected ${index + 1}`,
+        });
+      }
+      if (!aimNumbers.has(priority.aim)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['priorities', index, 'aim'],
+          message: `aim ${priority.aim} is not in the plan`,
+        });
+      }
+      priority.actions.forEach((action, actionIndex) => {
+        const expected = `${priority.number}.${actionIndex + 1}`;
+        if (action.id !== expected) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['priorities', index, 'actions', actionIndex, 'id'],
+            message: `actions are numbered in order within their priority; expected "${expected}"`,
+          });
+        }
+      });
+    });
+  });
+
+export type Plan = z.infer<typeof planSchema>;
+export type Aim = z.infer<typeof aimSchema>;
+export type Priority = z.infer<typeof prioritySchema>;
+export type PlanAction = z.infer<typeof actionSchema>;
