@@ -139,3 +139,48 @@ export function loadConfig(environment: Record<string, string | undefined> = rea
     logLevel: env.LOG_LEVEL,
   };
 }
+
+/** What `npm run package` needs to fill the Teams app manifest. */
+export interface PackagingConfig {
+  botId: string;
+  teamsAppId: string;
+  botDomain: string;
+}
+
+const hostName = z
+  .string()
+  .regex(
+    /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$/i,
+    'must be a host name without scheme, port or path, e.g. oscb-bot.azurewebsites.net',
+  );
+
+const packagingSchema = z.object({
+  BOT_ID: optionalText.pipe(
+    z.string({ required_error: 'is required' }).uuid("must be the bot's Microsoft app id (a GUID)"),
+  ),
+  TEAMS_APP_ID: optionalText.pipe(z.string().uuid('must be a GUID').optional()),
+  BOT_DOMAIN: optionalText.pipe(z.string({ required_error: 'is required' }).pipe(hostName)),
+});
+
+export function loadPackagingConfig(
+  environment: Record<string, string | undefined> = readEnvironment(),
+): PackagingConfig {
+  const parsed = packagingSchema.safeParse(environment);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = String(issue.path[0] ?? 'environment');
+        const raw = environment[name];
+        return raw === undefined || raw.trim() === ''
+          ? `${name} ${issue.message}`
+          : `${name} ${issue.message} (got "${raw}")`;
+      }),
+    );
+  }
+  const env = parsed.data;
+  return {
+    botId: env.BOT_ID,
+    teamsAppId: env.TEAMS_APP_ID ?? env.BOT_ID,
+    botDomain: env.BOT_DOMAIN.toLowerCase(),
+  };
+}

@@ -1,0 +1,114 @@
+import { ActivityTypes, type TurnContext } from 'botbuilder';
+import { Application, type TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
+import { buildHelpCard, buildNoticeCard } from '../cards';
+import { EXECUTE_VERB, SUBMIT_VERB, runCommandPayload } from '../cards/verbs';
+import { COMMAND_HELP, parseCommand } from '../domain/commands';
+import { StoreUnavailableError } from '../storage/store-errors';
+import type { BotDependencies } from './bot-dependencies';
+import { CardActions } from './card-actions';
+import { CommandHandlers } from './command-handlers';
+import { answerExecuteWithCard, replyWithCard } from './replies';
+
+/** The bot's routes: text commands, card buttons and installs. Handlers read like the turn. */
+export function createApplication(
+  adapter: TeamsAdapter,
+  botAppId: string,
+  deps: BotDependencies,
+): Application<TurnState> {
+  const app = new Application<TurnState>({
+    adapter,
+    botAppId,
+    removeRecipientMention: true,
+    startTypingTimer: false,
+    longRunningMessages: false,
+  });
+  const commands = new CommandHandlers(deps);
+  const cardActions = new CardActions(deps);
+
+  const runText = async (context: TurnContext, text: string) => {
+    await deps.peopleRegister.notePersonalChat(context);
+    const command = parseCommand(text, deps.plan);
+    deps.logger.info({ command: command.kind }, 'command');
+    const reply = await commands.handle(command, context);
+    await replyWithCard(context, reply.card, reply.summary);
+  };
+
+  app.adaptiveCards.actionExecute(EXECUTE_VERB.updateStatus, async (context, _state, data) => {
+    await guardInvoke(context, deps, () => cardActions.updateStatus(context, data));
+    return '';
+  });
+  app.adaptiveCards.actionExecute(EXECUTE_VERB.refreshAction, async (context, _state, data) => {
+    await guardInvoke(context, deps, () => cardActions.refreshAction(context, data));
+    return '';
+  });
+  app.adaptiveCards.actionSubmit(SUBMIT_VERB.runCommand, async (context, _state, data) => {
+    const payload = runCommandPayload.safeParse(data);
+    await guardMessage(context, deps, () =>
+      payload.success ? runText(context, payload.data.command) : runText(context, ''),
+    );
+  });
+
+  app.conversationUpdate('membersAdded', async (context) => {
+    const botWasAdded = context.activity.membersAdded?.some(
+      (member) => member.id === context.activity.recipient.id,
+    );
+    if (!botWasAdded) return;
+    await guardMessage(context, deps, () => deps.peopleRegister.notePersonalChat(context));
+    await replyWithCard(
+      context,
+      buildHelpCard({
+        isAdmin: false,
+        commands: COMMAND_HELP.filter((item) => !item.adminOnly),
+        adminCommands: [],
+      }),
+      'Hello from the OSCB plan bot',
+    );
+  });
+
+  app.activity(ActivityTypes.Message, async (context) => {
+    await guardMessage(context, deps, () => runText(context, context.activity.text ?? ''));
+  });
+
+  app.error(async (context, error) => {
+    deps.logger.error({ err: error, activityType: context.activity.type }, 'unhandled turn error');
+  });
+
+  return app;
+}
+
+function storeDownCard() {
+  return buildNoticeCard({
+    tone: 'attention',
+    title: "I can't reach the plan store right now",
+    text: 'Nothing was saved. Please try again in a minute.',
+    suggestions: [],
+  });
+}
+
+async function guardMessage(
+  context: TurnContext,
+  deps: BotDependencies,
+  work: () => Promise<void>,
+): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    if (!(error instanceof StoreUnavailableError)) throw error;
+    deps.logger.error({ err: error.cause, activityType: context.activity.type }, 'plan store unavailable');
+    await replyWithCard(context, storeDownCard(), "I can't reach the plan store right now");
+  }
+}
+
+async function guardInvoke(
+  context: TurnContext,
+  deps: BotDependencies,
+  work: () => Promise<void>,
+): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    if (!(error instanceof StoreUnavailableError)) throw error;
+    deps.logger.error({ err: error.cause, activityType: context.activity.type }, 'plan store unavailable');
+    await answerExecuteWithCard(context, storeDownCard());
+  }
+}

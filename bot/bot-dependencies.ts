@@ -1,0 +1,18 @@
+import type { Plan } from '../plan/plan-schema';
+import type { StatusService } from '../domain/status-service';
+import type { Logger } from './logger';
+import type { PeopleDirectory } from './people-directory';
+import type { PeopleRegister } from './people-register';
+import type { PeopleStore } from '../domain/known-people';
+
+/** Everything a route needs, built once by the composition root. */
+export interface BotDependencies {
+  plan: Plan;
+  statusService: StatusService;
+  people: PeopleDirectory;
+  peopleRegister: PeopleRegister;
+  peopleStore: PeopleStore;
+  logger: Logger;
+  clock: () => Date;
+  timeZone: string;
+}

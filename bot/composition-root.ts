@@ -1,0 +1,133 @@
+import type { Server } from 'restify';
+import { StatusService } from '../domain/status-service';
+import { loadPlan } from '../plan/load-plan';
+import type { Plan } from '../plan/plan-schema';
+import { startAzurite, type AzuriteProcess } from '../storage/azurite-process';
+import { TableStatusStore } from '../storage/status-repository';
+import { createTableClients, ensureTables, type TableClients } from '../storage/table-clients';
+import { createAdapter } from './adapter';
+import { createApplication } from './application';
+import type { BotDependencies } from './bot-dependencies';
+import type { Config } from './config';
+import { createLogger, type Logger } from './logger';
+import { PeopleDirectory } from './people-directory';
+import { PeopleRegister } from './people-register';
+import { TablePeopleStore } from '../storage/people-repository';
+import { createServer } from './server';
+
+/** teams-ai needs an app id even in local mode, for proactive sends; this one is never authenticated. */
+const LOCAL_BOT_ID = '00000000-0000-0000-0000-000000000000';
+
+export interface Storage {
+  tables: TableClients;
+  close(): Promise<void>;
+}
+
+export interface Bot {
+  config: Config;
+  logger: Logger;
+  plan: Plan;
+  storage: Storage;
+  server: Server;
+  deps: BotDependencies;
+  /** Listens on config.host/port; resolves with the bound port. */
+  listen(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export interface CompositionOptions {
+  logger?: Logger;
+  clock?: () => Date;
+}
+
+export async function openStorage(config: Config, logger: Logger): Promise<Storage> {
+  let azurite: AzuriteProcess | undefined;
+  let connectionString: string;
+  if ('connectionString' in config.storage) {
+    connectionString = config.storage.connectionString;
+  } else {
+    azurite = await startAzurite({
+      port: config.storage.embedded.port,
+      directory: config.storage.embedded.directory,
+    });
+    logger.info(
+      { pid: azurite.pid, port: azurite.port, directory: config.storage.embedded.directory },
+      'started embedded Azurite table storage',
+    );
+    connectionString = azurite.connectionString;
+  }
+  const tables = createTableClients(connectionString, config.tablePrefix);
+  try {
+    await ensureTables(tables);
+  } catch (error) {
+    await azurite?.stop();
+    throw error;
+  }
+  return { tables, close: async () => azurite?.stop() };
+}
+
+/** The one place where the bot is assembled, for the server and the digest job alike. */
+export async function composeBot(config: Config, options: CompositionOptions = {}): Promise<Bot> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const clock = options.clock ?? (() => new Date());
+  const plan = loadPlan(config.planFile);
+  if (!config.credentials) {
+    logger.warn(
+      'BOT_ID is not set: running in local mode WITHOUT inbound authentication. Never expose this to a network.',
+    );
+  }
+  const storage = await openStorage(config, logger);
+  const statusService = new StatusService(
+    plan,
+    new TableStatusStore(storage.tables.planStatus, plan.id),
+    config.boardAdmins,
+    clock,
+  );
+  const people = new PeopleDirectory(logger);
+  const peopleStore = new TablePeopleStore(storage.tables.people);
+  const deps: BotDependencies = {
+    plan,
+    statusService,
+    people,
+    peopleStore,
+    peopleRegister: new PeopleRegister(people, peopleStore, clock, logger),
+    logger,
+    clock,
+    timeZone: config.digest.timeZone,
+  };
+  const adapter = createAdapter(config.credentials);
+  const app = createApplication(adapter, config.credentials?.appId ?? LOCAL_BOT_ID, deps);
+  const server = createServer({
+    adapter,
+    logger,
+    runTurn: async (context) => {
+      await app.run(context);
+    },
+    health: async () => {
+      try {
+        await statusService.currentStatus(plan.priorities[0].actions[0].id);
+        return { healthy: true, details: { store: 'up' } };
+      } catch (error) {
+        logger.warn({ err: error }, 'health check: plan store unreachable');
+        return { healthy: false, details: { store: 'down' } };
+      }
+    },
+  });
+
+  return {
+    config,
+    logger,
+    plan,
+    storage,
+    server,
+    deps,
+    listen: () =>
+      new Promise((resolve) => {
+        server.listen(config.port, config.host, () => resolve(server.address().port));
+      }),
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await storage.close();
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import { TurnContext } from 'botbuilder';
+import type { PeopleStore } from '../domain/known-people';
+import type { Logger } from './logger';
+import type { PeopleDirectory } from './people-directory';
+
+/**
+ * Keeps each person's personal-chat conversation reference (for reminders later) and Teams user id (for
+ * card refreshes). Written once per person per process, not on every turn.
+ */
+export class PeopleRegister {
+  private readonly written = new Set<string>();
+
+  constructor(
+    private readonly directory: PeopleDirectory,
+    private readonly store: PeopleStore,
+    private readonly clock: () => Date,
+    private readonly logger: Logger,
+  ) {}
+
+  async notePersonalChat(context: TurnContext): Promise<void> {
+    if (context.activity.conversation?.conversationType !== 'personal') return;
+    const person = await this.directory.identify(context);
+    if (!person.email || !person.teamsUserId) return;
+    const key = `${person.email}|${context.activity.conversation.id}`;
+    if (this.written.has(key)) return;
+    await this.store.remember({
+      email: person.email,
+      name: person.name,
+      teamsUserId: person.teamsUserId,
+      aadObjectId: person.aadObjectId,
+      personalConversation: { ...TurnContext.getConversationReference(context.activity) },
+      lastSeenAt: this.clock().toISOString(),
+    });
+    this.written.add(key);
+    this.logger.info({ teamsUserId: person.teamsUserId }, 'remembered personal chat');
+  }
+}

@@ -1,0 +1,85 @@
+import { COMMANDS, navButton, type NavButtonData } from './commands';
+import { RAG_CHOICES, ragBadge, type TextRunData } from './rag-style';
+import { compileCardTemplate, type AdaptiveCardJson } from './render-card';
+import template from './templates/action.json';
+import { present } from './text';
+import { toneStyle } from './tone-style';
+import { EXECUTE_VERB } from './verbs';
+import type { ActionView, RagStatus } from './view-models';
+
+type ActionCardData = {
+  id: string;
+  title: string;
+  description: string;
+  priorityNumber: number;
+  priorityTitle: string;
+  owner: string | null;
+  rag: TextRunData;
+  note: string | null;
+  updated: boolean;
+  updatedAgo: string | null;
+  updatedAt: string | null;
+  updatedBy: string | null;
+  notice: { containerStyle: string; color: string; text: string } | null;
+  form: {
+    verb: string;
+    /** The inputs "rag" and "note" are added to this when the button is pressed. */
+    data: { actionId: string; baseVersion: number };
+    submitLabel: string;
+    choices: { title: string; value: string }[];
+    selectedRag: string | null;
+    draftNote: string | null;
+  } | null;
+  refresh: { verb: string; data: { actionId: string }; userIds: string[] | null } | null;
+  history: NavButtonData;
+  showPriority: NavButtonData;
+};
+
+const render = compileCardTemplate<ActionCardData>(template);
+
+export function buildActionCard(view: ActionView): AdaptiveCardJson {
+  const updatedAgo = present(view.status.updatedAgo);
+  const updatedAt = present(view.status.updatedAt);
+  const updatedBy = present(view.status.updatedBy);
+  const notice = view.notice && present(view.notice.text);
+  return render({
+    id: view.id,
+    title: view.title,
+    description: view.description,
+    priorityNumber: view.priorityNumber,
+    priorityTitle: view.priorityTitle,
+    owner: present(view.owner),
+    rag: ragBadge(view.status.rag),
+    note: present(view.status.note),
+    updated: updatedAgo !== null || updatedAt !== null || updatedBy !== null,
+    updatedAgo,
+    updatedAt,
+    updatedBy,
+    notice: view.notice && notice ? { ...toneStyle(view.notice.tone), text: notice } : null,
+    form: view.form
+      ? {
+          verb: EXECUTE_VERB.updateStatus,
+          data: { actionId: view.id, baseVersion: view.form.baseVersion },
+          submitLabel: view.form.submitLabel,
+          choices: [...RAG_CHOICES],
+          selectedRag: selectableRag(view.form.selectedRag),
+          draftNote: present(view.form.draftNote),
+        }
+      : null,
+    // Teams refreshes a personal chat without userIds; in a group they name who gets their own view.
+    refresh: view.refreshUserIds
+      ? {
+          verb: EXECUTE_VERB.refreshAction,
+          data: { actionId: view.id },
+          userIds: view.refreshUserIds.length > 0 ? [...view.refreshUserIds] : null,
+        }
+      : null,
+    history: navButton('History', COMMANDS.history(view.id)),
+    showPriority: navButton(`Show priority ${view.priorityNumber}`, COMMANDS.showPriority(view.priorityNumber)),
+  });
+}
+
+/** "Not started" is not a choice on the form, so it preselects nothing. */
+function selectableRag(rag: RagStatus | undefined): RagStatus | null {
+  return rag !== undefined && RAG_CHOICES.some((choice) => choice.value === rag) ? rag : null;
+}

@@ -1,0 +1,15 @@
+export { buildActionCard } from './action-card';
+export { buildAimCard } from './aim-card';
+export { buildHelpCard } from './help-card';
+export { buildHistoryCard } from './history-card';
+export { buildMyActionsCard } from './my-actions-card';
+export { buildNoticeCard } from './notice-card';
+export { buildPersonalDataCheckCard } from './personal-data-check-card';
+export { buildPlanCard } from './plan-card';
+export { buildPriorityCard } from './priority-card';
+export { CARD_BYTE_BUDGET, cardBytes } from './card-size';
+export { COMMANDS } from './commands';
+export { RAG_CHOICES, RAG_ORDER, RAG_STYLE } from './rag-style';
+export type { AdaptiveCardJson } from './render-card';
+export * from './verbs';
+export type * from './view-models';

@@ -1,0 +1,30 @@
+import { navButton, type NavButtonData } from './commands';
+import { compileCardTemplate, type AdaptiveCardJson } from './render-card';
+import template from './templates/notice.json';
+import { present } from './text';
+import { toneStyle } from './tone-style';
+import type { NoticeView } from './view-models';
+
+type NoticeCardData = {
+  containerStyle: string;
+  color: string;
+  title: string;
+  text: string | null;
+  suggestions: NavButtonData[];
+};
+
+const render = compileCardTemplate<NoticeCardData>(template);
+
+/** Hosts show at most five buttons in a row (Microsoft's SDK rejects more). */
+const MAX_SUGGESTIONS = 5;
+
+export function buildNoticeCard(view: NoticeView): AdaptiveCardJson {
+  return render({
+    ...toneStyle(view.tone),
+    title: view.title,
+    text: present(view.text),
+    suggestions: view.suggestions
+      .slice(0, MAX_SUGGESTIONS)
+      .map((suggestion) => navButton(suggestion.title, suggestion.command)),
+  });
+}

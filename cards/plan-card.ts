@@ -1,0 +1,53 @@
+import { COMMANDS, navButton, type NavButtonData } from './commands';
+import { ragCountRuns, type TextRunData } from './rag-style';
+import { compileCardTemplate, type AdaptiveCardJson } from './render-card';
+import template from './templates/plan.json';
+import { plural } from './text';
+import type { PlanOverviewView } from './view-models';
+
+type PlanCardData = {
+  title: string;
+  period: string;
+  totals: TextRunData[];
+  localContext: { label: string; value: string }[];
+  aims: {
+    number: number;
+    title: string;
+    priorities: {
+      number: number;
+      title: string;
+      actionsText: string;
+      ragRuns: TextRunData[];
+      show: NavButtonData;
+    }[];
+  }[];
+  myActions: NavButtonData;
+  help: NavButtonData;
+};
+
+const render = compileCardTemplate<PlanCardData>(template);
+
+export function buildPlanCard(view: PlanOverviewView): AdaptiveCardJson {
+  return render({
+    title: view.title,
+    period: view.period,
+    totals: ragCountRuns(view.totals, { includeZero: true }),
+    localContext: view.localContext.map(({ label, value }) => ({ label, value })),
+    aims: view.aims.map((aim) => ({
+      number: aim.number,
+      title: aim.title,
+      priorities: aim.priorities.map((priority) => {
+        const runs = ragCountRuns(priority.ragCounts, { includeZero: false });
+        return {
+          number: priority.number,
+          title: priority.title,
+          actionsText: `${plural(priority.actionCount, 'action', 'actions')}${runs.length > 0 ? ': ' : ''}`,
+          ragRuns: runs,
+          show: navButton(`Show priority ${priority.number}`, COMMANDS.showPriority(priority.number)),
+        };
+      }),
+    })),
+    myActions: navButton('My actions', COMMANDS.myActions()),
+    help: navButton('Help', COMMANDS.help()),
+  });
+}

@@ -1,0 +1,26 @@
+/** Presentation helpers for view-model text. */
+
+/** Blank text is treated as absent (null, for template data). */
+export function present(text: string | undefined): string | null {
+  return text !== undefined && text.trim().length > 0 ? text : null;
+}
+
+/** Cuts text to at most `maxChars` characters (code points, so emoji survive), ending in "…". */
+export function truncate(text: string, maxChars: number): string {
+  const characters = Array.from(text);
+  if (characters.length <= maxChars) return text;
+  return `${characters
+    .slice(0, Math.max(0, maxChars - 1))
+    .join('')
+    .trimEnd()}…`;
+}
+
+/** ["a", "b", "c"] → "a, b and c" */
+export function joinWithAnd(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+export function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}

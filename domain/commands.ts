@@ -1,0 +1,433 @@
+import type { Plan, Priority } from '../plan/plan-schema';
+import {
+  editDistance,
+  pickSuggestions,
+  suggestCommands,
+  suggestPriorities,
+  typoAllowance,
+  type PriorityTerms,
+  type Suggestion,
+} from './command-suggestions';
+import { findAction, findAim, findPriority } from './plan-lookup';
+import { parseRagWord } from './rag-status';
+
+export type Command =
+  | { kind: 'help' }
+  | { kind: 'showPlan' }
+  | { kind: 'showAim'; aim: number }
+  | { kind: 'showPriority'; priority: number }
+  | { kind: 'showAction'; actionId: string }
+  | { kind: 'updateStatus'; actionId: string; ragWord: string; note: string }
+  | { kind: 'assignOwner'; actionId: string; ownerEmail: string }
+  | { kind: 'myActions' }
+  | { kind: 'history'; actionId: string }
+  | { kind: 'previewDigest' }
+  | { kind: 'postDigest' }
+  | { kind: 'setBoardChannel' }
+  | { kind: 'notInPlan'; what: 'aim' | 'priority' | 'action'; asked: string; message: string }
+  | { kind: 'incomplete'; message: string; example: string }
+  | { kind: 'unknown'; suggestions: string[] };
+
+export interface CommandHelp {
+  /** At most 32 characters: Teams' limit for a manifest command title. */
+  command: string;
+  /** At most 128 characters: Teams' limit for a manifest command description. */
+  description: string;
+  adminOnly: boolean;
+}
+
+export const COMMAND_HELP: readonly CommandHelp[] = [
+  { command: 'help', description: 'What I can do.', adminOnly: false },
+  {
+    command: 'show plan',
+    description: 'The plan at a glance: aims, priorities and RAG totals.',
+    adminOnly: false,
+  },
+  { command: 'show aim 1', description: 'One aim and its priorities.', adminOnly: false },
+  {
+    command: 'show priority 5',
+    description: 'A priority and its actions. "p5" or a keyword such as "show neglect" works too.',
+    adminOnly: false,
+  },
+  {
+    command: 'show action 5.1',
+    description: 'An action, its owner and its latest status.',
+    adminOnly: false,
+  },
+  {
+    command: 'update 5.1 amber <note>',
+    description: 'Post a status (red, amber, green or complete) with a note. Red and amber need a note.',
+    adminOnly: false,
+  },
+  {
+    command: 'my actions',
+    description: 'The actions you own and how long since each was updated.',
+    adminOnly: false,
+  },
+  {
+    command: 'history 5.1',
+    description: 'Past status updates and owner changes for an action.',
+    adminOnly: false,
+  },
+  { command: 'assign 5.1 to <email>', description: 'Make someone the owner of an action.', adminOnly: true },
+  { command: 'preview digest', description: "See this week's digest before it goes out.", adminOnly: true },
+  { command: 'post digest', description: 'Post the digest to the board channel now.', adminOnly: true },
+  { command: 'set board channel', description: 'Post the weekly digest to this channel.', adminOnly: true },
+];
+
+const EXAMPLE_NOTE = 'Waiting for the audit report';
+const EXAMPLE_EMAIL = 'jane.smith@agency.example';
+const ACTION_ID = /^0*(\d+)\.0*(\d+)$/;
+
+/**
+ * Reads a chat message (with the bot's @mention already removed) as a command. Never throws: text that
+ * is not a command comes back as 'unknown' with suggestions.
+ *
+ * An update whose status word is not a status ("update 5.1 purple") is 'incomplete', with a "did you
+ * mean" when the word is a near miss, so the person is told straight away; the status service still
+ * checks the word, as updates also arrive from cards.
+ */
+export function parseCommand(text: string, plan: Plan): Command {
+  const message = cleanMessageText(text);
+  if (message === '' || message === '?') return { kind: 'help' };
+  return (
+    parseUpdate(message, plan) ??
+    parseAssign(message, plan) ??
+    parseSimpleCommand(simplify(message), plan) ??
+    unknown(message, plan, {
+      keywordMatches: bestKeywordMatches(searchWords(message), plan, { wholeKeyword: true }),
+      closeKeywords: false,
+    })
+  );
+}
+
+/**
+ * Removes mention tags in front of the command (the bot's, or another's typed before it) and the
+ * non-breaking spaces Teams leaves in message text. Tags later in the text belong to a note and stay.
+ */
+export function cleanMessageText(text: string): string {
+  return text
+    .replace(/&nbsp;|\u00a0/gi, ' ')
+    .replace(/^(?:\s*<at\b[^>]*>[\s\S]*?<\/at>)+/i, ' ')
+    .trim();
+}
+
+function simplify(message: string): string {
+  return message
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/[.!?]+$/, '')
+    .trim();
+}
+
+const FIXED_COMMANDS: readonly [RegExp, Command][] = [
+  [/^(?:show )?help$/, { kind: 'help' }],
+  [/^(?:show )?(?:the )?plan$/, { kind: 'showPlan' }],
+  [/^(?:show )?my actions$/, { kind: 'myActions' }],
+  [/^preview (?:the )?digest$/, { kind: 'previewDigest' }],
+  [/^post (?:the )?digest$/, { kind: 'postDigest' }],
+  [/^set (?:the )?board channel(?: here)?$/, { kind: 'setBoardChannel' }],
+];
+
+function parseSimpleCommand(simple: string, plan: Plan): Command | undefined {
+  for (const [pattern, command] of FIXED_COMMANDS) {
+    if (pattern.test(simple)) return { ...command };
+  }
+
+  const priorityNumber = /^(?:show )?(?:priority|p) ?(\d+)$/.exec(simple) ?? /^show (\d+)$/.exec(simple);
+  if (priorityNumber) return showPriority(priorityNumber[1], plan);
+
+  const actionId = /^(?:show )?(?:(?:priority|p|action) ?)?(\d+\.\d+)$/.exec(simple);
+  if (actionId) return withAction(actionId[1], plan, (id) => ({ kind: 'showAction', actionId: id }));
+
+  const aim = /^(?:show )?aim(?: (.+))?$/.exec(simple);
+  if (aim) return showAim(aim[1], plan);
+
+  if (/^(?:show )?priority$/.test(simple)) return missingPriorityNumber(plan);
+  const action = /^(?:show )?action(?: (.+))?$/.exec(simple);
+  if (action) return missingActionId('show action', plan, action[1]);
+
+  const history = /^(?:show )?history(?: (?:of|for))?(?: action)?(?: (.+))?$/.exec(simple);
+  if (history) {
+    if (!history[1] || !/^\d+\.\d+$/.test(history[1])) return missingActionId('history', plan, history[1]);
+    return withAction(history[1], plan, (id) => ({ kind: 'history', actionId: id }));
+  }
+
+  const keyword = /^(?:show |priority )(?:priority )?(.+)$/.exec(simple);
+  if (keyword) return showPriorityByKeyword(keyword[1], simple, plan);
+  if (simple === 'show') {
+    return { kind: 'incomplete', message: 'Show what?', example: 'show plan' };
+  }
+  return undefined;
+}
+
+function showPriority(asked: string, plan: Plan): Command {
+  const priority = findPriority(plan, Number(asked));
+  if (!priority)
+    return notInPlan('priority', asked, planRange(plan.priorities.length, 'priority', 'priorities'));
+  return { kind: 'showPriority', priority: priority.number };
+}
+
+function showAim(asked: string | undefined, plan: Plan): Command {
+  if (asked === undefined || !/^\d+$/.test(asked)) {
+    return {
+      kind: 'incomplete',
+      message: `Which aim? ${planRange(plan.aims.length, 'aim', 'aims')}`,
+      example: `show aim ${plan.aims[0].number}`,
+    };
+  }
+  const aim = findAim(plan, Number(asked));
+  if (!aim) return notInPlan('aim', asked, planRange(plan.aims.length, 'aim', 'aims'));
+  return { kind: 'showAim', aim: aim.number };
+}
+
+function missingPriorityNumber(plan: Plan): Command {
+  return {
+    kind: 'incomplete',
+    message: `Which priority? ${planRange(plan.priorities.length, 'priority', 'priorities')}`,
+    example: `show priority ${plan.priorities[0].number}`,
+  };
+}
+
+/** For "action 5", the example is that priority's first action. */
+function missingActionId(command: string, plan: Plan, typed: string | undefined): Command {
+  const priority = typed && /^\d+$/.test(typed) ? findPriority(plan, Number(typed)) : undefined;
+  const example = priority?.actions[0].id ?? firstActionId(plan);
+  return {
+    kind: 'incomplete',
+    message: `Which action? Actions are numbered within their priority, like ${example}.`,
+    example: `${command} ${example}`,
+  };
+}
+
+/** Resolves a typed action id ("5.1", "05.01") against the plan, or says which ids the plan has. */
+function withAction(asked: string, plan: Plan, command: (actionId: string) => Command): Command {
+  const parts = ACTION_ID.exec(asked);
+  const priorityNumber = Number(parts?.[1]);
+  const actionId = parts ? `${priorityNumber}.${Number(parts[2])}` : asked;
+  if (findAction(plan, actionId)) return command(actionId);
+
+  const priority = findPriority(plan, priorityNumber);
+  if (!priority) {
+    const range = planRange(plan.priorities.length, 'priority', 'priorities');
+    return notInPlan('action', asked, `There is no action ${asked}. ${range}`);
+  }
+  return notInPlan('action', asked, actionRange(priority));
+}
+
+function actionRange(priority: Priority): string {
+  const first = priority.actions[0].id;
+  const last = priority.actions[priority.actions.length - 1].id;
+  if (first === last) return `Priority ${priority.number} has one action, ${first}.`;
+  return `Priority ${priority.number} has actions ${first}–${last}.`;
+}
+
+function planRange(count: number, singular: string, plural: string): string {
+  return count === 1 ? `The plan has only ${singular} 1.` : `The plan has ${plural} 1–${count}.`;
+}
+
+function notInPlan(what: 'aim' | 'priority' | 'action', asked: string, message: string): Command {
+  return { kind: 'notInPlan', what, asked, message };
+}
+
+function firstActionId(plan: Plan): string {
+  return plan.priorities[0].actions[0].id;
+}
+
+const UPDATE = /^update\b\s*([\s\S]*)$/i;
+const LEADING_ACTION_ID = /^(?:action\s+)?(\d+\.\d+)(?!\d|\.\d)[ \t]*[:,.]?\s*([\s\S]*)$/i;
+// The status word, then an optional "amber: note" or "amber - note" separator on the same line.
+const STATUS_AND_NOTE =
+  /^(?:(?:to|as)\s+(?=\S))?(not[\s_-]*started|[a-z]+)(?![a-z])[ \t]*(?:[:,.\-–—]+)?([\s\S]*)$/i;
+const RAG_SUGGESTIONS = ['red', 'amber', 'green', 'complete'];
+
+function parseUpdate(message: string, plan: Plan): Command | undefined {
+  const update = UPDATE.exec(message);
+  if (!update) return undefined;
+  const target = LEADING_ACTION_ID.exec(update[1]);
+  if (!target) {
+    return {
+      kind: 'incomplete',
+      message: 'Which action? Give its number, then the status and a note.',
+      example: `update ${firstActionId(plan)} amber ${EXAMPLE_NOTE}`,
+    };
+  }
+  return withAction(target[1], plan, (actionId) => parseStatusAndNote(actionId, target[2].trim()));
+}
+
+function parseStatusAndNote(actionId: string, rest: string): Command {
+  if (rest === '') {
+    return {
+      kind: 'incomplete',
+      message: `What is the status of ${actionId}? Give red, amber, green or complete, then a note.`,
+      example: `update ${actionId} amber ${EXAMPLE_NOTE}`,
+    };
+  }
+  const parts = STATUS_AND_NOTE.exec(rest);
+  if (parts && parseRagWord(parts[1])) {
+    return { kind: 'updateStatus', actionId, ragWord: parts[1], note: parts[2].trim() };
+  }
+  const typed = rest.split(/\s+/)[0];
+  const nearMiss = closestRagWord(typed);
+  const exampleNote =
+    rest.length - typed.length <= 60 && rest !== typed ? rest.slice(typed.length).trim() : '';
+  return {
+    kind: 'incomplete',
+    message:
+      `"${typed}" is not a status: use red, amber, green or complete.` +
+      (nearMiss ? ` Did you mean ${nearMiss}?` : ''),
+    example: `update ${actionId} ${nearMiss ?? 'amber'} ${exampleNote || EXAMPLE_NOTE}`,
+  };
+}
+
+function closestRagWord(typed: string): string | undefined {
+  const word = typed.toLowerCase();
+  let closest: { word: string; distance: number } | undefined;
+  for (const candidate of RAG_SUGGESTIONS) {
+    const distance = editDistance(word, candidate);
+    if (distance <= typoAllowance(candidate.length) && (!closest || distance < closest.distance)) {
+      closest = { word: candidate, distance };
+    }
+  }
+  return closest?.word;
+}
+
+const ASSIGN = /^assign\b\s*([\s\S]*)$/i;
+const ASSIGN_ID_FIRST = /^(?:action\s+)?(\d+\.\d+)(?!\d|\.\d)(?:\s+to\b)?\s*([\s\S]*)$/i;
+const ASSIGN_EMAIL_FIRST = /^(\S+@\S+)\s+to\s+(?:action\s+)?(\d+\.\d+)$/i;
+const EMAIL = /^[a-z0-9_%+'-]+(?:\.[a-z0-9_%+'-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/;
+
+function parseAssign(message: string, plan: Plan): Command | undefined {
+  const assign = ASSIGN.exec(message);
+  if (!assign) return undefined;
+  const rest = assign[1].trim();
+  const emailFirst = ASSIGN_EMAIL_FIRST.exec(rest);
+  const target = emailFirst ? [emailFirst[2], emailFirst[1]] : ASSIGN_ID_FIRST.exec(rest)?.slice(1, 3);
+  if (!target) {
+    return {
+      kind: 'incomplete',
+      message: 'Which action, and who should own it? Give the action number and their email address.',
+      example: `assign ${firstActionId(plan)} to ${EXAMPLE_EMAIL}`,
+    };
+  }
+  const [asked, typedEmail] = target;
+  return withAction(asked, plan, (actionId) => assignOwner(actionId, typedEmail.trim()));
+}
+
+function assignOwner(actionId: string, typedEmail: string): Command {
+  const example = `assign ${actionId} to ${EXAMPLE_EMAIL}`;
+  if (typedEmail === '') {
+    return { kind: 'incomplete', message: `Who should own ${actionId}? Give their email address.`, example };
+  }
+  const email = typedEmail
+    .replace(/^mailto:/i, '')
+    .replace(/^<(.*)>$/, '$1')
+    .replace(/\.$/, '')
+    .toLowerCase();
+  if (!EMAIL.test(email)) {
+    return { kind: 'incomplete', message: `"${typedEmail}" does not look like an email address.`, example };
+  }
+  return { kind: 'assignOwner', actionId, ownerEmail: email };
+}
+
+// Command words too, so that "show priority neglect" searches for "neglect" alone.
+const SEARCH_STOP_WORDS = new Set([
+  ...['the', 'a', 'an', 'and', 'of', 'for', 'to', 'in', 'on', 'with', 'about', 'me', 'please'],
+  ...['show', 'priority', 'p'],
+]);
+
+/** Lower case and singular, so "Adolescents" finds "adolescent" and "audits" finds "audit". */
+function searchWords(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word.length > 0 && !SEARCH_STOP_WORDS.has(word))
+    .map(singular);
+}
+
+function singular(word: string): string {
+  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
+  return word;
+}
+
+function priorityTerms(priority: Priority): PriorityTerms {
+  const terms = new Set([...priority.keywords.flatMap(searchWords), ...searchWords(priority.title)]);
+  return { number: priority.number, terms: [...terms] };
+}
+
+interface KeywordScore {
+  priority: number;
+  /** Typed words found among the priority's keywords and title words. */
+  words: number;
+  /** Whole keywords, however many words long, found in what was typed. */
+  keywords: number;
+  /** Typed words in the priority's title: "show board" means "Improve board effectiveness". */
+  titleWords: number;
+}
+
+/**
+ * "show neglect", "show board effectiveness": the priority whose keywords and title words cover most of
+ * what was typed. A tie is not guessed at; the tied priorities are offered as suggestions.
+ */
+function showPriorityByKeyword(query: string, simple: string, plan: Plan): Command {
+  const matches = bestKeywordMatches(searchWords(query), plan, { wholeKeyword: false });
+  if (matches.length === 1) return { kind: 'showPriority', priority: matches[0] };
+  return unknown(simple, plan, { keywordMatches: matches, closeKeywords: true });
+}
+
+/**
+ * The priorities matching the typed words best: none when nothing matches, several on a tie. With
+ * `wholeKeyword`, a single word of a longer keyword is not enough ("help" is not "early help").
+ */
+function bestKeywordMatches(
+  typed: readonly string[],
+  plan: Plan,
+  options: { wholeKeyword: boolean },
+): number[] {
+  const scores = plan.priorities
+    .map((priority) => scoreKeywordMatch(typed, priority))
+    .filter((score) => (options.wholeKeyword ? score.keywords > 0 : score.words > 0));
+  if (scores.length === 0) return [];
+  const best = scores.reduce((a, b) => (compareScores(b, a) < 0 ? b : a));
+  return scores.filter((score) => compareScores(score, best) === 0).map((score) => score.priority);
+}
+
+function scoreKeywordMatch(typed: readonly string[], priority: Priority): KeywordScore {
+  const terms = new Set(priorityTerms(priority).terms);
+  const titleWords = new Set(searchWords(priority.title));
+  const typedPhrase = ` ${typed.join(' ')} `;
+  return {
+    priority: priority.number,
+    words: typed.filter((word) => terms.has(word)).length,
+    keywords: priority.keywords.filter((keyword) => {
+      const words = searchWords(keyword);
+      return words.length > 0 && typedPhrase.includes(` ${words.join(' ')} `);
+    }).length,
+    titleWords: typed.filter((word) => titleWords.has(word)).length,
+  };
+}
+
+/** Negative when `a` is the better match. */
+function compareScores(a: KeywordScore, b: KeywordScore): number {
+  return b.words - a.words || b.keywords - a.keywords || b.titleWords - a.titleWords;
+}
+
+/**
+ * Near-miss commands, then the priorities the typed words matched (a tie after "show", or a whole
+ * keyword typed on its own), then, after "show", priorities with a keyword close to a typed word.
+ */
+function unknown(
+  typed: string,
+  plan: Plan,
+  options: { keywordMatches: readonly number[]; closeKeywords: boolean },
+): Command {
+  const candidates: Suggestion[] = [
+    ...suggestCommands(typed),
+    ...options.keywordMatches.map((priority) => ({ command: `show priority ${priority}`, distance: 0 })),
+    ...(options.closeKeywords
+      ? suggestPriorities(searchWords(typed), plan.priorities.map(priorityTerms))
+      : []),
+  ];
+  return { kind: 'unknown', suggestions: pickSuggestions(candidates, typed) };
+}

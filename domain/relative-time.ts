@@ -1,0 +1,36 @@
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+function plural(count: number, unit: string): string {
+  return `${count} ${unit}${count === 1 ? '' : 's'} ago`;
+}
+
+/** "just now", "5 minutes ago", "3 hours ago", "yesterday", "12 days ago". */
+export function timeAgo(then: Date, now: Date): string {
+  const elapsed = Math.max(0, now.getTime() - then.getTime());
+  if (elapsed < MINUTE) return 'just now';
+  if (elapsed < HOUR) return plural(Math.floor(elapsed / MINUTE), 'minute');
+  if (elapsed < DAY) return plural(Math.floor(elapsed / HOUR), 'hour');
+  const days = Math.floor(elapsed / DAY);
+  return days === 1 ? 'yesterday' : plural(days, 'day');
+}
+
+export function wholeDaysBetween(then: Date, now: Date): number {
+  return Math.floor(Math.max(0, now.getTime() - then.getTime()) / DAY);
+}
+
+/** "Mon 23 Nov 2026, 14:05" in the board's time zone. */
+export function formatBoardTime(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  })
+    .format(at)
+    .replace(' at ', ', ');
+}

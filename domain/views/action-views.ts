@@ -1,0 +1,80 @@
+import type { ActionView, HistoryView, MyActionsView, StatusFormView, Tone } from '../../cards/view-models';
+import type { Plan, PlanAction } from '../../plan/plan-schema';
+import type { ActionStatus, HistoryEntry } from '../action-status';
+import { priorityOfAction } from '../plan-lookup';
+import { formatBoardTime, timeAgo, wholeDaysBetween } from '../relative-time';
+import { ownerLabel, statusOf, statusView, type ViewContext } from './view-context';
+
+export interface ActionViewOptions {
+  /** Present when the viewer may update: the form to draw. */
+  form?: StatusFormView;
+  notice?: { tone: Tone; text: string };
+  refreshUserIds?: string[];
+}
+
+export function actionView(
+  plan: Plan,
+  action: PlanAction,
+  status: ActionStatus,
+  context: ViewContext,
+  options: ActionViewOptions = {},
+): ActionView {
+  const priority = priorityOfAction(plan, action.id);
+  return {
+    id: action.id,
+    title: action.title,
+    description: action.description,
+    priorityNumber: priority?.number ?? 0,
+    priorityTitle: priority?.title ?? '',
+    owner: ownerLabel(status),
+    status: statusView(status, context),
+    ...options,
+  };
+}
+
+export function myActionsView(
+  plan: Plan,
+  ownerName: string,
+  ownerEmail: string,
+  statuses: ReadonlyMap<string, ActionStatus>,
+  context: ViewContext,
+): MyActionsView {
+  const actions = plan.priorities.flatMap((priority) =>
+    priority.actions
+      .map((action) => ({ action, status: statusOf(statuses, action.id) }))
+      .filter(({ status }) => status.ownerEmail === ownerEmail)
+      .map(({ action, status }) => ({
+        id: action.id,
+        title: action.title,
+        owner: ownerLabel(status),
+        status: statusView(status, context),
+        priorityNumber: priority.number,
+        ageDays: status.updatedAt ? wholeDaysBetween(new Date(status.updatedAt), context.now) : undefined,
+      })),
+  );
+  return { ownerName, actions };
+}
+
+export function historyView(
+  action: PlanAction,
+  entries: HistoryEntry[],
+  more: number,
+  context: ViewContext,
+): HistoryView {
+  return {
+    actionId: action.id,
+    actionTitle: action.title,
+    more,
+    entries: entries.map((entry) => {
+      const at = new Date(entry.at);
+      const common = {
+        when: formatBoardTime(at, context.timeZone),
+        ago: timeAgo(at, context.now),
+        who: entry.byName,
+      };
+      return entry.kind === 'owner'
+        ? { ...common, kind: 'owner' as const, newOwner: entry.ownerEmail }
+        : { ...common, kind: 'status' as const, from: entry.fromRag, to: entry.toRag, note: entry.note };
+    }),
+  };
+}

@@ -1,0 +1,99 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { PackagingConfig } from '../../bot/config';
+import { fillPlaceholders, findPlaceholders } from './fill-placeholders';
+import { checkColourIcon, checkOutlineIcon } from './icon-checks';
+import { validateManifestSchema } from './manifest-schema';
+import { checkTeamsUploadRules } from './teams-upload-rules';
+import { createZip, type ZipEntry } from './zip-writer';
+
+export const MANIFEST_FILE = 'manifest.json';
+export const PACKAGE_FILE = 'appPackage.zip';
+
+export interface BuildAppPackageOptions {
+  /** Holds manifest.json (with `${{...}}` placeholders) and the icons it names. */
+  manifestDir: string;
+  /** Where appPackage.zip is written; created if missing. */
+  outDir: string;
+  settings: PackagingConfig;
+}
+
+export type AppPackageResult = { ok: true; zipPath: string } | { ok: false; problems: string[] };
+
+type Prepared = { entries: ZipEntry[]; problems: [] } | { entries?: undefined; problems: string[] };
+
+export async function buildAppPackage({
+  manifestDir,
+  outDir,
+  settings,
+}: BuildAppPackageOptions): Promise<AppPackageResult> {
+  const zipPath = path.join(outDir, PACKAGE_FILE);
+  const prepared = await prepareEntries(manifestDir, settings);
+  if (!prepared.entries) {
+    // A package left over from an earlier run must not be mistaken for this one's.
+    fs.rmSync(zipPath, { force: true });
+    return { ok: false, problems: prepared.problems };
+  }
+  fs.mkdirSync(outDir, { recursive: true });
+  fs.writeFileSync(zipPath, createZip(prepared.entries));
+  return { ok: true, zipPath };
+}
+
+async function prepareEntries(manifestDir: string, settings: PackagingConfig): Promise<Prepared> {
+  const manifestPath = path.join(manifestDir, MANIFEST_FILE);
+  if (!fs.existsSync(manifestPath)) return { problems: [`${MANIFEST_FILE} not found in ${manifestDir}`] };
+
+  const values = {
+    TEAMS_APP_ID: settings.teamsAppId,
+    BOT_ID: settings.botId,
+    BOT_DOMAIN: settings.botDomain,
+  };
+  const manifestText = fillPlaceholders(fs.readFileSync(manifestPath, 'utf8'), values);
+  const known = Object.keys(values)
+    .map((name) => `\${{${name}}}`)
+    .join(', ');
+  const problems = findPlaceholders(manifestText).map(
+    (placeholder) => `${MANIFEST_FILE}: ${placeholder} was not filled; the placeholders filled are ${known}`,
+  );
+
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(manifestText);
+  } catch (error) {
+    return { problems: [...problems, `${MANIFEST_FILE} is not valid JSON: ${(error as Error).message}`] };
+  }
+
+  const manifestProblems = [...(await validateManifestSchema(manifest)), ...checkTeamsUploadRules(manifest)];
+  problems.push(...manifestProblems.map((problem) => `${MANIFEST_FILE}: ${problem}`));
+
+  const entries: ZipEntry[] = [{ name: MANIFEST_FILE, data: Buffer.from(manifestText, 'utf8') }];
+  const icons = (manifest as { icons?: { color?: unknown; outline?: unknown } } | null)?.icons;
+  for (const [field, check] of [
+    ['color', checkColourIcon],
+    ['outline', checkOutlineIcon],
+  ] as const) {
+    const relativePath = icons?.[field];
+    if (typeof relativePath !== 'string') continue; // the schema check has already reported it
+    const icon = readIcon(manifestDir, field, relativePath);
+    if ('problem' in icon) {
+      problems.push(icon.problem);
+      continue;
+    }
+    problems.push(...check(relativePath, icon.data));
+    if (!entries.some((entry) => entry.name === icon.name)) entries.push(icon);
+  }
+
+  return problems.length > 0 ? { problems } : { entries, problems: [] };
+}
+
+function readIcon(manifestDir: string, field: string, relativePath: string): ZipEntry | { problem: string } {
+  const fullPath = path.resolve(manifestDir, relativePath);
+  const inside = path.relative(path.resolve(manifestDir), fullPath);
+  if (inside === '' || inside.startsWith('..') || path.isAbsolute(inside)) {
+    return {
+      problem: `${MANIFEST_FILE}: /icons/${field} must name a file inside ${manifestDir}, is "${relativePath}"`,
+    };
+  }
+  if (!fs.existsSync(fullPath)) return { problem: `${relativePath} not found in ${manifestDir}` };
+  return { name: inside.split(path.sep).join('/'), data: fs.readFileSync(fullPath) };
+}

@@ -1,0 +1,50 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadPackagingConfig, type PackagingConfig } from '../bot/config';
+import { buildAppPackage } from './app-package/build-app-package';
+
+/**
+ * `npm run package [-- --manifest-dir manifest --out-dir build]`: fills and checks the Teams app manifest
+ * and writes the app package to upload to Teams. Needs BOT_ID and BOT_DOMAIN (TEAMS_APP_ID is optional).
+ */
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      'manifest-dir': { type: 'string', default: 'manifest' },
+      'out-dir': { type: 'string', default: 'build' },
+    },
+  });
+
+  let settings: PackagingConfig;
+  try {
+    settings = loadPackagingConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    return 1;
+  }
+
+  const result = await buildAppPackage({
+    manifestDir: path.resolve(values['manifest-dir']),
+    outDir: path.resolve(values['out-dir']),
+    settings,
+  });
+  if (!result.ok) {
+    console.error(
+      `The Teams app package was not built:\n${result.problems.map((problem) => `  - ${problem}`).join('\n')}`,
+    );
+    return 1;
+  }
+  console.log(result.zipPath);
+  return 0;
+}
+
+main().then(
+  (exitCode) => {
+    process.exitCode = exitCode;
+  },
+  (error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  },
+);

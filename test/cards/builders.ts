@@ -1,0 +1,63 @@
+import * as cards from '../../cards';
+import type { AdaptiveCardJson } from '../../cards';
+import * as fixtures from './fixtures';
+
+/** Every card builder with the view-models it is tested against. */
+export const CASES: readonly { card: string; sample: string; build: () => AdaptiveCardJson }[] = [
+  { card: 'plan', sample: 'empty', build: () => cards.buildPlanCard(fixtures.emptyPlan) },
+  { card: 'plan', sample: 'full', build: () => cards.buildPlanCard(fixtures.fullPlan()) },
+  { card: 'plan', sample: 'long titles', build: () => cards.buildPlanCard(fixtures.fullPlan(300)) },
+  { card: 'aim', sample: 'empty', build: () => cards.buildAimCard(fixtures.emptyAim) },
+  { card: 'aim', sample: 'full', build: () => cards.buildAimCard(fixtures.fullAim()) },
+  { card: 'aim', sample: 'long text', build: () => cards.buildAimCard(fixtures.fullAim(1500)) },
+  { card: 'priority', sample: 'empty', build: () => cards.buildPriorityCard(fixtures.emptyPriority) },
+  { card: 'priority', sample: 'full', build: () => cards.buildPriorityCard(fixtures.fullPriority) },
+  { card: 'priority', sample: 'worst case', build: () => cards.buildPriorityCard(fixtures.worstPriority) },
+  { card: 'action', sample: 'minimal', build: () => cards.buildActionCard(fixtures.minimalAction) },
+  { card: 'action', sample: 'full', build: () => cards.buildActionCard(fixtures.fullAction) },
+  { card: 'action', sample: 'worst case', build: () => cards.buildActionCard(fixtures.worstAction) },
+  {
+    card: 'action',
+    sample: 'longest notes',
+    build: () => cards.buildActionCard(fixtures.longestNotesAction),
+  },
+  { card: 'my actions', sample: 'empty', build: () => cards.buildMyActionsCard(fixtures.emptyMyActions) },
+  { card: 'my actions', sample: 'full', build: () => cards.buildMyActionsCard(fixtures.fullMyActions) },
+  {
+    card: 'my actions',
+    sample: 'worst case',
+    build: () => cards.buildMyActionsCard(fixtures.worstMyActions),
+  },
+  { card: 'history', sample: 'empty', build: () => cards.buildHistoryCard(fixtures.emptyHistory) },
+  { card: 'history', sample: 'full', build: () => cards.buildHistoryCard(fixtures.fullHistory) },
+  { card: 'history', sample: 'worst case', build: () => cards.buildHistoryCard(fixtures.worstHistory) },
+  { card: 'help', sample: 'user', build: () => cards.buildHelpCard(fixtures.userHelp) },
+  { card: 'help', sample: 'admin', build: () => cards.buildHelpCard(fixtures.adminHelp) },
+  { card: 'notice', sample: 'plain', build: () => cards.buildNoticeCard(fixtures.plainNotice) },
+  { card: 'notice', sample: 'did you mean', build: () => cards.buildNoticeCard(fixtures.didYouMean) },
+  ...(['default', 'good', 'warning', 'attention', 'accent'] as const).map((tone) => ({
+    card: 'notice',
+    sample: `${tone} tone`,
+    build: () => cards.buildNoticeCard({ ...fixtures.didYouMean, tone }),
+  })),
+  {
+    card: 'personal-data check',
+    sample: 'full',
+    build: () => cards.buildPersonalDataCheckCard(fixtures.personalDataCheck),
+  },
+  {
+    card: 'personal-data check',
+    sample: 'no findings',
+    build: () => cards.buildPersonalDataCheckCard({ ...fixtures.personalDataCheck, findings: [] }),
+  },
+  {
+    card: 'personal-data check',
+    sample: 'worst case',
+    build: () => cards.buildPersonalDataCheckCard(fixtures.worstPersonalDataCheck),
+  },
+  {
+    card: 'personal-data check',
+    sample: 'longest note',
+    build: () => cards.buildPersonalDataCheckCard(fixtures.longestNotePersonalDataCheck),
+  },
+];

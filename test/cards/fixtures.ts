@@ -1,0 +1,335 @@
+import type {
+  ActionSummaryView,
+  ActionView,
+  AimView,
+  HelpView,
+  HistoryView,
+  MyActionsView,
+  NoticeView,
+  PersonalDataCheckView,
+  PlanOverviewView,
+  PriorityView,
+  RagCounts,
+  RagStatus,
+} from '../../cards';
+
+/** Sample view-models: for each card an empty one, a full one and one as big as the bot can produce. */
+
+export const RAG_STATUSES: readonly RagStatus[] = ['red', 'amber', 'green', 'complete', 'not_started'];
+
+export function counts(partial: Partial<RagCounts> = {}): RagCounts {
+  return { red: 0, amber: 0, green: 0, complete: 0, not_started: 0, ...partial };
+}
+
+/** Text that is as expensive as possible to serialise: quotes and control characters escape, emoji are 4 bytes. */
+export function costlyText(chars: number): string {
+  const pattern = Array.from('"\\\n\u0001😀é<&>**');
+  return Array.from({ length: chars }, (_, index) => pattern[index % pattern.length]).join('');
+}
+
+export function words(chars: number): string {
+  return 'Partners will review how neglect is identified and responded to across agencies. '
+    .repeat(Math.ceil(chars / 80))
+    .slice(0, chars);
+}
+
+export const HOSTILE_TEXTS: readonly string[] = [
+  '${$root}',
+  '${title}',
+  '${note}',
+  '**bold**',
+  '<at>Sam</at>',
+  '<b>x</b>',
+  '{{DATE(2017-02-14T06:08:39Z, SHORT)}}',
+  '[link](https://example.com)',
+  '1. first\n2. second',
+  '${if(true, "a", "b")}',
+  '`code` and \\ backslash and "quotes"',
+];
+
+export function actionSummary(overrides: Partial<ActionSummaryView> = {}): ActionSummaryView {
+  return {
+    id: '5.1',
+    title: 'Audit the use of the neglect toolkit',
+    owner: 'Jane Smith',
+    status: {
+      rag: 'amber',
+      note: 'Audit under way; report due in March.',
+      updatedBy: 'Jane Smith',
+      updatedAgo: '3 days ago',
+    },
+    ...overrides,
+  };
+}
+
+// Plan overview
+
+export const emptyPlan: PlanOverviewView = {
+  title: 'OSCB Business Plan',
+  period: '2017–2019',
+  aims: [],
+  totals: counts(),
+  localContext: [],
+};
+
+export function fullPlan(titleChars = 60): PlanOverviewView {
+  let priorityNumber = 0;
+  return {
+    title: 'Oxfordshire Safeguarding Children Board Business Plan',
+    period: '2017–2019',
+    aims: [1, 2, 3].map((aimNumber) => ({
+      number: aimNumber,
+      title: `Aim ${aimNumber} ${words(titleChars)}`,
+      priorities: Array.from({ length: aimNumber === 3 ? 2 : 3 }, () => {
+        priorityNumber += 1;
+        return {
+          number: priorityNumber,
+          title: words(titleChars),
+          actionCount: 5,
+          ragCounts: counts({ red: 1, amber: 1, green: 1, complete: 1, not_started: 1 }),
+        };
+      }),
+    })),
+    totals: counts({ red: 2, amber: 3, green: 5, complete: 1, not_started: 7 }),
+    localContext: [
+      { label: 'Children in Oxfordshire', value: '141,000' },
+      { label: 'Child protection plans', value: '591' },
+    ],
+  };
+}
+
+// Aim
+
+export const emptyAim: AimView = {
+  number: 1,
+  title: 'Children are safe',
+  summary: 'Summary.',
+  priorities: [],
+};
+
+export function fullAim(textChars = 200): AimView {
+  return {
+    number: 2,
+    title: 'Children and young people are protected from neglect',
+    summary: words(textChars),
+    whyThesePriorities: words(textChars),
+    priorities: [4, 5, 6].map((number) => ({
+      number,
+      title: words(80),
+      boardWill: words(textChars),
+      ragCounts: number === 6 ? counts() : counts({ amber: 2, green: 1 }),
+    })),
+  };
+}
+
+// Priority
+
+export function priority(actions: ActionSummaryView[], textChars = 300): PriorityView {
+  return {
+    number: 5,
+    title: 'Neglect',
+    aimNumber: 2,
+    aimTitle: 'Children and young people are protected from neglect',
+    why: words(textChars),
+    boardWill: words(textChars),
+    ragCounts: counts({ amber: actions.length }),
+    actions,
+  };
+}
+
+export const emptyPriority = priority([], 20);
+
+export const fullPriority = priority([
+  actionSummary(),
+  actionSummary({ id: '5.2', owner: undefined, status: { rag: 'not_started' } }),
+  actionSummary({
+    id: '5.3',
+    status: { rag: 'red', note: words(900), updatedAgo: 'yesterday', updatedBy: 'Sam' },
+  }),
+  actionSummary({ id: '5.4', status: { rag: 'complete', updatedAgo: '2 months ago' } }),
+  actionSummary({ id: '5.5', status: { rag: 'green', updatedBy: 'Lee' } }),
+]);
+
+export const worstPriority = priority(
+  Array.from({ length: 10 }, (_, index) =>
+    actionSummary({
+      id: `5.${index + 1}`,
+      title: costlyText(200),
+      owner: costlyText(100),
+      status: { rag: 'red', note: costlyText(1000), updatedBy: costlyText(100), updatedAgo: '3 days ago' },
+    }),
+  ),
+  1000,
+);
+
+// Action
+
+export const minimalAction: ActionView = {
+  id: '5.2',
+  title: 'Train practitioners',
+  description: 'Deliver training.',
+  priorityNumber: 5,
+  priorityTitle: 'Neglect',
+  status: { rag: 'not_started' },
+};
+
+export const fullAction: ActionView = {
+  id: '5.1',
+  title: 'Audit the use of the neglect toolkit',
+  description: words(400),
+  priorityNumber: 5,
+  priorityTitle: 'Neglect',
+  owner: 'Jane Smith',
+  status: {
+    rag: 'amber',
+    note: 'Audit under way; report due in March.',
+    updatedBy: 'Jane Smith',
+    updatedAgo: '3 days ago',
+    updatedAt: 'Mon 23 Nov 2026, 14:05',
+  },
+  notice: { tone: 'good', text: 'Amber → Green, saved' },
+  form: { baseVersion: 7, selectedRag: 'amber', draftNote: 'Draft', submitLabel: 'Save update' },
+  refreshUserIds: ['29:1abc', '29:2def'],
+};
+
+/** Notes as long as the form allows, in the costliest characters. */
+export const worstAction: ActionView = {
+  ...fullAction,
+  title: costlyText(300),
+  description: costlyText(1500),
+  owner: costlyText(200),
+  status: { ...fullAction.status, note: costlyText(1000), updatedBy: costlyText(200) },
+  notice: { tone: 'warning', text: costlyText(500) },
+  form: { baseVersion: 7, selectedRag: 'red', draftNote: costlyText(1000), submitLabel: 'Submit anyway' },
+  refreshUserIds: Array.from({ length: 60 }, (_, index) => `29:${'x'.repeat(80)}${index}`),
+};
+
+/** Notes as long as the payload schema allows (5,000 characters). */
+export const longestNotesAction: ActionView = {
+  ...worstAction,
+  description: words(1500),
+  status: { ...fullAction.status, note: words(5000) },
+  form: { baseVersion: 7, selectedRag: 'red', draftNote: words(5000), submitLabel: 'Submit anyway' },
+};
+
+// My actions
+
+export const emptyMyActions: MyActionsView = { ownerName: 'Jane Smith', actions: [] };
+
+export const fullMyActions: MyActionsView = {
+  ownerName: 'Jane Smith',
+  actions: [
+    { ...actionSummary(), priorityNumber: 5, ageDays: 3 },
+    { ...actionSummary({ id: '2.3', status: { rag: 'not_started' } }), priorityNumber: 2 },
+  ],
+};
+
+export const worstMyActions: MyActionsView = {
+  ownerName: costlyText(200),
+  actions: Array.from({ length: 60 }, (_, index) => ({
+    ...actionSummary({
+      id: `${(index % 8) + 1}.${index + 1}`,
+      title: costlyText(200),
+      owner: costlyText(100),
+      status: { rag: 'green', note: costlyText(1000), updatedBy: costlyText(100), updatedAgo: '3 days ago' },
+    }),
+    priorityNumber: (index % 8) + 1,
+    ageDays: 3,
+  })),
+};
+
+// History
+
+export const emptyHistory: HistoryView = { actionId: '5.1', actionTitle: 'Audit', entries: [], more: 0 };
+
+export const fullHistory: HistoryView = {
+  actionId: '5.1',
+  actionTitle: 'Audit the use of the neglect toolkit',
+  entries: [
+    {
+      kind: 'status',
+      when: 'Mon 23 Nov 2026, 14:05',
+      ago: '3 days ago',
+      who: 'Jane Smith',
+      from: 'amber',
+      to: 'green',
+      note: 'Done.',
+    },
+    { kind: 'status', when: 'Mon 2 Nov 2026, 09:00', ago: '3 weeks ago', who: 'Jane Smith', to: 'amber' },
+    {
+      kind: 'owner',
+      when: 'Sun 1 Nov 2026, 09:00',
+      ago: '4 weeks ago',
+      who: 'Admin',
+      newOwner: 'Jane Smith',
+    },
+    { kind: 'owner', when: 'Sat 31 Oct 2026, 09:00', ago: '4 weeks ago', who: 'Admin' },
+  ],
+  more: 2,
+};
+
+export const worstHistory: HistoryView = {
+  actionId: '5.1',
+  actionTitle: costlyText(300),
+  entries: Array.from({ length: 40 }, () => ({
+    kind: 'status' as const,
+    when: 'Mon 23 Nov 2026, 14:05',
+    ago: '3 days ago',
+    who: costlyText(100),
+    from: 'amber' as const,
+    to: 'red' as const,
+    note: costlyText(5000),
+  })),
+  more: 10,
+};
+
+// Help
+
+export const userHelp: HelpView = {
+  isAdmin: false,
+  commands: [
+    { command: 'show plan', description: 'The whole plan, with RAG counts' },
+    { command: 'show priority <n>', description: 'One priority and its actions' },
+    { command: 'my actions', description: 'Actions you own' },
+  ],
+  adminCommands: [{ command: 'assign <action> <email>', description: 'Give an action an owner' }],
+};
+
+export const adminHelp: HelpView = { ...userHelp, isAdmin: true };
+
+// Notice
+
+export const plainNotice: NoticeView = { tone: 'default', title: 'Done', text: '', suggestions: [] };
+
+export const didYouMean: NoticeView = {
+  tone: 'warning',
+  title: 'I did not understand "shwo priorty 5"',
+  text: 'Did you mean one of these?',
+  suggestions: Array.from({ length: 8 }, (_, index) => ({
+    title: `Show priority ${index + 1}`,
+    command: `show priority ${index + 1}`,
+  })),
+};
+
+// Personal-data check
+
+export const personalDataCheck: PersonalDataCheckView = {
+  actionId: '5.1',
+  actionTitle: 'Audit the use of the neglect toolkit',
+  rag: 'amber',
+  note: 'Seen child with NHS number 943 476 5919.',
+  baseVersion: 7,
+  findings: ['an NHS number', 'a full postcode'],
+};
+
+export const worstPersonalDataCheck: PersonalDataCheckView = {
+  ...personalDataCheck,
+  actionTitle: costlyText(300),
+  note: costlyText(1000),
+  findings: ['an NHS number', 'a full postcode', 'a date of birth', 'an email address'],
+};
+
+export const longestNotePersonalDataCheck: PersonalDataCheckView = {
+  ...worstPersonalDataCheck,
+  note: words(5000),
+};

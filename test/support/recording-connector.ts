@@ -1,0 +1,130 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One request the bot made to the Bot Connector. */
+export interface ConnectorCall {
+  method: string;
+  path: string;
+  body: Record<string, unknown> | undefined;
+  headers: http.IncomingHttpHeaders;
+}
+
+export interface RosterMember {
+  id: string;
+  name: string;
+  email?: string;
+  userPrincipalName?: string;
+  aadObjectId?: string;
+}
+
+/** A scripted answer for the next matching calls: e.g. 429 twice, or 403 for ever. */
+export interface ScriptedFailure {
+  match: (call: ConnectorCall) => boolean;
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** How many calls it applies to; Infinity for all. */
+  times: number;
+}
+
+/**
+ * Plays the Bot Connector service (the activity's serviceUrl) over real HTTP: accepts the bot's replies,
+ * updates and proactive conversations, answers roster lookups, and records every call for assertions.
+ */
+export class RecordingConnector {
+  readonly calls: ConnectorCall[] = [];
+  private readonly roster = new Map<string, RosterMember>();
+  private readonly failures: ScriptedFailure[] = [];
+  private server?: http.Server;
+  private nextId = 1;
+  url = '';
+
+  addMember(member: RosterMember): void {
+    this.roster.set(member.id, member);
+  }
+
+  failNext(failure: ScriptedFailure): void {
+    this.failures.push(failure);
+  }
+
+  reset(): void {
+    this.calls.length = 0;
+    this.failures.length = 0;
+  }
+
+  /** Activities the bot sent (new messages and replies), in order. */
+  sentActivities(): Record<string, unknown>[] {
+    return this.calls
+      .filter(
+        (call) =>
+          call.method === 'POST' && /\/v3\/conversations\/[^/]+\/activities(\/[^/]+)?$/.test(call.path),
+      )
+      .map((call) => call.body ?? {});
+  }
+
+  /** Activities the bot replaced (updateActivity). */
+  updatedActivities(): Record<string, unknown>[] {
+    return this.calls.filter((call) => call.method === 'PUT').map((call) => call.body ?? {});
+  }
+
+  async start(): Promise<string> {
+    this.server = http.createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+    const { port } = this.server.address() as AddressInfo;
+    this.url = `http://127.0.0.1:${port}/`;
+    return this.url;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const call: ConnectorCall = {
+      method: req.method ?? 'GET',
+      path,
+      body: text ? (JSON.parse(text) as Record<string, unknown>) : undefined,
+      headers: req.headers,
+    };
+    this.calls.push(call);
+
+    const failure = this.failures.find((candidate) => candidate.times > 0 && candidate.match(call));
+    if (failure) {
+      failure.times -= 1;
+      res.writeHead(failure.status, { 'content-type': 'application/json', ...failure.headers });
+      res.end(
+        JSON.stringify(
+          failure.body ?? { error: { code: 'ScriptedFailure', message: `status ${failure.status}` } },
+        ),
+      );
+      return;
+    }
+
+    const member = /^\/v3\/conversations\/[^/]+\/members\/([^/]+)$/.exec(path);
+    if (call.method === 'GET' && member) {
+      const found = this.roster.get(member[1]);
+      if (!found)
+        return this.json(res, 404, { error: { code: 'MemberNotFoundInConversation', message: 'not found' } });
+      return this.json(res, 200, { ...found, objectId: found.aadObjectId });
+    }
+    if (call.method === 'POST' && path === '/v3/conversations') {
+      return this.json(res, 200, {
+        id: `a:personal-${this.nextId++}`,
+        activityId: `activity-${this.nextId++}`,
+      });
+    }
+    if ((call.method === 'POST' || call.method === 'PUT') && /\/activities(\/[^/]+)?$/.test(path)) {
+      return this.json(res, 200, { id: `activity-${this.nextId++}` });
+    }
+    this.json(res, 404, { error: { code: 'NotFound', message: `${call.method} ${path}` } });
+  }
+
+  private json(res: http.ServerResponse, status: number, body: unknown): void {
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(body));
+  }
+}

@@ -1,0 +1,92 @@
+import { Writable } from 'node:stream';
+import { composeBot, type Bot } from '../../bot/composition-root';
+import { loadConfig } from '../../bot/config';
+import { createLogger } from '../../bot/logger';
+import { sharedAzurite, uniqueTablePrefix } from './azurite';
+import { shippedPlanFile } from './paths';
+import { RecordingConnector, type RosterMember } from './recording-connector';
+import type { TestUser } from './activities';
+
+export interface TestBotOptions {
+  env?: Record<string, string>;
+  clock?: () => Date;
+  /** Reuse the tables of an earlier bot (a restart). */
+  tablePrefix?: string;
+  connectionString?: string;
+}
+
+/** Log lines the bot wrote, parsed, for assertions on what reaches the logs. */
+export class LogCapture extends Writable {
+  readonly lines: Record<string, unknown>[] = [];
+  readonly raw: string[] = [];
+  override _write(chunk: Buffer, _encoding: string, done: () => void): void {
+    for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) {
+      this.raw.push(line);
+      this.lines.push(JSON.parse(line) as Record<string, unknown>);
+    }
+    done();
+  }
+}
+
+/**
+ * The real bot (restify server, TeamsAdapter, teams-ai routes, Table Storage) on a loopback port, against
+ * the shared Azurite and a recording Bot Connector.
+ */
+export class TestBot {
+  readonly connector = new RecordingConnector();
+  readonly logs = new LogCapture();
+  bot!: Bot;
+  url = '';
+  tablePrefix = '';
+
+  static async start(options: TestBotOptions = {}): Promise<TestBot> {
+    const testBot = new TestBot();
+    await testBot.connector.start();
+    const connectionString = options.connectionString ?? (await sharedAzurite()).connectionString;
+    testBot.tablePrefix = options.tablePrefix ?? uniqueTablePrefix();
+    const config = loadConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      AZURE_STORAGE_CONNECTION_STRING: connectionString,
+      TABLE_PREFIX: testBot.tablePrefix,
+      PLAN_FILE: shippedPlanFile,
+      LOG_LEVEL: 'debug',
+      DIGEST_SCHEDULE: 'off',
+      ...options.env,
+    });
+    testBot.bot = await composeBot(config, {
+      logger: createLogger(config.logLevel, testBot.logs),
+      clock: options.clock,
+    });
+    const port = await testBot.bot.listen();
+    testBot.url = `http://127.0.0.1:${port}`;
+    return testBot;
+  }
+
+  get serviceUrl(): string {
+    return this.connector.url;
+  }
+
+  /** Adds people to the Teams roster the connector answers with. */
+  meet(...users: (TestUser | RosterMember)[]): void {
+    for (const user of users) this.connector.addMember({ ...user, userPrincipalName: user.email });
+  }
+
+  async send(
+    activity: Record<string, unknown>,
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; body: unknown }> {
+    const response = await fetch(`${this.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(activity),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
+  }
+
+  async stop(): Promise<void> {
+    await this.bot.close();
+    await this.connector.stop();
+  }
+}
