@@ -41,7 +41,7 @@ export function buildActionCard(view: ActionView): AdaptiveCardJson {
   const updatedAgo = present(view.status.updatedAgo);
   const updatedAt = present(view.status.updatedAt);
   const updatedBy = present(view.status.updatedBy);
-  const notice = view.notice && present(view.notice.text);
+  const noticeText = present(view.notice?.text);
   return render({
     id: view.id,
     title: view.title,
@@ -55,7 +55,7 @@ export function buildActionCard(view: ActionView): AdaptiveCardJson {
     updatedAgo,
     updatedAt,
     updatedBy,
-    notice: view.notice && notice ? { ...toneStyle(view.notice.tone), text: notice } : null,
+    notice: view.notice && noticeText !== null ? { ...toneStyle(view.notice.tone), text: noticeText } : null,
     form: view.form
       ? {
           verb: EXECUTE_VERB.updateStatus,
@@ -75,7 +75,10 @@ export function buildActionCard(view: ActionView): AdaptiveCardJson {
         }
       : null,
     history: navButton('History', COMMANDS.history(view.id)),
-    showPriority: navButton(`Show priority ${view.priorityNumber}`, COMMANDS.showPriority(view.priorityNumber)),
+    showPriority: navButton(
+      `Show priority ${view.priorityNumber}`,
+      COMMANDS.showPriority(view.priorityNumber),
+    ),
   });
 }
 

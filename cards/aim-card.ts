@@ -42,5 +42,5 @@ export function buildAimCard(view: AimView): AdaptiveCardJson {
 /** A priority with no actions still gets a line, rather than an empty one. */
 function countRuns(counts: RagCounts): TextRunData[] {
   const runs = ragCountRuns(counts, { includeZero: false });
-  return runs.length > 0 ? runs : [{ text: 'No actions', color: 'Default', isSubtle: true, weight: 'Default' }];
+  return runs.length > 0 ? runs : [{ text: 'No actions', color: 'Default', isSubtle: true }];
 }

@@ -60,9 +60,9 @@ function statusChange(from: RagStatus | undefined, to: RagStatus | undefined): T
 
 function ownerChange(newOwner: string | undefined): TextRunData[] {
   const owner = present(newOwner);
-  return owner === null ? [plainRun('Owner removed')] : [plainRun('Owner changed to '), { ...plainRun(owner), weight: 'Bolder' }];
+  return owner === null ? [plainRun('Owner removed')] : [plainRun('Owner changed to '), plainRun(owner)];
 }
 
 function plainRun(text: string): TextRunData {
-  return { text, color: 'Default', isSubtle: false, weight: 'Default' };
+  return { text, color: 'Default', isSubtle: false };
 }

@@ -1,3 +1,4 @@
+import { firstThatFits } from './card-size';
 import { COMMANDS, navButton, type NavButtonData } from './commands';
 import { ragCountRuns, type TextRunData } from './rag-style';
 import { compileCardTemplate, type AdaptiveCardJson } from './render-card';
@@ -27,7 +28,12 @@ type PlanCardData = {
 
 const render = compileCardTemplate<PlanCardData>(template);
 
+/** A plan with many priorities drops the per-priority counts before it gets too big for Teams. */
 export function buildPlanCard(view: PlanOverviewView): AdaptiveCardJson {
+  return firstThatFits([true, false].map((withCounts) => () => renderPlan(view, withCounts)));
+}
+
+function renderPlan(view: PlanOverviewView, withCounts: boolean): AdaptiveCardJson {
   return render({
     title: view.title,
     period: view.period,
@@ -37,7 +43,7 @@ export function buildPlanCard(view: PlanOverviewView): AdaptiveCardJson {
       number: aim.number,
       title: aim.title,
       priorities: aim.priorities.map((priority) => {
-        const runs = ragCountRuns(priority.ragCounts, { includeZero: false });
+        const runs = withCounts ? ragCountRuns(priority.ragCounts, { includeZero: false }) : [];
         return {
           number: priority.number,
           title: priority.title,

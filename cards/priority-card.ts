@@ -26,19 +26,20 @@ const NOTE_CHARS = [300, 120, 0];
 
 export function buildPriorityCard(view: PriorityView): AdaptiveCardJson {
   return firstThatFits(
-    NOTE_CHARS.map((noteChars) => () =>
-      render({
-        number: view.number,
-        title: view.title,
-        aimNumber: view.aimNumber,
-        aimTitle: view.aimTitle,
-        why: view.why,
-        boardWill: view.boardWill,
-        ragRuns: ragCountRuns(view.ragCounts, { includeZero: false }),
-        actions: view.actions.map((action) => actionSummaryData(action, noteChars)),
-        showAim: navButton(`Show aim ${view.aimNumber}`, COMMANDS.showAim(view.aimNumber)),
-        showPlan: navButton('Show plan', COMMANDS.showPlan()),
-      }),
+    NOTE_CHARS.map(
+      (noteChars) => () =>
+        render({
+          number: view.number,
+          title: view.title,
+          aimNumber: view.aimNumber,
+          aimTitle: view.aimTitle,
+          why: view.why,
+          boardWill: view.boardWill,
+          ragRuns: ragCountRuns(view.ragCounts, { includeZero: false }),
+          actions: view.actions.map((action) => actionSummaryData(action, noteChars)),
+          showAim: navButton(`Show aim ${view.aimNumber}`, COMMANDS.showAim(view.aimNumber)),
+          showPlan: navButton('Show plan', COMMANDS.showPlan()),
+        }),
     ),
   );
 }

@@ -9,7 +9,6 @@ export type TextRunData = {
   text: string;
   color: TextColor;
   isSubtle: boolean;
-  weight: 'Default' | 'Bolder';
 };
 
 interface RagStyle {
@@ -36,10 +35,10 @@ export const RAG_CHOICES: readonly { title: string; value: RagStatus }[] = (
   ['red', 'amber', 'green', 'complete'] as const
 ).map((rag) => ({ title: RAG_STYLE[rag].choiceTitle, value: rag }));
 
-/** "● Amber", in amber. */
+/** "● Amber", in amber (templates show it in bold). */
 export function ragBadge(rag: RagStatus): TextRunData {
   const style = RAG_STYLE[rag];
-  return { text: `● ${style.label}`, color: style.color, isSubtle: style.isSubtle, weight: 'Bolder' };
+  return { text: `● ${style.label}`, color: style.color, isSubtle: style.isSubtle };
 }
 
 /** "● Red 2 · ● Amber 3 · …" as coloured runs; zero counts are left out unless `includeZero`. */
@@ -51,12 +50,11 @@ export function ragCountRuns(counts: RagCounts, options: { includeZero: boolean 
       text: `● ${style.label} ${counts[rag]}`,
       color: style.color,
       isSubtle: style.isSubtle,
-      weight: 'Default',
     };
     return index === 0 ? [run] : [separatorRun(), run];
   });
 }
 
 function separatorRun(): TextRunData {
-  return { text: ' · ', color: 'Default', isSubtle: true, weight: 'Default' };
+  return { text: ' · ', color: 'Default', isSubtle: true };
 }

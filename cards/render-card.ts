@@ -13,12 +13,7 @@ export interface AdaptiveCardJson {
  * Never interpolate a possibly-null field inside a longer string ("by ${who}"): the engine throws on it.
  */
 export type TemplateValue =
-  | string
-  | number
-  | boolean
-  | null
-  | readonly TemplateValue[]
-  | { readonly [key: string]: TemplateValue };
+  string | number | boolean | null | readonly TemplateValue[] | { readonly [key: string]: TemplateValue };
 
 export type TemplateData = { readonly [key: string]: TemplateValue };
 

@@ -8,6 +8,7 @@ export interface Suggestion {
 export const MAX_SUGGESTIONS = 3;
 /** Suggestions become buttons that send the command back, and the button payload allows 100 characters. */
 export const MAX_SUGGESTION_LENGTH = 100;
+const MAX_TOPIC_WORDS = 6;
 export const FALLBACK_SUGGESTIONS: readonly string[] = ['help', 'show plan', 'show priority 1'];
 
 /** Optimal string alignment distance: Levenshtein, plus swapping two neighbouring letters ("hlep"). */
@@ -31,6 +32,13 @@ export function editDistance(a: string, b: string): number {
     }
   }
   return distances[a.length][b.length];
+}
+
+/** The distance when it is at most `limit`; words whose lengths differ by more are not compared. */
+export function boundedEditDistance(typed: string, target: string, limit: number): number | undefined {
+  if (Math.abs(typed.length - target.length) > limit) return undefined;
+  const distance = editDistance(typed, target);
+  return distance <= limit ? distance : undefined;
 }
 
 /** How many typos a word of this length may have and still count as meant: none in very short words. */
@@ -73,8 +81,12 @@ export function suggestCommands(typed: string): Suggestion[] {
   for (const shape of COMMAND_SHAPES) {
     for (const head of shape.heads) {
       const headWordCount = head.split(' ').length;
-      const distance = editDistance(words.slice(0, headWordCount).join(' ').toLowerCase(), head);
-      if (distance > typoAllowance(head.length)) continue;
+      const distance = boundedEditDistance(
+        words.slice(0, headWordCount).join(' ').toLowerCase(),
+        head,
+        typoAllowance(head.length),
+      );
+      if (distance === undefined) continue;
       const rest = shape.keepsArguments ? words.slice(headWordCount) : [];
       suggestions.push({ command: fitSuggestion(shape.canonical, rest), distance });
     }
@@ -96,10 +108,11 @@ export function suggestPriorities(
   const suggestions: Suggestion[] = [];
   for (const priority of priorities) {
     let closest = Infinity;
-    for (const typedWord of typedWords) {
+    // A topic is a word or three; the rest of a long message is not worth comparing.
+    for (const typedWord of typedWords.slice(0, MAX_TOPIC_WORDS)) {
       for (const term of priority.terms) {
-        const distance = editDistance(typedWord, term);
-        if (distance > 0 && distance <= typoAllowance(term.length)) closest = Math.min(closest, distance);
+        const distance = boundedEditDistance(typedWord, term, typoAllowance(term.length));
+        if (distance !== undefined && distance > 0) closest = Math.min(closest, distance);
       }
     }
     if (closest !== Infinity)
@@ -128,11 +141,10 @@ export function pickSuggestions(candidates: readonly Suggestion[], typed: string
 }
 
 function fitSuggestion(canonical: string, rest: readonly string[]): string {
-  const words = [...rest];
-  let command = [canonical, ...words].join(' ');
-  while (command.length > MAX_SUGGESTION_LENGTH && words.length > 0) {
-    words.pop();
-    command = [canonical, ...words].join(' ');
+  let command = canonical;
+  for (const word of rest) {
+    if (command.length + 1 + word.length > MAX_SUGGESTION_LENGTH) break;
+    command = `${command} ${word}`;
   }
   return command;
 }

@@ -1,6 +1,6 @@
 import type { Plan, Priority } from '../plan/plan-schema';
 import {
-  editDistance,
+  boundedEditDistance,
   pickSuggestions,
   suggestCommands,
   suggestPriorities,
@@ -86,12 +86,18 @@ const ACTION_ID = /^0*(\d+)\.0*(\d+)$/;
  * An update whose status word is not a status ("update 5.1 purple") is 'incomplete', with a "did you
  * mean" when the word is a near miss, so the person is told straight away; the status service still
  * checks the word, as updates also arrive from cards.
+ *
+ * Mention tags are removed everywhere except inside an update's note: a colleague mentioned there is
+ * part of what the owner wrote, and notes are stored exactly as typed.
  */
 export function parseCommand(text: string, plan: Plan): Command {
-  const message = cleanMessageText(text);
+  const typed = withoutLeadingMentions(withPlainSpaces(text));
+  const update = parseUpdate(typed, plan);
+  if (update) return update;
+
+  const message = withoutMentions(typed);
   if (message === '' || message === '?') return { kind: 'help' };
   return (
-    parseUpdate(message, plan) ??
     parseAssign(message, plan) ??
     parseSimpleCommand(simplify(message), plan) ??
     unknown(message, plan, {
@@ -101,14 +107,23 @@ export function parseCommand(text: string, plan: Plan): Command {
   );
 }
 
-/**
- * Removes mention tags in front of the command (the bot's, or another's typed before it) and the
- * non-breaking spaces Teams leaves in message text. Tags later in the text belong to a note and stay.
- */
+/** The message with the stray mention tags and non-breaking spaces Teams leaves in it removed. */
 export function cleanMessageText(text: string): string {
+  return withoutMentions(withPlainSpaces(text));
+}
+
+function withPlainSpaces(text: string): string {
+  return text.replace(/&nbsp;|\u00a0/gi, ' ');
+}
+
+function withoutLeadingMentions(text: string): string {
+  return text.replace(/^(?:\s*<at\b[^>]*>[\s\S]*?<\/at>)+/i, '').trim();
+}
+
+function withoutMentions(text: string): string {
   return text
-    .replace(/&nbsp;|\u00a0/gi, ' ')
-    .replace(/^(?:\s*<at\b[^>]*>[\s\S]*?<\/at>)+/i, ' ')
+    .replace(/<at\b[^>]*>[\s\S]*?<\/at>/gi, ' ')
+    .replace(/<\/?at\b[^>]*>/gi, ' ')
     .trim();
 }
 
@@ -284,8 +299,8 @@ function closestRagWord(typed: string): string | undefined {
   const word = typed.toLowerCase();
   let closest: { word: string; distance: number } | undefined;
   for (const candidate of RAG_SUGGESTIONS) {
-    const distance = editDistance(word, candidate);
-    if (distance <= typoAllowance(candidate.length) && (!closest || distance < closest.distance)) {
+    const distance = boundedEditDistance(word, candidate, typoAllowance(candidate.length));
+    if (distance !== undefined && (!closest || distance < closest.distance)) {
       closest = { word: candidate, distance };
     }
   }

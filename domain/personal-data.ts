@@ -50,7 +50,7 @@ const NUMERIC_END = '(?![\\w/-]|\\.\\d)';
 const FULL_DATE_PATTERNS: readonly RegExp[] = [
   // 12/03/2015, 12-03-15, 12.3.2015 (UK order)
   new RegExp(
-    `${NUMERIC_START}(?<day>\\d{1,2})([/.-])(?<month>\\d{1,2})\\2(?<year>\\d{4}|\\d{2})${NUMERIC_END}`,
+    `${NUMERIC_START}(?<day>\\d{1,2})(?<separator>[/.-])(?<month>\\d{1,2})\\k<separator>(?<year>\\d{4}|\\d{2})${NUMERIC_END}`,
     'gi',
   ),
   // 2015-03-12
@@ -101,7 +101,10 @@ export function containsDateOfBirth(text: string, now: Date): boolean {
   if (DATE_AFTER_BIRTH_WORD.test(text) || DATE_BEFORE_DOB.test(text)) return true;
   for (const pattern of FULL_DATE_PATTERNS) {
     for (const match of text.matchAll(pattern)) {
-      const date = toDate(match.groups ?? {}, now);
+      const groups = match.groups ?? {};
+      // "1.2.15" is more often a version than a date; with dots, only a four-digit year counts.
+      if (groups.separator === '.' && groups.year?.length === 2) continue;
+      const date = toDate(groups, now);
       if (!date || !isWithinChildhood(date, now)) continue;
       const before = text.slice(Math.max(0, (match.index ?? 0) - 30), match.index);
       if (!EVENT_CONTEXT.test(before)) return true;

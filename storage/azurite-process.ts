@@ -108,7 +108,8 @@ export async function startAzurite(options: AzuriteOptions): Promise<AzuriteProc
     pid: child.pid ?? -1,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGTERM');
+      // Azurite saves its data and closes cleanly on SIGINT only; SIGTERM would lose recent writes.
+      child.kill('SIGINT');
       const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
       await exited;
       clearTimeout(timer);

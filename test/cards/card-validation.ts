@@ -8,6 +8,9 @@ export const TEAMS_CARD_BYTE_LIMIT = 28 * 1000;
 /** Properties Teams reads that Microsoft's SDK does not know, by path from the card's root. */
 const HOST_PROPERTIES = new Set(['.msteams']);
 
+/** Properties the SDK leaves out of its JSON because they hold the default value: "type.property=value". */
+const OMITTED_DEFAULTS = new Set(['Input.ChoiceSet.style="compact"']);
+
 /**
  * Everything wrong with a card, as Microsoft's own parser sees it at version 1.5: parse and validation
  * events, properties it silently ignores (a misspelling, or one from a later version), version and size.
@@ -58,6 +61,11 @@ function lostInRoundTrip(original: unknown, roundTrip: unknown, path: string): s
   return Object.entries(original).flatMap(([key, value]) => {
     const childPath = `${path}.${key}`;
     if (HOST_PROPERTIES.has(childPath)) return [];
+    if (
+      OMITTED_DEFAULTS.has(`${String((original as { type?: unknown }).type)}.${key}=${JSON.stringify(value)}`)
+    ) {
+      return [];
+    }
     return key in roundTrip
       ? lostInRoundTrip(value, (roundTrip as Record<string, unknown>)[key], childPath)
       : [`${childPath}: ignored by the SDK`];

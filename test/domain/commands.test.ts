@@ -142,6 +142,10 @@ describe('parseCommand (with the shipped OSCB 2017-19 plan)', () => {
     ['update 05.01 blue', updateStatus('5.1', 'blue', '')],
     ['<at>OSCB Plan</at> update 5.1 amber&nbsp;Late', updateStatus('5.1', 'amber', 'Late')],
     [
+      '<at>OSCB Plan</at> update 5.1 amber Waiting on <at>Sam</at> & **Health**',
+      updateStatus('5.1', 'amber', 'Waiting on <at>Sam</at> & **Health**'),
+    ],
+    [
       'update 5.9 amber late',
       { kind: 'notInPlan', what: 'action', asked: '5.9', message: 'Priority 5 has one action, 5.1.' },
     ],

@@ -13,6 +13,8 @@ export interface TestBotOptions {
   /** Reuse the tables of an earlier bot (a restart). */
   tablePrefix?: string;
   connectionString?: string;
+  /** Use the embedded Azurite that `npm start` runs, keeping data in this folder, instead of the shared one. */
+  embedded?: { directory: string; port: number };
 }
 
 /** Log lines the bot wrote, parsed, for assertions on what reaches the logs. */
@@ -42,12 +44,17 @@ export class TestBot {
   static async start(options: TestBotOptions = {}): Promise<TestBot> {
     const testBot = new TestBot();
     await testBot.connector.start();
-    const connectionString = options.connectionString ?? (await sharedAzurite()).connectionString;
+    const storage = options.embedded
+      ? { LOCAL_STORAGE_DIR: options.embedded.directory, LOCAL_STORAGE_PORT: String(options.embedded.port) }
+      : {
+          AZURE_STORAGE_CONNECTION_STRING:
+            options.connectionString ?? (await sharedAzurite()).connectionString,
+        };
     testBot.tablePrefix = options.tablePrefix ?? uniqueTablePrefix();
     const config = loadConfig({
       PORT: '0',
       HOST: '127.0.0.1',
-      AZURE_STORAGE_CONNECTION_STRING: connectionString,
+      ...storage,
       TABLE_PREFIX: testBot.tablePrefix,
       PLAN_FILE: shippedPlanFile,
       LOG_LEVEL: 'debug',

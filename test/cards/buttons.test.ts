@@ -1,0 +1,134 @@
+import { strict as assert } from 'node:assert';
+import * as cards from '../../cards';
+import {
+  EXECUTE_VERB,
+  SUBMIT_VERB,
+  refreshActionPayload,
+  runCommandPayload,
+  updateStatusPayload,
+} from '../../cards';
+import type { AdaptiveCardJson } from '../../cards';
+import { CASES } from './builders';
+import { buttons, buttonTitled, ofType } from './card-walk';
+import * as fixtures from './fixtures';
+
+/** What a person might type into the card's inputs, by input id. */
+const SAMPLE_INPUTS: Record<string, unknown> = { rag: 'green', note: 'Audit finished.' };
+
+/** The payload Teams sends: the button's data, plus the card's inputs unless the button opts out. */
+function payload(card: AdaptiveCardJson, button: Record<string, unknown>): unknown {
+  if (button.associatedInputs === 'none') return button.data;
+  const inputs = [...ofType(card, 'Input.Text'), ...ofType(card, 'Input.ChoiceSet')].map((input) => [
+    String(input.id),
+    SAMPLE_INPUTS[String(input.id)],
+  ]);
+  return { ...(button.data as object), ...Object.fromEntries(inputs) };
+}
+
+function commandOf(card: AdaptiveCardJson, title: string): string {
+  return runCommandPayload.parse(buttonTitled(card, title).data).command;
+}
+
+describe('buttons', () => {
+  for (const { card: name, sample, build } of CASES) {
+    it(`${name} card, ${sample}: every payload passes the bot’s schema`, () => {
+      const card = build();
+      for (const button of buttons(card)) {
+        if (button.type === 'Action.Submit') {
+          assert.equal((button.data as { verb?: unknown }).verb, SUBMIT_VERB.runCommand);
+          runCommandPayload.parse(payload(card, button));
+        } else {
+          assert.equal(button.type, 'Action.Execute');
+          assert.equal(button.verb, EXECUTE_VERB.updateStatus);
+          updateStatusPayload.parse(payload(card, button));
+        }
+      }
+      const refresh = card.refresh as { action: { verb: string; data: unknown } } | undefined;
+      if (refresh) {
+        assert.equal(refresh.action.verb, EXECUTE_VERB.refreshAction);
+        refreshActionPayload.parse(refresh.action.data);
+      }
+    });
+  }
+
+  it('plan card: a "Show priority N" per priority, plus my actions and help', () => {
+    const card = cards.buildPlanCard(fixtures.fullPlan());
+    for (let priority = 1; priority <= 8; priority++) {
+      assert.equal(commandOf(card, `Show priority ${priority}`), `show priority ${priority}`);
+    }
+    assert.equal(commandOf(card, 'My actions'), 'my actions');
+    assert.equal(commandOf(card, 'Help'), 'help');
+  });
+
+  it('aim card: a "Show priority N" per priority and "Show plan"', () => {
+    const card = cards.buildAimCard(fixtures.fullAim());
+    assert.equal(commandOf(card, 'Show priority 5'), 'show priority 5');
+    assert.equal(commandOf(card, 'Show plan'), 'show plan');
+  });
+
+  it('priority card: "Open 5.1" per action, its aim and the plan', () => {
+    const card = cards.buildPriorityCard(fixtures.fullPriority);
+    for (const id of ['5.1', '5.2', '5.3', '5.4', '5.5']) {
+      assert.equal(commandOf(card, `Open ${id}`), `show action ${id}`);
+    }
+    assert.equal(commandOf(card, 'Show aim 2'), 'show aim 2');
+    assert.equal(commandOf(card, 'Show plan'), 'show plan');
+  });
+
+  it('action card: "History" and "Show priority 5"', () => {
+    const card = cards.buildActionCard(fixtures.fullAction);
+    assert.equal(commandOf(card, 'History'), 'history 5.1');
+    assert.equal(commandOf(card, 'Show priority 5'), 'show priority 5');
+  });
+
+  it('my actions and history cards open the action', () => {
+    assert.equal(commandOf(cards.buildMyActionsCard(fixtures.fullMyActions), 'Open 2.3'), 'show action 2.3');
+    assert.equal(commandOf(cards.buildHistoryCard(fixtures.fullHistory), 'Open 5.1'), 'show action 5.1');
+  });
+
+  it('notice card: a button per suggestion, at most five', () => {
+    const card = cards.buildNoticeCard(fixtures.didYouMean);
+    assert.deepEqual(
+      buttons(card).map((button) => runCommandPayload.parse(button.data).command),
+      ['show priority 1', 'show priority 2', 'show priority 3', 'show priority 4', 'show priority 5'],
+    );
+    assert.equal(buttons(cards.buildNoticeCard(fixtures.plainNotice)).length, 0);
+  });
+
+  describe('personal-data check card', () => {
+    const view = fixtures.personalDataCheck;
+    const card = cards.buildPersonalDataCheckCard(view);
+
+    it('"Store as written" sends the checked note, confirmed, whatever is typed in the box', () => {
+      const store = buttonTitled(card, 'Store as written');
+      assert.equal(store.type, 'Action.Execute');
+      assert.equal(store.verb, EXECUTE_VERB.updateStatus);
+      assert.equal(store.associatedInputs, 'none');
+      assert.deepEqual(updateStatusPayload.parse(payload(card, store)), {
+        actionId: view.actionId,
+        baseVersion: view.baseVersion,
+        rag: view.rag,
+        note: view.note,
+        confirmPersonalData: true,
+      });
+    });
+
+    it('"Save my rephrased note" sends the edited note, unconfirmed, so it is checked again', () => {
+      const rephrase = buttonTitled(card, 'Save my rephrased note');
+      assert.equal(rephrase.verb, EXECUTE_VERB.updateStatus);
+      const [input] = ofType(card, 'Input.Text');
+      assert.equal(input.id, 'note');
+      assert.equal(input.value, view.note);
+      assert.deepEqual(updateStatusPayload.parse(payload(card, rephrase)), {
+        actionId: view.actionId,
+        baseVersion: view.baseVersion,
+        rag: view.rag,
+        note: SAMPLE_INPUTS.note,
+      });
+    });
+
+    it('says what was found', () => {
+      assert.match(JSON.stringify(card), /This note seems to contain .*an NHS number and a full postcode/);
+    });
+  });
+});
