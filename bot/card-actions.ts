@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { z } from 'zod';
 import { buildNoticeCard, buildPersonalDataCheckCard, type AdaptiveCardJson } from '../cards';
-import { refreshActionPayload, updateStatusPayload } from '../cards/verbs';
+import { readUpdateStatusPayload, refreshActionPayload } from '../cards/verbs';
 import { findAction } from '../domain/plan-lookup';
 import { RAG_LABELS } from '../domain/rag-status';
 import { timeAgo } from '../domain/relative-time';
@@ -40,7 +40,8 @@ export class CardActions {
 
   /** The update form was submitted. */
   async updateStatus(context: TurnContext, data: unknown): Promise<void> {
-    const payload = parsePayload(updateStatusPayload, data);
+    const parsed = readUpdateStatusPayload(data);
+    const payload = parsed.success ? parsed.data : undefined;
     const action = payload && findAction(this.deps.plan, payload.actionId);
     if (!payload || !action) {
       this.deps.logger.warn({ verb: 'updateStatus' }, 'card payload rejected');

@@ -152,7 +152,9 @@ export class CommandHandlers {
     const person = await this.deps.people.identify(context);
     if (!person.email) return noIdentityReply();
     const statuses = await this.deps.statusService.currentStatuses();
-    const view = myActionsView(this.deps.plan, person.name, person.email, statuses, this.viewContext());
+    const view = myActionsView(this.deps.plan, person.name, person.email, statuses, this.viewContext(), {
+      withForms: true,
+    });
     if (view.actions.length === 0) {
       return notice(
         'default',

@@ -3,12 +3,26 @@ import { showWhatFits } from './card-size';
 import { COMMANDS, navButton, type NavButtonData } from './commands';
 import { compileCardTemplate, type AdaptiveCardJson } from './render-card';
 import template from './templates/my-actions.json';
-import { plural } from './text';
+import { RAG_CHOICES } from './rag-style';
+import { plural, present } from './text';
+import { EXECUTE_VERB, formInputIds } from './verbs';
 import type { MyActionsView } from './view-models';
+
+type FormData = {
+  verb: string;
+  data: { actionId: string; baseVersion: number };
+  ragInputId: string;
+  noteInputId: string;
+  submitLabel: string;
+  choices: { title: string; value: string }[];
+  selectedRag: string | null;
+  draftNote: string | null;
+};
 
 type MyActionsCardData = {
   ownerName: string;
-  actions: (ActionSummaryData & { priorityNumber: number })[];
+  intro: string | null;
+  actions: (ActionSummaryData & { priorityNumber: number; form: FormData | null })[];
   hidden: number;
   hiddenText: string;
   showPlan: NavButtonData;
@@ -23,10 +37,26 @@ export function buildMyActionsCard(view: MyActionsView): AdaptiveCardJson {
   const actions = view.actions.map((action) => ({
     ...actionSummaryData(action, NOTE_CHARS),
     priorityNumber: action.priorityNumber,
+    form: action.form
+      ? {
+          verb: EXECUTE_VERB.updateStatus,
+          data: { actionId: action.id, baseVersion: action.form.baseVersion },
+          ragInputId: formInputIds(action.id).rag,
+          noteInputId: formInputIds(action.id).note,
+          submitLabel: action.form.submitLabel,
+          choices: [...RAG_CHOICES],
+          selectedRag:
+            action.form.selectedRag && RAG_CHOICES.some((choice) => choice.value === action.form?.selectedRag)
+              ? action.form.selectedRag
+              : null,
+          draftNote: present(action.form.draftNote),
+        }
+      : null,
   }));
   return showWhatFits(actions, (shown, hidden) =>
     render({
       ownerName: view.ownerName,
+      intro: present(view.intro),
       actions: [...shown],
       hidden,
       hiddenText: `${plural(hidden, 'more action', 'more actions')} not shown: open a priority to see them.`,

@@ -34,6 +34,31 @@ export const updateStatusPayload = z.object({
   confirmPersonalData: z.boolean().optional(),
 });
 
+/**
+ * Cards that hold several actions' forms (my actions, reminders) need input ids unique in the card;
+ * their inputs are named per action and read back into `rag` and `note` here.
+ */
+export function formInputIds(actionId: string): { rag: string; note: string } {
+  return { rag: `rag-${actionId}`, note: `note-${actionId}` };
+}
+
+export function readUpdateStatusPayload(data: unknown) {
+  if (typeof data === 'object' && data !== null && !Array.isArray(data)) {
+    const record = data as Record<string, unknown>;
+    if (typeof record.actionId === 'string') {
+      const ids = formInputIds(record.actionId);
+      if (ids.rag in record || ids.note in record) {
+        return updateStatusPayload.safeParse({
+          ...record,
+          rag: record[ids.rag],
+          note: record[ids.note] ?? '',
+        });
+      }
+    }
+  }
+  return updateStatusPayload.safeParse(data);
+}
+
 export const refreshActionPayload = z.object({
   actionId,
 });

@@ -91,7 +91,9 @@ export interface ActionView {
 
 export interface MyActionsView {
   ownerName: string;
-  actions: (ActionSummaryView & { ageDays?: number; priorityNumber: number })[];
+  actions: (ActionSummaryView & { ageDays?: number; priorityNumber: number; form?: StatusFormView })[];
+  /** Shown above the list, e.g. for a reminder: "These actions have had no update for 14 days." */
+  intro?: string;
 }
 
 export interface HistoryView {

@@ -38,11 +38,15 @@ export function myActionsView(
   ownerEmail: string,
   statuses: ReadonlyMap<string, ActionStatus>,
   context: ViewContext,
+  options: { withForms: boolean; only?: ReadonlySet<string>; intro?: string } = { withForms: false },
 ): MyActionsView {
   const actions = plan.priorities.flatMap((priority) =>
     priority.actions
       .map((action) => ({ action, status: statusOf(statuses, action.id) }))
-      .filter(({ status }) => status.ownerEmail === ownerEmail)
+      .filter(
+        ({ action, status }) =>
+          status.ownerEmail === ownerEmail && (!options.only || options.only.has(action.id)),
+      )
       .map(({ action, status }) => ({
         id: action.id,
         title: action.title,
@@ -50,9 +54,16 @@ export function myActionsView(
         status: statusView(status, context),
         priorityNumber: priority.number,
         ageDays: status.updatedAt ? wholeDaysBetween(new Date(status.updatedAt), context.now) : undefined,
+        form: options.withForms
+          ? {
+              baseVersion: status.version,
+              selectedRag: status.rag === 'not_started' ? undefined : status.rag,
+              submitLabel: `Save ${action.id}`,
+            }
+          : undefined,
       })),
   );
-  return { ownerName, actions };
+  return { ownerName, actions, intro: options.intro };
 }
 
 export function historyView(

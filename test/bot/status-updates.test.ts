@@ -247,10 +247,25 @@ describe('status updates in conversation (real server, Azurite, recording connec
     });
   }
 
-  it('"my actions" lists what I own with its status', async () => {
-    const text = cardText(await say(owner, 'my actions'));
+  it('"my actions" lists what I own with its status and a form for each', async () => {
+    const card = await say(owner, 'my actions');
+    const text = cardText(card);
     assert.match(text, /5\.1/);
     assert.doesNotMatch(text, /8\.1/);
+    assert.deepEqual(
+      inputsOf(card)
+        .map((input) => input.id)
+        .sort(),
+      ['note-5.1', 'rag-5.1'],
+    );
+    const submit = actionsOf(card).find((action) => action.verb === 'updateStatus');
+    const result = await execute(owner, 'updateStatus', {
+      ...submit?.data,
+      'rag-5.1': 'amber',
+      'note-5.1': 'From my list',
+    });
+    assert.match(cardText(result), /Saved: .* → Amber/);
+    assert.equal((await current('5.1')).note, 'From my list');
   });
 
   it('"history 5.1" shows updates newest first with who and old → new', async () => {
