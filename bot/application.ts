@@ -53,7 +53,14 @@ export function createApplication(
       (member) => member.id === context.activity.recipient.id,
     );
     if (!botWasAdded) return;
-    await guardMessage(context, deps, () => deps.peopleRegister.notePersonalChat(context));
+    await guardMessage(context, deps, async () => {
+      await deps.peopleRegister.notePersonalChat(context);
+      if (context.activity.conversation?.conversationType === 'channel') {
+        const current = await deps.boardChannels.get();
+        if (!current?.active)
+          await commands.digest.recordBoardChannel(context, context.activity.from?.id ?? 'install');
+      }
+    });
     await replyWithCard(
       context,
       buildHelpCard({
@@ -67,6 +74,18 @@ export function createApplication(
 
   app.activity(ActivityTypes.Message, async (context) => {
     await guardMessage(context, deps, () => runText(context, context.activity.text ?? ''));
+  });
+
+  app.conversationUpdate('membersRemoved', async (context) => {
+    const botWasRemoved = context.activity.membersRemoved?.some(
+      (member) => member.id === context.activity.recipient.id,
+    );
+    if (!botWasRemoved) return;
+    const channelId = (context.activity.channelData as { channel?: { id?: string } } | undefined)?.channel
+      ?.id;
+    const conversationId = channelId ?? context.activity.conversation.id;
+    await deps.boardChannels.markInactive(conversationId, 'the bot was removed', deps.clock().toISOString());
+    deps.logger.warn({ conversationId }, 'bot removed from a conversation');
   });
 
   app.error(async (context, error) => {

@@ -1,6 +1,8 @@
 import type { Plan } from '../plan/plan-schema';
 import type { StatusService } from '../domain/status-service';
 import type { Logger } from './logger';
+import type { DigestRunner } from './digest-runner';
+import type { BoardChannelStore } from '../domain/digest-ports';
 import type { PeopleDirectory } from './people-directory';
 import type { PeopleRegister } from './people-register';
 import type { PeopleStore } from '../domain/known-people';
@@ -14,5 +16,7 @@ export interface BotDependencies {
   peopleStore: PeopleStore;
   logger: Logger;
   clock: () => Date;
+  digest: DigestRunner;
+  boardChannels: BoardChannelStore;
   timeZone: string;
 }

@@ -20,6 +20,7 @@ import type { ViewContext } from '../domain/views/view-context';
 import type { BotDependencies } from './bot-dependencies';
 import { actionCardFor } from './action-card-views';
 import { notice } from './notices';
+import { DigestCommands } from './digest-commands';
 
 export interface CommandReply {
   card: AdaptiveCardJson;
@@ -30,7 +31,15 @@ const HISTORY_LIMIT = 20;
 
 /** One handler per command: ask the domain, build the view, return the card. */
 export class CommandHandlers {
-  constructor(private readonly deps: BotDependencies) {}
+  private readonly digestCommands: DigestCommands;
+
+  constructor(private readonly deps: BotDependencies) {
+    this.digestCommands = new DigestCommands(deps);
+  }
+
+  get digest(): DigestCommands {
+    return this.digestCommands;
+  }
 
   private viewContext(): ViewContext {
     return { now: this.deps.clock(), timeZone: this.deps.timeZone };
@@ -126,14 +135,11 @@ export class CommandHandlers {
       case 'assignOwner':
         return this.assignOwner(command.actionId, command.ownerEmail, context);
       case 'previewDigest':
+        return this.digestCommands.preview(context);
       case 'postDigest':
+        return this.digestCommands.post(context);
       case 'setBoardChannel':
-        return notice(
-          'default',
-          'Not available yet',
-          'The weekly digest is not switched on in this version.',
-          ['help'],
-        );
+        return this.digestCommands.setBoardChannel(context);
       case 'notInPlan':
         return notice('warning', 'Not in the plan', command.message, ['show plan', 'help']);
       case 'incomplete':

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import type { Server } from 'restify';
 import { StatusService } from '../domain/status-service';
 import { loadPlan } from '../plan/load-plan';
@@ -14,6 +15,13 @@ import { PeopleDirectory } from './people-directory';
 import { PeopleRegister } from './people-register';
 import { TablePeopleStore } from '../storage/people-repository';
 import { createServer } from './server';
+import { DigestRunner } from './digest-runner';
+import { ProactiveSender } from './proactive-sender';
+import {
+  TableBoardChannelStore,
+  TableDigestLedger,
+  TableReminderLedger,
+} from '../storage/digest-repositories';
 
 /** teams-ai needs an app id even in local mode, for proactive sends; this one is never authenticated. */
 const LOCAL_BOT_ID = '00000000-0000-0000-0000-000000000000';
@@ -38,6 +46,9 @@ export interface Bot {
 export interface CompositionOptions {
   logger?: Logger;
   clock?: () => Date;
+  /** Tests shorten the waits between retried and paced sends. */
+  sendBackoffMs?: number;
+  reminderGapMs?: number;
 }
 
 export async function openStorage(config: Config, logger: Logger): Promise<Storage> {
@@ -85,7 +96,27 @@ export async function composeBot(config: Config, options: CompositionOptions = {
   );
   const people = new PeopleDirectory(logger);
   const peopleStore = new TablePeopleStore(storage.tables.people);
+  const adapter = createAdapter(config.credentials);
+  const botAppId = config.credentials?.appId ?? LOCAL_BOT_ID;
+  const boardChannels = new TableBoardChannelStore(storage.tables.conversations);
+  const digest = new DigestRunner({
+    plan,
+    statusService,
+    boardChannels,
+    ledger: new TableDigestLedger(storage.tables.digests),
+    reminders: new TableReminderLedger(storage.tables.reminders),
+    peopleStore,
+    sender: new ProactiveSender(adapter, botAppId, logger, options.sendBackoffMs),
+    logger,
+    clock,
+    staleDays: config.staleDays,
+    timeZone: config.digest.timeZone,
+    instanceId: `${os.hostname()}:${process.pid}`,
+    reminderGapMs: options.reminderGapMs,
+  });
   const deps: BotDependencies = {
+    digest,
+    boardChannels,
     plan,
     statusService,
     people,
@@ -95,8 +126,7 @@ export async function composeBot(config: Config, options: CompositionOptions = {
     clock,
     timeZone: config.digest.timeZone,
   };
-  const adapter = createAdapter(config.credentials);
-  const app = createApplication(adapter, config.credentials?.appId ?? LOCAL_BOT_ID, deps);
+  const app = createApplication(adapter, botAppId, deps);
   const server = createServer({
     adapter,
     logger,

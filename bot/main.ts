@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from './config';
 import { composeBot } from './composition-root';
+import { scheduleDigest } from './digest-schedule';
 
 async function main(): Promise<void> {
   const bot = await composeBot(loadConfig());
@@ -9,11 +10,17 @@ async function main(): Promise<void> {
     `OSCB plan bot listening on http://localhost:${port}/api/messages`,
   );
 
+  const { cron, timeZone, scheduled } = bot.config.digest;
+  const schedule = scheduled
+    ? scheduleDigest(bot.deps.digest, cron, timeZone, bot.deps.clock, bot.logger)
+    : undefined;
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     bot.logger.info({ signal }, 'stopping');
+    schedule?.stop();
     await bot.close();
     process.exit(0);
   };

@@ -13,3 +13,4 @@ export { RAG_CHOICES, RAG_ORDER, RAG_STYLE } from './rag-style';
 export type { AdaptiveCardJson } from './render-card';
 export * from './verbs';
 export type * from './view-models';
+export { buildDigestCard } from './digest-card';

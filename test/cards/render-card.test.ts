@@ -50,6 +50,7 @@ describe('card templates', () => {
     assert.deepEqual(files.sort(), [
       'action.json',
       'aim.json',
+      'digest.json',
       'help.json',
       'history.json',
       'my-actions.json',

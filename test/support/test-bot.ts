@@ -15,6 +15,8 @@ export interface TestBotOptions {
   connectionString?: string;
   /** Use the embedded Azurite that `npm start` runs, keeping data in this folder, instead of the shared one. */
   embedded?: { directory: string; port: number };
+  sendBackoffMs?: number;
+  reminderGapMs?: number;
 }
 
 /** Log lines the bot wrote, parsed, for assertions on what reaches the logs. */

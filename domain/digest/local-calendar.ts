@@ -1,0 +1,73 @@
+/** A date on the board's wall calendar: no time, no zone. */
+export interface LocalDate {
+  year: number;
+  /** 1–12 */
+  month: number;
+  day: number;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+// Building a DateTimeFormat is slow; a digest asks for the same zone many times.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function wallClockFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (formatter === undefined) {
+    formatter = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      hourCycle: 'h23',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** The wall-clock reading in the zone at that instant, as milliseconds on a zone-less (UTC) time line. */
+function wallClockMs(instant: Date, timeZone: string): number {
+  const parts: Record<string, number> = {};
+  for (const part of wallClockFormatter(timeZone).formatToParts(instant)) {
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  }
+  return (
+    Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second) +
+    instant.getUTCMilliseconds()
+  );
+}
+
+export function localDateOf(instant: Date, timeZone: string): LocalDate {
+  const wall = new Date(wallClockMs(instant, timeZone));
+  return { year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate() };
+}
+
+/**
+ * Calendar days in the zone from `then` to `now` (0 if `then` is later): Monday 12 Oct to Monday 26 Oct is
+ * 14 whatever the hour of each and whether or not the clocks changed in between.
+ */
+export function localDaysBetween(then: Date, now: Date, timeZone: string): number {
+  return Math.max(
+    0,
+    Math.round((dayNumber(localDateOf(now, timeZone)) - dayNumber(localDateOf(then, timeZone))) / DAY_MS),
+  );
+}
+
+function dayNumber(date: LocalDate): number {
+  return Date.UTC(date.year, date.month - 1, date.day);
+}
+
+/** The date `days` later (earlier when negative). */
+export function addDays(date: LocalDate, days: number): LocalDate {
+  const moved = new Date(dayNumber(date) + days * DAY_MS);
+  return { year: moved.getUTCFullYear(), month: moved.getUTCMonth() + 1, day: moved.getUTCDate() };
+}
+
+/** 0 for Monday … 6 for Sunday. */
+export function isoWeekday(date: LocalDate): number {
+  return (new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay() + 6) % 7;
+}
