@@ -184,3 +184,10 @@ export function loadPackagingConfig(
     botDomain: env.BOT_DOMAIN.toLowerCase(),
   };
 }
+
+/** `npm run digest --dry-run` reaches the script as npm's own setting, not as an argument. */
+export function npmFlags(environment: Record<string, string | undefined> = process.env): string[] {
+  return ['dry_run', 'force']
+    .filter((name) => environment[`npm_config_${name}`] === 'true')
+    .map((name) => `--${name.replace('_', '-')}`);
+}

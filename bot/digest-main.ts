@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig, npmFlags } from './config';
 import { composeBot } from './composition-root';
 
 /**
@@ -24,7 +24,7 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2))
+main([...process.argv.slice(2), ...npmFlags()])
   .then((code) => process.exit(code))
   .catch((error: unknown) => {
     console.error(error instanceof ConfigError ? error.message : error);

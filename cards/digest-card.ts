@@ -7,42 +7,34 @@ import type {
   DigestStaleView,
   DigestView,
 } from './digest-view-model';
-import { RAG_ORDER, RAG_STYLE, ragBadge, ragCountRuns, type TextColor, type TextRunData } from './rag-style';
+import { RAG_ORDER, RAG_STYLE, type TextColor } from './rag-style';
 import { compileCardTemplate, type AdaptiveCardJson } from './render-card';
 import template from './templates/digest.json';
 import { plural, present, truncate } from './text';
 import type { RagCounts, RagStatus } from './view-models';
 
-type ChartBarData = { title: string; segments: { legend: string; value: number; color: string }[] };
+/**
+ * Template data for one TextRun. Default values are null so the property is left out: the digest is the
+ * biggest card the bot sends, and every byte saved is another action shown.
+ */
+type RunData = { text: string; color: TextColor | null; isSubtle: true | null; weight: 'Bolder' | null };
 
 type DigestCardData = {
   title: string;
   weekLabel: string;
   changesSince: string;
-  totals: TextRunData[];
-  chartBars: ChartBarData[];
-  priorityRows: { label: string; runs: TextRunData[] }[];
-  changes: {
-    actionId: string;
-    title: string;
-    change: TextRunData[];
-    people: TextRunData[];
-    note: string | null;
-  }[];
+  totals: RunData[];
+  chartBars: { title: string; segments: { legend: string; value: number; color: string }[] }[];
+  priorityRows: { label: string; runs: RunData[] }[];
+  changes: { heading: string; movement: RunData[]; note: string | null }[];
   moreChanges: number;
   moreChangesText: string;
-  redAndAmber: {
-    actionId: string;
-    title: string;
-    rag: TextRunData;
-    people: TextRunData[];
-    note: string | null;
-  }[];
+  redAndAmber: { heading: RunData[]; people: RunData[]; note: string | null }[];
   moreRedAmber: number;
   moreRedAmberText: string;
   priorityButtons: NavButtonData[];
   staleHeading: string;
-  stale: { actionId: string; title: string; details: TextRunData[] }[];
+  stale: { runs: RunData[] }[];
   moreStale: number;
   moreStaleText: string;
   showPlan: NavButtonData;
@@ -70,33 +62,56 @@ const CHANGE_LABEL: Readonly<Record<DigestChangeKind, { text: string; color: Tex
 /** A digest with buttons for every troubled priority would bury its own message. */
 const MAX_PRIORITY_BUTTONS = 5;
 
-/** Shorter notes first, then shorter lists, then no notes: the first that fits Teams' limit is sent. */
-const TRIM_LEVELS: readonly { noteChars: number; maxItems: number }[] = [
-  { noteChars: 200, maxItems: Number.POSITIVE_INFINITY },
-  { noteChars: 120, maxItems: Number.POSITIVE_INFINITY },
-  { noteChars: 80, maxItems: Number.POSITIVE_INFINITY },
-  { noteChars: 80, maxItems: 10 },
-  { noteChars: 60, maxItems: 6 },
-  { noteChars: 0, maxItems: 6 },
-  { noteChars: 0, maxItems: 3 },
+interface TrimLevel {
+  /** Characters of each note kept under "What moved" and under "Red and amber"; 0 leaves notes off. */
+  changeNote: number;
+  redAmberNote: number;
+  /** Items shown in each list. */
+  changes: number;
+  redAndAmber: number;
+  stale: number;
+}
+
+const ALL = Number.POSITIVE_INFINITY;
+
+/**
+ * The first level that fits Teams' limit is sent. What is red and why matters most, so notes on the other
+ * changes go first, then the lists get shorter, and the red and amber notes go last.
+ */
+const TRIM_LEVELS: readonly TrimLevel[] = [
+  { changeNote: 200, redAmberNote: 200, changes: ALL, redAndAmber: ALL, stale: ALL },
+  { changeNote: 120, redAmberNote: 200, changes: ALL, redAndAmber: ALL, stale: ALL },
+  { changeNote: 0, redAmberNote: 200, changes: ALL, redAndAmber: ALL, stale: ALL },
+  { changeNote: 0, redAmberNote: 120, changes: ALL, redAndAmber: ALL, stale: ALL },
+  { changeNote: 0, redAmberNote: 120, changes: 10, redAndAmber: ALL, stale: 10 },
+  { changeNote: 0, redAmberNote: 80, changes: 8, redAndAmber: 12, stale: 8 },
+  { changeNote: 0, redAmberNote: 60, changes: 5, redAndAmber: 8, stale: 5 },
+  { changeNote: 0, redAmberNote: 0, changes: 3, redAndAmber: 5, stale: 3 },
 ];
 
 export function buildDigestCard(view: DigestView): AdaptiveCardJson {
   return firstThatFits(TRIM_LEVELS.map((level) => () => renderDigest(view, level)));
 }
 
-function renderDigest(view: DigestView, level: { noteChars: number; maxItems: number }): AdaptiveCardJson {
-  const changes = view.changes.slice(0, level.maxItems);
-  const redAndAmber = view.redAndAmber.slice(0, level.maxItems);
-  const stale = view.stale.slice(0, level.maxItems);
+function renderDigest(view: DigestView, level: TrimLevel): AdaptiveCardJson {
+  const changes = view.changes.slice(0, level.changes);
+  const redAndAmber = view.redAndAmber.slice(0, level.redAndAmber);
+  const stale = view.stale.slice(0, level.stale);
   const moreChanges = view.moreChanges + view.changes.length - changes.length;
   const moreRedAmber = view.moreRedAmber + view.redAndAmber.length - redAndAmber.length;
   const moreStale = view.moreStale + view.stale.length - stale.length;
+  // The latest note of a red or amber action is shown under "Red and amber"; once is enough.
+  const notedBelow = new Set(
+    level.redAmberNote > 0 ? redAndAmber.filter((action) => present(action.note)).map((a) => a.actionId) : [],
+  );
   return render({
     title: view.title,
     weekLabel: view.weekLabel,
     changesSince: view.changesSince,
-    totals: ragCountRuns(view.totals, { includeZero: true }),
+    totals: RAG_ORDER.flatMap((rag, index) => [
+      ...(index === 0 ? [] : [run(' · ', { isSubtle: true })]),
+      run(`● ${RAG_STYLE[rag].label} ${view.totals[rag]}`, { ...ragColor(rag), weight: 'Bolder' }),
+    ]),
     chartBars: view.perPriority.map((priority) => ({
       title: priorityLabel(priority),
       segments: RAG_ORDER.map((rag) => ({
@@ -110,15 +125,13 @@ function renderDigest(view: DigestView, level: { noteChars: number; maxItems: nu
       runs: compactCountRuns(priority.counts),
     })),
     changes: changes.map((change) => ({
-      actionId: change.actionId,
-      title: change.title,
-      change: changeRuns(change),
-      people: peopleRuns(change.owner, change.by),
-      note: noteData(change.note, level.noteChars),
+      heading: `${change.actionId} ${change.title}`,
+      movement: movementRuns(change),
+      note: notedBelow.has(change.actionId) ? null : noteData(change.note, level.changeNote),
     })),
     moreChanges,
     moreChangesText: `and ${moreChanges} more`,
-    redAndAmber: redAndAmber.map((action) => redAmberData(action, level.noteChars)),
+    redAndAmber: redAndAmber.map((action) => redAmberData(action, level.redAmberNote)),
     moreRedAmber,
     moreRedAmberText: `and ${moreRedAmber} more`,
     priorityButtons: view.perPriority
@@ -129,7 +142,7 @@ function renderDigest(view: DigestView, level: { noteChars: number; maxItems: nu
         navButton(`Show priority ${priority.number}`, COMMANDS.showPriority(priority.number)),
       ),
     staleHeading: `Not updated in ${plural(view.staleDays, 'day', 'days')}`,
-    stale: stale.map(staleData),
+    stale: stale.map((action) => ({ runs: staleRuns(action) })),
     moreStale,
     moreStaleText: `and ${moreStale} more`,
     showPlan: navButton('Show plan', COMMANDS.showPlan()),
@@ -141,60 +154,69 @@ function priorityLabel(priority: { number: number; title: string }): string {
 }
 
 /** "● 1 red  ● 0 amber  …": every status, so the rows line up. */
-function compactCountRuns(counts: RagCounts): TextRunData[] {
-  return RAG_ORDER.map((rag, index) => ({
-    text: `${index === 0 ? '' : '  '}● ${counts[rag]} ${RAG_STYLE[rag].label.toLowerCase()}`,
-    color: RAG_STYLE[rag].color,
-    isSubtle: RAG_STYLE[rag].isSubtle,
-  }));
+function compactCountRuns(counts: RagCounts): RunData[] {
+  return RAG_ORDER.map((rag, index) =>
+    run(`${index === 0 ? '' : '  '}● ${counts[rag]} ${RAG_STYLE[rag].label.toLowerCase()}`, ragColor(rag)),
+  );
 }
 
-function changeRuns(change: DigestChangeView): TextRunData[] {
+/** "▲ Up: ● Red → ● Amber · owner Jane Smith · by Sam Jones", names as their own runs. */
+function movementRuns(change: DigestChangeView): RunData[] {
   const label = CHANGE_LABEL[change.kind];
-  const kindRun: TextRunData = { text: label.text, color: label.color, isSubtle: false };
-  if (change.kind === 'updated') return [kindRun, subtleRun(', still '), ragBadge(change.toRag)];
-  return [kindRun, subtleRun(': '), ragBadge(change.fromRag), subtleRun(' → '), ragBadge(change.toRag)];
-}
-
-/** "Owner: Jane Smith · updated by Sam Jones", names as their own runs. */
-function peopleRuns(owner: string | undefined, by: string | undefined): TextRunData[] {
-  const runs = ownerRuns(owner);
-  const updatedBy = present(by);
-  if (updatedBy !== null) runs.push(subtleRun(' · updated by '), plainRun(updatedBy));
+  const runs =
+    change.kind === 'updated'
+      ? [run(label.text), run(', still ', { isSubtle: true }), badge(change.toRag)]
+      : [
+          run(label.text, { color: label.color }),
+          run(': ', { isSubtle: true }),
+          badge(change.fromRag),
+          run(' → ', { isSubtle: true }),
+          badge(change.toRag),
+        ];
+  runs.push(...ownerRuns(change.owner));
+  const by = present(change.by);
+  if (by !== null) runs.push(run(' · by ', { isSubtle: true }), run(by));
   return runs;
 }
 
-function ownerRuns(owner: string | undefined): TextRunData[] {
-  const name = present(owner);
-  return name === null ? [subtleRun('No owner')] : [subtleRun('Owner: '), plainRun(name)];
-}
-
 function redAmberData(action: DigestRedAmberView, noteChars: number): DigestCardData['redAndAmber'][number] {
-  const people = ownerRuns(action.owner);
+  const owner = present(action.owner);
+  const people =
+    owner === null
+      ? [run('No owner', { color: 'Warning' })]
+      : [run('Owner: ', { isSubtle: true }), run(owner)];
   const ago = present(action.updatedAgo);
-  if (ago !== null) people.push(subtleRun(` · updated ${ago}`));
+  if (ago !== null) people.push(run(` · updated ${ago}`, { isSubtle: true }));
   return {
-    actionId: action.actionId,
-    title: action.title,
-    rag: ragBadge(action.rag),
+    heading: [badge(action.rag, 'Bolder'), run(` ${action.actionId} ${action.title}`, { weight: 'Bolder' })],
     people,
     note: noteData(action.note, noteChars),
   };
 }
 
-function staleData(action: DigestStaleView): DigestCardData['stale'][number] {
-  const details = [ragBadge(action.rag), subtleRun(' · '), ...ownerRuns(action.owner)];
+/** "5.1 Title · owner Jane Smith (not reachable in Teams) · 20 days" */
+function staleRuns(action: DigestStaleView): RunData[] {
+  const runs = [run(`${action.actionId} ${action.title}`), ...ownerRuns(action.owner)];
   if (present(action.owner) !== null && action.ownerNotReachable) {
-    details.push(subtleRun(' · '), { text: 'not reachable in Teams', color: 'Warning', isSubtle: false });
+    runs.push(run(' (not reachable in Teams)', { color: 'Warning' }));
   }
-  details.push(
-    subtleRun(
+  runs.push(
+    run(
       action.daysSinceUpdate === undefined
         ? ' · never updated'
         : ` · last updated ${plural(action.daysSinceUpdate, 'day', 'days')} ago`,
+      { isSubtle: true },
     ),
   );
-  return { actionId: action.actionId, title: action.title, details };
+  return runs;
+}
+
+/** " · owner Jane Smith", or " · no owner". */
+function ownerRuns(owner: string | undefined): RunData[] {
+  const name = present(owner);
+  return name === null
+    ? [run(' · ', { isSubtle: true }), run('No owner', { color: 'Warning' })]
+    : [run(' · owner ', { isSubtle: true }), run(name)];
 }
 
 function noteData(note: string | undefined, noteChars: number): string | null {
@@ -202,10 +224,23 @@ function noteData(note: string | undefined, noteChars: number): string | null {
   return text === null || noteChars <= 0 ? null : truncate(text, noteChars);
 }
 
-function plainRun(text: string): TextRunData {
-  return { text, color: 'Default', isSubtle: false };
+/** "● Amber" in amber; colour is never the only signal. */
+function badge(rag: RagStatus, weight: 'Bolder' | null = null): RunData {
+  return run(`● ${RAG_STYLE[rag].label}`, { ...ragColor(rag), weight });
 }
 
-function subtleRun(text: string): TextRunData {
-  return { text, color: 'Default', isSubtle: true };
+function ragColor(rag: RagStatus): { color: TextColor; isSubtle: boolean } {
+  return { color: RAG_STYLE[rag].color, isSubtle: RAG_STYLE[rag].isSubtle };
+}
+
+function run(
+  text: string,
+  style: { color?: TextColor; isSubtle?: boolean; weight?: 'Bolder' | null } = {},
+): RunData {
+  return {
+    text,
+    color: style.color === undefined || style.color === 'Default' ? null : style.color,
+    isSubtle: style.isSubtle ? true : null,
+    weight: style.weight ?? null,
+  };
 }

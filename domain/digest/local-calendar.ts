@@ -11,7 +11,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 // Building a DateTimeFormat is slow; a digest asks for the same zone many times.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function wallClockFormatter(timeZone: string): Intl.DateTimeFormat {
+function dateFormatter(timeZone: string): Intl.DateTimeFormat {
   let formatter = formatters.get(timeZone);
   if (formatter === undefined) {
     formatter = new Intl.DateTimeFormat('en-GB', {
@@ -19,31 +19,19 @@ function wallClockFormatter(timeZone: string): Intl.DateTimeFormat {
       year: 'numeric',
       month: 'numeric',
       day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      hourCycle: 'h23',
     });
     formatters.set(timeZone, formatter);
   }
   return formatter;
 }
 
-/** The wall-clock reading in the zone at that instant, as milliseconds on a zone-less (UTC) time line. */
-function wallClockMs(instant: Date, timeZone: string): number {
+/** The date on the calendar in the zone at that instant. */
+export function localDateOf(instant: Date, timeZone: string): LocalDate {
   const parts: Record<string, number> = {};
-  for (const part of wallClockFormatter(timeZone).formatToParts(instant)) {
+  for (const part of dateFormatter(timeZone).formatToParts(instant)) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
   }
-  return (
-    Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second) +
-    instant.getUTCMilliseconds()
-  );
-}
-
-export function localDateOf(instant: Date, timeZone: string): LocalDate {
-  const wall = new Date(wallClockMs(instant, timeZone));
-  return { year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate() };
+  return { year: parts.year, month: parts.month, day: parts.day };
 }
 
 /**
@@ -69,5 +57,5 @@ export function addDays(date: LocalDate, days: number): LocalDate {
 
 /** 0 for Monday … 6 for Sunday. */
 export function isoWeekday(date: LocalDate): number {
-  return (new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay() + 6) % 7;
+  return (new Date(dayNumber(date)).getUTCDay() + 6) % 7;
 }

@@ -191,7 +191,7 @@ describe('digest card', () => {
           ['  ● 0 amber', 'Warning'],
           ['  ● 0 green', 'Good'],
           ['  ● 0 complete', 'Accent'],
-          ['  ● 0 not started', 'Default'],
+          ['  ● 0 not started', undefined],
         ],
       );
     });
@@ -224,13 +224,18 @@ describe('digest card', () => {
       const text = visibleText(buildDigestCard(typicalView));
       assert.ok(text.includes('▼ Newly red\n: \n● Amber\n → \n● Red'), text);
       assert.ok(text.includes('New note\n, still \n● Green'), text);
-      assert.ok(text.includes('Owner: \nJane Smith\n · updated by \nSam Jones'), text);
+      assert.ok(text.includes(' · owner \nJane Smith\n · by \nSam Jones'), text);
     });
 
     it('marks actions with no owner and owners Teams cannot reach, and how long each has been silent', () => {
       const text = visibleText(buildDigestCard(typicalView));
-      assert.ok(text.includes('No owner\n · never updated'), text);
-      assert.ok(text.includes('Sam Jones\n · \nnot reachable in Teams\n · last updated 20 days ago'), text);
+      assert.ok(text.includes('8.1 Risk\n · \nNo owner\n · never updated'), text);
+      assert.ok(
+        text.includes(
+          '6.1 Learning\n · owner \nSam Jones\n (not reachable in Teams)\n · last updated 20 days ago',
+        ),
+        text,
+      );
     });
 
     it('says so when a section is empty', () => {
@@ -274,7 +279,10 @@ describe('digest card', () => {
     });
 
     it('cuts notes to 200 characters, ending in "…"', () => {
-      const card = buildDigestCard(typicalView);
+      const card = buildDigestCard({
+        ...typicalView,
+        changes: [change(0, { actionId: '6.1', kind: 'up', fromRag: 'green', toRag: 'complete' })],
+      });
       const cut = ofType(card, 'TextRun').filter((run) => String(run.text).startsWith(words(50)));
       assert.equal(cut.length, 2);
       for (const run of cut) {
@@ -284,11 +292,19 @@ describe('digest card', () => {
       assert.ok(!JSON.stringify(card).includes(words(300)));
     });
 
+    it('shows a red or amber action’s note once, under "Red and amber"', () => {
+      const card = buildDigestCard(typicalView);
+      const notes = ofType(card, 'TextRun').filter((run) => String(run.text).startsWith(words(50)));
+      assert.equal(notes.length, 1);
+    });
+
     it('shows as many as fit and says how many more there are, counting what the view left off', () => {
       const many = Array.from({ length: 40 }, (_, index) => change(index, { note: costlyText(1000) }));
       const card = buildDigestCard({ ...typicalView, changes: many, moreChanges: 3 });
       assert.ok(cardBytes(card) <= CARD_BYTE_BUDGET);
-      const shown = ofType(card, 'TextRun').filter((run) => /^Action \d+$/.test(String(run.text))).length;
+      const shown = ofType(card, 'TextRun').filter((run) =>
+        /^\d+\.\d+ Action \d+$/.test(String(run.text)),
+      ).length;
       assert.ok(shown > 0 && shown < 40, String(shown));
       assert.ok(visibleText(card).includes(`and ${40 - shown + 3} more`), visibleText(card));
     });
