@@ -1,0 +1,109 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig, readEnvironment, type Config } from '../bot/config';
+import { PLAYGROUND_BOT_NAME, PLAYGROUND_CHAIR } from './playground/playground-config';
+import { startPlaygroundSession, type PlaygroundSession } from './playground/session';
+
+const USAGE = `Usage: npm run playground -- [--port <n>] [--open]
+
+Starts the bot and the Microsoft 365 Agents Playground (a local, offline Teams stand-in) pointed at it.
+  --port <n>  the Playground's port (default 56150; 0 for any free one)
+  --open      open the Playground in your browser`;
+
+/**
+ * The Playground cannot sign its requests and stands in for real Teams, so the bot always runs here in
+ * local mode, on loopback, with the embedded table store: never against real credentials or data.
+ */
+function playgroundConfig(): Config {
+  const config = loadConfig({
+    ...readEnvironment(),
+    HOST: '127.0.0.1',
+    BOT_ID: '',
+    BOT_PASSWORD: '',
+    BOT_TENANT_ID: '',
+    AZURE_STORAGE_CONNECTION_STRING: '',
+  });
+  const boardAdmins = [...new Set([...config.boardAdmins, PLAYGROUND_CHAIR.email])];
+  return { ...config, boardAdmins };
+}
+
+function dataDirectory(config: Config): string {
+  return 'embedded' in config.storage ? config.storage.embedded.directory : '.data';
+}
+
+function printWelcome(session: PlaygroundSession, config: Config): void {
+  const { chair, playground, botEndpoint } = session;
+  console.log(`
+  Agents Playground: http://localhost:${playground.port}   <- open this
+  Bot:               ${botEndpoint} (local mode, table storage in ${dataDirectory(config)})
+
+  You are ${chair.name} <${chair.email}>, a board admin (BOARD_ADMINS), so you act as the chair.
+  Personal chat: "show priority 5", "show action 5.1", then use the card's form to post a status.
+  Channels (General, Announcements): @mention "${PLAYGROUND_BOT_NAME}" first, picking it from the list.
+
+  Playground log: ${playground.logFile}
+  Ctrl+C stops both.
+`);
+}
+
+class UsageError extends Error {}
+
+function readArguments(): { port: number; open: boolean } {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        port: { type: 'string', default: '56150' },
+        open: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+    }));
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  if (values.help) throw new UsageError('');
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError('--port must be a port number');
+  return { port, open: values.open };
+}
+
+async function main(): Promise<void> {
+  const { port, open } = readArguments();
+  const config = playgroundConfig();
+  const session = await startPlaygroundSession({
+    config,
+    playgroundPort: port,
+    directory: path.resolve(dataDirectory(config), 'playground'),
+    openBrowser: open,
+  });
+  printWelcome(session, config);
+
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    await session.stop();
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+  void session.playground.exited.then(() => {
+    if (stopping) return;
+    console.error(`The Agents Playground stopped unexpectedly; see ${session.playground.logFile}`);
+    void stop(1);
+  });
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof UsageError) {
+    if (!error.message) {
+      console.log(USAGE);
+      process.exit(0);
+    }
+    console.error(`${error.message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  console.error(error instanceof ConfigError ? error.message : ((error as Error).stack ?? String(error)));
+  process.exit(1);
+});
