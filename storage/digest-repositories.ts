@@ -75,6 +75,9 @@ export class TableBoardChannelStore implements BoardChannelStore {
   }
 }
 
+/** Far longer than a post takes, even with Teams throttling and retries. */
+const ABANDONED_CLAIM_MS = 30 * 60 * 1000;
+
 type DigestEntity = {
   partitionKey: string;
   rowKey: string;
@@ -105,10 +108,28 @@ export class TableDigestLedger implements DigestLedger {
         await this.table.createEntity(entity);
         return 'claimed';
       } catch (error) {
-        if (statusCodeOf(error) === 409) return 'alreadyClaimed';
-        throw error;
+        if (statusCodeOf(error) !== 409) throw error;
       }
+      return this.takeOverAbandonedClaim(entity, at);
     });
+  }
+
+  /**
+   * A claim whose instance died before posting would block the week for ever; after a while another
+   * instance may take it over, guarded by the claim's ETag so only one does.
+   */
+  private async takeOverAbandonedClaim(entity: DigestEntity, at: string): Promise<ClaimResult> {
+    const existing = await readOrUndefined<DigestEntity>(this.table, entity.partitionKey, entity.rowKey);
+    if (!existing || existing.state !== 'claimed' || !existing.claimedAt) return 'alreadyClaimed';
+    if (new Date(at).getTime() - new Date(existing.claimedAt).getTime() < ABANDONED_CLAIM_MS)
+      return 'alreadyClaimed';
+    try {
+      await this.table.updateEntity(entity, 'Replace', { etag: existing.etag });
+      return 'claimed';
+    } catch (error) {
+      if (statusCodeOf(error) === 412 || statusCodeOf(error) === 404) return 'alreadyClaimed';
+      throw error;
+    }
   }
 
   async releaseWeek(conversationId: string, week: string): Promise<void> {
