@@ -2,6 +2,7 @@ import type { Plan } from '../plan/plan-schema';
 import type { StatusService } from '../domain/status-service';
 import type { Logger } from './logger';
 import type { DigestRunner } from './digest-runner';
+import type { ProactiveSender } from './proactive-sender';
 import type { BoardChannelStore } from '../domain/digest-ports';
 import type { PeopleDirectory } from './people-directory';
 import type { PeopleRegister } from './people-register';
@@ -18,5 +19,6 @@ export interface BotDependencies {
   clock: () => Date;
   digest: DigestRunner;
   boardChannels: BoardChannelStore;
+  sender: ProactiveSender;
   timeZone: string;
 }

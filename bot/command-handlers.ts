@@ -178,7 +178,13 @@ export class CommandHandlers {
     context: TurnContext,
   ): Promise<CommandReply> {
     const person = await this.deps.people.identify(context);
-    const outcome = await this.deps.statusService.assignOwner({ actionId, ownerEmail, by: person });
+    const known = await this.deps.peopleStore.findByEmail(ownerEmail.toLowerCase());
+    const outcome = await this.deps.statusService.assignOwner({
+      actionId,
+      ownerEmail,
+      ownerName: known?.name,
+      by: person,
+    });
     switch (outcome.kind) {
       case 'assigned':
         return notice(

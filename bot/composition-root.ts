@@ -96,9 +96,10 @@ export async function composeBot(config: Config, options: CompositionOptions = {
   );
   const people = new PeopleDirectory(logger);
   const peopleStore = new TablePeopleStore(storage.tables.people);
-  const adapter = createAdapter(config.credentials);
+  const adapter = createAdapter(config.credentials, { openIdMetadataUrl: config.openIdMetadataUrl });
   const botAppId = config.credentials?.appId ?? LOCAL_BOT_ID;
   const boardChannels = new TableBoardChannelStore(storage.tables.conversations);
+  const sender = new ProactiveSender(adapter, botAppId, logger, options.sendBackoffMs);
   const digest = new DigestRunner({
     plan,
     statusService,
@@ -106,7 +107,7 @@ export async function composeBot(config: Config, options: CompositionOptions = {
     ledger: new TableDigestLedger(storage.tables.digests),
     reminders: new TableReminderLedger(storage.tables.reminders),
     peopleStore,
-    sender: new ProactiveSender(adapter, botAppId, logger, options.sendBackoffMs),
+    sender,
     logger,
     clock,
     staleDays: config.staleDays,
@@ -117,6 +118,7 @@ export async function composeBot(config: Config, options: CompositionOptions = {
   const deps: BotDependencies = {
     digest,
     boardChannels,
+    sender,
     plan,
     statusService,
     people,

@@ -34,6 +34,9 @@ const environmentSchema = z
     ),
     TEAMS_APP_ID: optionalText.pipe(z.string().uuid('must be a GUID').optional()),
     BOT_DOMAIN: optionalText,
+    BOT_OPENID_METADATA_URL: optionalText.pipe(
+      z.string().url('must be the URL of an OpenID metadata document').optional(),
+    ),
     AZURE_STORAGE_CONNECTION_STRING: optionalText,
     LOCAL_STORAGE_DIR: z.string().trim().min(1).default('.data'),
     LOCAL_STORAGE_PORT: port.default(10002),
@@ -73,6 +76,8 @@ export interface Config {
   host: string;
   /** Undefined in local mode: no inbound authentication. */
   credentials?: BotCredentials;
+  /** Where inbound tokens' signing keys are published; undefined means the Bot Framework public cloud's. */
+  openIdMetadataUrl?: string;
   teamsAppId?: string;
   botDomain?: string;
   storage: { connectionString: string } | { embedded: { directory: string; port: number } };
@@ -126,6 +131,7 @@ export function loadConfig(environment: Record<string, string | undefined> = rea
       env.BOT_ID && env.BOT_PASSWORD && env.BOT_TENANT_ID
         ? { appId: env.BOT_ID, password: env.BOT_PASSWORD, tenantId: env.BOT_TENANT_ID }
         : undefined,
+    openIdMetadataUrl: env.BOT_OPENID_METADATA_URL,
     teamsAppId: env.TEAMS_APP_ID ?? env.BOT_ID,
     botDomain: env.BOT_DOMAIN,
     storage: env.AZURE_STORAGE_CONNECTION_STRING

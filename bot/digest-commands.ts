@@ -18,10 +18,31 @@ export class DigestCommands {
     ]);
   }
 
+  /** The preview is for the admin alone: in a channel or group it goes to their personal chat. */
   async preview(context: TurnContext): Promise<CommandReply> {
-    if (!(await this.admin(context))) return this.refusal();
+    const person = await this.admin(context);
+    if (!person) return this.refusal();
     const { digest, card } = await this.deps.digest.prepare();
-    return { card, summary: digest.summary };
+    if (context.activity.conversation?.conversationType === 'personal')
+      return { card, summary: digest.summary };
+    const known = person.email ? await this.deps.peopleStore.findByEmail(person.email) : undefined;
+    if (known?.personalConversation) {
+      const sent = await this.deps.sender.sendCard(known.personalConversation, card, digest.summary);
+      if (sent.kind === 'sent') {
+        return notice(
+          'good',
+          'Preview sent to you',
+          'I have sent the digest preview to our personal chat.',
+          [],
+        );
+      }
+    }
+    return notice(
+      'default',
+      'Preview in a personal chat',
+      'So that only you see it, say "preview digest" to me in a personal chat.',
+      [],
+    );
   }
 
   async post(context: TurnContext): Promise<CommandReply> {

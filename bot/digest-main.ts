@@ -1,5 +1,7 @@
 import { ConfigError, loadConfig, npmFlags } from './config';
+import pino from 'pino';
 import { composeBot } from './composition-root';
+import { createLogger } from './logger';
 
 /**
  * `npm run digest [-- --force] [-- --dry-run]`: one scheduled digest for an external scheduler (cron,
@@ -8,7 +10,9 @@ import { composeBot } from './composition-root';
 async function main(argv: string[]): Promise<number> {
   const force = argv.includes('--force');
   const dryRun = argv.includes('--dry-run');
-  const bot = await composeBot({ ...loadConfig(), port: 0 });
+  const config = { ...loadConfig(), port: 0 };
+  // stdout carries the result (or the --dry-run digest); logs go to stderr.
+  const bot = await composeBot(config, { logger: createLogger(config.logLevel, pino.destination(2)) });
   try {
     if (dryRun) {
       const { digest, card } = await bot.deps.digest.prepare();

@@ -29,6 +29,11 @@ export function createServer({ adapter, runTurn, health, logger }: ServerParts):
       name?: string;
       conversation?: { conversationType?: string };
     };
+    // botbuilder throws (and restify answers 500) on an activity without a type; it is a bad request.
+    if (typeof activity.type !== 'string' || activity.type === '') {
+      res.send(400, { code: 'BadRequest', message: 'The activity has no type.' });
+      return;
+    }
     try {
       await adapter.process(req, res, runTurn);
     } finally {

@@ -36,6 +36,8 @@ export type StatusUpdateOutcome =
 export interface OwnerAssignmentRequest {
   actionId: string;
   ownerEmail: string;
+  /** Their display name, when Teams has told us it. */
+  ownerName?: string;
   by: Person;
 }
 
@@ -151,7 +153,12 @@ export class StatusService {
       if (previous.ownerEmail === ownerEmail) return { kind: 'unchanged', action, current: previous };
       const at = this.clock().toISOString();
       const version = previous.version + 1;
-      const next: ActionStatus = { ...withoutEtag(previous), version, ownerEmail, ownerName: undefined };
+      const next: ActionStatus = {
+        ...withoutEtag(previous),
+        version,
+        ownerEmail,
+        ownerName: request.ownerName,
+      };
       const entry: HistoryEntry = {
         actionId: action.id,
         version,

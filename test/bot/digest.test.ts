@@ -3,6 +3,7 @@ import { cardText, onlyCard } from '../support/card-content';
 import {
   BOARD_CHANNEL_ID,
   botInstalledInChannel,
+  channelMention,
   botInstalledPersonally,
   personalMessage,
   testUser,
@@ -130,6 +131,24 @@ describe('the weekly digest (real server, Azurite, recording connector)', () => 
     );
     assert.equal((await bot.bot.deps.boardChannels.get())?.active, false);
     assert.equal((await bot.bot.deps.digest.run()).kind, 'boardChannelInactive');
+  });
+
+  it('preview digest in the channel goes to the admin personally, not to the channel', async () => {
+    bot.connector.reset();
+    await bot.send(personalMessage(bot.serviceUrl, chair, 'help'));
+    bot.connector.reset();
+    await bot.send(channelMention(bot.serviceUrl, chair, 'preview digest'));
+    const personal = bot.connector.calls.filter(
+      (call) => call.method === 'POST' && call.path.startsWith(`/v3/conversations/a:personal-${chair.id}/`),
+    );
+    assert.equal(personal.length, 1);
+    assert.match(cardText(onlyCard(personal[0].body)), /Weekly digest/);
+    // The reply goes to the thread of the @mention, in the board channel.
+    const inChannel = bot.connector.calls.filter(
+      (call) => call.method === 'POST' && call.path.includes(`${BOARD_CHANNEL_ID};`),
+    );
+    assert.equal(inChannel.length, 1);
+    assert.match(cardText(onlyCard(inChannel[0].body)), /Preview sent to you/);
   });
 
   it('preview digest shows an admin the digest without posting it to the channel', async () => {

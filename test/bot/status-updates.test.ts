@@ -55,10 +55,12 @@ describe('status updates in conversation (real server, Azurite, recording connec
   const current = async (actionId: string) => bot.bot.deps.statusService.currentStatus(actionId);
 
   it('lets an admin assign an owner, and records who did it', async () => {
+    await say(owner, 'help');
     const card = await say(chair, 'assign 5.1 to Olive.Owner@agency.example');
     assert.match(cardText(card), /olive\.owner@agency\.example/);
     const status = await current('5.1');
     assert.equal(status.ownerEmail, 'olive.owner@agency.example');
+    assert.equal(status.ownerName, 'Olive Owner', 'the name Teams gave when the owner chatted with the bot');
     const [entry] = await history('5.1');
     assert.equal(entry.kind, 'owner');
     assert.equal(entry.byEmail, chair.email);

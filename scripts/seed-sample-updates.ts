@@ -1,0 +1,129 @@
+import { loadConfig } from '../bot/config';
+import { composeBot } from '../bot/composition-root';
+import type { Person } from '../domain/person';
+
+/**
+ * `npm run seed`: sample owners and status updates, for trying the cards and `npm run digest --dry-run`
+ * locally. Fictional people at example.org agencies; never any detail about a child or family. Refuses
+ * real storage accounts: sample data must not reach a board's record.
+ */
+const ADMIN: Person = { name: 'Sample Business Manager', email: 'business.manager@oscb.example.org' };
+
+const SAMPLE: { actionId: string; owner: string; updates: [daysAgo: number, rag: string, note: string][] }[] =
+  [
+    {
+      actionId: '1.1',
+      owner: 'board.manager@oscb.example.org',
+      updates: [
+        [40, 'amber', 'Review of arrangements against Working Together drafted; sub-group comments due.'],
+        [9, 'green', 'Revised arrangements agreed at the board.'],
+      ],
+    },
+    {
+      actionId: '2.2',
+      owner: 'da.lead@council.example.org',
+      updates: [
+        [30, 'amber', 'Joint domestic abuse pathway with OSAB delayed by staffing; interim lead named.'],
+      ],
+    },
+    {
+      actionId: '4.3',
+      owner: 'exploitation.lead@police.example.org',
+      updates: [
+        [20, 'amber', 'Criminal exploitation screening tool piloted in two localities.'],
+        [
+          3,
+          'red',
+          'Pilot paused: data-sharing agreement not yet signed by two partners. Escalated to the chair.',
+        ],
+      ],
+    },
+    {
+      actionId: '4.4',
+      owner: 'inclusion.lead@schools.example.org',
+      updates: [[25, 'green', 'Headteacher forum agreed a protocol for pupils not in full-time education.']],
+    },
+    {
+      actionId: '5.1',
+      owner: 'neglect.lead@council.example.org',
+      updates: [
+        [35, 'amber', 'Audit of the neglect toolkit booked for March.'],
+        [6, 'green', 'Toolkit audit done; refresher sessions scheduled.'],
+      ],
+    },
+    {
+      actionId: '6.1',
+      owner: 'training.lead@oscb.example.org',
+      updates: [[60, 'green', 'Training programme published for the year.']],
+    },
+    {
+      actionId: '7.1',
+      owner: 'audit.lead@health.example.org',
+      updates: [
+        [
+          12,
+          'amber',
+          'Multi-agency audit on neglect under way; views of children and families being gathered.',
+        ],
+      ],
+    },
+    {
+      actionId: '8.1',
+      owner: 'quality.lead@council.example.org',
+      updates: [[70, 'complete', 'All partners returned their self-assessments.']],
+    },
+  ];
+
+async function main(argv: string[]): Promise<void> {
+  const config = loadConfig();
+  const isLocal =
+    !('connectionString' in config.storage) ||
+    /AccountName=devstoreaccount1;/.test(config.storage.connectionString);
+  if (!isLocal && !argv.includes('--allow-real-storage')) {
+    throw new Error(
+      'Refusing to write sample data to a real storage account (pass --allow-real-storage to insist).',
+    );
+  }
+  let now = new Date();
+  const realNow = now;
+  const bot = await composeBot(
+    { ...config, port: 0, boardAdmins: [...config.boardAdmins, ADMIN.email!] },
+    { clock: () => now },
+  );
+  try {
+    const service = bot.deps.statusService;
+    let written = 0;
+    for (const sample of SAMPLE) {
+      now = new Date(realNow.getTime() - 80 * 86_400_000);
+      const assigned = await service.assignOwner({
+        actionId: sample.actionId,
+        ownerEmail: sample.owner,
+        by: ADMIN,
+      });
+      if (assigned.kind === 'assigned') written += 1;
+      for (const [daysAgo, rag, note] of sample.updates) {
+        now = new Date(realNow.getTime() - daysAgo * 86_400_000);
+        const owner: Person = { name: sample.owner.split('@')[0], email: sample.owner };
+        const outcome = await service.updateStatus({
+          actionId: sample.actionId,
+          ragWord: rag,
+          note,
+          by: owner,
+        });
+        if (outcome.kind !== 'saved')
+          throw new Error(`sample update ${sample.actionId} was not saved: ${outcome.kind}`);
+        written += 1;
+      }
+    }
+    console.log(
+      `Wrote ${written} sample changes to ${config.tablePrefix}planstatus. Try "show plan" or npm run digest -- --dry-run.`,
+    );
+  } finally {
+    await bot.close();
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error((error as Error).message);
+  process.exit(1);
+});
