@@ -4,17 +4,18 @@ import { ConfigError, loadConfig, readEnvironment, type Config } from '../bot/co
 import { PLAYGROUND_BOT_NAME, PLAYGROUND_CHAIR } from './playground/playground-config';
 import { startPlaygroundSession, type PlaygroundSession } from './playground/session';
 
-const USAGE = `Usage: npm run playground -- [--port <n>] [--open]
+const USAGE = `Usage: npm run playground -- [--port <n>] [--open] [--as chair|owner]
 
 Starts the bot and the Microsoft 365 Agents Playground (a local, offline Teams stand-in) pointed at it.
   --port <n>  the Playground's port (default 56150; 0 for any free one)
-  --open      open the Playground in your browser`;
+  --open      open the Playground in your browser
+  --as owner  act as an action owner (owns 5.1 and 4.3) instead of the chair (a board admin)`;
 
 /**
  * The Playground cannot sign its requests and stands in for real Teams, so the bot always runs here in
  * local mode, on loopback, with the embedded table store: never against real credentials or data.
  */
-function playgroundConfig(): Config {
+function playgroundConfig(role: Role): Config {
   const config = loadConfig({
     ...readEnvironment(),
     HOST: '127.0.0.1',
@@ -23,21 +24,48 @@ function playgroundConfig(): Config {
     BOT_TENANT_ID: '',
     AZURE_STORAGE_CONNECTION_STRING: '',
   });
-  const boardAdmins = [...new Set([...config.boardAdmins, PLAYGROUND_CHAIR.email])];
+  const boardAdmins =
+    role === 'chair'
+      ? [...new Set([...config.boardAdmins, PLAYGROUND_CHAIR.email])]
+      : [...config.boardAdmins.filter((email) => email !== PLAYGROUND_CHAIR.email), BUSINESS_MANAGER.email];
   return { ...config, boardAdmins };
+}
+
+type Role = 'chair' | 'owner';
+
+/** A stand-in admin who assigns the owner's actions; nobody signs in as them. */
+const BUSINESS_MANAGER = { name: 'Playground business manager', email: 'business.manager@oscb.example.org' };
+
+const OWNED_AS_OWNER = ['5.1', '4.3'];
+
+/** As an owner, the Playground user owns a couple of actions, assigned by a stand-in business manager. */
+async function assignOwnedActions(session: PlaygroundSession): Promise<void> {
+  const service = session.bot.deps.statusService;
+  for (const actionId of OWNED_AS_OWNER) {
+    await service.assignOwner({
+      actionId,
+      ownerEmail: PLAYGROUND_CHAIR.email,
+      ownerName: PLAYGROUND_CHAIR.name,
+      by: BUSINESS_MANAGER,
+    });
+  }
 }
 
 function dataDirectory(config: Config): string {
   return 'embedded' in config.storage ? config.storage.embedded.directory : '.data';
 }
 
-function printWelcome(session: PlaygroundSession, config: Config): void {
+function printWelcome(session: PlaygroundSession, config: Config, role: Role): void {
   const { chair, playground, botEndpoint } = session;
+  const who =
+    role === 'chair'
+      ? `You are ${chair.name} <${chair.email}>, a board admin (BOARD_ADMINS), so you act as the chair.`
+      : `You are ${chair.name} <${chair.email}>, owner of ${OWNED_AS_OWNER.join(' and ')} (not an admin): try "my actions".`;
   console.log(`
   Agents Playground: http://localhost:${playground.port}   <- open this
   Bot:               ${botEndpoint} (local mode, table storage in ${dataDirectory(config)})
 
-  You are ${chair.name} <${chair.email}>, a board admin (BOARD_ADMINS), so you act as the chair.
+  ${who}
   Personal chat: "show priority 5", "show action 5.1", then use the card's form to post a status.
   Channels (General, Announcements): @mention "${PLAYGROUND_BOT_NAME}" first, picking it from the list.
 
@@ -48,7 +76,7 @@ function printWelcome(session: PlaygroundSession, config: Config): void {
 
 class UsageError extends Error {}
 
-function readArguments(): { port: number; open: boolean } {
+function readArguments(): { port: number; open: boolean; role: Role } {
   let values;
   try {
     ({ values } = parseArgs({
@@ -56,6 +84,7 @@ function readArguments(): { port: number; open: boolean } {
         port: { type: 'string', default: '56150' },
         open: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
+        as: { type: 'string', default: 'chair' },
       },
     }));
   } catch (error) {
@@ -65,19 +94,21 @@ function readArguments(): { port: number; open: boolean } {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new UsageError('--port must be a port number');
-  return { port, open: values.open };
+  if (values.as !== 'chair' && values.as !== 'owner') throw new UsageError('--as is chair or owner');
+  return { port, open: values.open, role: values.as };
 }
 
 async function main(): Promise<void> {
-  const { port, open } = readArguments();
-  const config = playgroundConfig();
+  const { port, open, role } = readArguments();
+  const config = playgroundConfig(role);
   const session = await startPlaygroundSession({
     config,
     playgroundPort: port,
     directory: path.resolve(dataDirectory(config), 'playground'),
     openBrowser: open,
   });
-  printWelcome(session, config);
+  if (role === 'owner') await assignOwnedActions(session);
+  printWelcome(session, config, role);
 
   let stopping = false;
   const stop = async (code: number) => {
