@@ -1,6 +1,6 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { Application, type TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
-import { buildHelpCard, buildNoticeCard } from '../cards';
+import { buildHelpCard, buildNoticeCard, type AdaptiveCardJson } from '../cards';
 import { EXECUTE_VERB, SUBMIT_VERB, runCommandPayload } from '../cards/verbs';
 import { COMMAND_HELP, parseCommand } from '../domain/commands';
 import { StoreUnavailableError } from '../storage/store-errors';
@@ -104,30 +104,29 @@ function storeDownCard() {
   });
 }
 
-async function guardMessage(
+/**
+ * An unreachable plan store is the one failure users are told about; the answer goes where the turn
+ * expects it (a reply for messages, the invoke response for card actions). Anything else is rethrown.
+ */
+async function guardStore(
   context: TurnContext,
   deps: BotDependencies,
   work: () => Promise<void>,
+  answer: (card: AdaptiveCardJson) => Promise<void>,
 ): Promise<void> {
   try {
     await work();
   } catch (error) {
     if (!(error instanceof StoreUnavailableError)) throw error;
     deps.logger.error({ err: error.cause, activityType: context.activity.type }, 'plan store unavailable');
-    await replyWithCard(context, storeDownCard(), "I can't reach the plan store right now");
+    await answer(storeDownCard());
   }
 }
 
-async function guardInvoke(
-  context: TurnContext,
-  deps: BotDependencies,
-  work: () => Promise<void>,
-): Promise<void> {
-  try {
-    await work();
-  } catch (error) {
-    if (!(error instanceof StoreUnavailableError)) throw error;
-    deps.logger.error({ err: error.cause, activityType: context.activity.type }, 'plan store unavailable');
-    await answerExecuteWithCard(context, storeDownCard());
-  }
-}
+const guardMessage = (context: TurnContext, deps: BotDependencies, work: () => Promise<void>) =>
+  guardStore(context, deps, work, (card) =>
+    replyWithCard(context, card, "I can't reach the plan store right now"),
+  );
+
+const guardInvoke = (context: TurnContext, deps: BotDependencies, work: () => Promise<void>) =>
+  guardStore(context, deps, work, (card) => answerExecuteWithCard(context, card));

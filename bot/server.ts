@@ -3,6 +3,7 @@ import restify from 'restify';
 import type { TurnContext } from 'botbuilder';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Logger } from './logger';
+import { inboundActivityProblem } from './inbound-activity';
 
 export interface HealthCheck {
   (): Promise<{ healthy: boolean; details: Record<string, string> }>;
@@ -29,9 +30,10 @@ export function createServer({ adapter, runTurn, health, logger }: ServerParts):
       name?: string;
       conversation?: { conversationType?: string };
     };
-    // botbuilder throws (and restify answers 500) on an activity without a type; it is a bad request.
-    if (typeof activity.type !== 'string' || activity.type === '') {
-      res.send(400, { code: 'BadRequest', message: 'The activity has no type.' });
+    const problem = inboundActivityProblem(req.body);
+    if (problem) {
+      logger.warn({ activityType: activity.type, problem }, 'activity rejected');
+      res.send(400, { code: 'BadRequest', message: problem });
       return;
     }
     try {

@@ -30,9 +30,11 @@ const NETWORK_CODES = new Set([
   'REQUEST_SEND_ERROR',
 ]);
 
-/** True for "the store is not there": connection refused or reset, or a 5xx from the service. */
+/** True for "the store is not there": refused, reset, timed out, or a 5xx from the service. */
 export function isUnavailable(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
+  // Our request timeout aborts the request; nothing else in the bot aborts storage calls.
+  if ((error as { name?: string }).name === 'AbortError') return true;
   const code = (error as RestErrorLike).code;
   if (code && NETWORK_CODES.has(code)) return true;
   const status = statusCodeOf(error);

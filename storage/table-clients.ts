@@ -1,4 +1,5 @@
 import { TableClient, type TableServiceClientOptions } from '@azure/data-tables';
+import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import { guardStore } from './store-errors';
 
 export const TABLE_NAMES = {
@@ -13,10 +14,22 @@ export type TableName = keyof typeof TABLE_NAMES;
 
 export type TableClients = Record<TableName, TableClient>;
 
+/** A store that accepts connections but never answers must not hold a turn (or /healthz) for ever. */
+export const STORE_REQUEST_TIMEOUT_MS = 3000;
+
+const requestTimeout: PipelinePolicy = {
+  name: 'planStoreRequestTimeout',
+  sendRequest(request, next) {
+    request.timeout = STORE_REQUEST_TIMEOUT_MS;
+    return next(request);
+  },
+};
+
 /** Short retries: a person is waiting for the answer, and an outage should be reported, not hidden. */
 const clientOptions = (connectionString: string): TableServiceClientOptions => ({
   allowInsecureConnection: /DefaultEndpointsProtocol=http;|TableEndpoint=http:/i.test(connectionString),
   retryOptions: { maxRetries: 2, retryDelayInMs: 100, maxRetryDelayInMs: 800 },
+  additionalPolicies: [{ policy: requestTimeout, position: 'perRetry' }],
 });
 
 export function createTableClients(connectionString: string, prefix: string): TableClients {

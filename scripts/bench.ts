@@ -1,0 +1,162 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { loadPlan } from '../plan/load-plan';
+import { allActions } from '../domain/plan-lookup';
+import { azuriteConnectionString, startAzurite } from '../storage/azurite-process';
+import { testUser, type TestUser } from '../test/support/activities';
+import { repoRoot, shippedPlanFile } from '../test/support/paths';
+import { BenchConnector } from './bench/bench-connector';
+import { BotChild } from './bench/bot-child';
+import { CountingProxy } from './bench/counting-proxy';
+import { measureDigest, type DigestMeasure } from './bench/digest-bench';
+import { azuriteVersion, botEnvironment, describeMachine } from './bench/environment';
+import type { BotKind } from './bench/ipc';
+import { introduceSpeakers, runMatrix, warmUp } from './bench/load-matrix';
+import { renderReport } from './bench/report';
+import { countRoundTrips } from './bench/round-trips';
+import { SCENARIOS, type BotUnderTest } from './bench/scenarios';
+
+/**
+ * `npm run bench`: the real bot and a bare teams-ai echo bot, each in its own process, against in-memory
+ * Azurite and a connector on loopback; prints one table and writes it to build/bench-results.md.
+ * Sized to finish in a few minutes on two cores.
+ */
+const CONCURRENCIES = [1, 10, 50];
+// `--quick` is for working on the bench itself; its figures are too noisy to quote.
+const QUICK = process.argv.includes('--quick');
+const ROUNDS = QUICK ? 1 : 5;
+const WINDOW_MS = QUICK ? 300 : 1000;
+const WARM_MS = QUICK ? 100 : 300;
+const FIRST_WARM_MS = QUICK ? 200 : 1000;
+const COUNTED_TURNS = 5;
+const HISTORY_WEEKS = 5 * 52;
+const DIGEST_RUNS = { warmRuns: 3, timedRuns: QUICK ? 5 : 25, countedRuns: 3 };
+
+const log = (line: string) => console.error(`[bench] ${line}`);
+
+// restify 11 reads process.binding('http_parser'); the warning is known and would bury the table.
+process.noDeprecation = true;
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const plan = loadPlan(shippedPlanFile);
+  const users = Array.from({ length: Math.max(...CONCURRENCIES) }, (_, index) =>
+    testUser(`Bench User ${index + 1}`, `bench.user${index + 1}@bench.example`),
+  );
+  const counter = testUser('Bench Counter', 'bench.counter@bench.example');
+  const run = `b${process.pid}`;
+
+  const azurite = await startAzurite({ port: 0 });
+  const proxy = new CountingProxy('127.0.0.1', azurite.port);
+  const connector = new BenchConnector();
+  const children: BotChild[] = [];
+  try {
+    await proxy.start();
+    await connector.start();
+    for (const user of [...users, counter]) connector.addMember({ ...user, userPrincipalName: user.email });
+    const proxied = azuriteConnectionString('127.0.0.1', proxy.port);
+    const under = (kind: BotKind, url: string, speakers: TestUser[]): BotUnderTest => ({
+      kind,
+      url,
+      serviceUrl: connector.url,
+      users: speakers,
+      actionIds: allActions(plan).map((action) => action.id),
+      planTitle: plan.title,
+      versions: new Map(),
+      sequence: 0,
+    });
+
+    log('counting table round trips per turn');
+    const countingBot = await BotChild.start('ours', botEnvironment(proxied, `${run}c`, [counter]));
+    children.push(countingBot);
+    const counted = await countRoundTrips(
+      under('ours', countingBot.url, [counter]),
+      connector,
+      proxy,
+      SCENARIOS,
+      COUNTED_TURNS,
+    );
+    await countingBot.stop();
+
+    log('starting our bot and the echo bot');
+    const oursProcess = await BotChild.start(
+      'ours',
+      botEnvironment(azurite.connectionString, `${run}l`, users),
+    );
+    const echoProcess = await BotChild.start('echo', {});
+    children.push(oursProcess, echoProcess);
+    const ours = { process: oursProcess, bot: under('ours', oursProcess.url, users) };
+    const echo = { process: echoProcess, bot: under('echo', echoProcess.url, users) };
+    const idleRss = {
+      ours: (await oursProcess.sample()).rssBytes,
+      echo: (await echoProcess.sample()).rssBytes,
+    };
+    await introduceSpeakers(SCENARIOS[0], [ours, echo], connector);
+
+    log('warming up');
+    await warmUp(SCENARIOS, [ours, echo], connector, 10, FIRST_WARM_MS);
+    const rows = await runMatrix(
+      SCENARIOS,
+      ours,
+      echo,
+      connector,
+      { concurrencies: CONCURRENCIES, rounds: ROUNDS, windowMs: WINDOW_MS, warmMs: WARM_MS },
+      log,
+    );
+    const finalRss = {
+      ours: (await oursProcess.sample()).rssBytes,
+      echo: (await echoProcess.sample()).rssBytes,
+    };
+    await Promise.all([oursProcess.stop(), echoProcess.stop()]);
+
+    const digestSetup = {
+      plan,
+      planFile: shippedPlanFile,
+      directConnection: azurite.connectionString,
+      proxyConnection: proxied,
+      proxy,
+      ...DIGEST_RUNS,
+    };
+    const digests: DigestMeasure[] = [];
+    for (const [label, suffix, weeks] of [
+      ['no updates', 'd0', 0],
+      ['1 update per action', 'd1', 1],
+      [`${HISTORY_WEEKS} weekly updates per action (5 years)`, 'd5', HISTORY_WEEKS],
+    ] as const) {
+      log(`digest: ${label}`);
+      digests.push(await measureDigest(digestSetup, label, `${run}${suffix}`, weeks));
+    }
+
+    const report = renderReport({
+      machine: describeMachine(),
+      settings:
+        `Settings: ${ROUNDS} alternating rounds of ${WINDOW_MS} ms per cell after ${WARM_MS} ms warm-up; ` +
+        `in-memory Azurite ${azuriteVersion()}; bot LOG_LEVEL=info to /dev/null.`,
+      rows,
+      roundTrips: counted.byScenario,
+      firstTurn: counted.firstTurn,
+      digests,
+      idleRss,
+      finalRss,
+      connectorUnexpected: connector.unexpected,
+      strayReplies: connector.drainStray(),
+      wallMs: performance.now() - started,
+    });
+    const output = path.join(repoRoot, 'build', 'bench-results.md');
+    fs.mkdirSync(path.dirname(output), { recursive: true });
+    fs.writeFileSync(output, report);
+    console.log(report);
+    log(`written to ${path.relative(process.cwd(), output)}`);
+  } finally {
+    await Promise.allSettled(children.map((child) => child.stop()));
+    await connector.stop();
+    await proxy.stop();
+    await azurite.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error((error as Error).stack ?? String(error));
+  process.exitCode = 1;
+});

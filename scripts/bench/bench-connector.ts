@@ -1,0 +1,80 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { RosterMember } from '../../test/support/recording-connector';
+
+/** A reply the bot posted to a conversation, keyed by the activity it answers. */
+export type PostedReply = Record<string, unknown>;
+
+/**
+ * The Bot Connector's role for the bench: answers roster lookups and accepts replies, keeping each reply
+ * only until the load generator takes it. Unlike the test suite's recording connector it keeps no log,
+ * so memory stays flat over thousands of turns.
+ */
+export class BenchConnector {
+  private readonly roster = new Map<string, RosterMember>();
+  private readonly replies = new Map<string, PostedReply>();
+  private server?: http.Server;
+  calls = 0;
+  rosterLookups = 0;
+  unexpected: string[] = [];
+  url = '';
+
+  addMember(member: RosterMember): void {
+    this.roster.set(member.id, member);
+  }
+
+  /** The reply to the activity with this id, removed from the connector. */
+  takeReply(activityId: string): PostedReply | undefined {
+    const reply = this.replies.get(activityId);
+    this.replies.delete(activityId);
+    return reply;
+  }
+
+  /** Replies nobody took (a turn that answered twice, say); cleared. */
+  drainStray(): number {
+    const stray = this.replies.size;
+    this.replies.clear();
+    return stray;
+  }
+
+  async start(): Promise<string> {
+    this.server = http.createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
+    return this.url;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    this.calls += 1;
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+
+    const member = /^\/v3\/conversations\/[^/]+\/members\/([^/]+)$/.exec(path);
+    if (req.method === 'GET' && member) {
+      this.rosterLookups += 1;
+      const found = this.roster.get(member[1]);
+      if (!found) return json(res, 404, { error: { code: 'MemberNotFoundInConversation', message: 'no' } });
+      return json(res, 200, { ...found, objectId: found.aadObjectId });
+    }
+    const reply = /^\/v3\/conversations\/[^/]+\/activities(?:\/([^/]+))?$/.exec(path);
+    if ((req.method === 'POST' || req.method === 'PUT') && reply) {
+      const activity = JSON.parse(Buffer.concat(chunks).toString('utf8')) as PostedReply;
+      const answers = (activity.replyToId as string | undefined) ?? reply[1];
+      if (answers) this.replies.set(answers, activity);
+      return json(res, 200, { id: `reply-${this.calls}` });
+    }
+    if (this.unexpected.length < 20) this.unexpected.push(`${req.method} ${path}`);
+    json(res, 404, { error: { code: 'NotFound', message: `${req.method} ${path}` } });
+  }
+}
+
+function json(res: http.ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}

@@ -1,0 +1,109 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { freePort } from '../../storage/azurite-process';
+import { repoRoot, shippedPlanFile } from './paths';
+
+export interface BotProcessOptions {
+  connectionString: string;
+  tablePrefix: string;
+  boardAdmins: string[];
+  env?: Record<string, string>;
+}
+
+/**
+ * The bot as production runs it: `node dist/bot/main.js` in its own process, configured only by the
+ * environment, on a loopback port. Stopped by PID.
+ */
+export class BotProcess {
+  private output = '';
+  private readonly exited: Promise<void>;
+
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly url: string,
+    private readonly workDir: string,
+  ) {
+    const keep = (chunk: Buffer) => {
+      this.output = (this.output + chunk.toString('utf8')).slice(-20_000);
+    };
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
+    this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
+  }
+
+  get pid(): number {
+    return this.child.pid ?? -1;
+  }
+
+  /** What the process wrote (its last 20 KB): pino lines at LOG_LEVEL and anything on stderr. */
+  get log(): string {
+    return this.output;
+  }
+
+  static async start(options: BotProcessOptions): Promise<BotProcess> {
+    const port = await freePort();
+    // An empty working directory, so that a developer's .env cannot change what is tested.
+    const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oscb-bot-'));
+    const child = spawn(process.execPath, [path.join(repoRoot, 'dist', 'bot', 'main.js')], {
+      cwd: workDir,
+      env: {
+        PATH: process.env.PATH ?? '',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        AZURE_STORAGE_CONNECTION_STRING: options.connectionString,
+        TABLE_PREFIX: options.tablePrefix,
+        BOARD_ADMINS: options.boardAdmins.join(','),
+        PLAN_FILE: shippedPlanFile,
+        DIGEST_SCHEDULE: 'off',
+        LOG_LEVEL: 'warn',
+        ...options.env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const bot = new BotProcess(child, `http://127.0.0.1:${port}`, workDir);
+    await bot.waitUntilHealthy(15_000);
+    return bot;
+  }
+
+  private async waitUntilHealthy(timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (this.child.exitCode !== null) {
+        throw new Error(`bot process exited with ${this.child.exitCode}: ${this.output}`);
+      }
+      const healthy = await fetch(`${this.url}/healthz`).then(
+        (response) => response.ok,
+        () => false,
+      );
+      if (healthy) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await this.stop();
+    throw new Error(`bot process not healthy within ${timeoutMs} ms: ${this.output}`);
+  }
+
+  async send(activity: Record<string, unknown>): Promise<{ status: number; body: unknown }> {
+    const response = await fetch(`${this.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
+  }
+
+  /** SIGTERM (the bot closes its server and exits), SIGKILL after 5 s. */
+  async stop(): Promise<void> {
+    if (this.child.exitCode === null && this.child.signalCode === null) {
+      process.kill(this.pid, 'SIGTERM');
+      const timer = setTimeout(() => {
+        if (this.child.exitCode === null) process.kill(this.pid, 'SIGKILL');
+      }, 5000);
+      await this.exited;
+      clearTimeout(timer);
+    }
+    fs.rmSync(this.workDir, { recursive: true, force: true });
+  }
+}
