@@ -26,7 +26,7 @@ export function actionCardFor(
 ): AdaptiveCardJson {
   const mayUpdate = deps.statusService.mayUpdate(viewer, status);
   const personal = isPersonalChat(context);
-  const refreshUserIds = personal ? [] : mayUpdate && viewer.teamsUserId ? [viewer.teamsUserId] : undefined;
+  const refreshUserIds = personal ? [] : formViewers(status, mayUpdate ? viewer : undefined);
   return buildActionCard(
     actionView(deps.plan, action, status, viewContext(deps), {
       notice,
@@ -54,7 +54,7 @@ export function personalActionCard(
     actionView(deps.plan, action, status, viewContext(deps), {
       notice: options.notice,
       form: mayUpdate ? formFor(status, options.draft) : undefined,
-      refreshUserIds: personal ? [] : viewer.teamsUserId ? [viewer.teamsUserId] : [],
+      refreshUserIds: personal ? [] : formViewers(status, viewer),
     }),
   );
 }
@@ -68,9 +68,15 @@ export function sharedActionCard(
 ): AdaptiveCardJson {
   return buildActionCard(
     actionView(deps.plan, action, status, viewContext(deps), {
-      refreshUserIds: viewer.teamsUserId ? [viewer.teamsUserId] : [],
+      refreshUserIds: formViewers(status, viewer),
     }),
   );
+}
+
+/** Teams refreshes at most 60 named users; the owner and the person acting are the ones who need the form. */
+function formViewers(status: ActionStatus, viewer: Person | undefined): string[] | undefined {
+  const ids = [status.ownerTeamsUserId, viewer?.teamsUserId].filter((id): id is string => !!id);
+  return ids.length > 0 ? [...new Set(ids)].slice(0, 60) : undefined;
 }
 
 function formFor(

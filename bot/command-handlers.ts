@@ -183,6 +183,7 @@ export class CommandHandlers {
       actionId,
       ownerEmail,
       ownerName: known?.name,
+      ownerTeamsUserId: known?.teamsUserId,
       by: person,
     });
     switch (outcome.kind) {

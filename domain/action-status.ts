@@ -13,6 +13,8 @@ export interface ActionStatus {
   updatedByName?: string;
   ownerEmail?: string;
   ownerName?: string;
+  /** The owner's Teams user id, when known: Teams refreshes shared cards into a form for them. */
+  ownerTeamsUserId?: string;
 }
 
 /** One change, kept for ever: a correction is a new entry, never an edit. */

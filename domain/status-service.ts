@@ -38,6 +38,7 @@ export interface OwnerAssignmentRequest {
   ownerEmail: string;
   /** Their display name, when Teams has told us it. */
   ownerName?: string;
+  ownerTeamsUserId?: string;
   by: Person;
 }
 
@@ -158,6 +159,7 @@ export class StatusService {
         version,
         ownerEmail,
         ownerName: request.ownerName,
+        ownerTeamsUserId: request.ownerTeamsUserId,
       };
       const entry: HistoryEntry = {
         actionId: action.id,

@@ -31,6 +31,7 @@ type CurrentEntity = {
   updatedByName?: string;
   ownerEmail?: string;
   ownerName?: string;
+  ownerTeamsUserId?: string;
 };
 
 type HistoryEntity = {
@@ -73,6 +74,7 @@ function toStatus(entity: TableEntityResult<CurrentEntity>): StoredStatus {
     updatedByName: entity.updatedByName,
     ownerEmail: entity.ownerEmail,
     ownerName: entity.ownerName,
+    ownerTeamsUserId: entity.ownerTeamsUserId,
     etag: entity.etag,
   });
 }

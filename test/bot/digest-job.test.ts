@@ -89,6 +89,32 @@ describe('the digest job: npm run digest (a separate process on the same storage
   });
 });
 
+describe('two digest job processes racing for the same week', () => {
+  it('post exactly once', async () => {
+    const bot = await installedBot();
+    try {
+      const env = {
+        PATH: process.env.PATH ?? '',
+        AZURE_STORAGE_CONNECTION_STRING: (await sharedAzurite()).connectionString,
+        TABLE_PREFIX: bot.tablePrefix,
+        PLAN_FILE: shippedPlanFile,
+        LOG_LEVEL: 'warn',
+      };
+      const job = () =>
+        run(process.execPath, [path.join(repoRoot, 'dist', 'bot', 'digest-main.js')], { env, cwd: repoRoot });
+      const results = await Promise.all([job(), job(), job()]);
+      assert.deepEqual(results.map((result) => resultOf(result.stdout).kind).sort(), [
+        'alreadyPosted',
+        'alreadyPosted',
+        'posted',
+      ]);
+      assert.equal(channelPosts(bot).length, 1);
+    } finally {
+      await bot.stop();
+    }
+  });
+});
+
 describe('the digest schedule', () => {
   const cases: [string, string, number][] = [
     ['a bot started on Monday 08:30, before the run, waits for the schedule', '2026-11-23T08:30:00Z', 0],

@@ -88,6 +88,10 @@ describe('the weekly digest (real server, Azurite, recording connector)', () => 
       const results = await Promise.all([bot.bot.deps.digest.run(), second.bot.deps.digest.run()]);
       assert.deepEqual(results.map((result) => result.kind).sort(), ['alreadyPosted', 'posted']);
       assert.equal(channelPosts(bot).length, 1);
+      const reminders = bot.connector.calls.filter((call) =>
+        call.path.startsWith(`/v3/conversations/a:personal-${owner.id}/`),
+      );
+      assert.equal(reminders.length, 0, 'the owner was reminded 7 days ago: not again within STALE_DAYS');
     } finally {
       await second.stop();
     }

@@ -249,6 +249,14 @@ describe('status updates in conversation (real server, Azurite, recording connec
     });
   }
 
+  it('a card shown in a channel names the owner for a refresh into their form, whoever asked', async () => {
+    const response = await bot.send(channelMention(bot.serviceUrl, stranger, 'show action 5.1'));
+    assert.equal(response.status, 200);
+    const card = onlyCard(bot.connector.sentActivities().at(-1));
+    assert.equal(inputsOf(card).length, 0, 'read-only for everyone');
+    assert.deepEqual((card.refresh as { userIds?: string[] }).userIds, [owner.id]);
+  });
+
   it('"my actions" lists what I own with its status and a form for each', async () => {
     const card = await say(owner, 'my actions');
     const text = cardText(card);
