@@ -78,27 +78,22 @@ export function createAdapter(
   credentials: BotCredentials | undefined,
   options: AdapterOptions = {},
 ): TeamsAdapter {
-  const factory = new ConfigurationServiceClientCredentialFactory(
-    credentials
-      ? {
-          MicrosoftAppId: credentials.appId,
-          MicrosoftAppPassword: credentials.password,
-          MicrosoftAppTenantId: credentials.tenantId,
-          MicrosoftAppType: 'SingleTenant',
-        }
-      : {},
-  );
+  const identity = credentials
+    ? {
+        MicrosoftAppId: credentials.appId,
+        MicrosoftAppPassword: credentials.password,
+        MicrosoftAppTenantId: credentials.tenantId,
+        MicrosoftAppType: 'SingleTenant',
+      }
+    : {};
   return new VerifyingTeamsAdapter(
     credentials
       ? {
-          MicrosoftAppId: credentials.appId,
-          MicrosoftAppPassword: credentials.password,
-          MicrosoftAppTenantId: credentials.tenantId,
-          MicrosoftAppType: 'SingleTenant',
+          ...identity,
           // Setting any one of these makes botframework-connector take all of them as given.
           ...(options.openIdMetadataUrl ? publicCloudWithMetadata(options.openIdMetadataUrl) : {}),
         }
       : {},
-    factory,
+    new ConfigurationServiceClientCredentialFactory(identity),
   );
 }

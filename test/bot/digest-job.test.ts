@@ -11,6 +11,19 @@ import { TestBot } from '../support/test-bot';
 
 const run = promisify(execFile);
 
+/** `npm run digest` as an external scheduler runs it: its own process, on the test's tables. */
+async function runDigestJob(tablePrefix: string, ...args: string[]) {
+  const env = {
+    PATH: process.env.PATH ?? '',
+    AZURE_STORAGE_CONNECTION_STRING: (await sharedAzurite()).connectionString,
+    TABLE_PREFIX: tablePrefix,
+    PLAN_FILE: shippedPlanFile,
+    LOG_LEVEL: 'warn',
+  };
+  const script = path.join(repoRoot, 'dist', 'bot', 'digest-main.js');
+  return run(process.execPath, [script, ...args], { env, cwd: repoRoot });
+}
+
 /** The job prints its result as one JSON line; log lines (pino, also JSON) carry a level. */
 function resultOf(stdout: string): { kind: string } {
   const line = stdout
@@ -53,17 +66,7 @@ describe('the digest job: npm run digest (a separate process on the same storage
   after(async () => bot.stop());
 
   async function digestJob(...args: string[]) {
-    const env = {
-      PATH: process.env.PATH ?? '',
-      AZURE_STORAGE_CONNECTION_STRING: (await sharedAzurite()).connectionString,
-      TABLE_PREFIX: bot.tablePrefix,
-      PLAN_FILE: shippedPlanFile,
-      LOG_LEVEL: 'warn',
-    };
-    return run(process.execPath, [path.join(repoRoot, 'dist', 'bot', 'digest-main.js'), ...args], {
-      env,
-      cwd: repoRoot,
-    });
+    return runDigestJob(bot.tablePrefix, ...args);
   }
 
   it('--dry-run prints the digest and posts nothing', async () => {
@@ -93,15 +96,7 @@ describe('two digest job processes racing for the same week', () => {
   it('post exactly once', async () => {
     const bot = await installedBot();
     try {
-      const env = {
-        PATH: process.env.PATH ?? '',
-        AZURE_STORAGE_CONNECTION_STRING: (await sharedAzurite()).connectionString,
-        TABLE_PREFIX: bot.tablePrefix,
-        PLAN_FILE: shippedPlanFile,
-        LOG_LEVEL: 'warn',
-      };
-      const job = () =>
-        run(process.execPath, [path.join(repoRoot, 'dist', 'bot', 'digest-main.js')], { env, cwd: repoRoot });
+      const job = () => runDigestJob(bot.tablePrefix);
       const results = await Promise.all([job(), job(), job()]);
       assert.deepEqual(results.map((result) => resultOf(result.stdout).kind).sort(), [
         'alreadyPosted',
