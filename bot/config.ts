@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { Cron } from 'croner';
 import dotenv from 'dotenv';
 import { z } from 'zod';
 
@@ -47,7 +48,11 @@ const environmentSchema = z
     PLAN_FILE: z.string().trim().min(1).default(path.join('plan', 'oscb-2017-19.json')),
     BOARD_ADMINS: emailList,
     STALE_DAYS: z.coerce.number().int().min(1).max(365).default(14),
-    DIGEST_CRON: z.string().trim().min(9).default('0 9 * * 1'),
+    DIGEST_CRON: z
+      .string()
+      .trim()
+      .default('0 9 * * 1')
+      .refine(isCronPattern, 'must be a cron pattern such as "0 9 * * 1" (Monday 09:00)'),
     DIGEST_TZ: z
       .string()
       .trim()
@@ -93,6 +98,15 @@ export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Configuration is not valid:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
     this.name = 'ConfigError';
+  }
+}
+
+function isCronPattern(pattern: string): boolean {
+  try {
+    new Cron(pattern, { paused: true }).stop();
+    return true;
+  } catch {
+    return false;
   }
 }
 
