@@ -76,16 +76,24 @@ export function createApplication(
     await guardMessage(context, deps, () => runText(context, context.activity.text ?? ''));
   });
 
-  app.conversationUpdate('membersRemoved', async (context) => {
-    const botWasRemoved = context.activity.membersRemoved?.some(
-      (member) => member.id === context.activity.recipient.id,
-    );
-    if (!botWasRemoved) return;
+  const botRemoved = async (context: TurnContext) => {
     const channelId = (context.activity.channelData as { channel?: { id?: string } } | undefined)?.channel
       ?.id;
-    const conversationId = channelId ?? context.activity.conversation.id;
-    await deps.boardChannels.markInactive(conversationId, 'the bot was removed', deps.clock().toISOString());
+    const conversationId = channelId ?? context.activity.conversation.id.split(';')[0];
+    await guardMessage(context, deps, () =>
+      deps.boardChannels.markInactive(conversationId, 'the bot was removed', deps.clock().toISOString()),
+    );
     deps.logger.warn({ conversationId }, 'bot removed from a conversation');
+  };
+  app.conversationUpdate('membersRemoved', async (context) => {
+    const removed = context.activity.membersRemoved?.some(
+      (member) => member.id === context.activity.recipient.id,
+    );
+    if (removed) await botRemoved(context);
+  });
+  // Uninstalling the app from a team arrives as an installationUpdate, not as a member leaving.
+  app.activity(ActivityTypes.InstallationUpdate, async (context) => {
+    if (/^remove/.test(String(context.activity.action ?? ''))) await botRemoved(context);
   });
 
   app.error(async (context, error) => {

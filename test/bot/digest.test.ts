@@ -137,6 +137,25 @@ describe('the weekly digest (real server, Azurite, recording connector)', () => 
     assert.equal((await bot.bot.deps.digest.run()).kind, 'boardChannelInactive');
   });
 
+  it('uninstalling the app from the team (installationUpdate remove) stops digests there', async () => {
+    const second = await setUp(() => now);
+    try {
+      await second.send(botInstalledInChannel(second.serviceUrl, chair));
+      assert.equal((await second.bot.deps.boardChannels.get())?.active, true);
+      const uninstall = {
+        ...botInstalledInChannel(second.serviceUrl, chair),
+        type: 'installationUpdate',
+        action: 'remove',
+      };
+      delete (uninstall as Record<string, unknown>).membersAdded;
+      assert.equal((await second.send(uninstall)).status, 200);
+      assert.equal((await second.bot.deps.boardChannels.get())?.active, false);
+      assert.equal((await second.bot.deps.digest.run()).kind, 'boardChannelInactive');
+    } finally {
+      await second.stop();
+    }
+  });
+
   it('preview digest in the channel goes to the admin personally, not to the channel', async () => {
     bot.connector.reset();
     await bot.send(personalMessage(bot.serviceUrl, chair, 'help'));
