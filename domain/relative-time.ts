@@ -1,3 +1,5 @@
+import { zonedDateFormat } from './zoned-date-format';
+
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
@@ -20,27 +22,7 @@ export function wholeDaysBetween(then: Date, now: Date): number {
   return Math.floor(Math.max(0, now.getTime() - then.getTime()) / DAY);
 }
 
-const boardTimeFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** Building an Intl.DateTimeFormat costs ~100x formatting with one (measured), so one per time zone. */
-function boardTimeFormat(timeZone: string): Intl.DateTimeFormat {
-  let format = boardTimeFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-    });
-    boardTimeFormats.set(timeZone, format);
-  }
-  return format;
-}
-
 /** "Mon, 23 Nov 2026, 14:05" in the board's time zone. */
 export function formatBoardTime(at: Date, timeZone: string): string {
-  return boardTimeFormat(timeZone).format(at).replace(' at ', ', ');
+  return zonedDateFormat('boardTime', timeZone).format(at).replace(' at ', ', ');
 }

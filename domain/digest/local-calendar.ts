@@ -1,3 +1,5 @@
+import { zonedDateFormat } from '../zoned-date-format';
+
 /** A date on the board's wall calendar: no time, no zone. */
 export interface LocalDate {
   year: number;
@@ -8,27 +10,10 @@ export interface LocalDate {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-// Building a DateTimeFormat is slow; a digest asks for the same zone many times.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function dateFormatter(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (formatter === undefined) {
-    formatter = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
 /** The date on the calendar in the zone at that instant. */
 export function localDateOf(instant: Date, timeZone: string): LocalDate {
   const parts: Record<string, number> = {};
-  for (const part of dateFormatter(timeZone).formatToParts(instant)) {
+  for (const part of zonedDateFormat('calendarDate', timeZone).formatToParts(instant)) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
   }
   return { year: parts.year, month: parts.month, day: parts.day };
