@@ -3,7 +3,7 @@ import type { StatusService } from '../domain/status-service';
 import type { Logger } from './logger';
 import type { DigestRunner } from './digest-runner';
 import type { ProactiveSender } from './proactive-sender';
-import type { BoardChannelStore } from '../domain/digest-ports';
+import type { BoardChannelStore, PostedDigests } from '../domain/digest-ports';
 import type { PeopleDirectory } from './people-directory';
 import type { PeopleRegister } from './people-register';
 import type { PeopleStore } from '../domain/known-people';
@@ -19,6 +19,8 @@ export interface BotDependencies {
   clock: () => Date;
   digest: DigestRunner;
   boardChannels: BoardChannelStore;
+  /** Every digest posted, with its Teams ids, for updating a posted card in place. */
+  postedDigests: PostedDigests;
   sender: ProactiveSender;
   timeZone: string;
 }

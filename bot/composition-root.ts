@@ -99,12 +99,16 @@ export async function composeBot(config: Config, options: CompositionOptions = {
   const adapter = createAdapter(config.credentials, { openIdMetadataUrl: config.openIdMetadataUrl });
   const botAppId = config.credentials?.appId ?? LOCAL_BOT_ID;
   const boardChannels = new TableBoardChannelStore(storage.tables.conversations);
-  const sender = new ProactiveSender(adapter, botAppId, logger, options.sendBackoffMs);
+  const sender = new ProactiveSender(adapter, botAppId, logger, {
+    baseDelayMs: options.sendBackoffMs,
+    timeoutMs: config.digest.sendTimeoutMs,
+  });
+  const digestLedger = new TableDigestLedger(storage.tables.digests);
   const digest = new DigestRunner({
     plan,
     statusService,
     boardChannels,
-    ledger: new TableDigestLedger(storage.tables.digests),
+    ledger: digestLedger,
     reminders: new TableReminderLedger(storage.tables.reminders),
     peopleStore,
     sender,
@@ -112,12 +116,15 @@ export async function composeBot(config: Config, options: CompositionOptions = {
     clock,
     staleDays: config.staleDays,
     timeZone: config.digest.timeZone,
+    boardAdmins: config.boardAdmins,
     instanceId: `${os.hostname()}:${process.pid}`,
+    leaseMs: config.digest.leaseMs,
     reminderGapMs: options.reminderGapMs,
   });
   const deps: BotDependencies = {
     digest,
     boardChannels,
+    postedDigests: digestLedger,
     sender,
     plan,
     statusService,

@@ -59,6 +59,8 @@ const environmentSchema = z
       .default('Europe/London')
       .refine(isTimeZone, 'must be an IANA time zone such as Europe/London'),
     DIGEST_SCHEDULE: z.enum(['on', 'off']).default('on'),
+    DIGEST_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
+    TEAMS_SEND_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(15),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -90,7 +92,15 @@ export interface Config {
   planFile: string;
   boardAdmins: string[];
   staleDays: number;
-  digest: { cron: string; timeZone: string; scheduled: boolean };
+  digest: {
+    cron: string;
+    timeZone: string;
+    scheduled: boolean;
+    /** A week's claim lasts this long unless renewed by the run posting it. */
+    leaseMs: number;
+    /** Each proactive send to Teams (digest, reminders, notices) must be answered within this. */
+    sendTimeoutMs: number;
+  };
   logLevel: string;
 }
 
@@ -155,7 +165,13 @@ export function loadConfig(environment: Record<string, string | undefined> = rea
     planFile: env.PLAN_FILE,
     boardAdmins: env.BOARD_ADMINS,
     staleDays: env.STALE_DAYS,
-    digest: { cron: env.DIGEST_CRON, timeZone: env.DIGEST_TZ, scheduled: env.DIGEST_SCHEDULE === 'on' },
+    digest: {
+      cron: env.DIGEST_CRON,
+      timeZone: env.DIGEST_TZ,
+      scheduled: env.DIGEST_SCHEDULE === 'on',
+      leaseMs: env.DIGEST_LEASE_SECONDS * 1000,
+      sendTimeoutMs: env.TEAMS_SEND_TIMEOUT_SECONDS * 1000,
+    },
     logLevel: env.LOG_LEVEL,
   };
 }
@@ -207,7 +223,7 @@ export function loadPackagingConfig(
 
 /** `npm run digest --dry-run` reaches the script as npm's own setting, not as an argument. */
 export function npmFlags(environment: Record<string, string | undefined> = process.env): string[] {
-  return ['dry_run', 'force']
+  return ['dry_run', 'force', 'json']
     .filter((name) => environment[`npm_config_${name}`] === 'true')
     .map((name) => `--${name.replace('_', '-')}`);
 }

@@ -59,11 +59,10 @@ export class DigestCommands {
       case 'noBoardChannel':
         return notice(
           'warning',
-          'No board channel yet',
-          'In the board channel, @mention me with "set board channel".',
+          'No board channel',
+          'In the board channel, @mention me with "set board channel"; then "post digest" posts it there.',
           [],
         );
-      case 'boardChannelInactive':
       case 'botRemoved':
         return notice(
           'warning',
@@ -71,6 +70,8 @@ export class DigestCommands {
           'Add me back to the team and say "set board channel" there.',
           [],
         );
+      case 'inProgressElsewhere':
+        return notice('default', 'Being posted', `The digest for ${result.week} is being posted now.`, []);
       case 'alreadyPosted':
         return notice('default', 'Already posted', `The digest for ${result.week} is already out.`, []);
     }

@@ -1,31 +1,67 @@
 import { ConfigError, loadConfig, npmFlags } from './config';
 import pino from 'pino';
+import { digestText } from '../cards/digest-text';
 import { composeBot } from './composition-root';
+import type { DigestRunResult } from './digest-runner';
 import { createLogger } from './logger';
+import { SendTimeoutError } from './proactive-sender';
 
 /**
- * `npm run digest [-- --force] [-- --dry-run]`: one scheduled digest for an external scheduler (cron,
- * an Azure Functions timer, a Container Apps job). It honours the once-a-week claim unless --force.
+ * `npm run digest [-- --force] [-- --dry-run [--json]] [-- --wait <seconds>]`: one scheduled digest for an
+ * external scheduler (cron, an Azure Functions timer, a Container Apps job). It honours the week's claim
+ * unless --force. Exit code 0 means this week's digest is in the board channel; anything else is not.
  */
 async function main(argv: string[]): Promise<number> {
   const force = argv.includes('--force');
   const dryRun = argv.includes('--dry-run');
+  const waitMs = waitOption(argv);
   const config = { ...loadConfig(), port: 0 };
   // stdout carries the result (or the --dry-run digest); logs go to stderr.
   const bot = await composeBot(config, { logger: createLogger(config.logLevel, pino.destination(2)) });
   try {
     if (dryRun) {
       const { digest, card } = await bot.deps.digest.prepare();
-      console.log(digest.summary);
-      console.log(JSON.stringify(card, null, 2));
+      console.log(argv.includes('--json') ? JSON.stringify(card, null, 2) : digestText(digest.view));
       return 0;
     }
-    const result = await bot.deps.digest.run({ force });
+    const result = await bot.deps.digest.run({ force, waitMs });
     console.log(JSON.stringify(result));
-    return result.kind === 'posted' || result.kind === 'alreadyPosted' ? 0 : 1;
+    const problem = problemOf(result);
+    if (problem === undefined) return 0;
+    console.error(problem);
+    return 1;
+  } catch (error) {
+    if (!(error instanceof SendTimeoutError)) throw error;
+    console.error(`The digest was not posted: ${error.message}. The week's claim was given back; run again.`);
+    return 1;
   } finally {
     await bot.close();
   }
+}
+
+/** Undefined when the digest is in the board channel; otherwise one line saying why not. */
+function problemOf(result: DigestRunResult): string | undefined {
+  switch (result.kind) {
+    case 'posted':
+    case 'alreadyPosted':
+      return undefined;
+    case 'noBoardChannel':
+      return `The digest was not posted: ${result.reason}. ${result.adminsTold} admin(s) told in their personal chats; an admin must say "set board channel" in the board's channel.`;
+    case 'botRemoved':
+      return `The digest was not posted: Teams answered ${result.status}; the bot is no longer in the board channel.`;
+    case 'inProgressElsewhere':
+      return `The digest was not posted by this run: another run (${result.claimant}) is posting ${result.week}'s digest, its claim runs until ${result.leaseUntil}. Run again after that.`;
+  }
+}
+
+function waitOption(argv: string[]): number | undefined {
+  const index = argv.findIndex((arg) => arg === '--wait' || arg.startsWith('--wait='));
+  if (index < 0) return undefined;
+  const raw = argv[index].includes('=') ? argv[index].split('=')[1] : argv[index + 1];
+  const seconds = Number(raw);
+  if (raw === undefined || raw.trim() === '' || !Number.isFinite(seconds) || seconds < 0)
+    throw new ConfigError([`--wait must be a number of seconds (got "${raw ?? ''}")`]);
+  return seconds * 1000;
 }
 
 main([...process.argv.slice(2), ...npmFlags()])

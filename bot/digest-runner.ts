@@ -1,6 +1,12 @@
 import { buildDigestCard, buildMyActionsCard, type AdaptiveCardJson } from '../cards';
 import type { KnownPerson, PeopleStore } from '../domain/known-people';
-import type { BoardChannelStore, DigestLedger, ReminderLedger } from '../domain/digest-ports';
+import type {
+  BoardChannel,
+  BoardChannelStore,
+  DigestLedger,
+  ReminderLedger,
+  WeekLease,
+} from '../domain/digest-ports';
 import { buildDigest, type Digest } from '../domain/digest/build-digest';
 import { parseDigestSnapshot } from '../domain/digest/digest-snapshot';
 import { isoWeekOf } from '../domain/digest/iso-week';
@@ -8,14 +14,19 @@ import type { StatusService } from '../domain/status-service';
 import { myActionsView } from '../domain/views/action-views';
 import type { Plan } from '../plan/plan-schema';
 import type { Logger } from './logger';
-import type { ProactiveSender } from './proactive-sender';
+import { LeaseKeeper } from './lease-keeper';
+import { notice } from './notices';
+import type { ProactiveSender, SendResult } from './proactive-sender';
 
 export type DigestRunResult =
-  | { kind: 'posted'; week: string; activityId?: string; reminders: number }
+  | { kind: 'posted'; week: string; conversationId: string; activityId?: string; reminders: number }
+  /** This week's digest is already in the channel, posted by an earlier run. */
   | { kind: 'alreadyPosted'; week: string }
-  | { kind: 'noBoardChannel' }
-  | { kind: 'boardChannelInactive' }
-  | { kind: 'botRemoved'; status: number };
+  /** Never set, or inactive since the bot was removed; nothing was posted anywhere. */
+  | { kind: 'noBoardChannel'; reason: string; adminsTold: number }
+  | { kind: 'botRemoved'; status: number }
+  /** Another run is posting this week's digest and did not finish within the wait. */
+  | { kind: 'inProgressElsewhere'; week: string; claimant: string; leaseUntil: string };
 
 export interface DigestRunnerParts {
   plan: Plan;
@@ -29,10 +40,21 @@ export interface DigestRunnerParts {
   clock: () => Date;
   staleDays: number;
   timeZone: string;
+  /** The admins' emails (BOARD_ADMINS): told in their personal chats when there is no board channel. */
+  boardAdmins: readonly string[];
   /** Names this process in the week's claim, for the record. */
   instanceId: string;
+  /** How long a week's claim lasts unless renewed; renewed every third of it while posting. */
+  leaseMs: number;
   /** Pause between reminders: well under Teams' per-app and per-conversation limits. */
   reminderGapMs?: number;
+}
+
+export interface DigestRunOptions {
+  /** Post even if this week's digest is out, recorded as an extra digest; no claim. */
+  force?: boolean;
+  /** How long to wait for another run that holds this week's claim; two leases by default. */
+  waitMs?: number;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -67,41 +89,92 @@ export class DigestRunner {
   }
 
   /**
-   * The scheduled digest: claims the week first (a conditional insert), so however many instances run,
-   * one posts. `force` posts anyway, recorded as an extra digest. A failed post gives the claim back.
+   * The scheduled digest: claims the week first (a leased conditional insert), so however many instances
+   * run, one posts; a run that finds the week claimed waits for that run to finish or its lease to run
+   * out. `force` posts anyway, recorded as an extra digest. A failed post gives the claim back.
    */
-  async run(options: { force?: boolean } = {}): Promise<DigestRunResult> {
-    const { boardChannels, ledger, sender, logger, clock, timeZone, instanceId } = this.parts;
+  async run(options: DigestRunOptions = {}): Promise<DigestRunResult> {
+    const { boardChannels, clock, timeZone } = this.parts;
     const channel = await boardChannels.get();
-    if (!channel) return { kind: 'noBoardChannel' };
-    if (!channel.active) return { kind: 'boardChannelInactive' };
-    const now = clock();
-    const week = isoWeekOf(now, timeZone);
-    if (!options.force) {
-      const claim = await ledger.claimWeek(channel.conversationId, week, instanceId, now.toISOString());
-      if (claim === 'alreadyClaimed') return { kind: 'alreadyPosted', week };
+    const week = isoWeekOf(clock(), timeZone);
+    if (!channel || !channel.active) {
+      const reason = channel
+        ? `the bot is no longer in the board channel (${channel.inactiveReason ?? 'removed'})`
+        : 'no board channel has been set';
+      const adminsTold = options.force ? 0 : await this.tellAdminsNoBoardChannel(week, reason);
+      return { kind: 'noBoardChannel', reason, adminsTold };
     }
-    let sent;
+    if (options.force) return this.post(channel, week, undefined);
+    const claim = await this.claim(channel.conversationId, week, options.waitMs ?? 2 * this.parts.leaseMs);
+    if (claim.kind !== 'claimed') return claim;
+    return this.post(channel, week, claim.lease);
+  }
+
+  /** Claims the week, waiting (bounded) while another live run holds it. */
+  private async claim(
+    conversationId: string,
+    week: string,
+    waitMs: number,
+  ): Promise<
+    | { kind: 'claimed'; lease: WeekLease }
+    | Extract<DigestRunResult, { kind: 'alreadyPosted' | 'inProgressElsewhere' }>
+  > {
+    const { ledger, logger, instanceId, leaseMs } = this.parts;
+    const giveUpAt = Date.now() + waitMs;
+    const pollMs = Math.max(100, Math.min(leaseMs / 8, 1000));
+    let waiting = false;
+    for (;;) {
+      // Leases are wall-clock time across processes, whatever clock the digest's content uses.
+      const claim = await ledger.claimWeek(conversationId, week, instanceId, new Date(), leaseMs);
+      if (claim.kind === 'claimed') return claim;
+      if (claim.kind === 'posted') return { kind: 'alreadyPosted', week };
+      const remaining = giveUpAt - Date.now();
+      if (remaining <= 0)
+        return { kind: 'inProgressElsewhere', week, claimant: claim.claimant, leaseUntil: claim.leaseUntil };
+      if (!waiting) {
+        logger.info({ week, ...claim }, 'another run is posting this week\'s digest; waiting for it');
+        waiting = true;
+      }
+      await new Promise((resolve) => setTimeout(resolve, Math.min(pollMs, remaining)));
+    }
+  }
+
+  private async post(
+    channel: BoardChannel,
+    week: string,
+    lease: WeekLease | undefined,
+  ): Promise<DigestRunResult> {
+    const { ledger, boardChannels, sender, logger, clock } = this.parts;
+    const keeper = lease ? new LeaseKeeper(ledger, lease, this.parts.leaseMs, logger) : undefined;
+    let sent: SendResult;
     let digest: Digest;
     try {
       const prepared = await this.prepare();
       digest = prepared.digest;
-      sent = await sender.sendCard(channel.reference, prepared.card, digest.summary);
+      sent = await sender.postToChannel(
+        channel.reference,
+        channel.conversationId,
+        prepared.card,
+        digest.summary,
+      );
     } catch (error) {
-      if (!options.force) await ledger.releaseWeek(channel.conversationId, week);
+      const held = await keeper?.stop();
+      if (held) await ledger.release(held);
       throw error;
     }
+    const held = await keeper?.stop();
+    const now = clock();
     if (sent.kind === 'notInConversation') {
       logger.warn(
         { status: sent.status },
-        'the bot is no longer in the board channel; digests stop until it is set again',
+        'the bot is no longer in the board channel; digests stop until an admin sets one',
       );
       await boardChannels.markInactive(
         channel.conversationId,
         `Teams answered ${sent.status}`,
         now.toISOString(),
       );
-      if (!options.force) await ledger.releaseWeek(channel.conversationId, week);
+      if (held) await ledger.release(held);
       return { kind: 'botRemoved', status: sent.status };
     }
     await ledger.recordPosted(
@@ -109,14 +182,59 @@ export class DigestRunner {
       {
         week,
         postedAt: now.toISOString(),
+        conversationId: sent.conversationId,
         activityId: sent.activityId,
         snapshot: JSON.stringify(digest.snapshot),
       },
-      options.force === true,
+      lease === undefined,
     );
-    logger.info({ week, extra: options.force === true }, 'digest posted');
+    logger.info(
+      { week, extra: lease === undefined, conversationId: sent.conversationId },
+      'digest posted',
+    );
     const reminders = await this.remindOwners(digest);
-    return { kind: 'posted', week, activityId: sent.activityId, reminders };
+    return {
+      kind: 'posted',
+      week,
+      conversationId: sent.conversationId,
+      activityId: sent.activityId,
+      reminders,
+    };
+  }
+
+  /**
+   * Nothing is posted anywhere without a board channel; the admins the bot can reach hear why and what to
+   * do, once a week however many runs and restarts there are.
+   */
+  private async tellAdminsNoBoardChannel(week: string, reason: string): Promise<number> {
+    const { boardAdmins, peopleStore, sender, ledger, logger, clock } = this.parts;
+    const admins = await Promise.all(boardAdmins.map((email) => peopleStore.findByEmail(email)));
+    const reachable = admins.filter(
+      (admin): admin is KnownPerson & { personalConversation: Record<string, unknown> } =>
+        admin?.personalConversation !== undefined,
+    );
+    logger.error(
+      { week, reason, reachableAdmins: reachable.length },
+      'no board channel: the digest was not posted anywhere',
+    );
+    if (reachable.length === 0) return 0;
+    if (!(await ledger.claimNoChannelNotice(week, clock().toISOString()))) return 0;
+    const message = notice(
+      'warning',
+      'No board channel: the weekly digest was not posted',
+      `This week's digest has not gone out because ${reason}. In the board's team channel, @mention me with "set board channel" and the digest will be posted there.`,
+      [],
+    );
+    let told = 0;
+    for (const admin of reachable) {
+      try {
+        const sent = await sender.sendCard(admin.personalConversation, message.card, message.summary);
+        if (sent.kind === 'sent') told += 1;
+      } catch (error) {
+        logger.warn({ err: error }, 'an admin could not be told that there is no board channel');
+      }
+    }
+    return told;
   }
 
   /** One personal message per owner with a form for each of their stale actions, at most once per STALE_DAYS. */

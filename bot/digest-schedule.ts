@@ -17,7 +17,8 @@ export function scheduleDigest(
   const run = async (reason: string) => {
     try {
       const result = await runner.run();
-      logger.info({ reason, result: result.kind }, 'scheduled digest');
+      const done = result.kind === 'posted' || result.kind === 'alreadyPosted';
+      logger[done ? 'info' : 'warn']({ reason, result }, 'scheduled digest');
     } catch (error) {
       logger.error({ err: error, reason }, 'scheduled digest failed; the next run retries it');
     }

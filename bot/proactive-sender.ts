@@ -1,10 +1,32 @@
-import { CardFactory, MessageFactory, type ConversationReference } from 'botbuilder';
+import {
+  CardFactory,
+  MessageFactory,
+  TurnContext,
+  type Activity,
+  type ConversationReference,
+} from 'botbuilder';
+import type { ConnectorClient } from 'botframework-connector';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { AdaptiveCardJson } from '../cards';
 import type { Logger } from './logger';
 
 export type SendResult =
-  { kind: 'sent'; activityId?: string } | { kind: 'notInConversation'; status: number };
+  | { kind: 'sent'; conversationId: string; activityId?: string }
+  | { kind: 'notInConversation'; status: number };
+
+/**
+ * Teams accepted the request and did not answer in time. The message may or may not have gone out, so it
+ * is not retried here; the caller decides (the digest gives its week back, so the next run posts it).
+ */
+export class SendTimeoutError extends Error {
+  constructor(
+    readonly timeoutMs: number,
+    readonly what: string,
+  ) {
+    super(`Teams did not answer ${what} within ${timeoutMs / 1000} s`);
+    this.name = 'SendTimeoutError';
+  }
+}
 
 /** Teams answers these when it is busy or briefly unwell; everything else is final. */
 const RETRYABLE = new Set([412, 429, 502, 504]);
@@ -24,43 +46,90 @@ function retryAfterMs(error: unknown): number | undefined {
   return Number.isFinite(seconds) ? Math.min(seconds * 1000, 60_000) : undefined;
 }
 
-/** Sends cards outside a turn (digest, reminders), with backoff and jitter on Teams' throttling. */
+export interface ProactiveSenderOptions {
+  /** First backoff after a throttled send; doubles each attempt, with jitter. */
+  baseDelayMs?: number;
+  /** Each attempt (token, connection, answer) must finish within this. */
+  timeoutMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+type Delivered = { conversationId: string; activityId?: string };
+
+/**
+ * Sends cards outside a turn (digest, reminders, notices to admins): every attempt bounded by a timeout,
+ * Teams' throttling retried with backoff and jitter.
+ */
 export class ProactiveSender {
+  private readonly baseDelayMs: number;
+  private readonly timeoutMs: number;
+  private readonly sleep: (ms: number) => Promise<void>;
+
   constructor(
     private readonly adapter: TeamsAdapter,
     private readonly botAppId: string,
     private readonly logger: Logger,
-    private readonly baseDelayMs = 500,
-    private readonly sleep: (ms: number) => Promise<void> = (ms) =>
-      new Promise((resolve) => setTimeout(resolve, ms)),
-  ) {}
+    options: ProactiveSenderOptions = {},
+  ) {
+    this.baseDelayMs = options.baseDelayMs ?? 500;
+    this.timeoutMs = options.timeoutMs ?? 15_000;
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+  }
 
+  /** A message in an existing conversation (a person's chat with the bot), not a reply to anything in it. */
   async sendCard(
     reference: Record<string, unknown>,
     card: AdaptiveCardJson,
     summary: string,
   ): Promise<SendResult> {
+    const target = { ...(reference as Partial<ConversationReference>), activityId: undefined };
+    return this.withRetries(target, 'a message', async (client, signal) => {
+      const activity = TurnContext.applyConversationReference(cardActivity(card, summary), target, false);
+      const conversationId = activity.conversation?.id;
+      if (!conversationId) throw new Error('a conversation reference without a conversation id');
+      const answer = await client.conversations.sendToConversation(conversationId, activity, {
+        abortSignal: signal,
+        timeout: this.timeoutMs,
+      });
+      return { conversationId, activityId: answer.id };
+    });
+  }
+
+  /**
+   * A new post in a Teams channel: a new conversation in the channel, as Teams documents for bots
+   * (POST /v3/conversations with the channel's id), never a reply to an older message.
+   */
+  async postToChannel(
+    reference: Record<string, unknown>,
+    channelId: string,
+    card: AdaptiveCardJson,
+    summary: string,
+  ): Promise<SendResult> {
+    const channel = reference as Partial<ConversationReference>;
+    return this.withRetries(channel, 'a new channel post', async (client, signal) => {
+      const created = await client.conversations.createConversation(
+        {
+          isGroup: true,
+          bot: channel.bot ?? { id: `28:${this.botAppId}`, name: '' },
+          tenantId: channel.conversation?.tenantId,
+          channelData: { channel: { id: channelId } },
+          activity: cardActivity(card, summary) as Activity,
+          members: [],
+        },
+        { abortSignal: signal, timeout: this.timeoutMs },
+      );
+      return { conversationId: created.id, activityId: created.activityId };
+    });
+  }
+
+  private async withRetries(
+    reference: Partial<ConversationReference>,
+    what: string,
+    send: (client: ConnectorClient, signal: AbortSignal) => Promise<Delivered>,
+  ): Promise<SendResult> {
     for (let attempt = 1; ; attempt++) {
       try {
-        let activityId: string | undefined;
-        // The adapter hands errors inside the callback to onTurnError, which logs and swallows them;
-        // a send that failed must reach this loop instead.
-        let failure: unknown;
-        await this.adapter.continueConversationAsync(
-          this.botAppId,
-          reference as Partial<ConversationReference>,
-          async (context) => {
-            try {
-              const activity = MessageFactory.attachment(CardFactory.adaptiveCard(card));
-              activity.summary = summary;
-              activityId = (await context.sendActivity(activity))?.id;
-            } catch (error) {
-              failure = error;
-            }
-          },
-        );
-        if (failure !== undefined) throw failure;
-        return { kind: 'sent', activityId };
+        return { kind: 'sent', ...(await this.attempt(reference, what, send)) };
       } catch (error) {
         const status = statusCodeOf(error);
         if (status === 403 || status === 404) return { kind: 'notInConversation', status };
@@ -72,4 +141,54 @@ export class ProactiveSender {
       }
     }
   }
+
+  /** One attempt, on the adapter's authenticated client for the reference's serviceUrl, within the timeout. */
+  private async attempt(
+    reference: Partial<ConversationReference>,
+    what: string,
+    send: (client: ConnectorClient, signal: AbortSignal) => Promise<Delivered>,
+  ): Promise<Delivered> {
+    const controller = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    // The token request and the connection are bounded too, not only the HTTP answer.
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        controller.abort();
+        reject(new SendTimeoutError(this.timeoutMs, what));
+      }, this.timeoutMs);
+    });
+    const delivery = (async () => {
+      let delivered: Delivered | undefined;
+      // The adapter hands errors inside the callback to onTurnError, which logs and swallows them; a send
+      // that failed must reach the retry loop instead.
+      let failure: unknown;
+      await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
+        try {
+          const client = context.turnState.get<ConnectorClient>(this.adapter.ConnectorClientKey);
+          delivered = await send(client, controller.signal);
+        } catch (error) {
+          failure = error;
+        }
+      });
+      if (failure !== undefined) throw failure;
+      if (!delivered) throw new Error(`${what} was not sent`);
+      return delivered;
+    })();
+    try {
+      return await Promise.race([delivery, deadline]);
+    } catch (error) {
+      if (controller.signal.aborted) throw new SendTimeoutError(this.timeoutMs, what);
+      throw error;
+    } finally {
+      clearTimeout(timer);
+      // A delivery that fails after the deadline has nowhere to go.
+      delivery.catch(() => undefined);
+    }
+  }
+}
+
+function cardActivity(card: AdaptiveCardJson, summary: string): Partial<Activity> {
+  const activity = MessageFactory.attachment(CardFactory.adaptiveCard(card));
+  activity.summary = summary;
+  return activity;
 }

@@ -1,11 +1,14 @@
-import type { TableClient } from '@azure/data-tables';
+import { odata, type TableClient } from '@azure/data-tables';
 import type {
   BoardChannel,
   BoardChannelStore,
   ClaimResult,
   DigestLedger,
   PostedDigest,
+  PostedDigestRecord,
+  PostedDigests,
   ReminderLedger,
+  WeekLease,
 } from '../domain/digest-ports';
 import { guardStore, statusCodeOf } from './store-errors';
 import { safeKey } from './table-clients';
@@ -75,97 +78,183 @@ export class TableBoardChannelStore implements BoardChannelStore {
   }
 }
 
-/** Far longer than a post takes, even with Teams throttling and retries. */
-const ABANDONED_CLAIM_MS = 30 * 60 * 1000;
-
 type DigestEntity = {
   partitionKey: string;
   rowKey: string;
   state: 'claimed' | 'posted';
+  /** The board channel, readable (the partition key is its base64url). */
+  channelId?: string;
   claimant?: string;
   claimedAt?: string;
+  leaseUntil?: string;
   week?: string;
   postedAt?: string;
+  conversationId?: string;
   activityId?: string;
   snapshot?: string;
 };
 
-/** Per channel: `week|2026-W48` claim rows and `latest`, the last posted digest with its snapshot. */
-export class TableDigestLedger implements DigestLedger {
+const NOTICES = 'notices';
+
+/**
+ * Per channel: `week|2026-W48` rows (a leased claim, then the posted digest), `extra|<time>` rows for
+ * extra digests, and `latest`, the last posted digest with its snapshot.
+ */
+export class TableDigestLedger implements DigestLedger, PostedDigests {
   constructor(private readonly table: TableClient) {}
 
-  async claimWeek(conversationId: string, week: string, claimant: string, at: string): Promise<ClaimResult> {
+  async claimWeek(
+    conversationId: string,
+    week: string,
+    claimant: string,
+    now: Date,
+    leaseMs: number,
+  ): Promise<ClaimResult> {
     const entity: DigestEntity = {
       partitionKey: safeKey(conversationId),
       rowKey: `week|${week}`,
       state: 'claimed',
+      channelId: conversationId,
       claimant,
-      claimedAt: at,
+      claimedAt: now.toISOString(),
+      leaseUntil: new Date(now.getTime() + leaseMs).toISOString(),
       week,
     };
     return guardStore(async () => {
       try {
-        await this.table.createEntity(entity);
-        return 'claimed';
+        const created = await this.table.createEntity(entity);
+        return { kind: 'claimed', lease: leaseOf(entity, created.etag) };
       } catch (error) {
         if (statusCodeOf(error) !== 409) throw error;
       }
-      return this.takeOverAbandonedClaim(entity, at);
+      return this.takeOverExpiredClaim(entity, now);
     });
   }
 
-  /**
-   * A claim whose instance died before posting would block the week for ever; after a while another
-   * instance may take it over, guarded by the claim's ETag so only one does.
-   */
-  private async takeOverAbandonedClaim(entity: DigestEntity, at: string): Promise<ClaimResult> {
+  /** A claim whose run died stops being renewed; once its lease has run out, exactly one run takes it. */
+  private async takeOverExpiredClaim(entity: DigestEntity, now: Date): Promise<ClaimResult> {
     const existing = await readOrUndefined<DigestEntity>(this.table, entity.partitionKey, entity.rowKey);
-    if (!existing || existing.state !== 'claimed' || !existing.claimedAt) return 'alreadyClaimed';
-    if (new Date(at).getTime() - new Date(existing.claimedAt).getTime() < ABANDONED_CLAIM_MS)
-      return 'alreadyClaimed';
+    // Released between our insert and this read: the next attempt inserts again.
+    if (!existing) return { kind: 'held', claimant: 'a run that has just finished', leaseUntil: now.toISOString() };
+    if (existing.state === 'posted') return { kind: 'posted' };
+    const leaseUntil = existing.leaseUntil ?? existing.claimedAt ?? '';
+    if (new Date(leaseUntil).getTime() > now.getTime())
+      return { kind: 'held', claimant: existing.claimant ?? 'another run', leaseUntil };
     try {
-      await this.table.updateEntity(entity, 'Replace', { etag: existing.etag });
-      return 'claimed';
+      const replaced = await this.table.updateEntity(entity, 'Replace', { etag: existing.etag });
+      return { kind: 'claimed', lease: leaseOf(entity, replaced.etag) };
     } catch (error) {
-      if (statusCodeOf(error) === 412 || statusCodeOf(error) === 404) return 'alreadyClaimed';
+      const status = statusCodeOf(error);
+      if (status === 412 || status === 404)
+        return { kind: 'held', claimant: 'another run', leaseUntil: now.toISOString() };
       throw error;
     }
   }
 
-  async releaseWeek(conversationId: string, week: string): Promise<void> {
+  async renew(lease: WeekLease, now: Date, leaseMs: number): Promise<WeekLease | undefined> {
+    const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
+    return guardStore(async () => {
+      try {
+        const renewed = await this.table.updateEntity(
+          { partitionKey: safeKey(lease.conversationId), rowKey: `week|${lease.week}`, leaseUntil },
+          'Merge',
+          { etag: lease.token },
+        );
+        return { ...lease, leaseUntil, token: renewed.etag ?? lease.token };
+      } catch (error) {
+        const status = statusCodeOf(error);
+        if (status === 412 || status === 404) return undefined;
+        throw error;
+      }
+    });
+  }
+
+  async release(lease: WeekLease): Promise<void> {
     await guardStore(async () => {
       try {
-        await this.table.deleteEntity(safeKey(conversationId), `week|${week}`);
+        await this.table.deleteEntity(safeKey(lease.conversationId), `week|${lease.week}`, {
+          etag: lease.token,
+        });
       } catch (error) {
-        if (statusCodeOf(error) !== 404) throw error;
+        // Gone, or taken over after our lease ran out: either way it is not ours to give back.
+        const status = statusCodeOf(error);
+        if (status !== 404 && status !== 412) throw error;
       }
     });
   }
 
   async recordPosted(conversationId: string, digest: PostedDigest, extra: boolean): Promise<void> {
     const partitionKey = safeKey(conversationId);
-    const posted = {
-      state: 'posted' as const,
+    const posted: Omit<DigestEntity, 'partitionKey' | 'rowKey'> = {
+      state: 'posted',
+      channelId: conversationId,
       week: digest.week,
       postedAt: digest.postedAt,
       snapshot: digest.snapshot,
+      ...(digest.conversationId ? { conversationId: digest.conversationId } : {}),
+      ...(digest.activityId ? { activityId: digest.activityId } : {}),
     };
-    const withActivity = digest.activityId ? { ...posted, activityId: digest.activityId } : posted;
     const rowKey = extra ? `extra|${digest.postedAt}` : `week|${digest.week}`;
     await guardStore(async () => {
-      await this.table.upsertEntity<DigestEntity>({ partitionKey, rowKey, ...withActivity }, 'Merge');
-      await this.table.upsertEntity<DigestEntity>(
-        { partitionKey, rowKey: 'latest', ...withActivity },
-        'Replace',
-      );
+      // Unconditional: the digest is in the channel, whoever holds the lease now.
+      await this.table.upsertEntity<DigestEntity>({ partitionKey, rowKey, ...posted }, 'Merge');
+      await this.table.upsertEntity<DigestEntity>({ partitionKey, rowKey: 'latest', ...posted }, 'Replace');
     });
   }
 
   async latest(conversationId: string): Promise<PostedDigest | undefined> {
     const row = await readOrUndefined<DigestEntity>(this.table, safeKey(conversationId), 'latest');
-    if (!row || !row.week || !row.postedAt || !row.snapshot) return undefined;
-    return { week: row.week, postedAt: row.postedAt, activityId: row.activityId, snapshot: row.snapshot };
+    return row ? postedOf(row) : undefined;
   }
+
+  async list(): Promise<PostedDigestRecord[]> {
+    return guardStore(async () => {
+      const records: PostedDigestRecord[] = [];
+      const rows = this.table.listEntities<DigestEntity>({
+        queryOptions: { filter: odata`state eq ${'posted'}` },
+      });
+      for await (const row of rows) {
+        const posted = postedOf(row);
+        if (row.rowKey === 'latest' || !posted || !row.channelId) continue;
+        records.push({ ...posted, channelId: row.channelId, extra: row.rowKey.startsWith('extra|') });
+      }
+      return records;
+    });
+  }
+
+  async claimNoChannelNotice(week: string, at: string): Promise<boolean> {
+    return guardStore(async () => {
+      try {
+        await this.table.createEntity({ partitionKey: NOTICES, rowKey: `no-board-channel|${week}`, at });
+        return true;
+      } catch (error) {
+        if (statusCodeOf(error) === 409) return false;
+        throw error;
+      }
+    });
+  }
+}
+
+function leaseOf(entity: DigestEntity, etag: string | undefined): WeekLease {
+  if (!etag) throw new Error('Table Storage answered a write without an ETag');
+  return {
+    conversationId: entity.channelId ?? '',
+    week: entity.week ?? '',
+    claimant: entity.claimant ?? '',
+    leaseUntil: entity.leaseUntil ?? '',
+    token: etag,
+  };
+}
+
+function postedOf(row: DigestEntity): PostedDigest | undefined {
+  if (row.state !== 'posted' || !row.week || !row.postedAt || !row.snapshot) return undefined;
+  return {
+    week: row.week,
+    postedAt: row.postedAt,
+    conversationId: row.conversationId,
+    activityId: row.activityId,
+    snapshot: row.snapshot,
+  };
 }
 
 type ReminderEntity = { partitionKey: string; rowKey: string; at: string };

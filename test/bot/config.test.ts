@@ -25,7 +25,13 @@ describe('configuration', () => {
     assert.equal(config.port, 3978);
     assert.equal(config.credentials, undefined);
     assert.deepEqual(config.storage, { embedded: { directory: '.data', port: 10002 } });
-    assert.deepEqual(config.digest, { cron: '0 9 * * 1', timeZone: 'Europe/London', scheduled: true });
+    assert.deepEqual(config.digest, {
+      cron: '0 9 * * 1',
+      timeZone: 'Europe/London',
+      scheduled: true,
+      leaseMs: 120_000,
+      sendTimeoutMs: 15_000,
+    });
     assert.equal(config.staleDays, 14);
   });
 

@@ -36,10 +36,7 @@ function resultOf(stdout: string): { kind: string } {
 }
 const chair = testUser('Chris Chair', 'chair@oscb.example');
 
-const channelPosts = (bot: TestBot) =>
-  bot.connector.calls.filter(
-    (call) => call.method === 'POST' && call.path.startsWith(`/v3/conversations/${BOARD_CHANNEL_ID}/`),
-  );
+const channelPosts = (bot: TestBot) => bot.connector.channelPosts(BOARD_CHANNEL_ID);
 
 async function installedBot(clock?: () => Date): Promise<TestBot> {
   const bot = await TestBot.start({
@@ -80,7 +77,10 @@ describe('the digest job: npm run digest (a separate process on the same storage
     const first = await digestJob();
     assert.equal(resultOf(first.stdout).kind, 'posted');
     assert.equal(channelPosts(bot).length, 1);
-    assert.match(cardText(onlyCard(channelPosts(bot)[0].body)), /Training budget cut/);
+    assert.match(
+      cardText(onlyCard(channelPosts(bot)[0].body?.activity as Record<string, unknown>)),
+      /Training budget cut/,
+    );
 
     const second = await digestJob();
     assert.equal(resultOf(second.stdout).kind, 'alreadyPosted');

@@ -8,6 +8,7 @@ import {
   personalMessage,
   testUser,
 } from '../support/activities';
+import type { ConnectorCall } from '../support/recording-connector';
 import { TestBot } from '../support/test-bot';
 
 const chair = testUser('Chris Chair', 'chair@oscb.example');
@@ -26,10 +27,9 @@ async function setUp(clock: () => Date, tablePrefix?: string): Promise<TestBot> 
   return bot;
 }
 
-const channelPosts = (bot: TestBot) =>
-  bot.connector.calls.filter(
-    (call) => call.method === 'POST' && call.path.startsWith(`/v3/conversations/${BOARD_CHANNEL_ID}/`),
-  );
+const channelPosts = (bot: TestBot) => bot.connector.channelPosts(BOARD_CHANNEL_ID);
+const isChannelPost = (call: ConnectorCall) =>
+  call.method === 'POST' && call.path === '/v3/conversations';
 
 describe('the weekly digest (real server, Azurite, recording connector)', () => {
   let now = MONDAY_9AM;
@@ -60,11 +60,12 @@ describe('the weekly digest (real server, Azurite, recording connector)', () => 
     assert.equal(first.kind, 'posted');
     const posts = channelPosts(bot);
     assert.equal(posts.length, 1);
-    const text = cardText(onlyCard(posts[0].body));
+    const activity = posts[0].body?.activity as Record<string, unknown>;
+    const text = cardText(onlyCard(activity));
     assert.match(text, /Toolkit audit shows gaps; plan agreed/);
     assert.match(text, /5\.1/);
     assert.match(text, /olive\.owner@agency\.example|Olive Owner/);
-    assert.match(String(posts[0].body?.summary), /1 red/);
+    assert.match(String(activity.summary), /1 red/);
 
     now = new Date('2026-11-26T15:00:00Z');
     assert.equal((await bot.bot.deps.digest.run()).kind, 'alreadyPosted');
@@ -101,8 +102,7 @@ describe('the weekly digest (real server, Azurite, recording connector)', () => 
     now = new Date('2026-12-07T09:00:00Z');
     bot.connector.reset();
     bot.connector.failNext({
-      match: (call) =>
-        call.method === 'POST' && call.path.startsWith(`/v3/conversations/${BOARD_CHANNEL_ID}/`),
+      match: isChannelPost,
       status: 429,
       headers: { 'retry-after': '0' },
       times: 2,
@@ -116,8 +116,7 @@ describe('the weekly digest (real server, Azurite, recording connector)', () => 
     now = new Date('2026-12-14T09:00:00Z');
     bot.connector.reset();
     bot.connector.failNext({
-      match: (call) =>
-        call.method === 'POST' && call.path.startsWith(`/v3/conversations/${BOARD_CHANNEL_ID}/`),
+      match: isChannelPost,
       status: 403,
       body: {
         error: {
@@ -134,7 +133,7 @@ describe('the weekly digest (real server, Azurite, recording connector)', () => 
       JSON.stringify(bot.connector.calls.map((call) => [call.method, call.path])),
     );
     assert.equal((await bot.bot.deps.boardChannels.get())?.active, false);
-    assert.equal((await bot.bot.deps.digest.run()).kind, 'boardChannelInactive');
+    assert.equal((await bot.bot.deps.digest.run()).kind, 'noBoardChannel');
   });
 
   it('uninstalling the app from the team (installationUpdate remove) stops digests there', async () => {
@@ -150,7 +149,7 @@ describe('the weekly digest (real server, Azurite, recording connector)', () => 
       delete (uninstall as Record<string, unknown>).membersAdded;
       assert.equal((await second.send(uninstall)).status, 200);
       assert.equal((await second.bot.deps.boardChannels.get())?.active, false);
-      assert.equal((await second.bot.deps.digest.run()).kind, 'boardChannelInactive');
+      assert.equal((await second.bot.deps.digest.run()).kind, 'noBoardChannel');
     } finally {
       await second.stop();
     }

@@ -4,11 +4,12 @@ import {
   TableDigestLedger,
   TableReminderLedger,
 } from '../../storage/digest-repositories';
+import type { ClaimResult, WeekLease } from '../../domain/digest-ports';
 import { createTableClients, ensureTables, type TableClients } from '../../storage/table-clients';
 import { sharedAzurite, uniqueTablePrefix } from '../support/azurite';
 
 const CHANNEL = '19:board-general@thread.tacv2';
-const at = (minutes: number) => new Date(Date.UTC(2026, 10, 23, 9, minutes)).toISOString();
+const at = (minutes: number) => new Date(Date.UTC(2026, 10, 23, 9, 0, minutes * 60)).toISOString();
 
 describe('digest storage (Azurite)', () => {
   let tables: TableClients;
@@ -20,53 +21,90 @@ describe('digest storage (Azurite)', () => {
     ledger = new TableDigestLedger(tables.digests);
   });
 
+  const LEASE = 2 * 60 * 1000;
+  const claim = (claimant: string, minute: number, week = '2026-W48', channel = CHANNEL) =>
+    ledger.claimWeek(channel, week, claimant, new Date(at(minute)), LEASE);
+  const leaseOf = (result: ClaimResult): WeekLease => {
+    if (result.kind !== 'claimed') throw new Error(`expected a claim, got ${JSON.stringify(result)}`);
+    return result.lease;
+  };
+
   it('gives a week to exactly one of many claimants', async () => {
-    const results = await Promise.all(
-      Array.from({ length: 10 }, (_, index) =>
-        ledger.claimWeek(CHANNEL, '2026-W48', `instance-${index}`, at(0)),
-      ),
+    const results = await Promise.all(Array.from({ length: 10 }, (_, index) => claim(`instance-${index}`, 0)));
+    assert.equal(results.filter((result) => result.kind === 'claimed').length, 1);
+    assert.deepEqual(
+      results.filter((result) => result.kind === 'held').map((result) => result.kind === 'held' && result.leaseUntil),
+      Array.from({ length: 9 }, () => at(2)),
     );
-    assert.equal(results.filter((result) => result === 'claimed').length, 1);
   });
 
-  it('lets a released week be claimed again, and keeps weeks and channels apart', async () => {
-    assert.equal(await ledger.claimWeek(CHANNEL, '2026-W48', 'a', at(0)), 'claimed');
-    assert.equal(await ledger.claimWeek(CHANNEL, '2026-W49', 'a', at(0)), 'claimed');
-    assert.equal(await ledger.claimWeek('19:other@thread.tacv2', '2026-W48', 'a', at(0)), 'claimed');
-    await ledger.releaseWeek(CHANNEL, '2026-W48');
-    assert.equal(await ledger.claimWeek(CHANNEL, '2026-W48', 'b', at(1)), 'claimed');
+  it('lets a released week be claimed again at once, and keeps weeks and channels apart', async () => {
+    const first = leaseOf(await claim('a', 0));
+    assert.equal((await claim('a', 0, '2026-W49')).kind, 'claimed');
+    assert.equal((await claim('a', 0, '2026-W48', '19:other@thread.tacv2')).kind, 'claimed');
+    await ledger.release(first);
+    assert.equal((await claim('b', 0.5)).kind, 'claimed');
   });
 
-  it('does not take over a recent claim, but one abandoned for 30 minutes goes to exactly one instance', async () => {
-    assert.equal(await ledger.claimWeek(CHANNEL, '2026-W48', 'crashed', at(0)), 'claimed');
-    assert.equal(await ledger.claimWeek(CHANNEL, '2026-W48', 'b', at(29)), 'alreadyClaimed');
-    const later = await Promise.all([
-      ledger.claimWeek(CHANNEL, '2026-W48', 'c', at(31)),
-      ledger.claimWeek(CHANNEL, '2026-W48', 'd', at(31)),
-    ]);
-    assert.deepEqual([...later].sort(), ['alreadyClaimed', 'claimed']);
+  it('does not take over a live lease, but one that ran out (a crashed run) goes to exactly one run within minutes', async () => {
+    leaseOf(await claim('crashed', 0));
+    assert.deepEqual(await claim('b', 1.9), { kind: 'held', claimant: 'crashed', leaseUntil: at(2) });
+    const later = await Promise.all([claim('c', 2.1), claim('d', 2.1)]);
+    assert.deepEqual(later.map((result) => result.kind).sort(), ['claimed', 'held']);
+  });
+
+  it('a renewed lease holds; the old holder can neither renew nor release a lease taken over from it', async () => {
+    const lease = leaseOf(await claim('slow', 0));
+    const renewed = await ledger.renew(lease, new Date(at(1.5)), LEASE);
+    assert.equal(renewed?.leaseUntil, at(3.5));
+    assert.equal((await claim('b', 3)).kind, 'held');
+    const takenOver = leaseOf(await claim('b', 4));
+    assert.equal(await ledger.renew(renewed!, new Date(at(4.1)), LEASE), undefined);
+    await ledger.release(renewed!);
+    assert.equal((await claim('c', 4.2)).kind, 'held', "the old holder's release left the new claim");
+    assert.ok(await ledger.renew(takenOver, new Date(at(4.3)), LEASE));
   });
 
   it('never takes over a week that was posted', async () => {
-    await ledger.claimWeek(CHANNEL, '2026-W48', 'a', at(0));
+    leaseOf(await claim('a', 0));
     await ledger.recordPosted(CHANNEL, { week: '2026-W48', postedAt: at(1), snapshot: '{}' }, false);
-    assert.equal(await ledger.claimWeek(CHANNEL, '2026-W48', 'b', at(120)), 'alreadyClaimed');
+    assert.deepEqual(await claim('b', 120), { kind: 'posted' });
   });
 
-  it('remembers the latest posted digest, extra or scheduled', async () => {
+  it('remembers the latest posted digest and lists every posted one with its Teams ids', async () => {
     assert.equal(await ledger.latest(CHANNEL), undefined);
-    await ledger.recordPosted(
-      CHANNEL,
-      { week: '2026-W48', postedAt: at(1), activityId: 'a1', snapshot: '{"x":1}' },
-      false,
-    );
-    await ledger.recordPosted(CHANNEL, { week: '2026-W48', postedAt: at(5), snapshot: '{"x":2}' }, true);
-    assert.deepEqual(await ledger.latest(CHANNEL), {
+    leaseOf(await claim('a', 0));
+    const scheduled = {
+      week: '2026-W48',
+      postedAt: at(1),
+      conversationId: `${CHANNEL};messageid=111`,
+      activityId: '111',
+      snapshot: '{"x":1}',
+    };
+    await ledger.recordPosted(CHANNEL, scheduled, false);
+    const extra = {
       week: '2026-W48',
       postedAt: at(5),
-      activityId: undefined,
+      conversationId: `${CHANNEL};messageid=222`,
+      activityId: '222',
       snapshot: '{"x":2}',
-    });
+    };
+    await ledger.recordPosted(CHANNEL, extra, true);
+    assert.deepEqual(await ledger.latest(CHANNEL), extra);
+    const listed = await ledger.list();
+    assert.deepEqual(
+      listed.sort((a, b) => a.postedAt.localeCompare(b.postedAt)),
+      [
+        { ...scheduled, channelId: CHANNEL, extra: false },
+        { ...extra, channelId: CHANNEL, extra: true },
+      ],
+    );
+  });
+
+  it('tells the admins there is no board channel once a week', async () => {
+    assert.equal(await ledger.claimNoChannelNotice('2026-W48', at(0)), true);
+    assert.equal(await ledger.claimNoChannelNotice('2026-W48', at(1)), false);
+    assert.equal(await ledger.claimNoChannelNotice('2026-W49', at(2)), true);
   });
 
   it('keeps one board channel, and marks it inactive only for the channel it is', async () => {

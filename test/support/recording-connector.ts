@@ -35,6 +35,7 @@ export class RecordingConnector {
   readonly calls: ConnectorCall[] = [];
   private readonly roster = new Map<string, RosterMember>();
   private readonly failures: ScriptedFailure[] = [];
+  private readonly silences: { match: (call: ConnectorCall) => boolean; times: number }[] = [];
   private server?: http.Server;
   private nextId = 1;
   url = '';
@@ -47,9 +48,25 @@ export class RecordingConnector {
     this.failures.push(failure);
   }
 
+  /** Accepts matching requests and never answers them (a connector that hangs), until stop(). */
+  neverAnswer(match: (call: ConnectorCall) => boolean, times = Infinity): void {
+    this.silences.push({ match, times });
+  }
+
   reset(): void {
     this.calls.length = 0;
     this.failures.length = 0;
+    this.silences.length = 0;
+  }
+
+  /** New posts in a channel: POST /v3/conversations naming the channel, as Teams documents for bots. */
+  channelPosts(channelId: string): ConnectorCall[] {
+    return this.calls.filter(
+      (call) =>
+        call.method === 'POST' &&
+        call.path === '/v3/conversations' &&
+        (call.body?.channelData as { channel?: { id?: string } } | undefined)?.channel?.id === channelId,
+    );
   }
 
   /** Activities the bot sent (new messages and replies), in order. */
@@ -76,6 +93,7 @@ export class RecordingConnector {
   }
 
   async stop(): Promise<void> {
+    this.server?.closeAllConnections();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
@@ -91,6 +109,12 @@ export class RecordingConnector {
       headers: req.headers,
     };
     this.calls.push(call);
+
+    const silence = this.silences.find((candidate) => candidate.times > 0 && candidate.match(call));
+    if (silence) {
+      silence.times -= 1;
+      return;
+    }
 
     const failure = this.failures.find((candidate) => candidate.times > 0 && candidate.match(call));
     if (failure) {
@@ -110,6 +134,12 @@ export class RecordingConnector {
       if (!found)
         return this.json(res, 404, { error: { code: 'MemberNotFoundInConversation', message: 'not found' } });
       return this.json(res, 200, { ...found, objectId: found.aadObjectId });
+    }
+    const channelId = (call.body?.channelData as { channel?: { id?: unknown } } | undefined)?.channel?.id;
+    if (call.method === 'POST' && path === '/v3/conversations' && typeof channelId === 'string') {
+      // A new post in a channel: Teams answers the thread's conversation id and the post's message id.
+      const messageId = String(1_700_000_000_000 + this.nextId++);
+      return this.json(res, 201, { id: `${channelId};messageid=${messageId}`, activityId: messageId });
     }
     if (call.method === 'POST' && path === '/v3/conversations') {
       return this.json(res, 200, {
