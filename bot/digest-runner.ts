@@ -132,7 +132,7 @@ export class DigestRunner {
       if (remaining <= 0)
         return { kind: 'inProgressElsewhere', week, claimant: claim.claimant, leaseUntil: claim.leaseUntil };
       if (!waiting) {
-        logger.info({ week, ...claim }, 'another run is posting this week\'s digest; waiting for it');
+        logger.info({ week, ...claim }, "another run is posting this week's digest; waiting for it");
         waiting = true;
       }
       await new Promise((resolve) => setTimeout(resolve, Math.min(pollMs, remaining)));
@@ -188,10 +188,7 @@ export class DigestRunner {
       },
       lease === undefined,
     );
-    logger.info(
-      { week, extra: lease === undefined, conversationId: sent.conversationId },
-      'digest posted',
-    );
+    logger.info({ week, extra: lease === undefined, conversationId: sent.conversationId }, 'digest posted');
     const reminders = await this.remindOwners(digest);
     return {
       kind: 'posted',

@@ -75,7 +75,8 @@ function redAmberLines(action: DigestRedAmberView): string[] {
 }
 
 function staleLine(action: DigestStaleView): string {
-  const unreachable = present(action.owner) !== null && action.ownerNotReachable ? ' (not reachable in Teams)' : '';
+  const unreachable =
+    present(action.owner) !== null && action.ownerNotReachable ? ' (not reachable in Teams)' : '';
   const age =
     action.daysSinceUpdate === undefined
       ? 'never updated'

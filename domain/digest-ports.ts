@@ -49,7 +49,13 @@ export interface DigestLedger {
    * Claims the week for this channel: a conditional insert, or a takeover (guarded by the claim's tag) of
    * a claim whose lease ran out. Exactly one concurrent caller gets 'claimed'.
    */
-  claimWeek(conversationId: string, week: string, claimant: string, now: Date, leaseMs: number): Promise<ClaimResult>;
+  claimWeek(
+    conversationId: string,
+    week: string,
+    claimant: string,
+    now: Date,
+    leaseMs: number,
+  ): Promise<ClaimResult>;
   /** Extends the lease; undefined when it was lost (taken over or released meanwhile). */
   renew(lease: WeekLease, now: Date, leaseMs: number): Promise<WeekLease | undefined>;
   /** Gives a claimed week back after a failed post, so the next run retries it at once. */

@@ -135,7 +135,8 @@ export class TableDigestLedger implements DigestLedger, PostedDigests {
   private async takeOverExpiredClaim(entity: DigestEntity, now: Date): Promise<ClaimResult> {
     const existing = await readOrUndefined<DigestEntity>(this.table, entity.partitionKey, entity.rowKey);
     // Released between our insert and this read: the next attempt inserts again.
-    if (!existing) return { kind: 'held', claimant: 'a run that has just finished', leaseUntil: now.toISOString() };
+    if (!existing)
+      return { kind: 'held', claimant: 'a run that has just finished', leaseUntil: now.toISOString() };
     if (existing.state === 'posted') return { kind: 'posted' };
     const leaseUntil = existing.leaseUntil ?? existing.claimedAt ?? '';
     if (new Date(leaseUntil).getTime() > now.getTime())

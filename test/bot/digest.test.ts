@@ -28,8 +28,7 @@ async function setUp(clock: () => Date, tablePrefix?: string): Promise<TestBot> 
 }
 
 const channelPosts = (bot: TestBot) => bot.connector.channelPosts(BOARD_CHANNEL_ID);
-const isChannelPost = (call: ConnectorCall) =>
-  call.method === 'POST' && call.path === '/v3/conversations';
+const isChannelPost = (call: ConnectorCall) => call.method === 'POST' && call.path === '/v3/conversations';
 
 describe('the weekly digest (real server, Azurite, recording connector)', () => {
   let now = MONDAY_9AM;

@@ -30,10 +30,14 @@ describe('digest storage (Azurite)', () => {
   };
 
   it('gives a week to exactly one of many claimants', async () => {
-    const results = await Promise.all(Array.from({ length: 10 }, (_, index) => claim(`instance-${index}`, 0)));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, index) => claim(`instance-${index}`, 0)),
+    );
     assert.equal(results.filter((result) => result.kind === 'claimed').length, 1);
     assert.deepEqual(
-      results.filter((result) => result.kind === 'held').map((result) => result.kind === 'held' && result.leaseUntil),
+      results
+        .filter((result) => result.kind === 'held')
+        .map((result) => result.kind === 'held' && result.leaseUntil),
       Array.from({ length: 9 }, () => at(2)),
     );
   });
