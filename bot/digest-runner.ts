@@ -158,8 +158,7 @@ export class DigestRunner {
         digest.summary,
       );
     } catch (error) {
-      const held = await keeper?.stop();
-      if (held) await ledger.release(held);
+      await this.giveBack(keeper);
       throw error;
     }
     const held = await keeper?.stop();
@@ -189,7 +188,11 @@ export class DigestRunner {
       lease === undefined,
     );
     logger.info({ week, extra: lease === undefined, conversationId: sent.conversationId }, 'digest posted');
-    const reminders = await this.remindOwners(digest);
+    // The digest is in the channel: a failure now must not make the run look failed.
+    const reminders = await this.remindOwners(digest).catch((error: unknown) => {
+      logger.warn({ err: error }, 'reminders not sent; the next digest run retries them');
+      return 0;
+    });
     return {
       kind: 'posted',
       week,
@@ -197,6 +200,20 @@ export class DigestRunner {
       activityId: sent.activityId,
       reminders,
     };
+  }
+
+  /** After a failed post: the week goes back at once, or, if even that fails, when its lease runs out. */
+  private async giveBack(keeper: LeaseKeeper | undefined): Promise<void> {
+    const held = await keeper?.stop();
+    if (!held) return;
+    try {
+      await this.parts.ledger.release(held);
+    } catch (error) {
+      this.parts.logger.warn(
+        { err: error, week: held.week },
+        "could not give the week's claim back; it runs out",
+      );
+    }
   }
 
   /**

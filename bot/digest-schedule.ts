@@ -3,9 +3,14 @@ import { isoWeekOf } from '../domain/digest/iso-week';
 import type { DigestRunner } from './digest-runner';
 import type { Logger } from './logger';
 
+/** A run that failed (Teams or the store away, another run still posting) is tried again this often. */
+const RETRY_MS = 10 * 60 * 1000;
+
 /**
  * Runs the digest on DIGEST_CRON in DIGEST_TZ, and once at start-up when this week's run time has
  * already passed (a bot that was down on Monday morning catches up; the week's claim stops doubles).
+ * A run that did not get the digest into the channel is retried within the same week, so a bad
+ * moment on Monday morning does not cost the week.
  */
 export function scheduleDigest(
   runner: DigestRunner,
@@ -13,15 +18,30 @@ export function scheduleDigest(
   timeZone: string,
   clock: () => Date,
   logger: Logger,
+  options: { retryMs?: number } = {},
 ) {
+  const retryMs = options.retryMs ?? RETRY_MS;
+  let retry: NodeJS.Timeout | undefined;
+  let stopped = false;
   const run = async (reason: string) => {
+    clearTimeout(retry);
+    const week = isoWeekOf(clock(), timeZone);
+    let again: boolean;
     try {
       const result = await runner.run();
       const done = result.kind === 'posted' || result.kind === 'alreadyPosted';
       logger[done ? 'info' : 'warn']({ reason, result }, 'scheduled digest');
+      // Without a board channel the admins have been told; retrying would change nothing until one is set.
+      again = result.kind === 'inProgressElsewhere';
     } catch (error) {
-      logger.error({ err: error, reason }, 'scheduled digest failed; the next run retries it');
+      logger.error({ err: error, reason }, 'scheduled digest failed; it is retried this week');
+      again = true;
     }
+    if (!again || stopped) return;
+    retry = setTimeout(() => {
+      if (isoWeekOf(clock(), timeZone) === week) void run('retry after a failed run');
+    }, retryMs);
+    retry.unref();
   };
   const job = new Cron(cron, { timezone: timeZone }, () => void run('schedule'));
   const now = clock();
@@ -34,5 +54,12 @@ export function scheduleDigest(
     candidate = job.nextRun(candidate);
   }
   const catchUp = dueThisWeek ? run('catch-up after start') : Promise.resolve();
-  return { stop: () => job.stop(), catchUp };
+  return {
+    stop: () => {
+      stopped = true;
+      clearTimeout(retry);
+      job.stop();
+    },
+    catchUp,
+  };
 }

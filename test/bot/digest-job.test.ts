@@ -10,9 +10,9 @@ import { loadPlan } from '../../plan/load-plan';
 import type { ConnectorCall } from '../support/recording-connector';
 import { TestBot } from '../support/test-bot';
 
-async function until(condition: () => boolean, timeoutMs: number): Promise<void> {
+async function until(condition: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
+  while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -261,6 +261,38 @@ describe('two digest job processes racing for the same week', () => {
 });
 
 describe('the digest schedule', () => {
+  it('a scheduled run that fails (Teams answers 400) is retried the same week and posts', async () => {
+    const now = new Date('2026-11-23T11:00:00Z');
+    const bot = await installedBot(() => now);
+    bot.connector.failNext({
+      match: (call) => call.method === 'POST' && call.path === '/v3/conversations',
+      status: 400,
+      times: 1,
+    });
+    const schedule = scheduleDigest(
+      bot.bot.deps.digest,
+      '0 9 * * 1',
+      'Europe/London',
+      () => now,
+      bot.bot.logger,
+      {
+        retryMs: 50,
+      },
+    );
+    try {
+      await schedule.catchUp;
+      await until(() => channelPosts(bot).length === 2, 20_000);
+      await until(async () => (await bot.bot.deps.postedDigests.list()).length === 1, 20_000);
+      assert.ok(
+        bot.logs.lines.some((line) => line.msg === 'scheduled digest failed; it is retried this week'),
+        'the first run failed',
+      );
+    } finally {
+      schedule.stop();
+      await bot.stop();
+    }
+  });
+
   const cases: [string, string, number][] = [
     ['a bot started on Monday 08:30, before the run, waits for the schedule', '2026-11-23T08:30:00Z', 0],
     ['a bot started on Monday 11:00 after missing 09:00 posts at once', '2026-11-23T11:00:00Z', 1],
