@@ -141,7 +141,9 @@ describe('the digest job: npm run digest (a separate process on the same storage
     assert.match(cardText(card), /Training budget cut; options to board/);
   });
 
-  it('posts once, and a second run in the same week posts nothing; --force posts an extra', async () => {
+  it('posts once, and a second run in the same week posts nothing; --force posts an extra', async function () {
+    // Three job processes, one after another, on a shared machine.
+    this.timeout(120_000);
     const first = await digestJob();
     assert.equal(first.code, 0);
     assert.equal(resultOf(first.stdout).kind, 'posted');
@@ -243,7 +245,9 @@ describe('the digest job exits 0 only when the digest is in the channel', () => 
 });
 
 describe('two digest job processes racing for the same week', () => {
-  it('post exactly once', async () => {
+  it('post exactly once', async function () {
+    // Three Node processes starting at once on a shared machine.
+    this.timeout(120_000);
     const bot = await installedBot();
     try {
       const job = () => runDigestJob(bot.tablePrefix);
