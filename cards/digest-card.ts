@@ -51,7 +51,8 @@ const CHART_COLOR: Readonly<Record<RagStatus, string>> = {
   not_started: 'neutral',
 };
 
-const CHANGE_LABEL: Readonly<Record<DigestChangeKind, { text: string; color: TextColor }>> = {
+/** How each kind of change is labelled, on the card and in the digest's text. */
+export const CHANGE_LABEL: Readonly<Record<DigestChangeKind, { text: string; color: TextColor }>> = {
   newlyRed: { text: '▼ Newly red', color: 'Attention' },
   down: { text: '▼ Down', color: 'Warning' },
   up: { text: '▲ Up', color: 'Good' },

@@ -1,10 +1,5 @@
-import type {
-  DigestChangeKind,
-  DigestChangeView,
-  DigestRedAmberView,
-  DigestStaleView,
-  DigestView,
-} from './digest-view-model';
+import { CHANGE_LABEL } from './digest-card';
+import type { DigestChangeView, DigestRedAmberView, DigestStaleView, DigestView } from './digest-view-model';
 import { RAG_ORDER, RAG_STYLE } from './rag-style';
 import { plural, present } from './text';
 import type { RagCounts, RagStatus } from './view-models';
@@ -35,14 +30,6 @@ export function digestText(view: DigestView): string {
   ].join('\n');
 }
 
-const CHANGE_LABEL: Readonly<Record<DigestChangeKind, string>> = {
-  newlyRed: '▼ Newly red',
-  down: '▼ Down',
-  up: '▲ Up',
-  completed: '✓ Completed',
-  updated: 'New note',
-};
-
 function listed(lines: string[], more: number, empty: string): string[] {
   if (lines.length === 0 && more === 0) return [`  ${empty}`];
   return more > 0 ? [...lines, `  and ${more} more`] : lines;
@@ -55,8 +42,8 @@ function countsText(counts: RagCounts): string {
 function changeLines(change: DigestChangeView): string[] {
   const movement =
     change.kind === 'updated'
-      ? `${CHANGE_LABEL.updated}, still ${label(change.toRag)}`
-      : `${CHANGE_LABEL[change.kind]}: ${label(change.fromRag)} → ${label(change.toRag)}`;
+      ? `${CHANGE_LABEL.updated.text}, still ${label(change.toRag)}`
+      : `${CHANGE_LABEL[change.kind].text}: ${label(change.fromRag)} → ${label(change.toRag)}`;
   const by = present(change.by);
   return [
     `  ${change.actionId} ${change.title}`,

@@ -7,7 +7,7 @@ import { cardText, onlyCard } from '../support/card-content';
 import { BOARD_CHANNEL_ID, channelMention, personalMessage, testUser } from '../support/activities';
 import { repoRoot, shippedPlanFile } from '../support/paths';
 import { loadPlan } from '../../plan/load-plan';
-import type { ConnectorCall } from '../support/recording-connector';
+import { isNewConversation } from '../support/recording-connector';
 import { TestBot } from '../support/test-bot';
 
 async function until(condition: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
@@ -165,15 +165,13 @@ describe('the digest job: npm run digest (a separate process on the same storage
 });
 
 describe('the digest job exits 0 only when the digest is in the channel', () => {
-  const isChannelPost = (call: ConnectorCall) => call.method === 'POST' && call.path === '/v3/conversations';
-
   it('a job killed (-9) mid-post holds the week only for its lease: a rerun meanwhile exits non-zero, one after it posts', async function () {
     this.timeout(180_000);
     const bot = await installedBot();
     const { connectionString } = await sharedAzurite();
     const lease = { DIGEST_LEASE_SECONDS: '10' };
     try {
-      bot.connector.neverAnswer(isChannelPost, 1);
+      bot.connector.neverAnswer(isNewConversation, 1);
       const crashing = startDigestJob(bot.tablePrefix, connectionString, [], {
         ...lease,
         TEAMS_SEND_TIMEOUT_SECONDS: '120',
@@ -208,7 +206,7 @@ describe('the digest job exits 0 only when the digest is in the channel', () => 
     this.timeout(120_000);
     const bot = await installedBot();
     try {
-      bot.connector.neverAnswer(isChannelPost);
+      bot.connector.neverAnswer(isNewConversation);
       const hung = await digestJobWith(bot.tablePrefix, { TEAMS_SEND_TIMEOUT_SECONDS: '1' });
       assert.equal(hung.code, 1, hung.stdout + hung.stderr);
       assert.match(hung.stderr, /Teams did not answer a new channel post within 1 s/);
@@ -264,25 +262,20 @@ describe('two digest job processes racing for the same week', () => {
   });
 });
 
+/** The default schedule, Monday 09:00 London, at a fixed time. */
+const mondayAtNine = (bot: TestBot, now: Date, retryMs?: number) =>
+  scheduleDigest(bot.bot.deps.digest, '0 9 * * 1', 'Europe/London', () => now, bot.bot.logger, { retryMs });
+
 describe('the digest schedule', () => {
   it('a scheduled run that fails (Teams answers 400) is retried the same week and posts', async () => {
     const now = new Date('2026-11-23T11:00:00Z');
     const bot = await installedBot(() => now);
     bot.connector.failNext({
-      match: (call) => call.method === 'POST' && call.path === '/v3/conversations',
+      match: isNewConversation,
       status: 400,
       times: 1,
     });
-    const schedule = scheduleDigest(
-      bot.bot.deps.digest,
-      '0 9 * * 1',
-      'Europe/London',
-      () => now,
-      bot.bot.logger,
-      {
-        retryMs: 50,
-      },
-    );
+    const schedule = mondayAtNine(bot, now, 50);
     try {
       await schedule.catchUp;
       await until(() => channelPosts(bot).length === 2, 20_000);
@@ -309,13 +302,7 @@ describe('the digest schedule', () => {
     it(name, async () => {
       const now = new Date(startedAt);
       const bot = await installedBot(() => now);
-      const schedule = scheduleDigest(
-        bot.bot.deps.digest,
-        '0 9 * * 1',
-        'Europe/London',
-        () => now,
-        bot.bot.logger,
-      );
+      const schedule = mondayAtNine(bot, now);
       try {
         await schedule.catchUp;
         assert.equal(channelPosts(bot).length, expectedPosts);

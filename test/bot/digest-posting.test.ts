@@ -7,13 +7,12 @@ import {
   personalMessage,
   testUser,
 } from '../support/activities';
-import type { ConnectorCall } from '../support/recording-connector';
+import { isNewConversation, type ConnectorCall } from '../support/recording-connector';
 import { TestBot } from '../support/test-bot';
 
 const chair = testUser('Chris Chair', 'chair@oscb.example');
 const owner = testUser('Olive Owner', 'olive.owner@agency.example');
 
-const isChannelPost = (call: ConnectorCall) => call.method === 'POST' && call.path === '/v3/conversations';
 const postedActivity = (call: ConnectorCall) => call.body?.activity as Record<string, unknown>;
 const personalPostsTo = (bot: TestBot, user: { id: string }) =>
   bot.connector.calls.filter(
@@ -77,7 +76,7 @@ describe('posting the digest (real server, Azurite, recording connector)', () =>
 
   it('a connector that accepts the post and never answers: the run fails within the send timeout and gives the week back', async () => {
     now = new Date('2026-11-30T09:00:00Z');
-    bot.connector.neverAnswer(isChannelPost, 1);
+    bot.connector.neverAnswer(isNewConversation, 1);
     await assert.rejects(bot.bot.deps.digest.run(), /Teams did not answer a new channel post within 1 s/);
     assert.equal(bot.connector.channelPosts(BOARD_CHANNEL_ID).length, 1);
 
@@ -145,7 +144,7 @@ describe('the digest with no board channel', () => {
     now = new Date('2026-11-30T09:00:00Z');
     await setBoardChannel(bot);
     bot.connector.reset();
-    bot.connector.failNext({ match: isChannelPost, status: 403, times: Infinity });
+    bot.connector.failNext({ match: isNewConversation, status: 403, times: Infinity });
     assert.equal((await bot.bot.deps.digest.run()).kind, 'botRemoved');
     bot.connector.reset();
     const result = await bot.bot.deps.digest.run();

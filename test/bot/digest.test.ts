@@ -8,7 +8,7 @@ import {
   personalMessage,
   testUser,
 } from '../support/activities';
-import type { ConnectorCall } from '../support/recording-connector';
+import { isNewConversation } from '../support/recording-connector';
 import { TestBot } from '../support/test-bot';
 
 const chair = testUser('Chris Chair', 'chair@oscb.example');
@@ -28,7 +28,6 @@ async function setUp(clock: () => Date, tablePrefix?: string): Promise<TestBot> 
 }
 
 const channelPosts = (bot: TestBot) => bot.connector.channelPosts(BOARD_CHANNEL_ID);
-const isChannelPost = (call: ConnectorCall) => call.method === 'POST' && call.path === '/v3/conversations';
 
 describe('the weekly digest (real server, Azurite, recording connector)', () => {
   let now = MONDAY_9AM;
@@ -101,7 +100,7 @@ describe('the weekly digest (real server, Azurite, recording connector)', () => 
     now = new Date('2026-12-07T09:00:00Z');
     bot.connector.reset();
     bot.connector.failNext({
-      match: isChannelPost,
+      match: isNewConversation,
       status: 429,
       headers: { 'retry-after': '0' },
       times: 2,
@@ -115,7 +114,7 @@ describe('the weekly digest (real server, Azurite, recording connector)', () => 
     now = new Date('2026-12-14T09:00:00Z');
     bot.connector.reset();
     bot.connector.failNext({
-      match: isChannelPost,
+      match: isNewConversation,
       status: 403,
       body: {
         error: {

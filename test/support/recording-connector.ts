@@ -17,6 +17,11 @@ export interface RosterMember {
   aadObjectId?: string;
 }
 
+/** A new conversation: how a bot starts a new post in a channel (or a new chat). */
+export function isNewConversation(call: ConnectorCall): boolean {
+  return call.method === 'POST' && call.path === '/v3/conversations';
+}
+
 /** A scripted answer for the next matching calls: e.g. 429 twice, or 403 for ever. */
 export interface ScriptedFailure {
   match: (call: ConnectorCall) => boolean;
@@ -63,8 +68,7 @@ export class RecordingConnector {
   channelPosts(channelId: string): ConnectorCall[] {
     return this.calls.filter(
       (call) =>
-        call.method === 'POST' &&
-        call.path === '/v3/conversations' &&
+        isNewConversation(call) &&
         (call.body?.channelData as { channel?: { id?: string } } | undefined)?.channel?.id === channelId,
     );
   }
