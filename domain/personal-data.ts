@@ -2,7 +2,10 @@
  * Spots what in a status note looks as though it identifies a child or family, so the bot can ask before
  * storing it. A nudge, not a filter: the owner may still store the note as written. Leans towards asking,
  * except where a rule would fire on ordinary plan notes (phone numbers, meeting dates, district codes).
+ * Every rule reads the same normalised text (see personalDataText), however the note arrived.
  */
+
+import { personalDataText } from './note-text';
 
 export const NHS_NUMBER_FINDING = 'an NHS number';
 export const DATE_OF_BIRTH_FINDING = 'a date of birth';
@@ -10,16 +13,17 @@ export const POSTCODE_FINDING = 'a full postcode';
 
 /** Human descriptions, in a fixed order, of each kind of personal data found in the note. */
 export function findPersonalData(note: string, now: Date): string[] {
+  const text = personalDataText(note);
   const findings: string[] = [];
-  if (containsNhsNumber(note)) findings.push(NHS_NUMBER_FINDING);
-  if (containsDateOfBirth(note, now)) findings.push(DATE_OF_BIRTH_FINDING);
-  if (containsFullPostcode(note)) findings.push(POSTCODE_FINDING);
+  if (containsNhsNumber(text)) findings.push(NHS_NUMBER_FINDING);
+  if (containsDateOfBirth(text, now)) findings.push(DATE_OF_BIRTH_FINDING);
+  if (containsFullPostcode(text)) findings.push(POSTCODE_FINDING);
   return findings;
 }
 
-// 10 digits, run together or grouped 3-3-4 with one kind of separator. A digit just before the number
+// 10 digits, run together or grouped 3-3-4 with one kind of separator (space, hyphen or dot). A digit just before the number
 // means it is the tail of something longer (a phone number with its area code, say).
-const NHS_NUMBER = /(?<!\d)(?<!\d[ -])(\d{3})([ -]?)(\d{3})\2(\d{4})(?!\d)(?!-\d)/g;
+const NHS_NUMBER = /(?<!\d)(?<!\d[ .-])(\d{3})([ .-]?)(\d{3})\2(\d{4})(?!\d)(?![.-]\d)/g;
 
 export function containsNhsNumber(text: string): boolean {
   for (const match of text.matchAll(NHS_NUMBER)) {

@@ -1,3 +1,5 @@
+import { readNote } from './note-text';
+
 export const RAG_STATUSES = ['not_started', 'red', 'amber', 'green', 'complete'] as const;
 
 export type RagStatus = (typeof RAG_STATUSES)[number];
@@ -43,7 +45,9 @@ export function validateStatusUpdate(update: { rag: RagStatus; note: string }): 
         'An update cannot set an action back to "Not started". Please choose red, amber, green or complete.',
     };
   }
-  const note = cleanNote(update.note);
+  const read = readNote(update.note);
+  if (!read.ok) return read;
+  const note = read.note;
   const length = [...note].length;
   if (length > MAX_NOTE_LENGTH) {
     return {
@@ -58,19 +62,6 @@ export function validateStatusUpdate(update: { rag: RagStatus; note: string }): 
     };
   }
   return { ok: true, note };
-}
-
-/**
- * Removes control characters (a pasted note can carry them, and they garble cards and logs), keeps
- * newlines and tabs, and caps runs of blank lines at two.
- */
-export function cleanNote(note: string): string {
-  return note
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\u2028\u2029]/g, '\n')
-    .replace(/[^\P{Cc}\n\t]/gu, '')
-    .replace(/\n(?:[ \t]*\n){3,}/g, '\n\n\n')
-    .trim();
 }
 
 export type RagDirection = 'up' | 'down' | 'same' | 'completed';

@@ -80,6 +80,19 @@ describe('findPersonalData', () => {
     // Several at once, always in the same order, each once.
     ['Jo (DOB 1/2/2012) of OX4 1AB, NHS 943 476 5919', [NHS, DOB, POSTCODE]],
     ['OX4 1AB and OX1 1AA; 943 476 5919 and 401 023 2137', [NHS, POSTCODE]],
+    // However it was written: the same check on the typed and the card path.
+    ['NHS 943\u00a0476\u00a05919', [NHS]],
+    ['NHS 943.476.5919', [NHS]],
+    ['NHS ９４３ ４７６ ５９１９', [NHS]],
+    ['NHS ９４３４７６５９１９', [NHS]],
+    ['NHS 943\u200b476\u200b5919', [NHS]],
+    ['NHS 943\u2013476\u20135919', [NHS]],
+    ['NHS 943  476  5919', [NHS]],
+    ['lives at OX1\u00a01AA', [POSTCODE]],
+    ['lives at ＯＸ１ １ＡＡ', [POSTCODE]],
+    ['DOB\u00a012/03/2015', [DOB]],
+    ['Call 01865.123.456', []],
+    ['version 1.943.476.5919', []],
     ['Training delivered to 120 staff; 45% of schools returned audits by 31 March 2018.', []],
     ['', []],
   ];
