@@ -1,9 +1,10 @@
 import type { TurnContext } from 'botbuilder';
-import { buildActionCard, type AdaptiveCardJson } from '../cards';
+import { buildActionCard, buildMyActionsCard, type AdaptiveCardJson, type FormList } from '../cards';
 import type { Tone } from '../cards/view-models';
 import type { ActionStatus } from '../domain/action-status';
 import type { Person } from '../domain/person';
-import { actionView } from '../domain/views/action-views';
+import { findAction } from '../domain/plan-lookup';
+import { actionView, myActionsView } from '../domain/views/action-views';
 import type { PlanAction } from '../plan/plan-schema';
 import type { BotDependencies } from './bot-dependencies';
 
@@ -36,6 +37,19 @@ export function actionCardFor(
   );
 }
 
+/** What a form shows again: the person's own choice and words, and what stopped them being saved. */
+export interface FormDraft {
+  rag?: ActionStatus['rag'];
+  note?: string;
+  submitLabel?: string;
+  check?: { findings: string[]; note: string };
+}
+
+export interface FormAnswer {
+  notice?: { tone: Tone; text: string };
+  draft?: FormDraft;
+}
+
 /** The card a refresh or a form submit returns to one person: their own view, with the form if they may update. */
 export function personalActionCard(
   deps: BotDependencies,
@@ -43,10 +57,7 @@ export function personalActionCard(
   viewer: Person,
   action: PlanAction,
   status: ActionStatus,
-  options: {
-    notice?: { tone: Tone; text: string };
-    draft?: { rag?: ActionStatus['rag']; note?: string; submitLabel?: string };
-  } = {},
+  options: FormAnswer = {},
 ): AdaptiveCardJson {
   const mayUpdate = deps.statusService.mayUpdate(viewer, status);
   const personal = isPersonalChat(context);
@@ -79,15 +90,76 @@ function formViewers(status: ActionStatus, viewer: Person | undefined): string[]
   return ids.length > 0 ? [...new Set(ids)].slice(0, 60) : undefined;
 }
 
-function formFor(
-  status: ActionStatus,
-  draft: { rag?: ActionStatus['rag']; note?: string; submitLabel?: string } = {},
-) {
+/**
+ * The my-actions list (or a reminder's part of it) answered to a submit from one of its forms: every entry
+ * drawn fresh, and the one acted on carrying the answer, so nothing else on the list is lost.
+ */
+export function myActionsAnswerCard(
+  deps: BotDependencies,
+  viewer: Person,
+  actionId: string,
+  statuses: ReadonlyMap<string, ActionStatus>,
+  list: FormList,
+  answer: FormAnswer,
+): AdaptiveCardJson {
+  const view = myActionsView(deps.plan, viewer.name, viewer.email ?? '', statuses, viewContext(deps), {
+    withForms: true,
+    only: list === 'mine' ? undefined : new Set(list),
+    intro: list === 'mine' ? undefined : REMINDER_ANSWER_INTRO,
+  });
+  const listed = view.actions.some((entry) => entry.id === actionId);
+  const status = statuses.get(actionId);
+  const action = findAction(deps.plan, actionId);
+  // An admin acting on a reminder for someone else's action, or an action that changed hands: keep it listed.
+  if (!listed && status && action) {
+    const [entry] = myActionsView(
+      deps.plan,
+      viewer.name,
+      status.ownerEmail ?? '',
+      statuses,
+      viewContext(deps),
+      {
+        withForms: true,
+        only: new Set([actionId]),
+      },
+    ).actions;
+    if (entry) view.actions.push(entry);
+  }
+  const mayUpdate = status !== undefined && deps.statusService.mayUpdate(viewer, status);
+  view.actions = view.actions.map((entry) =>
+    entry.id === actionId
+      ? {
+          ...entry,
+          notice: answer.notice,
+          form:
+            entry.form && mayUpdate
+              ? { ...entry.form, ...draftForm(answer.draft, entry.form.submitLabel) }
+              : undefined,
+        }
+      : entry,
+  );
+  return buildMyActionsCard(view);
+}
+
+const REMINDER_ANSWER_INTRO = 'The actions from your reminder, as they stand now.';
+
+function draftForm(draft: FormDraft | undefined, submitLabel: string) {
+  if (!draft) return {};
+  return {
+    ...(draft.rag ? { selectedRag: draft.rag } : {}),
+    draftNote: draft.note,
+    submitLabel: draft.submitLabel ?? submitLabel,
+    check: draft.check,
+  };
+}
+
+function formFor(status: ActionStatus, draft: FormDraft = {}) {
   return {
     baseVersion: status.version,
     selectedRag: draft.rag ?? (status.rag === 'not_started' ? undefined : status.rag),
     draftNote: draft.note,
-    submitLabel: draft.submitLabel ?? 'Save update',
+    submitLabel: draft.submitLabel ?? (draft.check ? 'Save my rephrased note' : 'Save update'),
+    check: draft.check,
   };
 }
 

@@ -1,4 +1,4 @@
-import { ActivityTypes, type TurnContext } from 'botbuilder';
+import { ActivityTypes, INVOKE_RESPONSE_KEY, type TurnContext } from 'botbuilder';
 import { Application, type TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
 import { buildHelpCard, buildNoticeCard, type AdaptiveCardJson } from '../cards';
 import { EXECUTE_VERB, SUBMIT_VERB, runCommandPayload } from '../cards/verbs';
@@ -25,11 +25,14 @@ export function createApplication(
   const commands = new CommandHandlers(deps);
   const cardActions = new CardActions(deps);
 
-  const runText = async (context: TurnContext, text: string) => {
+  const runText = async (context: TurnContext, text: string, from: 'typed' | 'button' = 'typed') => {
     await deps.peopleRegister.notePersonalChat(context);
     const command = parseCommand(text, deps.plan);
-    deps.logger.info({ command: command.kind }, 'command');
-    const reply = await commands.handle(command, context);
+    deps.logger.info({ command: command.kind, from }, 'command');
+    const reply =
+      from === 'button'
+        ? await commands.handleFromButton(command, context)
+        : await commands.handle(command, context);
     await replyWithCard(context, reply.card, reply.summary);
   };
 
@@ -41,10 +44,14 @@ export function createApplication(
     await guardInvoke(context, deps, () => cardActions.refreshAction(context, data));
     return '';
   });
+  app.adaptiveCards.actionExecute(EXECUTE_VERB.openForm, async (context, _state, data) => {
+    await guardInvoke(context, deps, () => cardActions.openForm(context, data));
+    return '';
+  });
   app.adaptiveCards.actionSubmit(SUBMIT_VERB.runCommand, async (context, _state, data) => {
     const payload = runCommandPayload.safeParse(data);
     await guardMessage(context, deps, () =>
-      payload.success ? runText(context, payload.data.command) : runText(context, ''),
+      runText(context, payload.success ? payload.data.command : '', 'button'),
     );
   });
 
@@ -96,11 +103,36 @@ export function createApplication(
     if (/^remove/.test(String(context.activity.action ?? ''))) await botRemoved(context);
   });
 
+  // Registered last, so it answers only invokes no route above took: an unknown verb or invoke name gets
+  // a card saying so (Teams shows a bare 501 as a failure the person cannot act on).
+  app.activity(ActivityTypes.Invoke, async (context) => {
+    deps.logger.warn({ invokeName: context.activity.name }, 'unknown invoke answered');
+    await answerExecuteWithCard(context, unknownButtonCard());
+  });
+
   app.error(async (context, error) => {
     deps.logger.error({ err: error, activityType: context.activity.type }, 'unhandled turn error');
   });
 
   return app;
+}
+
+function unknownButtonCard() {
+  return buildNoticeCard({
+    tone: 'warning',
+    title: "I don't know that button",
+    text: 'It may come from an older version of this app. Nothing was changed.',
+    suggestions: [{ title: 'help', command: 'help' }],
+  });
+}
+
+function somethingWentWrongCard() {
+  return buildNoticeCard({
+    tone: 'attention',
+    title: 'Something went wrong on my side',
+    text: 'Open the action again to see what is stored; if your change is not there, please make it again.',
+    suggestions: [{ title: 'help', command: 'help' }],
+  });
 }
 
 function storeDownCard() {
@@ -136,5 +168,13 @@ const guardMessage = (context: TurnContext, deps: BotDependencies, work: () => P
     replyWithCard(context, card, "I can't reach the plan store right now"),
   );
 
-const guardInvoke = (context: TurnContext, deps: BotDependencies, work: () => Promise<void>) =>
-  guardStore(context, deps, work, (card) => answerExecuteWithCard(context, card));
+/** An invoke always gets an answer: Teams shows anything else as a failed button with nothing to act on. */
+async function guardInvoke(context: TurnContext, deps: BotDependencies, work: () => Promise<void>) {
+  try {
+    await guardStore(context, deps, work, (card) => answerExecuteWithCard(context, card));
+  } catch (error) {
+    deps.logger.error({ err: error, invokeName: context.activity.name }, 'card action failed');
+    if (!context.turnState.get(INVOKE_RESPONSE_KEY))
+      await answerExecuteWithCard(context, somethingWentWrongCard());
+  }
+}

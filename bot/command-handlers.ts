@@ -19,7 +19,9 @@ import { aimView, planOverviewView, priorityView } from '../domain/views/plan-vi
 import type { ViewContext } from '../domain/views/view-context';
 import type { BotDependencies } from './bot-dependencies';
 import { actionCardFor } from './action-card-views';
-import { notice } from './notices';
+import { changesRecord } from '../domain/command-effects';
+import { joinWithAnd } from '../cards/text';
+import { formOffer, notice, offerCommands } from './notices';
 import { DigestCommands } from './digest-commands';
 
 export interface CommandReply {
@@ -130,6 +132,12 @@ export class CommandHandlers {
           note: command.note,
           by: person,
         });
+        if (outcome.kind === 'invalid') {
+          // The form, filled in with what was typed, is the way on; never a button that saves other words.
+          return notice('warning', 'Nothing was saved', outcome.problem, [], {
+            forms: [formOffer(command)],
+          });
+        }
         return this.updateReply(outcome, person, context);
       }
       case 'assignOwner':
@@ -142,16 +150,48 @@ export class CommandHandlers {
         return this.digestCommands.setBoardChannel(context);
       case 'notInPlan':
         return notice('warning', 'Not in the plan', command.message, ['show plan', 'help']);
-      case 'incomplete':
-        return notice('default', 'Almost', command.message, [command.example]);
-      case 'unknown':
+      case 'incomplete': {
+        const offer = offerCommands(plan, [command.example]);
+        return notice('default', 'Almost', command.message, offer.buttons, {
+          examples: offer.buttons.length > 0 ? [] : [command.example],
+          forms: command.draft ? [formOffer(command.draft)] : [],
+        });
+      }
+      case 'unknown': {
+        const offer = offerCommands(
+          plan,
+          command.suggestions.length > 0 ? command.suggestions : ['help', 'show plan'],
+        );
+        const writes = offer.examples.length > 0 || offer.forms.length > 0;
         return notice(
           'default',
           "Sorry, I didn't understand that",
-          command.suggestions.length > 0 ? 'Did you mean one of these?' : 'Try one of these.',
-          command.suggestions.length > 0 ? command.suggestions : ['help', 'show plan'],
+          command.suggestions.length === 0
+            ? 'Try one of these.'
+            : writes
+              ? 'Did you mean one of these? Anything that changes the plan has to be typed or saved on its form.'
+              : 'Did you mean one of these?',
+          offer.buttons,
+          offer,
         );
+      }
     }
+  }
+
+  /**
+   * A command sent by a card's button. Buttons only show things: a command that would change the record
+   * (an old card's "did you mean", a forged payload) is not run, however it got onto the card.
+   */
+  async handleFromButton(command: Command, context: TurnContext): Promise<CommandReply> {
+    if (!changesRecord(command)) return this.handle(command, context);
+    this.deps.logger.warn({ command: command.kind }, 'a button asked for a change; not run');
+    const actionId = 'actionId' in command ? command.actionId : undefined;
+    return notice(
+      'warning',
+      'Nothing was changed',
+      'Buttons only show things. To make a change, type the command yourself or save it on the action’s form.',
+      actionId ? [`show action ${actionId}`] : ['help'],
+    );
   }
 
   private async myActions(context: TurnContext): Promise<CommandReply> {
@@ -256,7 +296,7 @@ export function refusalReply(outcome: StatusUpdateOutcome): CommandReply {
       return notice('warning', 'Not in the plan', `There is no action ${outcome.actionId}.`, ['show plan']);
     case 'invalid':
       return notice('warning', 'Nothing was saved', outcome.problem, [
-        `update ${outcome.current.actionId} amber what is wrong and what is being done`,
+        `show action ${outcome.current.actionId}`,
       ]);
     case 'noIdentity':
       return noIdentityReply();
@@ -278,6 +318,15 @@ export function refusalReply(outcome: StatusUpdateOutcome): CommandReply {
         `show action ${outcome.kind === 'saved' ? outcome.action.id : outcome.current.actionId}`,
       ]);
   }
+}
+
+/** What the personal-data check found, said beside the form that holds the note. */
+export function personalDataNotice(findings: readonly string[]): string {
+  const found = findings.length > 0 ? joinWithAnd(findings) : 'something that could identify someone';
+  return (
+    `Not saved yet: this note seems to contain ${found}. Do not include anything that could identify a ` +
+    'child or family. Rephrase it below, or store it as written.'
+  );
 }
 
 function noIdentityReply(): CommandReply {

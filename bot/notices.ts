@@ -1,8 +1,26 @@
 import { buildNoticeCard } from '../cards';
-import type { Tone } from '../cards/view-models';
+import type { NoticeView, Tone } from '../cards/view-models';
+import { changesRecord } from '../domain/command-effects';
+import { parseCommand } from '../domain/commands';
+import { parseRagWord } from '../domain/rag-status';
+import type { Plan } from '../plan/plan-schema';
 import type { CommandReply } from './command-handlers';
 
-export function notice(tone: Tone, title: string, text: string, commands: string[]): CommandReply {
+export interface NoticeExtras {
+  /** Shown as text for the person to type. */
+  examples?: string[];
+  /** "Open the form for 5.1" buttons, filled in with what the person typed. */
+  forms?: NonNullable<NoticeView['forms']>;
+}
+
+/** A short answer; `commands` become buttons and must be commands that change nothing (see offerCommands). */
+export function notice(
+  tone: Tone,
+  title: string,
+  text: string,
+  commands: string[],
+  extras: NoticeExtras = {},
+): CommandReply {
   return {
     summary: title,
     card: buildNoticeCard({
@@ -10,6 +28,41 @@ export function notice(tone: Tone, title: string, text: string, commands: string
       title,
       text,
       suggestions: commands.map((command) => ({ title: command, command })),
+      examples: extras.examples,
+      forms: extras.forms,
     }),
+  };
+}
+
+/**
+ * How each suggested command is offered: one that only shows something is a button; a status update
+ * opens the action's form filled in with the typed words, to be saved there; anything else that would
+ * change the record is shown as text, to be typed.
+ */
+export function offerCommands(
+  plan: Plan,
+  commands: readonly string[],
+): { buttons: string[] } & Required<NoticeExtras> {
+  const offer = {
+    buttons: [] as string[],
+    examples: [] as string[],
+    forms: [] as Required<NoticeExtras>['forms'],
+  };
+  for (const text of commands) {
+    const command = parseCommand(text, plan);
+    if (!changesRecord(command)) offer.buttons.push(text);
+    else if (command.kind === 'updateStatus') offer.forms.push(formOffer(command));
+    else offer.examples.push(text);
+  }
+  return offer;
+}
+
+export function formOffer(command: { actionId: string; ragWord?: string; note?: string }) {
+  const rag = command.ragWord ? parseRagWord(command.ragWord) : undefined;
+  return {
+    title: `Open the form for ${command.actionId}`,
+    actionId: command.actionId,
+    ...(rag ? { rag } : {}),
+    ...(command.note ? { note: command.note } : {}),
   };
 }

@@ -1,5 +1,6 @@
 import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
 import type { AdaptiveCardJson } from '../cards';
+import type { Logger } from './logger';
 
 export async function replyWithCard(
   context: TurnContext,
@@ -22,11 +23,44 @@ export async function answerExecuteWithCard(context: TurnContext, card: Adaptive
   });
 }
 
-/** Replaces the card everyone sees in the conversation (the shared, read-only view). */
-export async function replaceSharedCard(context: TurnContext, card: AdaptiveCardJson): Promise<void> {
+/** Well inside the few seconds Teams waits for an invoke's answer, which comes after this. */
+export const SHARED_CARD_TIMEOUT_MS = 2000;
+
+/**
+ * Replaces the card everyone sees in the conversation (the shared, read-only view). Runs after a change is
+ * committed, so it never fails the turn: whatever goes wrong (403/404 when the message is gone or the bot
+ * may not edit it, 5xx, a connector that never answers) is logged and reported as false, and the person is
+ * still told their change was saved.
+ */
+export async function replaceSharedCard(
+  context: TurnContext,
+  card: AdaptiveCardJson,
+  logger: Logger,
+  timeoutMs = SHARED_CARD_TIMEOUT_MS,
+): Promise<boolean> {
   const messageId = context.activity.replyToId;
-  if (!messageId) return;
+  if (!messageId) return true;
   const activity = MessageFactory.attachment(CardFactory.adaptiveCard(card));
   activity.id = messageId;
-  await context.updateActivity(activity);
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<'timedOut'>((resolve) => {
+    timer = setTimeout(() => resolve('timedOut'), timeoutMs);
+  });
+  try {
+    const result = await Promise.race([
+      context.updateActivity(activity).then(() => 'replaced' as const),
+      timedOut,
+    ]);
+    if (result === 'timedOut') logger.warn({ timeoutMs }, 'shared card not refreshed: no answer in time');
+    return result === 'replaced';
+  } catch (error) {
+    // Deliberately broad: the change is already stored, and no failure here may undo "Saved".
+    logger.warn(
+      { err: error, statusCode: (error as { statusCode?: unknown } | null)?.statusCode },
+      'shared card not refreshed',
+    );
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -4,8 +4,8 @@ import { compileCardTemplate, type AdaptiveCardJson } from './render-card';
 import template from './templates/action.json';
 import { present } from './text';
 import { toneStyle } from './tone-style';
-import { EXECUTE_VERB } from './verbs';
-import type { ActionView, RagStatus } from './view-models';
+import { EXECUTE_VERB, type UpdateStatusPayload } from './verbs';
+import type { ActionView, RagStatus, StatusFormView } from './view-models';
 
 type ActionCardData = {
   id: string;
@@ -29,6 +29,8 @@ type ActionCardData = {
     choices: { title: string; value: string }[];
     selectedRag: string | null;
     draftNote: string | null;
+    /** Sends the checked note from the card's data, confirmed: the note that was checked is the one stored. */
+    storeAsWritten: Required<Omit<UpdateStatusPayload, 'list'>> | null;
   } | null;
   refresh: { verb: string; data: { actionId: string }; userIds: string[] | null } | null;
   history: NavButtonData;
@@ -64,6 +66,7 @@ export function buildActionCard(view: ActionView): AdaptiveCardJson {
           choices: [...RAG_CHOICES],
           selectedRag: selectableRag(view.form.selectedRag),
           draftNote: present(view.form.draftNote),
+          storeAsWritten: storeAsWritten(view.id, view.form),
         }
       : null,
     // Teams refreshes a personal chat without userIds; in a group they name who gets their own view.
@@ -85,4 +88,14 @@ export function buildActionCard(view: ActionView): AdaptiveCardJson {
 /** "Not started" is not a choice on the form, so it preselects nothing. */
 function selectableRag(rag: RagStatus | undefined): RagStatus | null {
   return rag !== undefined && RAG_CHOICES.some((choice) => choice.value === rag) ? rag : null;
+}
+
+/** After the personal-data check, the button that stores the checked note as it was written. */
+export function storeAsWritten(
+  actionId: string,
+  form: StatusFormView,
+): Required<Omit<UpdateStatusPayload, 'list'>> | null {
+  const rag = selectableRag(form.selectedRag);
+  if (!form.check || !rag) return null;
+  return { actionId, baseVersion: form.baseVersion, rag, note: form.check.note, confirmPersonalData: true };
 }

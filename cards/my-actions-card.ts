@@ -5,12 +5,15 @@ import { compileCardTemplate, type AdaptiveCardJson } from './render-card';
 import template from './templates/my-actions.json';
 import { RAG_CHOICES } from './rag-style';
 import { plural, present } from './text';
-import { EXECUTE_VERB, formInputIds } from './verbs';
+import { storeAsWritten } from './action-card';
+import { toneStyle } from './tone-style';
+import { EXECUTE_VERB, formInputIds, type FormList, type UpdateStatusPayload } from './verbs';
 import type { MyActionsView } from './view-models';
 
 type FormData = {
   verb: string;
-  data: { actionId: string; baseVersion: number };
+  data: { actionId: string; baseVersion: number; list: FormList };
+  storeAsWritten: UpdateStatusPayload | null;
   ragInputId: string;
   noteInputId: string;
   submitLabel: string;
@@ -22,7 +25,11 @@ type FormData = {
 type MyActionsCardData = {
   ownerName: string;
   intro: string | null;
-  actions: (ActionSummaryData & { priorityNumber: number; form: FormData | null })[];
+  actions: (ActionSummaryData & {
+    priorityNumber: number;
+    form: FormData | null;
+    notice: { containerStyle: string; color: string; text: string } | null;
+  })[];
   hidden: number;
   hiddenText: string;
   showPlan: NavButtonData;
@@ -34,13 +41,19 @@ const render = compileCardTemplate<MyActionsCardData>(template);
 const NOTE_CHARS = 200;
 
 export function buildMyActionsCard(view: MyActionsView): AdaptiveCardJson {
+  const list = view.list ?? 'mine';
   const actions = view.actions.map((action) => ({
     ...actionSummaryData(action, NOTE_CHARS),
     priorityNumber: action.priorityNumber,
+    notice:
+      action.notice && present(action.notice.text) !== null
+        ? { ...toneStyle(action.notice.tone), text: action.notice.text }
+        : null,
     form: action.form
       ? {
           verb: EXECUTE_VERB.updateStatus,
-          data: { actionId: action.id, baseVersion: action.form.baseVersion },
+          data: { actionId: action.id, baseVersion: action.form.baseVersion, list },
+          storeAsWritten: withList(storeAsWritten(action.id, action.form), list),
           ragInputId: formInputIds(action.id).rag,
           noteInputId: formInputIds(action.id).note,
           submitLabel: action.form.submitLabel,
@@ -63,4 +76,8 @@ export function buildMyActionsCard(view: MyActionsView): AdaptiveCardJson {
       showPlan: navButton('Show plan', COMMANDS.showPlan()),
     }),
   );
+}
+
+function withList(payload: UpdateStatusPayload | null, list: FormList): UpdateStatusPayload | null {
+  return payload ? { ...payload, list } : null;
 }

@@ -3,6 +3,7 @@ import { compileCardTemplate, type AdaptiveCardJson } from './render-card';
 import template from './templates/notice.json';
 import { present } from './text';
 import { toneStyle } from './tone-style';
+import { EXECUTE_VERB, type OpenFormPayload } from './verbs';
 import type { NoticeView } from './view-models';
 
 type NoticeCardData = {
@@ -10,6 +11,8 @@ type NoticeCardData = {
   color: string;
   title: string;
   text: string | null;
+  examples: { label: string; command: string }[];
+  forms: { title: string; verb: string; data: OpenFormPayload }[];
   suggestions: NavButtonData[];
 };
 
@@ -23,6 +26,15 @@ export function buildNoticeCard(view: NoticeView): AdaptiveCardJson {
     ...toneStyle(view.tone),
     title: view.title,
     text: present(view.text),
+    examples: (view.examples ?? []).map((command, index) => ({
+      label: index === 0 ? 'For example: ' : 'or: ',
+      command,
+    })),
+    forms: (view.forms ?? []).slice(0, MAX_SUGGESTIONS).map(({ title, actionId, rag, note }) => ({
+      title,
+      verb: EXECUTE_VERB.openForm,
+      data: { actionId, ...(rag ? { rag } : {}), ...(note ? { note } : {}) },
+    })),
     suggestions: view.suggestions
       .slice(0, MAX_SUGGESTIONS)
       .map((suggestion) => navButton(suggestion.title, suggestion.command)),

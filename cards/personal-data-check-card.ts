@@ -12,7 +12,7 @@ type PersonalDataCheckCardData = {
   note: string;
   findings: string;
   /** Sends the note from the card's data, not the input: the note that was checked is the one stored. */
-  storeAsWritten: { verb: string; data: Required<UpdateStatusPayload> };
+  storeAsWritten: { verb: string; data: Required<Omit<UpdateStatusPayload, 'list'>> };
   /** The "note" input is added to this when the button is pressed. */
   rephrase: { verb: string; data: Omit<UpdateStatusPayload, 'note' | 'confirmPersonalData'> };
 };

@@ -22,16 +22,34 @@ export const runCommandPayload = z.object({
 export const EXECUTE_VERB = {
   updateStatus: 'updateStatus',
   refreshAction: 'refreshAction',
+  /** Shows one person the action's form, filled in with what they typed; stores nothing. */
+  openForm: 'openForm',
 } as const;
+
+/** Far beyond the note limit, so an over-long note is answered with its length, not as an unreadable card. */
+const MAX_NOTE_PAYLOAD = 10_000;
+
+/**
+ * The card a form sits on, sent back with its submit so the answer is that same card: absent for the
+ * action card, "mine" for the my-actions list, the listed action ids for a reminder.
+ */
+const formList = z.union([z.literal('mine'), z.array(actionId).min(1).max(60)]);
 
 export const updateStatusPayload = z.object({
   actionId,
   baseVersion: z.number().int().min(0),
   rag: ragStatus,
   /** Input.Text sends "" when left empty. */
-  note: z.string().max(5000).default(''),
+  note: z.string().max(MAX_NOTE_PAYLOAD).default(''),
   /** Set by the "store as written" button after the personal-data check. */
   confirmPersonalData: z.boolean().optional(),
+  list: formList.optional(),
+});
+
+export const openFormPayload = z.object({
+  actionId,
+  rag: ragStatus.optional(),
+  note: z.string().max(MAX_NOTE_PAYLOAD).optional(),
 });
 
 /**
@@ -66,3 +84,5 @@ export const refreshActionPayload = z.object({
 export type RunCommandPayload = z.infer<typeof runCommandPayload>;
 export type UpdateStatusPayload = z.infer<typeof updateStatusPayload>;
 export type RefreshActionPayload = z.infer<typeof refreshActionPayload>;
+export type OpenFormPayload = z.infer<typeof openFormPayload>;
+export type FormList = z.infer<typeof formList>;

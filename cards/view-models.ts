@@ -68,6 +68,8 @@ export interface StatusFormView {
   draftNote?: string;
   /** Shown on the form's button, e.g. "Save update" or "Submit anyway". */
   submitLabel: string;
+  /** After the personal-data check: what was found, and the checked note to store as written. */
+  check?: { findings: string[]; note: string };
 }
 
 export interface ActionView {
@@ -91,9 +93,17 @@ export interface ActionView {
 
 export interface MyActionsView {
   ownerName: string;
-  actions: (ActionSummaryView & { ageDays?: number; priorityNumber: number; form?: StatusFormView })[];
+  actions: (ActionSummaryView & {
+    ageDays?: number;
+    priorityNumber: number;
+    form?: StatusFormView;
+    /** A line by this action: "Saved", or why its form was not saved. */
+    notice?: { tone: Tone; text: string };
+  })[];
   /** Shown above the list, e.g. for a reminder: "These actions have had no update for 14 days." */
   intro?: string;
+  /** Which list this is, sent back with each form so a submit is answered with the same list. */
+  list?: 'mine' | string[];
 }
 
 export interface HistoryView {
@@ -125,8 +135,12 @@ export interface NoticeView {
   tone: Tone;
   title: string;
   text: string;
-  /** Buttons that send a command as if the user had typed it. */
+  /** Buttons that send a command as if the user had typed it: only commands that change nothing. */
   suggestions: { title: string; command: string }[];
+  /** Commands shown as text, for the person to type: examples, and near misses that would change things. */
+  examples?: string[];
+  /** Buttons that open an action's form filled in with what the person typed; the form stores nothing until they save. */
+  forms?: { title: string; actionId: string; rag?: RagStatus; note?: string }[];
 }
 
 /** Asked before storing a note that looks as though it identifies a child or family. */

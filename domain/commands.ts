@@ -25,7 +25,14 @@ export type Command =
   | { kind: 'postDigest' }
   | { kind: 'setBoardChannel' }
   | { kind: 'notInPlan'; what: 'aim' | 'priority' | 'action'; asked: string; message: string }
-  | { kind: 'incomplete'; message: string; example: string }
+  | {
+      kind: 'incomplete';
+      message: string;
+      /** Shown as text: a placeholder stands where the person's own words go, so nothing in it is invented. */
+      example: string;
+      /** For an update that could not be read: the action's form, filled in with what was typed. */
+      draft?: { actionId: string; note?: string };
+    }
   | { kind: 'unknown'; suggestions: string[] };
 
 export interface CommandHelp {
@@ -75,8 +82,9 @@ export const COMMAND_HELP: readonly CommandHelp[] = [
   { command: 'set board channel', description: 'Post the weekly digest to this channel.', adminOnly: true },
 ];
 
-const EXAMPLE_NOTE = 'Waiting for the audit report';
-const EXAMPLE_EMAIL = 'jane.smith@agency.example';
+// Placeholders, never sample words: an example is only ever shown, and must not read as something said.
+const EXAMPLE_NOTE = '<note>';
+const EXAMPLE_EMAIL = '<their email address>';
 const ACTION_ID = /^0*(\d+)\.0*(\d+)$/;
 
 /**
@@ -276,6 +284,7 @@ function parseStatusAndNote(actionId: string, rest: string): Command {
       kind: 'incomplete',
       message: `What is the status of ${actionId}? Give red, amber, green or complete, then a note.`,
       example: `update ${actionId} amber ${EXAMPLE_NOTE}`,
+      draft: { actionId },
     };
   }
   const parts = STATUS_AND_NOTE.exec(rest);
@@ -284,14 +293,15 @@ function parseStatusAndNote(actionId: string, rest: string): Command {
   }
   const typed = rest.split(/\s+/)[0];
   const nearMiss = closestRagWord(typed);
-  const exampleNote =
-    rest.length - typed.length <= 60 && rest !== typed ? rest.slice(typed.length).trim() : '';
+  const typedNote = rest.slice(typed.length).trim();
+  const exampleNote = typedNote.length <= 60 ? typedNote : '';
   return {
     kind: 'incomplete',
     message:
       `"${typed}" is not a status: use red, amber, green or complete.` +
       (nearMiss ? ` Did you mean ${nearMiss}?` : ''),
     example: `update ${actionId} ${nearMiss ?? 'amber'} ${exampleNote || EXAMPLE_NOTE}`,
+    draft: typedNote ? { actionId, note: typedNote } : { actionId },
   };
 }
 

@@ -63,7 +63,7 @@ export function myActionsView(
           : undefined,
       })),
   );
-  return { ownerName, actions, intro: options.intro };
+  return { ownerName, actions, intro: options.intro, list: options.only ? [...options.only] : 'mine' };
 }
 
 export function historyView(

@@ -7,7 +7,7 @@ import { shippedPlanFile } from '../support/paths';
 
 const FALLBACK = ['help', 'show plan', 'show priority 1'];
 const PRIORITIES_1_TO_8 = 'The plan has priorities 1–8.';
-const STATUS_EXAMPLE_NOTE = 'Waiting for the audit report';
+const STATUS_EXAMPLE_NOTE = '<note>';
 
 function updateStatus(actionId: string, ragWord: string, note: string): Command {
   return { kind: 'updateStatus', actionId, ragWord, note };
@@ -21,12 +21,18 @@ function whichAction(command: string, example: string): Command {
   };
 }
 
-function notAStatus(typed: string, example: string, nearMiss?: string): Command {
+function notAStatus(
+  typed: string,
+  example: string,
+  draft: { actionId: string; note?: string },
+  nearMiss?: string,
+): Command {
   const didYouMean = nearMiss ? ` Did you mean ${nearMiss}?` : '';
   return {
     kind: 'incomplete',
     message: `"${typed}" is not a status: use red, amber, green or complete.${didYouMean}`,
     example,
+    draft,
   };
 }
 
@@ -155,6 +161,7 @@ describe('parseCommand (with the shipped OSCB 2017-19 plan)', () => {
         kind: 'incomplete',
         message: 'What is the status of 5.1? Give red, amber, green or complete, then a note.',
         example: `update 5.1 amber ${STATUS_EXAMPLE_NOTE}`,
+        draft: { actionId: '5.1' },
       },
     ],
     [
@@ -173,10 +180,19 @@ describe('parseCommand (with the shipped OSCB 2017-19 plan)', () => {
         example: `update 1.1 amber ${STATUS_EXAMPLE_NOTE}`,
       },
     ],
-    ['update 5.1 purple', notAStatus('purple', `update 5.1 amber ${STATUS_EXAMPLE_NOTE}`)],
-    ['update 5.1 ambr late report', notAStatus('ambr', 'update 5.1 amber late report', 'amber')],
-    ['update 4.1 Grene', notAStatus('Grene', `update 4.1 green ${STATUS_EXAMPLE_NOTE}`, 'green')],
-    ['update 5.1 50% done', notAStatus('50%', 'update 5.1 amber done')],
+    [
+      'update 5.1 purple',
+      notAStatus('purple', `update 5.1 amber ${STATUS_EXAMPLE_NOTE}`, { actionId: '5.1' }),
+    ],
+    [
+      'update 5.1 ambr late report',
+      notAStatus('ambr', 'update 5.1 amber late report', { actionId: '5.1', note: 'late report' }, 'amber'),
+    ],
+    [
+      'update 4.1 Grene',
+      notAStatus('Grene', `update 4.1 green ${STATUS_EXAMPLE_NOTE}`, { actionId: '4.1' }, 'green'),
+    ],
+    ['update 5.1 50% done', notAStatus('50%', 'update 5.1 amber done', { actionId: '5.1', note: 'done' })],
 
     // owners
     [
@@ -195,7 +211,7 @@ describe('parseCommand (with the shipped OSCB 2017-19 plan)', () => {
       {
         kind: 'incomplete',
         message: 'Who should own 5.1? Give their email address.',
-        example: 'assign 5.1 to jane.smith@agency.example',
+        example: 'assign 5.1 to <their email address>',
       },
     ],
     [
@@ -203,7 +219,7 @@ describe('parseCommand (with the shipped OSCB 2017-19 plan)', () => {
       {
         kind: 'incomplete',
         message: 'Who should own 5.1? Give their email address.',
-        example: 'assign 5.1 to jane.smith@agency.example',
+        example: 'assign 5.1 to <their email address>',
       },
     ],
     [
@@ -211,7 +227,7 @@ describe('parseCommand (with the shipped OSCB 2017-19 plan)', () => {
       {
         kind: 'incomplete',
         message: '"jane@" does not look like an email address.',
-        example: 'assign 5.1 to jane.smith@agency.example',
+        example: 'assign 5.1 to <their email address>',
       },
     ],
     [
@@ -219,7 +235,7 @@ describe('parseCommand (with the shipped OSCB 2017-19 plan)', () => {
       {
         kind: 'incomplete',
         message: '"Jane Smith" does not look like an email address.',
-        example: 'assign 5.1 to jane.smith@agency.example',
+        example: 'assign 5.1 to <their email address>',
       },
     ],
     [
@@ -227,7 +243,7 @@ describe('parseCommand (with the shipped OSCB 2017-19 plan)', () => {
       {
         kind: 'incomplete',
         message: '"jane..smith@x.org" does not look like an email address.',
-        example: 'assign 5.1 to jane.smith@agency.example',
+        example: 'assign 5.1 to <their email address>',
       },
     ],
     [
@@ -239,7 +255,7 @@ describe('parseCommand (with the shipped OSCB 2017-19 plan)', () => {
       {
         kind: 'incomplete',
         message: 'Which action, and who should own it? Give the action number and their email address.',
-        example: 'assign 1.1 to jane.smith@agency.example',
+        example: 'assign 1.1 to <their email address>',
       },
     ],
 

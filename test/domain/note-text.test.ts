@@ -73,9 +73,17 @@ describe('note text', () => {
       ['left-to-right and right-to-left marks kept', 'שלום\u200e 5.1', { ok: true, note: 'שלום\u200e 5.1' }],
       ['a lone high surrogate refused', 'Audit \ud800 late', { ok: false, problem: UNREADABLE_NOTE_PROBLEM }],
       ['a lone low surrogate refused', '\udc00', { ok: false, problem: UNREADABLE_NOTE_PROBLEM }],
-      ['surrogates in the wrong order refused', '\udc00\ud800', { ok: false, problem: UNREADABLE_NOTE_PROBLEM }],
+      [
+        'surrogates in the wrong order refused',
+        '\udc00\ud800',
+        { ok: false, problem: UNREADABLE_NOTE_PROBLEM },
+      ],
       ['a proper pair kept', 'On track 👍', { ok: true, note: 'On track 👍' }],
-      ['zero-width characters inside text kept as typed', 'co\u200bordinate', { ok: true, note: 'co\u200bordinate' }],
+      [
+        'zero-width characters inside text kept as typed',
+        'co\u200bordinate',
+        { ok: true, note: 'co\u200bordinate' },
+      ],
       ['control characters removed', 'On\u0000 tra\u001bck', { ok: true, note: 'On track' }],
     ];
     for (const [name, raw, expected] of cases) {

@@ -27,6 +27,9 @@ interface Context {
 
 type Request = { activity: Activity } | { raw: string; contentType?: string } | { method: 'GET' };
 
+const UNKNOWN_BUTTON = /I don't know that button/;
+const BUTTONS_ONLY_SHOW = /Buttons only show things/;
+
 interface Expected {
   status: number;
   /** A message the bot sends back (text matched against its card), or 'none'. */
@@ -171,28 +174,28 @@ const cases: HostileCase[] = [
     name: 'an invoke with an unknown name',
     request: (context) =>
       message(context, owner, '', { type: 'invoke', name: 'admin/dropTables', value: {} }),
-    expected: { status: 501 },
+    expected: { status: 200, invokeCard: UNKNOWN_BUTTON },
   },
   {
     name: 'an invoke without a name',
     request: (context) => message(context, owner, '', { type: 'invoke', value: form(context) }),
-    expected: { status: 501 },
+    expected: { status: 200, invokeCard: UNKNOWN_BUTTON },
   },
   {
     name: 'a card action invoke without a value',
     request: (context) => message(context, owner, '', { type: 'invoke', name: 'adaptiveCard/action' }),
-    expected: { status: 501 },
+    expected: { status: 200, invokeCard: UNKNOWN_BUTTON },
   },
   {
     name: 'a card action invoke whose value is a string',
     request: (context) =>
       message(context, owner, '', { type: 'invoke', name: 'adaptiveCard/action', value: 'updateStatus' }),
-    expected: { status: 501 },
+    expected: { status: 200, invokeCard: UNKNOWN_BUTTON },
   },
   {
     name: 'Action.Execute with an unknown verb',
     request: (context) => execute(context, owner, 'deleteHistory', { actionId: '5.1' }),
-    expected: { status: 501 },
+    expected: { status: 200, invokeCard: UNKNOWN_BUTTON },
   },
 
   // --- Messages missing what a turn needs: rejected before any handler (400), nothing stored.
@@ -407,7 +410,7 @@ const cases: HostileCase[] = [
         personalConversation(stranger),
       ),
     }),
-    expected: { status: 200, reply: NOT_OWNER },
+    expected: { status: 200, reply: BUTTONS_ONLY_SHOW },
   },
 
   // --- Action.Execute updateStatus payloads.
@@ -435,7 +438,7 @@ const cases: HostileCase[] = [
   {
     name: 'updateStatus with a 6,000-character note',
     request: (context) => execute(context, owner, 'updateStatus', form(context, { note: 'n'.repeat(6000) })),
-    expected: { status: 200, invokeCard: CARD_UNREADABLE },
+    expected: { status: 200, invokeCard: /at most 1,000 characters; this one has 6,000/ },
   },
   {
     name: 'updateStatus with a RAG of "purple"',

@@ -32,6 +32,10 @@ export interface ScriptedFailure {
   times: number;
 }
 
+/** Matches the bot replacing a message it posted (updateActivity): PUT …/activities/<id>. */
+export const updateActivityCall = (call: ConnectorCall): boolean =>
+  call.method === 'PUT' && /\/v3\/conversations\/[^/]+\/activities\/[^/]+$/.test(call.path);
+
 /**
  * Plays the Bot Connector service (the activity's serviceUrl) over real HTTP: accepts the bot's replies,
  * updates and proactive conversations, answers roster lookups, and records every call for assertions.
