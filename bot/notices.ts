@@ -1,4 +1,4 @@
-import { buildNoticeCard } from '../cards';
+import { MAX_NOTE_PAYLOAD, buildNoticeCard } from '../cards';
 import type { NoticeView, Tone } from '../cards/view-models';
 import { changesRecord } from '../domain/command-effects';
 import { parseCommand } from '../domain/commands';
@@ -63,6 +63,7 @@ export function formOffer(command: { actionId: string; ragWord?: string; note?: 
     title: `Open the form for ${command.actionId}`,
     actionId: command.actionId,
     ...(rag ? { rag } : {}),
-    ...(command.note ? { note: command.note } : {}),
+    // A note too long to carry would not fit on a card; the form then opens without it.
+    ...(command.note && command.note.length <= MAX_NOTE_PAYLOAD ? { note: command.note } : {}),
   };
 }

@@ -1,3 +1,4 @@
+import { firstThatFits } from './card-size';
 import { COMMANDS, navButton, type NavButtonData } from './commands';
 import { RAG_CHOICES, ragBadge, type TextRunData } from './rag-style';
 import { compileCardTemplate, type AdaptiveCardJson } from './render-card';
@@ -44,7 +45,7 @@ export function buildActionCard(view: ActionView): AdaptiveCardJson {
   const updatedAt = present(view.status.updatedAt);
   const updatedBy = present(view.status.updatedBy);
   const noticeText = present(view.notice?.text);
-  return render({
+  const data: ActionCardData = {
     id: view.id,
     title: view.title,
     description: view.description,
@@ -82,7 +83,12 @@ export function buildActionCard(view: ActionView): AdaptiveCardJson {
       `Show priority ${view.priorityNumber}`,
       COMMANDS.showPriority(view.priorityNumber),
     ),
-  });
+  };
+  // A draft far over the note limit (it can only come from a typed message) is the one thing let go.
+  return firstThatFits([
+    () => render(data),
+    () => render({ ...data, form: data.form && { ...data.form, draftNote: null } }),
+  ]);
 }
 
 /** "Not started" is not a choice on the form, so it preselects nothing. */

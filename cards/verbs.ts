@@ -26,8 +26,11 @@ export const EXECUTE_VERB = {
   openForm: 'openForm',
 } as const;
 
-/** Far beyond the note limit, so an over-long note is answered with its length, not as an unreadable card. */
-const MAX_NOTE_PAYLOAD = 10_000;
+/**
+ * Well beyond the note limit (the form itself stops at 1,000), so an over-long note is answered with its
+ * length and kept on the form; and small enough that a form carrying it still fits in a card.
+ */
+export const MAX_NOTE_PAYLOAD = 5000;
 
 /**
  * The card a form sits on, sent back with its submit so the answer is that same card: absent for the

@@ -35,6 +35,23 @@ export const CASES: readonly { card: string; sample: string; build: () => Adapti
   { card: 'help', sample: 'admin', build: () => cards.buildHelpCard(fixtures.adminHelp) },
   { card: 'notice', sample: 'plain', build: () => cards.buildNoticeCard(fixtures.plainNotice) },
   { card: 'notice', sample: 'did you mean', build: () => cards.buildNoticeCard(fixtures.didYouMean) },
+  { card: 'notice', sample: 'unsaved update', build: () => cards.buildNoticeCard(fixtures.unsavedUpdate) },
+  {
+    card: 'notice',
+    sample: 'unsaved update, worst case',
+    build: () => cards.buildNoticeCard(fixtures.worstUnsavedUpdate),
+  },
+  { card: 'action', sample: 'after the check', build: () => cards.buildActionCard(fixtures.checkedAction) },
+  {
+    card: 'action',
+    sample: 'an over-long typed draft',
+    build: () => cards.buildActionCard(fixtures.overlongDraftAction),
+  },
+  {
+    card: 'my actions',
+    sample: 'reminder after the check',
+    build: () => cards.buildMyActionsCard(fixtures.checkedMyActions),
+  },
   ...(['default', 'good', 'warning', 'attention', 'accent'] as const).map((tone) => ({
     card: 'notice',
     sample: `${tone} tone`,

@@ -3,16 +3,18 @@ import * as cards from '../../cards';
 import {
   EXECUTE_VERB,
   SUBMIT_VERB,
+  openFormPayload,
+  readUpdateStatusPayload,
   refreshActionPayload,
   runCommandPayload,
   updateStatusPayload,
 } from '../../cards';
 import type { AdaptiveCardJson } from '../../cards';
 import { CASES } from './builders';
-import { buttons, buttonTitled, ofType } from './card-walk';
+import { buttons, buttonTitled, ofType, visibleText } from './card-walk';
 import * as fixtures from './fixtures';
 
-/** What a person might type into the card's inputs, by input id. */
+/** What a person might type into the card's inputs, by input id (my-actions ids end in "-<action id>"). */
 const SAMPLE_INPUTS: Record<string, unknown> = { rag: 'green', note: 'Audit finished.' };
 
 /** The payload Teams sends: the button's data, plus the card's inputs unless the button opts out. */
@@ -20,7 +22,7 @@ function payload(card: AdaptiveCardJson, button: Record<string, unknown>): unkno
   if (button.associatedInputs === 'none') return button.data;
   const inputs = [...ofType(card, 'Input.Text'), ...ofType(card, 'Input.ChoiceSet')].map((input) => [
     String(input.id),
-    SAMPLE_INPUTS[String(input.id)],
+    SAMPLE_INPUTS[String(input.id).replace(/-.*$/, '')],
   ]);
   return { ...(button.data as object), ...Object.fromEntries(inputs) };
 }
@@ -34,13 +36,18 @@ describe('buttons', () => {
     it(`${name} card, ${sample}: every payload passes the bot’s schema`, () => {
       const card = build();
       for (const button of buttons(card)) {
+        if (button.type === 'Action.ShowCard') continue;
         if (button.type === 'Action.Submit') {
           assert.equal((button.data as { verb?: unknown }).verb, SUBMIT_VERB.runCommand);
           runCommandPayload.parse(payload(card, button));
+        } else if (button.verb === EXECUTE_VERB.openForm) {
+          assert.equal(button.type, 'Action.Execute');
+          assert.equal(button.associatedInputs, 'none', 'opening a form sends nothing typed elsewhere');
+          openFormPayload.parse(payload(card, button));
         } else {
           assert.equal(button.type, 'Action.Execute');
           assert.equal(button.verb, EXECUTE_VERB.updateStatus);
-          updateStatusPayload.parse(payload(card, button));
+          readUpdateStatusPayload(payload(card, button)).data ?? assert.fail('an unreadable payload');
         }
       }
       const refresh = card.refresh as { action: { verb: string; data: unknown } } | undefined;
@@ -93,6 +100,66 @@ describe('buttons', () => {
       ['show priority 1', 'show priority 2', 'show priority 3', 'show priority 4', 'show priority 5'],
     );
     assert.equal(buttons(cards.buildNoticeCard(fixtures.plainNotice)).length, 0);
+  });
+
+  describe('a notice about an update that was not saved', () => {
+    const card = cards.buildNoticeCard(fixtures.unsavedUpdate);
+
+    it('shows examples as text, never as buttons', () => {
+      const titles = buttons(card).map((button) => String(button.title));
+      for (const example of fixtures.unsavedUpdate.examples ?? []) {
+        assert.ok(visibleText(card).includes(example));
+        assert.ok(!titles.includes(example));
+      }
+      for (const button of buttons(card)) {
+        const data = button.data as { command?: string };
+        if (button.type === 'Action.Submit') assert.doesNotMatch(String(data.command), /^(update|assign)\b/);
+      }
+    });
+
+    it('"Open the form for 5.1" carries only what was typed, and stores nothing itself', () => {
+      const open = buttonTitled(card, 'Open the form for 5.1');
+      assert.equal(open.type, 'Action.Execute');
+      assert.equal(open.verb, EXECUTE_VERB.openForm);
+      assert.deepEqual(openFormPayload.parse(open.data), {
+        actionId: '5.1',
+        rag: 'amber',
+        note: 'Waiting on Health',
+      });
+    });
+  });
+
+  describe('the action form after the personal-data check', () => {
+    const card = cards.buildActionCard(fixtures.checkedAction);
+    const form = fixtures.checkedAction.form;
+
+    it('"Store as written" stores the checked note, confirmed, whatever is in the box', () => {
+      const store = buttonTitled(card, 'Store as written');
+      assert.equal(store.associatedInputs, 'none');
+      assert.deepEqual(updateStatusPayload.parse(store.data), {
+        actionId: fixtures.checkedAction.id,
+        baseVersion: form?.baseVersion,
+        rag: form?.selectedRag,
+        note: form?.check?.note,
+        confirmPersonalData: true,
+      });
+    });
+
+    it('the form keeps the typed note and saving it checks it again', () => {
+      const note = ofType(card, 'Input.Text').find((input) => input.id === 'note');
+      assert.equal(note?.value, form?.draftNote);
+      const save = buttonTitled(card, 'Save my rephrased note');
+      assert.equal(updateStatusPayload.parse(payload(card, save)).confirmPersonalData, undefined);
+    });
+  });
+
+  it('a my-actions form names its list, so a submit is answered with the same list', () => {
+    const card = cards.buildMyActionsCard(fixtures.checkedMyActions);
+    const save = buttonTitled(card, 'Save my rephrased note');
+    const parsed = readUpdateStatusPayload(payload(card, save));
+    assert.ok(parsed.success);
+    assert.deepEqual(parsed.data.list, ['5.1', '2.3']);
+    assert.equal(parsed.data.note, 'Audit finished.');
   });
 
   describe('personal-data check card', () => {

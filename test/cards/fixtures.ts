@@ -311,6 +311,68 @@ export const didYouMean: NoticeView = {
   })),
 };
 
+/** A typed update that could not be saved: its example as text and the form to finish it in. */
+export const unsavedUpdate: NoticeView = {
+  tone: 'warning',
+  title: 'Nothing was saved',
+  text: 'A note is needed for red and amber: what is wrong and what is being done.',
+  suggestions: [{ title: 'show action 5.1', command: 'show action 5.1' }],
+  examples: ['update 5.1 amber <note>', 'assign 5.1 to <their email address>'],
+  forms: [{ title: 'Open the form for 5.1', actionId: '5.1', rag: 'amber', note: 'Waiting on Health' }],
+};
+
+export const worstUnsavedUpdate: NoticeView = {
+  ...unsavedUpdate,
+  text: costlyText(1000),
+  examples: [costlyText(100), costlyText(100), costlyText(100)],
+  forms: [
+    { title: 'Open the form for 5.1', actionId: '5.1', rag: 'amber', note: costlyText(4000) },
+    ...Array.from({ length: 2 }, () => ({
+      title: 'Open the form for 5.1',
+      actionId: '5.1',
+      note: costlyText(100),
+    })),
+  ],
+};
+
+/** The action form after the personal-data check, with the note to store as written. */
+export const checkedAction: ActionView = {
+  ...worstAction,
+  form: {
+    baseVersion: 7,
+    selectedRag: 'amber',
+    draftNote: costlyText(1000),
+    submitLabel: 'Save my rephrased note',
+    check: { findings: ['an NHS number'], note: costlyText(1000) },
+  },
+};
+
+/** A typed note five times too long, opened on the form: the card still fits. */
+export const overlongDraftAction: ActionView = {
+  ...worstAction,
+  form: { baseVersion: 7, selectedRag: 'red', draftNote: costlyText(4500), submitLabel: 'Save update' },
+};
+
+export const checkedMyActions: MyActionsView = {
+  ...worstMyActions,
+  list: ['5.1', '2.3'],
+  actions: worstMyActions.actions.map((action, index) =>
+    index === 0
+      ? {
+          ...action,
+          notice: { tone: 'warning' as const, text: costlyText(300) },
+          form: {
+            baseVersion: 3,
+            selectedRag: 'red' as const,
+            draftNote: costlyText(1000),
+            submitLabel: 'Save my rephrased note',
+            check: { findings: ['an NHS number'], note: costlyText(1000) },
+          },
+        }
+      : action,
+  ),
+};
+
 // Personal-data check
 
 export const personalDataCheck: PersonalDataCheckView = {
