@@ -9,7 +9,7 @@ import {
   buildPriorityCard,
   type AdaptiveCardJson,
 } from '../cards';
-import { COMMAND_HELP, type Command } from '../domain/commands';
+import { COMMAND_HELP, parseCommand, type Command } from '../domain/commands';
 import type { Person } from '../domain/person';
 import { findAction, findAim, findPriority } from '../domain/plan-lookup';
 import { RAG_LABELS } from '../domain/rag-status';
@@ -21,7 +21,7 @@ import type { BotDependencies } from './bot-dependencies';
 import { actionCardFor } from './action-card-views';
 import { changesRecord } from '../domain/command-effects';
 import { joinWithAnd } from '../cards/text';
-import { formOffer, notice, offerCommands } from './notices';
+import { formOffer, notice, offerCommands, onlyShows } from './notices';
 import { DigestCommands } from './digest-commands';
 
 export interface CommandReply {
@@ -151,9 +151,10 @@ export class CommandHandlers {
       case 'notInPlan':
         return notice('warning', 'Not in the plan', command.message, ['show plan', 'help']);
       case 'incomplete': {
-        const offer = offerCommands(plan, [command.example]);
-        return notice('default', 'Almost', command.message, offer.buttons, {
-          examples: offer.buttons.length > 0 ? [] : [command.example],
+        // An example that only shows something may be a button; any other is text with placeholders.
+        const asButton = onlyShows(parseCommand(command.example, plan));
+        return notice('default', 'Almost', command.message, asButton ? [command.example] : [], {
+          examples: asButton ? [] : [command.example],
           forms: command.draft ? [formOffer(command.draft)] : [],
         });
       }

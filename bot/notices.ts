@@ -1,7 +1,7 @@
 import { MAX_NOTE_PAYLOAD, buildNoticeCard } from '../cards';
 import type { NoticeView, Tone } from '../cards/view-models';
 import { changesRecord } from '../domain/command-effects';
-import { parseCommand } from '../domain/commands';
+import { parseCommand, type Command } from '../domain/commands';
 import { parseRagWord } from '../domain/rag-status';
 import type { Plan } from '../plan/plan-schema';
 import type { CommandReply } from './command-handlers';
@@ -50,11 +50,16 @@ export function offerCommands(
   };
   for (const text of commands) {
     const command = parseCommand(text, plan);
-    if (!changesRecord(command)) offer.buttons.push(text);
+    if (onlyShows(command)) offer.buttons.push(text);
     else if (command.kind === 'updateStatus') offer.forms.push(formOffer(command));
     else offer.examples.push(text);
   }
   return offer;
+}
+
+/** A command that shows something and changes nothing: the only kind a button may send. */
+export function onlyShows(command: Command): boolean {
+  return !changesRecord(command) && !['incomplete', 'unknown', 'notInPlan'].includes(command.kind);
 }
 
 export function formOffer(command: { actionId: string; ragWord?: string; note?: string }) {
