@@ -47,7 +47,7 @@ describe('buttons', () => {
         } else {
           assert.equal(button.type, 'Action.Execute');
           assert.equal(button.verb, EXECUTE_VERB.updateStatus);
-          readUpdateStatusPayload(payload(card, button)).data ?? assert.fail('an unreadable payload');
+          assert.ok(readUpdateStatusPayload(payload(card, button)).success, 'a readable payload');
         }
       }
       const refresh = card.refresh as { action: { verb: string; data: unknown } } | undefined;
