@@ -66,11 +66,14 @@ export function buildMyActionsCard(view: MyActionsView): AdaptiveCardJson {
         }
       : null,
   }));
-  return showWhatFits(actions, (shown, hidden) =>
+  // When not all fit, the entry with an answer on it (a form just sent) is the last one to be left off.
+  const answered = actions.filter((action) => action.notice !== null);
+  const ranked = [...answered, ...actions.filter((action) => action.notice === null)];
+  return showWhatFits(ranked, (shown, hidden) =>
     render({
       ownerName: view.ownerName,
       intro: present(view.intro),
-      actions: [...shown],
+      actions: actions.filter((action) => shown.includes(action)),
       hidden,
       hiddenText: `${plural(hidden, 'more action', 'more actions')} not shown: open a priority to see them.`,
       showPlan: navButton('Show plan', COMMANDS.showPlan()),

@@ -34,6 +34,22 @@ describe('card size', () => {
     assert.ok(ofType(card, 'TextRun').some((run) => run.text === fixtures.longestNotesAction.status.note));
   });
 
+  it('my actions keeps the entry just answered in view, even at the end of a list too long to show', () => {
+    const last = fixtures.worstMyActions.actions.length - 1;
+    const view = {
+      ...fixtures.worstMyActions,
+      actions: fixtures.worstMyActions.actions.map((action, index) =>
+        index === last
+          ? { ...action, notice: { tone: 'good' as const, text: 'Saved: Red → Green.' } }
+          : action,
+      ),
+    };
+    const card = cards.buildMyActionsCard(view);
+    assert.ok(cardBytes(card) <= CARD_BYTE_BUDGET);
+    assert.match(visibleText(card), /Saved: Red → Green\./);
+    assert.match(visibleText(card), /more actions not shown/);
+  });
+
   it('my actions shows as many actions as fit and counts the rest', () => {
     const card = cards.buildMyActionsCard(fixtures.worstMyActions);
     const shown = ofType(card, 'Action.Submit').filter((button) =>
