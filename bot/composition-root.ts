@@ -3,9 +3,15 @@ import type { Server } from 'restify';
 import { StatusService } from '../domain/status-service';
 import { loadPlan } from '../plan/load-plan';
 import type { Plan } from '../plan/plan-schema';
-import { startAzurite, type AzuriteProcess } from '../storage/azurite-process';
+import { startAzurite } from '../storage/azurite-process';
+import { StorageStartError, StoreUnavailableError, statusCodeOf } from '../storage/store-errors';
 import { TableStatusStore } from '../storage/status-repository';
-import { createTableClients, ensureTables, type TableClients } from '../storage/table-clients';
+import {
+  azureTableClients,
+  createTableClients,
+  ensureTables,
+  type TableClients,
+} from '../storage/table-clients';
 import { createAdapter } from './adapter';
 import { createApplication } from './application';
 import type { BotDependencies } from './bot-dependencies';
@@ -15,6 +21,7 @@ import { PeopleDirectory } from './people-directory';
 import { PeopleRegister } from './people-register';
 import { TablePeopleStore } from '../storage/people-repository';
 import { createServer } from './server';
+import { drainServer } from './server-drain';
 import { DigestRunner } from './digest-runner';
 import { ProactiveSender } from './proactive-sender';
 import {
@@ -52,29 +59,54 @@ export interface CompositionOptions {
 }
 
 export async function openStorage(config: Config, logger: Logger): Promise<Storage> {
-  let azurite: AzuriteProcess | undefined;
-  let connectionString: string;
-  if ('connectionString' in config.storage) {
-    connectionString = config.storage.connectionString;
-  } else {
-    azurite = await startAzurite({
-      port: config.storage.embedded.port,
-      directory: config.storage.embedded.directory,
-    });
-    logger.info(
-      { pid: azurite.pid, port: azurite.port, directory: config.storage.embedded.directory },
-      'started embedded Azurite table storage',
-    );
-    connectionString = azurite.connectionString;
+  const { storage } = config;
+  if (!('embedded' in storage)) {
+    return openTables(azureTableClients(storage, config.tablePrefix), storeDescription(storage));
   }
-  const tables = createTableClients(connectionString, config.tablePrefix);
+  const azurite = await startAzurite(storage.embedded);
+  logger.info(
+    { pid: azurite.pid, port: azurite.port, directory: storage.embedded.directory },
+    'started embedded Azurite table storage',
+  );
+  let closing = false;
+  void azurite.exited.then(({ code, signal }) => {
+    if (!closing)
+      logger.error({ code, signal }, 'embedded Azurite stopped unexpectedly: the plan store is down');
+  });
+  const where = `the embedded Azurite (${storage.embedded.directory})`;
+  return openTables(createTableClients(azurite.connectionString, config.tablePrefix), where, () => {
+    closing = true;
+    return azurite.stop();
+  });
+}
+
+/** Where the store is, for a person: the endpoint, never the key. */
+function storeDescription(storage: { connectionString: string } | { accountUrl: string }): string {
+  if ('accountUrl' in storage) return `AZURE_STORAGE_ACCOUNT_URL ${storage.accountUrl}`;
+  const account = /AccountName=([^;]+)/i.exec(storage.connectionString)?.[1];
+  return `AZURE_STORAGE_CONNECTION_STRING${account ? ` (account ${account})` : ''}`;
+}
+
+async function openTables(tables: TableClients, where: string, close = async () => {}): Promise<Storage> {
   try {
     await ensureTables(tables);
   } catch (error) {
-    await azurite?.stop();
-    throw error;
+    await close();
+    throw new StorageStartError(`cannot open the plan store at ${where}: ${whyStoreFailed(error)}`, {
+      cause: error,
+    });
   }
-  return { tables, close: async () => azurite?.stop() };
+  return { tables, close };
+}
+
+function whyStoreFailed(error: unknown): string {
+  const status = statusCodeOf(error);
+  if (status === 403) {
+    return '403 forbidden — give the bot\'s identity the "Storage Table Data Contributor" role on the account';
+  }
+  const inner = error instanceof StoreUnavailableError ? error.cause : error;
+  const firstLine = (inner instanceof Error ? inner.message : String(inner)).split('\n')[0];
+  return `${status ? `${status} ` : ''}${firstLine} — check the setting and that the account is reachable`;
 }
 
 /** The one place where the bot is assembled, for the server and the digest job alike. */
@@ -161,11 +193,12 @@ export async function composeBot(config: Config, options: CompositionOptions = {
     server,
     deps,
     listen: () =>
-      new Promise((resolve) => {
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
         server.listen(config.port, config.host, () => resolve(server.address().port));
       }),
     async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await drainServer(server);
       await storage.close();
     },
   };

@@ -39,6 +39,16 @@ const environmentSchema = z
       z.string().url('must be the URL of an OpenID metadata document').optional(),
     ),
     AZURE_STORAGE_CONNECTION_STRING: optionalText,
+    AZURE_STORAGE_ACCOUNT_URL: optionalText.pipe(
+      z
+        .string()
+        .url('must be the table endpoint, e.g. https://<account>.table.core.windows.net')
+        .refine((url) => url.startsWith('https://'), 'must be an https:// URL')
+        .optional(),
+    ),
+    LOCAL_STORAGE: optionalText.pipe(
+      z.enum(['embedded'], { message: 'must be "embedded" or unset' }).optional(),
+    ),
     LOCAL_STORAGE_DIR: z.string().trim().min(1).default('.data'),
     LOCAL_STORAGE_PORT: port.default(10002),
     TABLE_PREFIX: z
@@ -70,7 +80,38 @@ const environmentSchema = z
       if (!env.BOT_TENANT_ID)
         ctx.addIssue({ code: 'custom', path: ['BOT_TENANT_ID'], message: 'is required when BOT_ID is set' });
     }
+    storageProblems(env).forEach(([name, message]) =>
+      ctx.addIssue({ code: 'custom', path: [name], message }),
+    );
   });
+
+type StorageVariables = {
+  BOT_ID?: string;
+  AZURE_STORAGE_CONNECTION_STRING?: string;
+  AZURE_STORAGE_ACCOUNT_URL?: string;
+  LOCAL_STORAGE?: 'embedded';
+};
+
+/** Production must never fall back to a disk inside its container without being told to. */
+function storageProblems(env: StorageVariables): [string, string][] {
+  const azure = [
+    env.AZURE_STORAGE_CONNECTION_STRING && 'AZURE_STORAGE_CONNECTION_STRING',
+    env.AZURE_STORAGE_ACCOUNT_URL && 'AZURE_STORAGE_ACCOUNT_URL',
+  ].filter((name): name is string => Boolean(name));
+  if (azure.length > 1)
+    return [['AZURE_STORAGE_ACCOUNT_URL', 'and AZURE_STORAGE_CONNECTION_STRING are both set: keep one']];
+  if (env.LOCAL_STORAGE && azure.length > 0)
+    return [['LOCAL_STORAGE', `is "embedded" while ${azure[0]} is set too: keep one`]];
+  if (env.BOT_ID && azure.length === 0 && !env.LOCAL_STORAGE)
+    return [
+      [
+        'AZURE_STORAGE_ACCOUNT_URL',
+        'or AZURE_STORAGE_CONNECTION_STRING is required when BOT_ID is set (production): ' +
+          'the plan must live in Azure Table Storage. Set LOCAL_STORAGE=embedded to keep it on local disk instead',
+      ],
+    ];
+  return [];
+}
 
 export interface BotCredentials {
   appId: string;
@@ -87,7 +128,7 @@ export interface Config {
   openIdMetadataUrl?: string;
   teamsAppId?: string;
   botDomain?: string;
-  storage: { connectionString: string } | { embedded: { directory: string; port: number } };
+  storage: StorageConfig;
   tablePrefix: string;
   planFile: string;
   boardAdmins: string[];
@@ -103,6 +144,10 @@ export interface Config {
   };
   logLevel: string;
 }
+
+/** Azure Table Storage by key or by Entra identity (DefaultAzureCredential), or the embedded Azurite. */
+export type StorageConfig =
+  { connectionString: string } | { accountUrl: string } | { embedded: { directory: string; port: number } };
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -160,7 +205,9 @@ export function loadConfig(environment: Record<string, string | undefined> = rea
     botDomain: env.BOT_DOMAIN,
     storage: env.AZURE_STORAGE_CONNECTION_STRING
       ? { connectionString: env.AZURE_STORAGE_CONNECTION_STRING }
-      : { embedded: { directory: env.LOCAL_STORAGE_DIR, port: env.LOCAL_STORAGE_PORT } },
+      : env.AZURE_STORAGE_ACCOUNT_URL
+        ? { accountUrl: env.AZURE_STORAGE_ACCOUNT_URL }
+        : { embedded: { directory: env.LOCAL_STORAGE_DIR, port: env.LOCAL_STORAGE_PORT } },
     tablePrefix: env.TABLE_PREFIX,
     planFile: env.PLAN_FILE,
     boardAdmins: env.BOARD_ADMINS,

@@ -1,10 +1,30 @@
 import { ConfigError, loadConfig } from './config';
 import { composeBot } from './composition-root';
 import { scheduleDigest } from './digest-schedule';
+import { StorageStartError } from '../storage/store-errors';
+
+/** A terminal's Ctrl+C, `kill`, `docker stop`, a closed terminal: every ordinary stop saves everything. */
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/** A start-up failure a person can fix; said in one line with what to do, no stack trace. */
+class StartupProblem extends Error {}
 
 async function main(): Promise<void> {
-  const bot = await composeBot(loadConfig());
-  const port = await bot.listen();
+  const config = loadConfig();
+  const bot = await composeBot(config);
+  let port: number;
+  try {
+    port = await bot.listen();
+  } catch (error) {
+    // Nothing was served, so nothing can be lost; the embedded store must not outlive this failed start.
+    await bot.storage.close();
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new StartupProblem(
+        `port ${config.port} is already in use (another bot running?) — stop it or set PORT`,
+      );
+    }
+    throw error;
+  }
   bot.logger.info(
     { port, host: bot.config.host, plan: bot.plan.id },
     `OSCB plan bot listening on http://localhost:${port}/api/messages`,
@@ -15,24 +35,32 @@ async function main(): Promise<void> {
     ? scheduleDigest(bot.deps.digest, cron, timeZone, bot.deps.clock, bot.logger)
     : undefined;
 
+  // One stop, however many signals arrive (a terminal's Ctrl+C reaches npm and the bot, and npm passes
+  // it on): stop taking turns, let those in flight finish, then have the store save and stop.
   let stopping = false;
-  const stop = async (signal: string) => {
+  const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    bot.logger.info({ signal }, 'stopping');
+    bot.logger.info({ signal }, 'stopping: finishing turns in flight, then saving the store');
     schedule?.stop();
-    await bot.close();
-    process.exit(0);
+    bot.close().then(
+      () => {
+        bot.logger.info('stopped');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        bot.logger.error({ err: error }, 'the store did not stop cleanly');
+        process.exit(1);
+      },
+    );
   };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  for (const signal of STOP_SIGNALS) process.on(signal, () => stop(signal));
   process.on('unhandledRejection', (reason) => bot.logger.error({ err: reason }, 'unhandled rejection'));
 }
 
 main().catch((error: unknown) => {
   // The logger may not exist yet (bad configuration), so this one message goes to stderr directly.
-  process.stderr.write(
-    `${error instanceof ConfigError ? error.message : ((error as Error).stack ?? String(error))}\n`,
-  );
+  const oneLine = [ConfigError, StorageStartError, StartupProblem].some((kind) => error instanceof kind);
+  process.stderr.write(`${oneLine ? (error as Error).message : ((error as Error).stack ?? String(error))}\n`);
   process.exit(1);
 });

@@ -1,11 +1,23 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import {
+  EMBEDDED_AZURITE_SCRIPT,
+  type EmbeddedAzuriteArgs,
+  type FromEmbeddedAzurite,
+  type ToEmbeddedAzurite,
+} from './embedded-azurite-protocol';
+import { StorageStartError } from './store-errors';
 
 /** Azurite's documented development account; not a secret. */
 const DEV_ACCOUNT = 'devstoreaccount1';
 const DEV_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+
+/** Covers waiting for a killed bot's Azurite to save and go (15 s) plus a slow start on a busy machine. */
+const START_TIMEOUT_MS = 45_000;
+/** Saving writes the whole database once; far below this even for years of history. */
+const STOP_TIMEOUT_MS = 30_000;
 
 export interface AzuriteOptions {
   host?: string;
@@ -19,6 +31,9 @@ export interface AzuriteProcess {
   connectionString: string;
   port: number;
   pid: number;
+  /** Resolves when the process has exited, however it ended. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Asks Azurite once to save and stop, and waits until it has; rejects if it could not save. */
   stop(): Promise<void>;
 }
 
@@ -42,77 +57,103 @@ export async function freePort(host = '127.0.0.1'): Promise<number> {
   });
 }
 
-function azuriteTableScript(): string {
-  const packageDir = path.dirname(require.resolve('azurite/package.json'));
-  return path.join(packageDir, 'dist', 'src', 'table', 'main.js');
+async function isAzurite(host: string, port: number): Promise<boolean> {
+  try {
+    const response = await fetch(`http://${host}:${port}/`, { signal: AbortSignal.timeout(2000) });
+    return /^Azurite/i.test(response.headers.get('server') ?? '');
+  } catch {
+    return false;
+  }
 }
 
-async function waitForPort(
+async function refusal(
+  outcome: Exclude<FromEmbeddedAzurite, { kind: 'ready' }>,
   host: string,
   port: number,
-  child: ChildProcess,
-  timeoutMs: number,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null)
-      throw new Error(`Azurite exited with code ${child.exitCode} before listening`);
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = net.connect(port, host);
-      socket.once('connect', () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.once('error', () => resolve(false));
-    });
-    if (open) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
+  directory: string | undefined,
+): Promise<string> {
+  switch (outcome.kind) {
+    case 'port-in-use':
+      return (await isAzurite(host, port))
+        ? `embedded storage port ${port} is already in use by an Azurite this bot did not start ` +
+            `(another data folder or tool) — stop it or set LOCAL_STORAGE_PORT to a free port`
+        : `embedded storage port ${port} is already in use by another program — ` +
+            `stop it or set LOCAL_STORAGE_PORT to a free port`;
+    case 'folder-in-use':
+      return (
+        `embedded storage folder ${directory} is in use by another running bot (pid ${outcome.holder.parentPid}, ` +
+        `storage port ${outcome.holder.port}) — stop that bot first, or give this one its own ` +
+        `LOCAL_STORAGE_DIR and LOCAL_STORAGE_PORT`
+      );
+    case 'failed':
+      return `embedded storage did not start: ${outcome.message}`;
   }
-  throw new Error(`Azurite did not listen on ${host}:${port} within ${timeoutMs} ms`);
 }
 
-/** Starts Azurite's table service as a child process that we stop by PID. */
+/**
+ * Starts Azurite's table service in a child process of its own process group (see
+ * embedded-azurite-main.ts): Ctrl+C in a terminal reaches the bot only, and the bot stops it once.
+ */
 export async function startAzurite(options: AzuriteOptions): Promise<AzuriteProcess> {
   const host = options.host ?? '127.0.0.1';
-  const port = options.port === 0 ? await freePort(host) : options.port;
-  const args = [
-    azuriteTableScript(),
-    '--tableHost',
-    host,
-    '--tablePort',
-    String(port),
-    '--disableTelemetry',
-    '--skipApiVersionCheck',
-  ];
-  if (options.directory) {
-    fs.mkdirSync(options.directory, { recursive: true });
-    args.push('--location', path.resolve(options.directory));
-  } else {
-    args.push('--inMemoryPersistence');
-  }
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  const directory = options.directory ? path.resolve(options.directory) : undefined;
+  if (directory) fs.mkdirSync(directory, { recursive: true });
+  const args: EmbeddedAzuriteArgs = { host, port: options.port, directory };
+  const child = spawn(
+    process.execPath,
+    [path.join(__dirname, `${EMBEDDED_AZURITE_SCRIPT}.js`), JSON.stringify(args)],
+    { detached: true, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] },
+  );
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-2000);
   });
-  try {
-    await waitForPort(host, port, child, 15_000);
-  } catch (error) {
-    child.kill('SIGKILL');
-    throw new Error(`${(error as Error).message}${stderr ? `: ${stderr.trim()}` : ''}`);
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  let timer: NodeJS.Timeout | undefined;
+  const first = await Promise.race([
+    new Promise<FromEmbeddedAzurite>((resolve) =>
+      child.once('message', (message) => resolve(message as FromEmbeddedAzurite)),
+    ),
+    exited.then(({ code, signal }): FromEmbeddedAzurite => ({
+      kind: 'failed',
+      message: `Azurite exited (${code ?? signal}) before listening${stderr ? `: ${stderr.trim()}` : ''}`,
+    })),
+    new Promise<FromEmbeddedAzurite>((resolve) => {
+      timer = setTimeout(
+        () => resolve({ kind: 'failed', message: `Azurite did not start within ${START_TIMEOUT_MS} ms` }),
+        START_TIMEOUT_MS,
+      );
+    }),
+  ]);
+  clearTimeout(timer);
+  if (first.kind !== 'ready') {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await exited;
+    throw new StorageStartError(await refusal(first, host, options.port, directory));
   }
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let stopped: Promise<void> | undefined;
   return {
-    connectionString: azuriteConnectionString(host, port),
-    port,
+    connectionString: azuriteConnectionString(host, first.port),
+    port: first.port,
     pid: child.pid ?? -1,
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      // Azurite saves its data and closes cleanly on SIGINT only; SIGTERM would lose recent writes.
-      child.kill('SIGINT');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-      await exited;
-      clearTimeout(timer);
+    exited,
+    stop() {
+      stopped ??= (async () => {
+        if (child.exitCode !== null || child.signalCode !== null) return;
+        if (child.connected) child.send({ kind: 'stop' } satisfies ToEmbeddedAzurite);
+        else child.kill('SIGTERM');
+        const killer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+        const { code, signal } = await exited;
+        clearTimeout(killer);
+        if (code !== 0) {
+          throw new Error(
+            `embedded Azurite did not stop cleanly (${code ?? signal})${stderr ? `: ${stderr.trim()}` : ''}`,
+          );
+        }
+      })();
+      return stopped;
     },
   };
 }

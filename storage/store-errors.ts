@@ -52,3 +52,8 @@ export async function guardStore<T>(operation: () => Promise<T>): Promise<T> {
     throw error;
   }
 }
+
+/** The store could not be opened at start-up: one line that says what to change. */
+export class StorageStartError extends Error {
+  override name = 'StorageStartError';
+}

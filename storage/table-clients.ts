@@ -1,4 +1,5 @@
 import { TableClient, type TableServiceClientOptions } from '@azure/data-tables';
+import { DefaultAzureCredential, type TokenCredential } from '@azure/identity';
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import { guardStore } from './store-errors';
 
@@ -25,16 +26,42 @@ const requestTimeout: PipelinePolicy = {
   },
 };
 
+/** Azure Table Storage as configured: by connection string, or by account URL and the Entra identity. */
+export function azureTableClients(
+  store: { connectionString: string } | { accountUrl: string },
+  prefix: string,
+): TableClients {
+  if ('connectionString' in store) return createTableClients(store.connectionString, prefix);
+  // Managed identity in Azure; `az login`, Visual Studio Code or environment variables on a laptop.
+  return createTableClients(
+    { accountUrl: store.accountUrl, credential: new DefaultAzureCredential() },
+    prefix,
+  );
+}
+
 /** Short retries: a person is waiting for the answer, and an outage should be reported, not hidden. */
-const clientOptions = (connectionString: string): TableServiceClientOptions => ({
-  allowInsecureConnection: /DefaultEndpointsProtocol=http;|TableEndpoint=http:/i.test(connectionString),
+const clientOptions = (allowInsecureConnection: boolean): TableServiceClientOptions => ({
+  allowInsecureConnection,
   retryOptions: { maxRetries: 2, retryDelayInMs: 100, maxRetryDelayInMs: 800 },
   additionalPolicies: [{ policy: requestTimeout, position: 'perRetry' }],
 });
 
-export function createTableClients(connectionString: string, prefix: string): TableClients {
+/** The account's table endpoint and an Entra identity allowed to use it (Storage Table Data Contributor). */
+export interface AccountWithIdentity {
+  accountUrl: string;
+  credential: TokenCredential;
+}
+
+/** `store` is a connection string (account key, SAS, Azurite) or an account URL with an identity. */
+export function createTableClients(store: string | AccountWithIdentity, prefix: string): TableClients {
   const make = (name: string) =>
-    TableClient.fromConnectionString(connectionString, `${prefix}${name}`, clientOptions(connectionString));
+    typeof store === 'string'
+      ? TableClient.fromConnectionString(
+          store,
+          `${prefix}${name}`,
+          clientOptions(/DefaultEndpointsProtocol=http;|TableEndpoint=http:/i.test(store)),
+        )
+      : new TableClient(store.accountUrl, `${prefix}${name}`, store.credential, clientOptions(false));
   return {
     planStatus: make(TABLE_NAMES.planStatus),
     people: make(TABLE_NAMES.people),
