@@ -3,7 +3,7 @@ import type { Server } from 'restify';
 import { StatusService } from '../domain/status-service';
 import { loadPlan } from '../plan/load-plan';
 import type { Plan } from '../plan/plan-schema';
-import { startAzurite } from '../storage/azurite-process';
+import { startAzurite, type AzuriteProcess } from '../storage/azurite-process';
 import { StorageStartError, StoreUnavailableError, statusCodeOf } from '../storage/store-errors';
 import { TableStatusStore } from '../storage/status-repository';
 import {
@@ -56,14 +56,20 @@ export interface CompositionOptions {
   /** Tests shorten the waits between retried and paced sends. */
   sendBackoffMs?: number;
   reminderGapMs?: number;
+  /** The embedded Azurite, already starting (main.ts starts it while the bot's modules load). */
+  embeddedStore?: Promise<AzuriteProcess>;
 }
 
-export async function openStorage(config: Config, logger: Logger): Promise<Storage> {
+export async function openStorage(
+  config: Config,
+  logger: Logger,
+  embeddedStore?: Promise<AzuriteProcess>,
+): Promise<Storage> {
   const { storage } = config;
   if (!('embedded' in storage)) {
     return openTables(azureTableClients(storage, config.tablePrefix), storeDescription(storage));
   }
-  const azurite = await startAzurite(storage.embedded);
+  const azurite = await (embeddedStore ?? startAzurite(storage.embedded));
   logger.info(
     { pid: azurite.pid, port: azurite.port, directory: storage.embedded.directory },
     'started embedded Azurite table storage',
@@ -119,7 +125,7 @@ export async function composeBot(config: Config, options: CompositionOptions = {
       'BOT_ID is not set: running in local mode WITHOUT inbound authentication. Never expose this to a network.',
     );
   }
-  const storage = await openStorage(config, logger);
+  const storage = await openStorage(config, logger, options.embeddedStore);
   const statusService = new StatusService(
     plan,
     new TableStatusStore(storage.tables.planStatus, plan.id),

@@ -4,10 +4,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { DefaultAzureCredential } from '@azure/identity';
 import { ConfigError, loadConfig, readEnvironment } from '../../bot/config';
+import { azureTableClients } from '../../storage/table-clients';
 import { repoRoot } from '../support/paths';
 
 const GUID = '6f1c2d3e-1111-2222-3333-444455556666';
+const PRODUCTION = { BOT_ID: GUID, BOT_PASSWORD: 'secret', BOT_TENANT_ID: GUID };
+const ACCOUNT_URL = 'https://oscbplan.table.core.windows.net';
 
 function problemsOf(environment: Record<string, string>): string[] {
   try {
@@ -69,6 +73,34 @@ describe('configuration', () => {
     ['a table prefix with a hyphen', { TABLE_PREFIX: 'oscb-test' }, /^TABLE_PREFIX /],
     ['a log level that does not exist', { LOG_LEVEL: 'loud' }, /^LOG_LEVEL /],
     ['a schedule switch that is not on/off', { DIGEST_SCHEDULE: 'yes' }, /^DIGEST_SCHEDULE /],
+    [
+      'an account URL that is not https',
+      { AZURE_STORAGE_ACCOUNT_URL: 'http://oscb.table.core.windows.net' },
+      /^AZURE_STORAGE_ACCOUNT_URL must be an https/,
+    ],
+    [
+      'an account URL that is not a URL',
+      { AZURE_STORAGE_ACCOUNT_URL: 'oscb.table.core.windows.net' },
+      /^AZURE_STORAGE_ACCOUNT_URL must be the table endpoint/,
+    ],
+    [
+      'a local storage mode that does not exist',
+      { LOCAL_STORAGE: 'disk' },
+      /^LOCAL_STORAGE must be "embedded"/,
+    ],
+    [
+      'both an account URL and a connection string',
+      {
+        AZURE_STORAGE_ACCOUNT_URL: ACCOUNT_URL,
+        AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true',
+      },
+      /^AZURE_STORAGE_ACCOUNT_URL and AZURE_STORAGE_CONNECTION_STRING are both set/,
+    ],
+    [
+      'embedded storage asked for alongside Azure storage',
+      { LOCAL_STORAGE: 'embedded', AZURE_STORAGE_ACCOUNT_URL: ACCOUNT_URL },
+      /^LOCAL_STORAGE is "embedded" while AZURE_STORAGE_ACCOUNT_URL is set too/,
+    ],
   ];
   for (const [name, environment, expected] of bad) {
     it(`names the variable for ${name}`, () => {
@@ -118,5 +150,75 @@ describe('configuration', () => {
     assert.equal(failure.code, 1);
     assert.match(failure.stderr, /PORT .*"eighty"/);
     assert.match(failure.stderr, /BOARD_ADMINS /);
+  });
+
+  describe('storage in production', () => {
+    it('refuses to start without Azure storage when BOT_ID is set, naming the variables', () => {
+      const problems = problemsOf(PRODUCTION);
+      assert.equal(problems.length, 1, problems.join('; '));
+      assert.match(
+        problems[0],
+        /^AZURE_STORAGE_ACCOUNT_URL or AZURE_STORAGE_CONNECTION_STRING is required when BOT_ID is set .*LOCAL_STORAGE=embedded/,
+      );
+    });
+
+    it('takes AZURE_STORAGE_ACCOUNT_URL and builds clients that sign in with an Entra identity, offline', () => {
+      const config = loadConfig({
+        ...PRODUCTION,
+        AZURE_STORAGE_ACCOUNT_URL: ACCOUNT_URL,
+        TABLE_PREFIX: 'oscb',
+      });
+      assert.deepEqual(config.storage, { accountUrl: ACCOUNT_URL });
+      assert.ok('accountUrl' in config.storage);
+      const tables = azureTableClients(config.storage, config.tablePrefix);
+      for (const client of Object.values(tables)) {
+        assert.equal(client.url, ACCOUNT_URL);
+        assert.match(client.tableName, /^oscb/);
+        const policies = client.pipeline.getOrderedPolicies().map((policy) => policy.name);
+        assert.ok(policies.includes('bearerTokenAuthenticationPolicy'), policies.join(', '));
+      }
+      assert.ok(
+        (tables.planStatus as unknown as { credential: unknown }).credential instanceof
+          DefaultAzureCredential,
+      );
+    });
+
+    it('keeps connection strings (account key, SAS) working', () => {
+      const config = loadConfig({
+        ...PRODUCTION,
+        AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true',
+      });
+      assert.deepEqual(config.storage, { connectionString: 'UseDevelopmentStorage=true' });
+    });
+
+    it('runs embedded storage in production only when LOCAL_STORAGE=embedded says so', () => {
+      const config = loadConfig({ ...PRODUCTION, LOCAL_STORAGE: 'embedded', LOCAL_STORAGE_DIR: '/var/oscb' });
+      assert.deepEqual(config.storage, { embedded: { directory: '/var/oscb', port: 10002 } });
+    });
+
+    it('stops `npm start` in production without storage before starting any embedded store', async () => {
+      const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oscb-production-'));
+      try {
+        const failure = await promisify(execFile)(
+          process.execPath,
+          [path.join(repoRoot, 'dist', 'bot', 'main.js')],
+          {
+            env: { PATH: process.env.PATH ?? '', ...PRODUCTION },
+            cwd: workDir,
+          },
+        ).then(
+          () => assert.fail('the bot started without storage in production'),
+          (error: { code: number; stderr: string }) => error,
+        );
+        assert.equal(failure.code, 1);
+        assert.match(
+          failure.stderr,
+          /AZURE_STORAGE_ACCOUNT_URL or AZURE_STORAGE_CONNECTION_STRING is required/,
+        );
+        assert.deepEqual(fs.readdirSync(workDir), [], 'no embedded store was created');
+      } finally {
+        fs.rmSync(workDir, { recursive: true, force: true });
+      }
+    });
   });
 });

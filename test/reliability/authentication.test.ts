@@ -230,11 +230,20 @@ describe('reliability: inbound authentication', () => {
 
   it('refuses a BOT_OPENID_METADATA_URL that is not a URL at start-up, naming the variable', () => {
     assert.throws(
-      () => loadConfig({ ...CREDENTIALS, BOT_OPENID_METADATA_URL: 'login.botframework.com/v1' }),
+      () =>
+        loadConfig({
+          ...CREDENTIALS,
+          LOCAL_STORAGE: 'embedded',
+          BOT_OPENID_METADATA_URL: 'login.botframework.com/v1',
+        }),
       (error: Error) =>
         error instanceof ConfigError && /BOT_OPENID_METADATA_URL must be the URL/.test(error.message),
     );
-    assert.equal(loadConfig({ ...CREDENTIALS, BOT_OPENID_METADATA_URL: '' }).openIdMetadataUrl, undefined);
+    assert.equal(
+      loadConfig({ ...CREDENTIALS, LOCAL_STORAGE: 'embedded', BOT_OPENID_METADATA_URL: '' })
+        .openIdMetadataUrl,
+      undefined,
+    );
   });
 
   describe('when the signing keys cannot be fetched', () => {

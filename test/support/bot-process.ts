@@ -6,10 +6,18 @@ import { freePort } from '../../storage/azurite-process';
 import { repoRoot, shippedPlanFile } from './paths';
 
 export interface BotProcessOptions {
-  connectionString: string;
+  /** Absent: the embedded store, configured through `env` (LOCAL_STORAGE_DIR, LOCAL_STORAGE_PORT). */
+  connectionString?: string;
   tablePrefix: string;
   boardAdmins: string[];
   env?: Record<string, string>;
+  /** Its own process group, as a shell starts a job: a terminal's Ctrl+C is `signalGroup('SIGINT')`. */
+  ownProcessGroup?: boolean;
+}
+
+export interface ProcessExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
 }
 
 /**
@@ -18,7 +26,7 @@ export interface BotProcessOptions {
  */
 export class BotProcess {
   private output = '';
-  private readonly exited: Promise<void>;
+  readonly exited: Promise<ProcessExit>;
 
   private constructor(
     private readonly child: ChildProcess,
@@ -30,7 +38,7 @@ export class BotProcess {
     };
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
-    this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
+    this.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   }
 
   get pid(): number {
@@ -52,7 +60,7 @@ export class BotProcess {
         PATH: process.env.PATH ?? '',
         PORT: String(port),
         HOST: '127.0.0.1',
-        AZURE_STORAGE_CONNECTION_STRING: options.connectionString,
+        ...(options.connectionString ? { AZURE_STORAGE_CONNECTION_STRING: options.connectionString } : {}),
         TABLE_PREFIX: options.tablePrefix,
         BOARD_ADMINS: options.boardAdmins.join(','),
         PLAN_FILE: shippedPlanFile,
@@ -61,9 +69,11 @@ export class BotProcess {
         ...options.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
+      detached: options.ownProcessGroup ?? false,
     });
     const bot = new BotProcess(child, `http://127.0.0.1:${port}`, workDir);
-    await bot.waitUntilHealthy(15_000);
+    // Generous: a start is ~2 s of CPU, and the test machine is often shared.
+    await bot.waitUntilHealthy(60_000);
     return bot;
   }
 
@@ -92,6 +102,11 @@ export class BotProcess {
     });
     const text = await response.text();
     return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined };
+  }
+
+  /** A signal to the bot's whole process group (started with ownProcessGroup), as a terminal sends it. */
+  signalGroup(signal: NodeJS.Signals): void {
+    process.kill(-this.pid, signal);
   }
 
   /** SIGTERM (the bot closes its server and exits), SIGKILL after 5 s. */
