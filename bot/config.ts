@@ -43,7 +43,7 @@ const environmentSchema = z
       z
         .string()
         .url('must be the table endpoint, e.g. https://<account>.table.core.windows.net')
-        .refine((url) => url.startsWith('https://'), 'must be an https:// URL')
+        .pipe(z.string().startsWith('https://', 'must be an https:// URL'))
         .optional(),
     ),
     LOCAL_STORAGE: optionalText.pipe(

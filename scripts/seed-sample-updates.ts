@@ -77,8 +77,9 @@ const SAMPLE: { actionId: string; owner: string; updates: [daysAgo: number, rag:
 async function main(argv: string[]): Promise<void> {
   const config = loadConfig();
   const isLocal =
-    !('connectionString' in config.storage) ||
-    /AccountName=devstoreaccount1;/.test(config.storage.connectionString);
+    'embedded' in config.storage ||
+    ('connectionString' in config.storage &&
+      /AccountName=devstoreaccount1;/.test(config.storage.connectionString));
   if (!isLocal && !argv.includes('--allow-real-storage')) {
     throw new Error(
       'Refusing to write sample data to a real storage account (pass --allow-real-storage to insist).',

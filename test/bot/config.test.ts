@@ -55,15 +55,19 @@ describe('configuration', () => {
   const bad: [string, Record<string, string>, RegExp][] = [
     ['a port that is not a number', { PORT: 'abc' }, /^PORT .*"abc"/],
     ['a port out of range', { PORT: '70000' }, /^PORT /],
-    ['a bot id that is not a GUID', { BOT_ID: 'my-bot', BOT_PASSWORD: 'x', BOT_TENANT_ID: GUID }, /^BOT_ID /],
+    [
+      'a bot id that is not a GUID',
+      { BOT_ID: 'my-bot', BOT_PASSWORD: 'x', BOT_TENANT_ID: GUID, LOCAL_STORAGE: 'embedded' },
+      /^BOT_ID /,
+    ],
     [
       'a bot id without its password',
-      { BOT_ID: GUID, BOT_TENANT_ID: GUID },
+      { BOT_ID: GUID, BOT_TENANT_ID: GUID, LOCAL_STORAGE: 'embedded' },
       /^BOT_PASSWORD is required when BOT_ID/,
     ],
     [
       'a bot id without its tenant',
-      { BOT_ID: GUID, BOT_PASSWORD: 'x' },
+      { BOT_ID: GUID, BOT_PASSWORD: 'x', LOCAL_STORAGE: 'embedded' },
       /^BOT_TENANT_ID is required when BOT_ID/,
     ],
     ['an admin that is not an email', { BOARD_ADMINS: 'chair@oscb.example, the chair' }, /^BOARD_ADMINS /],
