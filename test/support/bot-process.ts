@@ -106,7 +106,11 @@ export class BotProcess {
 
   /** A signal to the bot's whole process group (started with ownProcessGroup), as a terminal sends it. */
   signalGroup(signal: NodeJS.Signals): void {
-    process.kill(-this.pid, signal);
+    try {
+      process.kill(-this.pid, signal);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error; // the group has already gone
+    }
   }
 
   /** SIGTERM (the bot closes its server and exits), SIGKILL after 5 s. */
