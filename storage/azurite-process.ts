@@ -102,7 +102,7 @@ export async function startAzurite(options: AzuriteOptions): Promise<AzuriteProc
   const child = spawn(
     process.execPath,
     [path.join(__dirname, `${EMBEDDED_AZURITE_SCRIPT}.js`), JSON.stringify(args)],
-    { detached: true, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] },
+    { detached: true, windowsHide: true, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] },
   );
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {

@@ -61,6 +61,8 @@ async function lockFolder(directory: string, port: number) {
 }
 
 async function main(args: EmbeddedAzuriteArgs): Promise<void> {
+  // stderr is a pipe to the bot; once the bot is gone, a write must not crash this process before it saves.
+  process.stderr.on('error', () => {});
   const parentPid = process.ppid;
   let release = () => {};
   if (args.directory) {
