@@ -12,7 +12,7 @@ import {
 /**
  * The embedded Azurite table service, started by azurite-process.ts in its own process group, so that a
  * terminal's Ctrl+C reaches only the bot, which then asks this process to stop once. Stopping closes
- * Azurite, which writes its database (LokiJS saves only every 5 s otherwise), then exits 0. It also
+ * Azurite, which writes its database (otherwise saved once a second at most), then exits 0. It also
  * stops by itself when the bot is gone, even after kill -9: the IPC channel closes, or the parent pid
  * changes. So it never outlives the bot, and a next start never finds an orphan serving old data.
  */
@@ -20,7 +20,7 @@ import {
 /** Long enough for an orphan of a killed bot to save and exit; short enough for a person waiting. */
 const ORPHAN_WAIT_MS = 15_000;
 const PARENT_CHECK_MS = 500;
-/** Azurite's LokiJS database saves every 5 s when changed; a crash of this process loses at most that. */
+/** How often a changed database is written; a crash of this process loses at most about this much. */
 const SAVE_INTERVAL_MS = 1000;
 
 interface LokiAutosave {
