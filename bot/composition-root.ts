@@ -8,12 +8,13 @@ import { TableStatusStore } from '../storage/status-repository';
 import { createTableClients, ensureTables, type TableClients } from '../storage/table-clients';
 import { createAdapter } from './adapter';
 import { createApplication } from './application';
+import { limitConnectorCalls } from './connector-deadline';
 import type { BotDependencies } from './bot-dependencies';
 import type { Config } from './config';
 import { createLogger, type Logger } from './logger';
 import { PeopleDirectory } from './people-directory';
 import { PeopleRegister } from './people-register';
-import { TablePeopleStore } from '../storage/people-repository';
+import { TableLoginBindings, TablePeopleStore } from '../storage/people-repository';
 import { createServer } from './server';
 import { DigestRunner } from './digest-runner';
 import { ProactiveSender } from './proactive-sender';
@@ -49,6 +50,8 @@ export interface CompositionOptions {
   /** Tests shorten the waits between retried and paced sends. */
   sendBackoffMs?: number;
   reminderGapMs?: number;
+  /** Tests shorten the deadline on outbound Bot Connector calls. */
+  outboundTimeoutMs?: number;
 }
 
 export async function openStorage(config: Config, logger: Logger): Promise<Storage> {
@@ -94,7 +97,7 @@ export async function composeBot(config: Config, options: CompositionOptions = {
     config.boardAdmins,
     clock,
   );
-  const people = new PeopleDirectory(logger);
+  const people = new PeopleDirectory(logger, new TableLoginBindings(storage.tables.people), clock);
   const peopleStore = new TablePeopleStore(storage.tables.people);
   const adapter = createAdapter(config.credentials, { openIdMetadataUrl: config.openIdMetadataUrl });
   const botAppId = config.credentials?.appId ?? LOCAL_BOT_ID;
@@ -140,6 +143,7 @@ export async function composeBot(config: Config, options: CompositionOptions = {
     adapter,
     logger,
     runTurn: async (context) => {
+      limitConnectorCalls(context, options.outboundTimeoutMs);
       await app.run(context);
     },
     health: async () => {
