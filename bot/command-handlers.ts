@@ -158,6 +158,13 @@ export class CommandHandlers {
           forms: command.draft ? [formOffer(command.draft)] : [],
         });
       }
+      case 'tooLong':
+        return notice(
+          'warning',
+          'That message is too long for me',
+          `I read commands of a few words, and messages up to ${command.maxLength.toLocaleString('en-GB')} characters. Nothing was saved.`,
+          ['help'],
+        );
       case 'unknown': {
         const offer = offerCommands(
           plan,
