@@ -114,6 +114,7 @@ export function createApplication(
 
   app.error(async (context, error) => {
     deps.logger.error({ err: error, activityType: context.activity.type }, 'unhandled turn error');
+    await answerUnexpected(context, deps);
   });
 
   return app;
@@ -135,6 +136,23 @@ function somethingWentWrongCard() {
     text: 'Open the action again to see what is stored; if your change is not there, please make it again.',
     suggestions: [{ title: 'help', command: 'help' }],
   });
+}
+
+/**
+ * No message turn ends in silence: one that failed for a reason nobody foresaw still gets an answer,
+ * unless one was already sent (the failure came after it) or the answer cannot be sent. Card actions
+ * are answered by guardInvoke.
+ */
+async function answerUnexpected(context: TurnContext, deps: BotDependencies): Promise<void> {
+  if (context.activity.type !== ActivityTypes.Message || context.responded) return;
+  try {
+    await replyWithCard(context, somethingWentWrongCard(), 'Something went wrong on my side');
+  } catch (error) {
+    deps.logger.warn(
+      { err: error, activityType: context.activity.type },
+      'could not answer after a turn error',
+    );
+  }
 }
 
 function storeDownCard() {
