@@ -52,6 +52,7 @@ interface RosterMember {
  */
 export class PeopleDirectory {
   private readonly cache = new Map<string, CachedPerson>();
+  private readonly bound = new Map<string, string>();
 
   constructor(
     private readonly logger: Logger,
@@ -121,7 +122,7 @@ export class PeopleDirectory {
     const person: Person = { ...fallback, name: displayName(member.name, fallback.name), aadObjectId };
     // Without an object id there is nobody to bind rights to.
     if (!upn || !aadObjectId) return person;
-    const boundTo = await this.bindings.bind(upn, aadObjectId, this.clock().toISOString());
+    const boundTo = await this.boundObjectId(upn, aadObjectId);
     if (boundTo !== aadObjectId) {
       this.logger.warn(
         { teamsUserId: fallback.teamsUserId, aadObjectId, boundTo },
@@ -130,6 +131,16 @@ export class PeopleDirectory {
       return { ...person, boundElsewhere: true };
     }
     return { ...person, upn, email: guestHomeAddress(upn) ?? upn };
+  }
+
+  /** Bindings never change, so each is read from the table once per process. */
+  private async boundObjectId(upn: string, aadObjectId: string): Promise<string> {
+    const known = this.bound.get(upn);
+    if (known) return known;
+    const boundTo = await this.bindings.bind(upn, aadObjectId, this.clock().toISOString());
+    if (this.bound.size >= CACHE_LIMIT) this.bound.clear();
+    this.bound.set(upn, boundTo);
+    return boundTo;
   }
 
   private remember(teamsUserId: string, person: Person): void {
