@@ -1,5 +1,5 @@
 import { ActivityTypes, INVOKE_RESPONSE_KEY, type TurnContext } from 'botbuilder';
-import { Application, type TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
+import type { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import { buildHelpCard, buildNoticeCard, type AdaptiveCardJson } from '../cards';
 import { EXECUTE_VERB, SUBMIT_VERB, runCommandPayload } from '../cards/verbs';
 import { COMMAND_HELP, parseCommand } from '../domain/commands';
@@ -7,6 +7,8 @@ import { StoreUnavailableError } from '../storage/store-errors';
 import type { BotDependencies } from './bot-dependencies';
 import { CardActions } from './card-actions';
 import { CommandHandlers } from './command-handlers';
+import { IdentityUnavailableError } from './people-directory';
+import { QuietApplication } from './quiet-application';
 import { answerExecuteWithCard, replyWithCard } from './replies';
 
 /** The bot's routes: text commands, card buttons and installs. Handlers read like the turn. */
@@ -15,7 +17,7 @@ export function createApplication(
   botAppId: string,
   deps: BotDependencies,
 ): Application<TurnState> {
-  const app = new Application<TurnState>({
+  const app = new QuietApplication<TurnState>({
     adapter,
     botAppId,
     removeRecipientMention: true,
@@ -112,6 +114,7 @@ export function createApplication(
 
   app.error(async (context, error) => {
     deps.logger.error({ err: error, activityType: context.activity.type }, 'unhandled turn error');
+    await answerUnexpected(context, deps);
   });
 
   return app;
@@ -135,6 +138,23 @@ function somethingWentWrongCard() {
   });
 }
 
+/**
+ * No message turn ends in silence: one that failed for a reason nobody foresaw still gets an answer,
+ * unless one was already sent (the failure came after it) or the answer cannot be sent. Card actions
+ * are answered by guardInvoke.
+ */
+async function answerUnexpected(context: TurnContext, deps: BotDependencies): Promise<void> {
+  if (context.activity.type !== ActivityTypes.Message || context.responded) return;
+  try {
+    await replyWithCard(context, somethingWentWrongCard(), 'Something went wrong on my side');
+  } catch (error) {
+    deps.logger.warn(
+      { err: error, activityType: context.activity.type },
+      'could not answer after a turn error',
+    );
+  }
+}
+
 function storeDownCard() {
   return buildNoticeCard({
     tone: 'attention',
@@ -144,29 +164,41 @@ function storeDownCard() {
   });
 }
 
+function identityUnavailableCard() {
+  return buildNoticeCard({
+    tone: 'warning',
+    title: "I couldn't confirm who you are in Teams just now",
+    text: "I couldn't confirm who you are in Teams just now; nothing was saved. Please try again.",
+    suggestions: [],
+  });
+}
+
 /**
- * An unreachable plan store is the one failure users are told about; the answer goes where the turn
- * expects it (a reply for messages, the invoke response for card actions). Anything else is rethrown.
+ * An unreachable plan store and a Teams roster that cannot say who is asking are the failures users are
+ * told about; the answer goes where the turn expects it (a reply for messages, the invoke response for
+ * card actions). Anything else is rethrown.
  */
 async function guardStore(
   context: TurnContext,
   deps: BotDependencies,
   work: () => Promise<void>,
-  answer: (card: AdaptiveCardJson) => Promise<void>,
+  answer: (card: AdaptiveCardJson, summary: string) => Promise<void>,
 ): Promise<void> {
   try {
     await work();
   } catch (error) {
+    if (error instanceof IdentityUnavailableError) {
+      deps.logger.warn({ activityType: context.activity.type }, 'answered without an identity');
+      return answer(identityUnavailableCard(), "I couldn't confirm who you are in Teams just now");
+    }
     if (!(error instanceof StoreUnavailableError)) throw error;
     deps.logger.error({ err: error.cause, activityType: context.activity.type }, 'plan store unavailable');
-    await answer(storeDownCard());
+    await answer(storeDownCard(), "I can't reach the plan store right now");
   }
 }
 
 const guardMessage = (context: TurnContext, deps: BotDependencies, work: () => Promise<void>) =>
-  guardStore(context, deps, work, (card) =>
-    replyWithCard(context, card, "I can't reach the plan store right now"),
-  );
+  guardStore(context, deps, work, (card, summary) => replyWithCard(context, card, summary));
 
 /** An invoke always gets an answer: Teams shows anything else as a failed button with nothing to act on. */
 async function guardInvoke(context: TurnContext, deps: BotDependencies, work: () => Promise<void>) {

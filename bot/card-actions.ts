@@ -46,7 +46,7 @@ export class CardActions {
     const payload = parsePayload(refreshActionPayload, data);
     const action = payload && findAction(this.deps.plan, payload.actionId);
     if (!action) return answerExecuteWithCard(context, invalidPayloadCard());
-    const viewer = await this.deps.people.identify(context);
+    const viewer = await this.deps.people.identifyIfPossible(context);
     const status = await this.deps.statusService.currentStatus(action.id);
     await answerExecuteWithCard(context, personalActionCard(this.deps, context, viewer, action, status));
   }

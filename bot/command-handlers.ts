@@ -51,7 +51,7 @@ export class CommandHandlers {
     const { plan, statusService } = this.deps;
     switch (command.kind) {
       case 'help': {
-        const person = await this.deps.people.identify(context);
+        const person = await this.deps.people.identifyIfPossible(context);
         const isAdmin = statusService.isAdmin(person);
         return {
           summary: 'What I can do',
@@ -100,7 +100,7 @@ export class CommandHandlers {
           return notice('warning', 'Not in the plan', `There is no action ${command.actionId}.`, [
             'show plan',
           ]);
-        const person = await this.deps.people.identify(context);
+        const person = await this.deps.people.identifyIfPossible(context);
         const status = await statusService.currentStatus(action.id);
         return {
           summary: `Action ${action.id}: ${action.title}`,
@@ -158,6 +158,13 @@ export class CommandHandlers {
           forms: command.draft ? [formOffer(command.draft)] : [],
         });
       }
+      case 'tooLong':
+        return notice(
+          'warning',
+          'That message is too long for me',
+          `I read commands of a few words, and messages up to ${command.maxLength.toLocaleString('en-GB')} characters. Nothing was saved.`,
+          ['help'],
+        );
       case 'unknown': {
         const offer = offerCommands(
           plan,
@@ -219,12 +226,13 @@ export class CommandHandlers {
     context: TurnContext,
   ): Promise<CommandReply> {
     const person = await this.deps.people.identify(context);
-    const known = await this.deps.peopleStore.findByEmail(ownerEmail.toLowerCase());
+    const known = await this.deps.peopleStore.findByEmail(ownerEmail);
     const outcome = await this.deps.statusService.assignOwner({
       actionId,
       ownerEmail,
       ownerName: known?.name,
       ownerTeamsUserId: known?.teamsUserId,
+      ownerAadObjectId: known?.aadObjectId,
       by: person,
     });
     switch (outcome.kind) {
@@ -232,7 +240,7 @@ export class CommandHandlers {
         return notice(
           'good',
           `Action ${outcome.action.id} assigned`,
-          `${outcome.action.id} ${outcome.action.title} is now owned by ${ownerEmail.toLowerCase()}` +
+          `${outcome.action.id} ${outcome.action.title} is now owned by ${ownerEmail}` +
             (outcome.previousOwnerEmail ? ` (was ${outcome.previousOwnerEmail}).` : '.'),
           [`show action ${outcome.action.id}`],
         );
@@ -334,7 +342,7 @@ function noIdentityReply(): CommandReply {
   return notice(
     'warning',
     "I couldn't confirm who you are",
-    'Teams did not give me your work email, so I cannot record updates from you. Nothing was saved.',
+    'Teams did not tell me which work account you are signed in with, so I cannot record updates from you. Nothing was saved. If this keeps happening, ask a board admin.',
     [],
   );
 }

@@ -14,12 +14,13 @@ import {
 } from '../storage/table-clients';
 import { createAdapter } from './adapter';
 import { createApplication } from './application';
+import { limitConnectorCalls } from './connector-deadline';
 import type { BotDependencies } from './bot-dependencies';
 import type { Config } from './config';
 import { createLogger, type Logger } from './logger';
 import { PeopleDirectory } from './people-directory';
 import { PeopleRegister } from './people-register';
-import { TablePeopleStore } from '../storage/people-repository';
+import { TableLoginBindings, TablePeopleStore } from '../storage/people-repository';
 import { createServer } from './server';
 import { drainServer } from './server-drain';
 import { DigestRunner } from './digest-runner';
@@ -58,6 +59,8 @@ export interface CompositionOptions {
   reminderGapMs?: number;
   /** The embedded Azurite, already starting (main.ts starts it while the bot's modules load). */
   embeddedStore?: Promise<AzuriteProcess>;
+  /** Tests shorten the deadline on outbound Bot Connector calls. */
+  outboundTimeoutMs?: number;
 }
 
 export async function openStorage(
@@ -132,7 +135,7 @@ export async function composeBot(config: Config, options: CompositionOptions = {
     config.boardAdmins,
     clock,
   );
-  const people = new PeopleDirectory(logger);
+  const people = new PeopleDirectory(logger, new TableLoginBindings(storage.tables.people), clock);
   const peopleStore = new TablePeopleStore(storage.tables.people);
   const adapter = createAdapter(config.credentials, { openIdMetadataUrl: config.openIdMetadataUrl });
   const botAppId = config.credentials?.appId ?? LOCAL_BOT_ID;
@@ -178,6 +181,7 @@ export async function composeBot(config: Config, options: CompositionOptions = {
     adapter,
     logger,
     runTurn: async (context) => {
+      limitConnectorCalls(context, options.outboundTimeoutMs);
       await app.run(context);
     },
     health: async () => {

@@ -3,16 +3,23 @@ import path from 'node:path';
 import { Cron } from 'croner';
 import dotenv from 'dotenv';
 import { z } from 'zod';
+import { guestHomeAddress, loginKey } from '../domain/person';
 
-/** Every setting the bot reads. This module is the only reader of process.env. */
+/**
+ * Every setting the bot reads. This module is the only reader of process.env.
+ *
+ * Admins are sign-in names (UPNs) in login form: lower-cased in ASCII only, so a look-alike letter
+ * stays itself and fails the check; a guest's UPN becomes the address they were invited with.
+ */
 const emailList = z
   .string()
   .default('')
   .transform((value) =>
     value
       .split(',')
-      .map((item) => item.trim().toLowerCase())
-      .filter((item) => item.length > 0),
+      .map(loginKey)
+      .filter((item) => item.length > 0)
+      .map((item) => guestHomeAddress(item) ?? item),
   )
   .pipe(z.array(z.string().email('must be a comma-separated list of email addresses')));
 

@@ -1,5 +1,6 @@
 import { TeamsInfo, type TurnContext } from 'botbuilder';
-import type { Person } from '../domain/person';
+import type { LoginBindings } from '../domain/known-people';
+import { displayName, guestHomeAddress, loginKey, MAX_ADDRESS_LENGTH, type Person } from '../domain/person';
 import type { Logger } from './logger';
 
 interface CachedPerson {
@@ -9,53 +10,137 @@ interface CachedPerson {
 
 const CACHE_TTL_MS = 30 * 60 * 1000;
 const CACHE_LIMIT = 5000;
+/** Teams user ids are about 100 characters; anything far longer is not one, and is never looked up. */
+export const MAX_TEAMS_ID_LENGTH = 512;
+
+const TURN_IDENTITY = Symbol('identity of the person in this turn');
+
+/** Teams could not say who is asking just now (roster 401/429/5xx, a timeout, a network failure). */
+export class IdentityUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super('The Teams roster could not be read', { cause });
+    this.name = 'IdentityUnavailableError';
+  }
+}
 
 function statusCodeOf(error: unknown): number | undefined {
   const code = (error as { statusCode?: unknown } | null)?.statusCode;
   return typeof code === 'number' ? code : undefined;
 }
 
+/** Errors of the HTTP call itself (core-rest-pipeline's RestError, an aborted or timed-out request). */
+function isRequestFailure(error: unknown): boolean {
+  const name = (error as { name?: unknown } | null)?.name;
+  return name === 'RestError' || name === 'AbortError' || statusCodeOf(error) !== undefined;
+}
+
+/** Teams answers these when the person is not a member it can describe: a stranger, not an outage. */
+const NOT_IN_ROSTER = new Set([400, 403, 404]);
+
+interface RosterMember {
+  name?: string;
+  userPrincipalName?: string;
+  aadObjectId?: string;
+  objectId?: string;
+}
+
 /**
- * Who is speaking, by their Teams account: the email/UPN comes from the Teams roster API, never from the
- * display name. Answers are cached per Teams user id; a failed lookup is not cached.
+ * Who is speaking, by their Teams account: the Entra object id and UPN from the Teams roster API, never
+ * the display name or the mail attribute. A sign-in name is bound to the first object id seen with it
+ * (kept in the people table); another account presenting it later gets no rights from it. Answers are
+ * cached per Teams user id; a failed lookup is not cached.
  */
 export class PeopleDirectory {
   private readonly cache = new Map<string, CachedPerson>();
+  private readonly bound = new Map<string, string>();
 
   constructor(
     private readonly logger: Logger,
+    private readonly bindings: LoginBindings,
+    private readonly clock: () => Date,
     private readonly now: () => number = Date.now,
   ) {}
 
-  async identify(context: TurnContext): Promise<Person> {
+  /**
+   * Throws IdentityUnavailableError when Teams cannot say who this is right now. Asked once per turn:
+   * a turn that asks again (remembering a personal chat, then the command) gets the same answer.
+   */
+  identify(context: TurnContext): Promise<Person> {
+    const asked = context.turnState.get<Promise<Person> | undefined>(TURN_IDENTITY);
+    if (asked) return asked;
+    const answer = this.lookUp(context);
+    context.turnState.set(TURN_IDENTITY, answer);
+    return answer;
+  }
+
+  private async lookUp(context: TurnContext): Promise<Person> {
     const from = context.activity.from;
-    const teamsUserId = from?.id ?? '';
+    const rawId = typeof from?.id === 'string' ? from.id : '';
+    const teamsUserId = rawId.length <= MAX_TEAMS_ID_LENGTH ? rawId : '';
+    const fallback: Person = {
+      name: displayName(from?.name),
+      teamsUserId: teamsUserId || undefined,
+    };
+    if (!teamsUserId) return fallback;
     const cached = this.cache.get(teamsUserId);
     if (cached && cached.expiresAt > this.now()) return cached.person;
 
-    const fallback: Person = { name: from?.name || 'Someone', teamsUserId, aadObjectId: from?.aadObjectId };
-    if (!teamsUserId) return fallback;
+    let member: RosterMember;
     try {
-      const member = await TeamsInfo.getMember(context, teamsUserId);
-      const email = (member.email || member.userPrincipalName || '').trim().toLowerCase();
-      const person: Person = {
-        ...fallback,
-        name: member.name || fallback.name,
-        email: email || undefined,
-        aadObjectId: member.aadObjectId || fallback.aadObjectId,
-      };
-      this.remember(teamsUserId, person);
-      return person;
+      member = await TeamsInfo.getMember(context, teamsUserId);
     } catch (error) {
+      if (!isRequestFailure(error)) throw error;
       const status = statusCodeOf(error);
-      // Not in the roster (a guest, another tenant, a removed member): they are someone without an email.
-      if (status === undefined || ![400, 403, 404].includes(status)) throw error;
-      this.logger.warn(
-        { err: error, status, conversationType: context.activity.conversation?.conversationType },
-        'roster lookup failed',
-      );
-      return fallback;
+      const conversationType = context.activity.conversation?.conversationType;
+      if (status !== undefined && NOT_IN_ROSTER.has(status)) {
+        // Not in the roster (another tenant, a removed member): someone without a sign-in name.
+        this.logger.warn({ err: error, status, conversationType }, 'roster lookup: not a member');
+        return fallback;
+      }
+      this.logger.warn({ err: error, status, conversationType }, 'roster lookup failed');
+      throw new IdentityUnavailableError(error);
     }
+    const person = await this.fromRoster(member, fallback);
+    this.remember(teamsUserId, person);
+    return person;
+  }
+
+  /** For answers that need no identity: on a roster failure, an anonymous person. */
+  async identifyIfPossible(context: TurnContext): Promise<Person> {
+    try {
+      return await this.identify(context);
+    } catch (error) {
+      if (!(error instanceof IdentityUnavailableError)) throw error;
+      return { name: displayName(context.activity.from?.name) };
+    }
+  }
+
+  private async fromRoster(member: RosterMember, fallback: Person): Promise<Person> {
+    const rawUpn = typeof member.userPrincipalName === 'string' ? member.userPrincipalName : '';
+    const upn = rawUpn.length <= MAX_ADDRESS_LENGTH ? loginKey(rawUpn) : '';
+    const aadObjectId = member.aadObjectId || member.objectId || undefined;
+    const person: Person = { ...fallback, name: displayName(member.name, fallback.name), aadObjectId };
+    // Without an object id there is nobody to bind rights to.
+    if (!upn || !aadObjectId) return person;
+    const boundTo = await this.boundObjectId(upn, aadObjectId);
+    if (boundTo !== aadObjectId) {
+      this.logger.warn(
+        { teamsUserId: fallback.teamsUserId, aadObjectId, boundTo },
+        'sign-in name presented by another Entra account: no rights granted',
+      );
+      return { ...person, boundElsewhere: true };
+    }
+    return { ...person, upn, email: guestHomeAddress(upn) ?? upn };
+  }
+
+  /** Bindings never change, so each is read from the table once per process. */
+  private async boundObjectId(upn: string, aadObjectId: string): Promise<string> {
+    const known = this.bound.get(upn);
+    if (known) return known;
+    const boundTo = await this.bindings.bind(upn, aadObjectId, this.clock().toISOString());
+    if (this.bound.size >= CACHE_LIMIT) this.bound.clear();
+    this.bound.set(upn, boundTo);
+    return boundTo;
   }
 
   private remember(teamsUserId: string, person: Person): void {

@@ -1,5 +1,6 @@
-import { TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import type { PeopleStore } from '../domain/known-people';
+import { boundedConversationReference } from './conversation-reference';
 import type { Logger } from './logger';
 import type { PeopleDirectory } from './people-directory';
 
@@ -17,18 +18,21 @@ export class PeopleRegister {
     private readonly logger: Logger,
   ) {}
 
+  /** Best effort: when Teams cannot say who this is right now, the next turn will. */
   async notePersonalChat(context: TurnContext): Promise<void> {
     if (context.activity.conversation?.conversationType !== 'personal') return;
-    const person = await this.directory.identify(context);
+    const person = await this.directory.identifyIfPossible(context);
     if (!person.email || !person.teamsUserId) return;
     const key = `${person.email}|${context.activity.conversation.id}`;
     if (this.written.has(key)) return;
+    const reference = boundedConversationReference(context.activity);
+    if (!reference) return;
     await this.store.remember({
       email: person.email,
       name: person.name,
       teamsUserId: person.teamsUserId,
       aadObjectId: person.aadObjectId,
-      personalConversation: { ...TurnContext.getConversationReference(context.activity) },
+      personalConversation: { ...reference },
       lastSeenAt: this.clock().toISOString(),
     });
     this.written.add(key);

@@ -15,6 +15,8 @@ export interface ActionStatus {
   ownerName?: string;
   /** The owner's Teams user id, when known: Teams refreshes shared cards into a form for them. */
   ownerTeamsUserId?: string;
+  /** The owner's Entra object id, once known: from then on the owner is that account, whatever its name. */
+  ownerAadObjectId?: string;
 }
 
 /** One change, kept for ever: a correction is a new entry, never an edit. */

@@ -22,6 +22,7 @@ export function changesRecord(command: Command): boolean {
     case 'notInPlan':
     case 'incomplete':
     case 'unknown':
+    case 'tooLong':
       return false;
   }
 }

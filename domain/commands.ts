@@ -9,6 +9,7 @@ import {
   type Suggestion,
 } from './command-suggestions';
 import { findAction, findAim, findPriority } from './plan-lookup';
+import { guestHomeAddress, loginKey, MAX_ADDRESS_LENGTH } from './person';
 import { parseRagWord } from './rag-status';
 
 export type Command =
@@ -33,7 +34,8 @@ export type Command =
       /** For an update that could not be read: the action's form, filled in with what was typed. */
       draft?: { actionId: string; note?: string };
     }
-  | { kind: 'unknown'; suggestions: string[] };
+  | { kind: 'unknown'; suggestions: string[] }
+  | { kind: 'tooLong'; maxLength: number };
 
 export interface CommandHelp {
   /** At most 32 characters: Teams' limit for a manifest command title. */
@@ -88,6 +90,14 @@ const EXAMPLE_EMAIL = '<their email address>';
 const ACTION_ID = /^0*(\d+)\.0*(\d+)$/;
 
 /**
+ * Teams caps a message at about 28 KB, so longer text did not come from someone typing in Teams. It is
+ * answered without being parsed: every pattern below is linear, but nothing needs to read that much.
+ */
+export const MAX_MESSAGE_LENGTH = 28 * 1024;
+/** How much of what was typed a reply quotes back. */
+const MAX_ECHO_LENGTH = 60;
+
+/**
  * Reads a chat message (with the bot's @mention already removed) as a command. Never throws: text that
  * is not a command comes back as 'unknown' with suggestions.
  *
@@ -99,6 +109,7 @@ const ACTION_ID = /^0*(\d+)\.0*(\d+)$/;
  * part of what the owner wrote, and notes are stored exactly as typed.
  */
 export function parseCommand(text: string, plan: Plan): Command {
+  if (text.length > MAX_MESSAGE_LENGTH) return { kind: 'tooLong', maxLength: MAX_MESSAGE_LENGTH };
   const typed = withoutLeadingMentions(withPlainSpaces(text));
   const update = parseUpdate(typed, plan);
   if (update) return update;
@@ -124,23 +135,43 @@ function withPlainSpaces(text: string): string {
   return text.replace(/&nbsp;|\u00a0/gi, ' ');
 }
 
+// Every pattern that reads user text is linear: no quantifier can overlap its neighbour, and a tag's
+// attributes and a mention's name stop at the next "<" ("[^<>]*", "[^<]*"), so no scan runs past the
+// next tag whatever the text holds. Teams escapes "<" inside a mention's name.
+const LEADING_MENTIONS = /^(?:\s*<at\b[^<>]*>[^<]*<\/at>)+/i;
+const MENTION = /<at\b[^<>]*>[^<]*<\/at>/gi;
+const MENTION_TAG = /<\/?at\b[^<>]*>/gi;
+
 function withoutLeadingMentions(text: string): string {
-  return text.replace(/^(?:\s*<at\b[^>]*>[\s\S]*?<\/at>)+/i, '').trim();
+  return text.replace(LEADING_MENTIONS, '').trim();
 }
 
 function withoutMentions(text: string): string {
-  return text
-    .replace(/<at\b[^>]*>[\s\S]*?<\/at>/gi, ' ')
-    .replace(/<\/?at\b[^>]*>/gi, ' ')
-    .trim();
+  return text.replace(MENTION, ' ').replace(MENTION_TAG, ' ').trim();
+}
+
+/** The text without trailing characters from `set`; a loop, as /[.!?]+$/ retries every run of dots. */
+function withoutTrailing(text: string, set: string): string {
+  let end = text.length;
+  while (end > 0 && set.includes(text[end - 1])) end--;
+  return text.slice(0, end);
+}
+
+/** The text without leading spaces and tabs, then one run of separator characters from `set`. */
+function afterSeparator(text: string, set: string): string {
+  let start = 0;
+  while (start < text.length && (text[start] === ' ' || text[start] === '\t')) start++;
+  while (start < text.length && set.includes(text[start])) start++;
+  return text.slice(start);
+}
+
+/** A piece of what was typed, short enough to quote back. */
+function echo(typed: string): string {
+  return typed.length <= MAX_ECHO_LENGTH ? typed : `${typed.slice(0, MAX_ECHO_LENGTH - 1)}…`;
 }
 
 function simplify(message: string): string {
-  return message
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .replace(/[.!?]+$/, '')
-    .trim();
+  return withoutTrailing(message.toLowerCase().replace(/\s+/g, ' ').trim(), '.!?').trim();
 }
 
 const FIXED_COMMANDS: readonly [RegExp, Command][] = [
@@ -233,7 +264,7 @@ function withAction(asked: string, plan: Plan, command: (actionId: string) => Co
   const priority = findPriority(plan, priorityNumber);
   if (!priority) {
     const range = planRange(plan.priorities.length, 'priority', 'priorities');
-    return notInPlan('action', asked, `There is no action ${asked}. ${range}`);
+    return notInPlan('action', asked, `There is no action ${echo(asked)}. ${range}`);
   }
   return notInPlan('action', asked, actionRange(priority));
 }
@@ -250,24 +281,24 @@ function planRange(count: number, singular: string, plural: string): string {
 }
 
 function notInPlan(what: 'aim' | 'priority' | 'action', asked: string, message: string): Command {
-  return { kind: 'notInPlan', what, asked, message };
+  return { kind: 'notInPlan', what, asked: echo(asked), message };
 }
 
 function firstActionId(plan: Plan): string {
   return plan.priorities[0].actions[0].id;
 }
 
-const UPDATE = /^update\b\s*([\s\S]*)$/i;
-const LEADING_ACTION_ID = /^(?:action\s+)?(\d+\.\d+)(?!\d|\.\d)[ \t]*[:,.]?\s*([\s\S]*)$/i;
-// The status word, then an optional "amber: note" or "amber - note" separator on the same line.
-const STATUS_AND_NOTE =
-  /^(?:(?:to|as)\s+(?=\S))?(not[\s_-]*started|[a-z]+)(?![a-z])[ \t]*(?:[:,.\-–—]+)?([\s\S]*)$/i;
+const UPDATE = /^update\b([\s\S]*)$/i;
+const LEADING_ACTION_ID = /^(?:action\s+)?(\d+\.\d+)(?!\d|\.\d)([\s\S]*)$/i;
+// The status word; an optional "amber: note" or "amber - note" separator follows on the same line.
+const STATUS_AND_NOTE = /^(?:(?:to|as)\s+(?=\S))?(not[\s_-]*started|[a-z]+)(?![a-z])([\s\S]*)$/i;
+const STATUS_SEPARATORS = ':,.-–—';
 const RAG_SUGGESTIONS = ['red', 'amber', 'green', 'complete'];
 
 function parseUpdate(message: string, plan: Plan): Command | undefined {
   const update = UPDATE.exec(message);
   if (!update) return undefined;
-  const target = LEADING_ACTION_ID.exec(update[1]);
+  const target = LEADING_ACTION_ID.exec(update[1].trim());
   if (!target) {
     return {
       kind: 'incomplete',
@@ -275,7 +306,8 @@ function parseUpdate(message: string, plan: Plan): Command | undefined {
       example: `update ${firstActionId(plan)} amber ${EXAMPLE_NOTE}`,
     };
   }
-  return withAction(target[1], plan, (actionId) => parseStatusAndNote(actionId, target[2].trim()));
+  const rest = afterSeparator(target[2], ':,.').trim();
+  return withAction(target[1], plan, (actionId) => parseStatusAndNote(actionId, rest));
 }
 
 function parseStatusAndNote(actionId: string, rest: string): Command {
@@ -289,7 +321,12 @@ function parseStatusAndNote(actionId: string, rest: string): Command {
   }
   const parts = STATUS_AND_NOTE.exec(rest);
   if (parts && parseRagWord(parts[1])) {
-    return { kind: 'updateStatus', actionId, ragWord: parts[1], note: parts[2].trim() };
+    return {
+      kind: 'updateStatus',
+      actionId,
+      ragWord: parts[1],
+      note: afterSeparator(parts[2], STATUS_SEPARATORS).trim(),
+    };
   }
   const typed = rest.split(/\s+/)[0];
   const nearMiss = closestRagWord(typed);
@@ -298,7 +335,7 @@ function parseStatusAndNote(actionId: string, rest: string): Command {
   return {
     kind: 'incomplete',
     message:
-      `"${typed}" is not a status: use red, amber, green or complete.` +
+      `"${echo(typed)}" is not a status: use red, amber, green or complete.` +
       (nearMiss ? ` Did you mean ${nearMiss}?` : ''),
     example: `update ${actionId} ${nearMiss ?? 'amber'} ${exampleNote || EXAMPLE_NOTE}`,
     draft: typedNote ? { actionId, note: typedNote } : { actionId },
@@ -317,17 +354,16 @@ function closestRagWord(typed: string): string | undefined {
   return closest?.word;
 }
 
-const ASSIGN = /^assign\b\s*([\s\S]*)$/i;
-const ASSIGN_ID_FIRST = /^(?:action\s+)?(\d+\.\d+)(?!\d|\.\d)(?:\s+to\b)?\s*([\s\S]*)$/i;
-const ASSIGN_EMAIL_FIRST = /^(\S+@\S+)\s+to\s+(?:action\s+)?(\d+\.\d+)$/i;
+const ASSIGN = /^assign\b([\s\S]*)$/i;
+const ASSIGN_ID_FIRST = /^(?:action\s+)?(\d+\.\d+)(?!\d|\.\d)([\s\S]*)$/i;
+const ACTION_ID_WORD = /^\d+\.\d+$/;
 const EMAIL = /^[a-z0-9_%+'-]+(?:\.[a-z0-9_%+'-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/;
 
 function parseAssign(message: string, plan: Plan): Command | undefined {
   const assign = ASSIGN.exec(message);
   if (!assign) return undefined;
   const rest = assign[1].trim();
-  const emailFirst = ASSIGN_EMAIL_FIRST.exec(rest);
-  const target = emailFirst ? [emailFirst[2], emailFirst[1]] : ASSIGN_ID_FIRST.exec(rest)?.slice(1, 3);
+  const target = addressFirst(rest) ?? actionFirst(rest);
   if (!target) {
     return {
       kind: 'incomplete',
@@ -339,20 +375,54 @@ function parseAssign(message: string, plan: Plan): Command | undefined {
   return withAction(asked, plan, (actionId) => assignOwner(actionId, typedEmail.trim()));
 }
 
+/** "jane@x.org to 5.1", "jane@x.org to action 5.1": read word by word, not with a backtracking pattern. */
+function addressFirst(rest: string): [string, string] | undefined {
+  const words = rest.split(/\s+/);
+  if (words.length < 3 || words.length > 4 || !words[0].includes('@') || words[1].toLowerCase() !== 'to')
+    return undefined;
+  if (words.length === 4 && words[2].toLowerCase() !== 'action') return undefined;
+  const actionId = words[words.length - 1];
+  return ACTION_ID_WORD.test(actionId) ? [actionId, words[0]] : undefined;
+}
+
+/** "5.1 to jane@x.org", "action 5.1 jane@x.org". */
+function actionFirst(rest: string): [string, string] | undefined {
+  const target = ASSIGN_ID_FIRST.exec(rest);
+  if (!target) return undefined;
+  const after = target[2].trim();
+  const address = /^to\b/i.test(after) ? after.slice(2).trim() : after;
+  return [target[1], address];
+}
+
 function assignOwner(actionId: string, typedEmail: string): Command {
   const example = `assign ${actionId} to ${EXAMPLE_EMAIL}`;
   if (typedEmail === '') {
     return { kind: 'incomplete', message: `Who should own ${actionId}? Give their email address.`, example };
   }
-  const email = typedEmail
-    .replace(/^mailto:/i, '')
-    .replace(/^<(.*)>$/, '$1')
-    .replace(/\.$/, '')
-    .toLowerCase();
-  if (!EMAIL.test(email)) {
-    return { kind: 'incomplete', message: `"${typedEmail}" does not look like an email address.`, example };
+  const address = ownerAddress(typedEmail);
+  if (!address) {
+    return {
+      kind: 'incomplete',
+      message: `"${echo(typedEmail)}" does not look like an email address.`,
+      example,
+    };
   }
-  return { kind: 'assignOwner', actionId, ownerEmail: email };
+  return { kind: 'assignOwner', actionId, ownerEmail: address };
+}
+
+/**
+ * The typed address in login form (ASCII lower case only, so a look-alike letter stays itself and fails
+ * the check). A guest named by their guest UPN is stored as the address they were invited with, which is
+ * the address people know them by; both forms match the guest when they sign in.
+ */
+function ownerAddress(typed: string): string | undefined {
+  if (typed.length > MAX_ADDRESS_LENGTH + 16) return undefined;
+  let address = loginKey(typed);
+  if (address.startsWith('mailto:')) address = address.slice('mailto:'.length);
+  if (address.startsWith('<') && address.endsWith('>')) address = address.slice(1, -1);
+  if (address.endsWith('.')) address = address.slice(0, -1);
+  address = guestHomeAddress(address) ?? address;
+  return address.length <= MAX_ADDRESS_LENGTH && EMAIL.test(address) ? address : undefined;
 }
 
 // Command words too, so that "show priority neglect" searches for "neglect" alone.

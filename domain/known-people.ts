@@ -14,3 +14,9 @@ export interface PeopleStore {
   findByEmail(email: string): Promise<KnownPerson | undefined>;
   all(): Promise<KnownPerson[]>;
 }
+
+/** Which Entra account a sign-in name belongs to: the first one seen with it, for good. */
+export interface LoginBindings {
+  /** Binds `login` to `aadObjectId` unless it is bound already; answers the object id it is bound to. */
+  bind(login: string, aadObjectId: string, at: string): Promise<string>;
+}

@@ -6,7 +6,7 @@ import {
   type StatusStore,
   type StoredStatus,
 } from './action-status';
-import { isBoardAdmin, type Person } from './person';
+import { answersTo, isBoardAdmin, loginKey, type Person } from './person';
 import { findPersonalData } from './personal-data';
 import { parseRagWord, validateStatusUpdate, type RagStatus } from './rag-status';
 import { findAction } from './plan-lookup';
@@ -39,6 +39,8 @@ export interface OwnerAssignmentRequest {
   /** Their display name, when Teams has told us it. */
   ownerName?: string;
   ownerTeamsUserId?: string;
+  /** Their Entra object id, when the bot has met them. */
+  ownerAadObjectId?: string;
   by: Person;
 }
 
@@ -70,7 +72,18 @@ export class StatusService {
 
   mayUpdate(person: Person, status: ActionStatus): boolean {
     if (!person.email) return false;
-    return this.isAdmin(person) || (status.ownerEmail !== undefined && status.ownerEmail === person.email);
+    return this.isAdmin(person) || this.isOwner(person, status);
+  }
+
+  /**
+   * Once the owner's object id is known, the owner is that Entra account (a renamed owner keeps the
+   * action, another account with their old name gets nothing); until then, whoever signs in with the
+   * assigned address.
+   */
+  isOwner(person: Person, status: ActionStatus): boolean {
+    if (status.ownerEmail === undefined) return false;
+    if (status.ownerAadObjectId !== undefined) return person.aadObjectId === status.ownerAadObjectId;
+    return answersTo(person, status.ownerEmail);
   }
 
   async currentStatuses(): Promise<Map<string, StoredStatus>> {
@@ -118,6 +131,7 @@ export class StatusService {
         updatedAt: at,
         updatedByEmail: request.by.email,
         updatedByName: request.by.name,
+        ownerAadObjectId: previous.ownerAadObjectId ?? ownerObjectIdOf(request.by, previous),
       };
       const entry: HistoryEntry = {
         actionId: action.id,
@@ -147,7 +161,7 @@ export class StatusService {
     const action = findAction(this.plan, request.actionId);
     if (!action) return { kind: 'unknownAction', actionId: request.actionId };
     if (!request.by.email || !this.isAdmin(request.by)) return { kind: 'notAllowed' };
-    const ownerEmail = request.ownerEmail.trim().toLowerCase();
+    const ownerEmail = loginKey(request.ownerEmail);
 
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
       const previous = await this.currentStatus(action.id);
@@ -160,6 +174,7 @@ export class StatusService {
         ownerEmail,
         ownerName: request.ownerName,
         ownerTeamsUserId: request.ownerTeamsUserId,
+        ownerAadObjectId: request.ownerAadObjectId,
       };
       const entry: HistoryEntry = {
         actionId: action.id,
@@ -179,6 +194,11 @@ export class StatusService {
     }
     return { kind: 'busy' };
   }
+}
+
+/** The owner's object id is learnt the first time the owner, by sign-in name, updates the action. */
+function ownerObjectIdOf(person: Person, status: ActionStatus): string | undefined {
+  return answersTo(person, status.ownerEmail) ? person.aadObjectId : undefined;
 }
 
 function withoutEtag(status: StoredStatus): ActionStatus {

@@ -1,9 +1,11 @@
 import { odata, type TableClient } from '@azure/data-tables';
-import type { KnownPerson, PeopleStore } from '../domain/known-people';
+import type { KnownPerson, LoginBindings, PeopleStore } from '../domain/known-people';
 import { guardStore, statusCodeOf } from './store-errors';
 import { safeKey } from './table-clients';
+import { loginKey } from '../domain/person';
 
 const PARTITION = 'person';
+const BINDINGS = 'login';
 
 type PersonEntity = {
   partitionKey: string;
@@ -53,7 +55,7 @@ export class TablePeopleStore implements PeopleStore {
   async findByEmail(email: string): Promise<KnownPerson | undefined> {
     return guardStore(async () => {
       try {
-        return toPerson(await this.table.getEntity<PersonEntity>(PARTITION, safeKey(email.toLowerCase())));
+        return toPerson(await this.table.getEntity<PersonEntity>(PARTITION, safeKey(loginKey(email))));
       } catch (error) {
         if (statusCodeOf(error) === 404) return undefined;
         throw error;
@@ -69,6 +71,41 @@ export class TablePeopleStore implements PeopleStore {
       });
       for await (const row of rows) people.push(toPerson(row));
       return people;
+    });
+  }
+}
+
+type BindingEntity = {
+  partitionKey: string;
+  rowKey: string;
+  login: string;
+  aadObjectId: string;
+  boundAt: string;
+};
+
+/**
+ * Sign-in name → Entra object id, in the people table. A conditional insert: of two instances meeting
+ * the name at once, one insert wins (409 for the other), and nothing ever replaces a binding.
+ */
+export class TableLoginBindings implements LoginBindings {
+  constructor(private readonly table: TableClient) {}
+
+  async bind(login: string, aadObjectId: string, at: string): Promise<string> {
+    const rowKey = safeKey(login);
+    return guardStore(async () => {
+      try {
+        await this.table.createEntity<BindingEntity>({
+          partitionKey: BINDINGS,
+          rowKey,
+          login,
+          aadObjectId,
+          boundAt: at,
+        });
+        return aadObjectId;
+      } catch (error) {
+        if (statusCodeOf(error) !== 409) throw error;
+        return (await this.table.getEntity<BindingEntity>(BINDINGS, rowKey)).aadObjectId;
+      }
     });
   }
 }

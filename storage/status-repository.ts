@@ -32,6 +32,7 @@ type CurrentEntity = {
   ownerEmail?: string;
   ownerName?: string;
   ownerTeamsUserId?: string;
+  ownerAadObjectId?: string;
 };
 
 type HistoryEntity = {
@@ -75,6 +76,7 @@ function toStatus(entity: TableEntityResult<CurrentEntity>): StoredStatus {
     ownerEmail: entity.ownerEmail,
     ownerName: entity.ownerName,
     ownerTeamsUserId: entity.ownerTeamsUserId,
+    ownerAadObjectId: entity.ownerAadObjectId,
     etag: entity.etag,
   });
 }

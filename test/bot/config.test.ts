@@ -52,6 +52,14 @@ describe('configuration', () => {
     assert.deepEqual(config.storage, { connectionString: 'UseDevelopmentStorage=true' });
   });
 
+  it('reads admins in ASCII lower case, and a guest admin by the address they were invited with', () => {
+    const config = loadConfig({
+      BOARD_ADMINS: 'KATE@oscb.example, Jane_Police.uk#EXT#@oscbboard.onmicrosoft.com',
+      AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true',
+    });
+    assert.deepEqual(config.boardAdmins, ['kate@oscb.example', 'jane@police.uk']);
+  });
+
   const bad: [string, Record<string, string>, RegExp][] = [
     ['a port that is not a number', { PORT: 'abc' }, /^PORT .*"abc"/],
     ['a port out of range', { PORT: '70000' }, /^PORT /],
@@ -71,6 +79,8 @@ describe('configuration', () => {
       /^BOT_TENANT_ID is required when BOT_ID/,
     ],
     ['an admin that is not an email', { BOARD_ADMINS: 'chair@oscb.example, the chair' }, /^BOARD_ADMINS /],
+    // toLowerCase() would have turned the KELVIN SIGN into "k" and made this kate@oscb.example.
+    ['an admin spelt with a KELVIN SIGN', { BOARD_ADMINS: '\u212Aate@oscb.example' }, /^BOARD_ADMINS /],
     ['a time zone that does not exist', { DIGEST_TZ: 'Europe/Oxford' }, /^DIGEST_TZ .*IANA/],
     ['a cron pattern that is not one', { DIGEST_CRON: 'every monday' }, /^DIGEST_CRON .*cron pattern/],
     ['stale days of zero', { STALE_DAYS: '0' }, /^STALE_DAYS /],

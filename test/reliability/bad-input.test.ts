@@ -53,6 +53,7 @@ const OTHER_TENANT = '99999999-8888-7777-6666-555555555555';
 
 const KB = 1024;
 const NOT_UNDERSTOOD = /Sorry, I didn't understand that/;
+const TOO_LONG = /That message is too long for me/;
 const CARD_UNREADABLE = /That card could not be read/;
 const NOT_OWNER = /Only the owner or a board admin can update this action[\s\S]*olive\.owner@agency\.example/;
 const NO_IDENTITY = /I couldn't confirm who you are/;
@@ -266,14 +267,24 @@ const cases: HostileCase[] = [
   },
   // --- Text: answered plainly, stored never.
   {
-    name: 'a 200 KB note',
-    request: (context) => message(context, owner, `update 5.1 red ${'x'.repeat(200 * KB)}`),
+    name: 'a 20 KB note',
+    request: (context) => message(context, owner, `update 5.1 red ${'x'.repeat(20 * KB)}`),
     expected: { status: 200, reply: /1,000/ },
+  },
+  {
+    name: 'a 200 KB note (longer than Teams allows a message)',
+    request: (context) => message(context, owner, `update 5.1 red ${'x'.repeat(200 * KB)}`),
+    expected: { status: 200, reply: TOO_LONG },
+  },
+  {
+    name: '20 KB of one word',
+    request: (context) => message(context, owner, 'y'.repeat(20 * KB)),
+    expected: { status: 200, reply: NOT_UNDERSTOOD },
   },
   {
     name: '200 KB of one word',
     request: (context) => message(context, owner, 'y'.repeat(200 * KB)),
-    expected: { status: 200, reply: NOT_UNDERSTOOD },
+    expected: { status: 200, reply: TOO_LONG },
   },
   {
     name: 'a template expression as the command',

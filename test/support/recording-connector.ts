@@ -36,6 +36,10 @@ export interface ScriptedFailure {
 export const updateActivityCall = (call: ConnectorCall): boolean =>
   call.method === 'PUT' && /\/v3\/conversations\/[^/]+\/activities\/[^/]+$/.test(call.path);
 
+/** The roster lookup for one Teams user id (GET …/members/<id>). */
+export const rosterLookup = (call: ConnectorCall): boolean =>
+  call.method === 'GET' && /\/v3\/conversations\/[^/]+\/members\/[^/]+$/.test(call.path);
+
 /**
  * Plays the Bot Connector service (the activity's serviceUrl) over real HTTP: accepts the bot's replies,
  * updates and proactive conversations, answers roster lookups, and records every call for assertions.

@@ -17,6 +17,8 @@ export interface TestBotOptions {
   embedded?: { directory: string; port: number };
   sendBackoffMs?: number;
   reminderGapMs?: number;
+  /** The deadline on the bot's calls to the Bot Connector (default: the bot's own). */
+  outboundTimeoutMs?: number;
 }
 
 /** Log lines the bot wrote, parsed, for assertions on what reaches the logs. */
@@ -66,6 +68,7 @@ export class TestBot {
     testBot.bot = await composeBot(config, {
       logger: createLogger(config.logLevel, testBot.logs),
       clock: options.clock,
+      outboundTimeoutMs: options.outboundTimeoutMs,
     });
     const port = await testBot.bot.listen();
     testBot.url = `http://127.0.0.1:${port}`;
