@@ -15,6 +15,15 @@ export default tseslint.config(
     },
   },
   {
+    // The build checks run before anything is compiled, so they are plain CommonJS for Node.
+    files: ['**/*.cjs'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['scripts/**/*.ts', 'bot/digest-main.ts'],
     rules: { 'no-console': 'off' },
   },

@@ -1,5 +1,4 @@
 import { ConfigError, loadConfig, npmFlags } from './config';
-import pino from 'pino';
 import { digestText } from '../cards/digest-text';
 import { composeBot } from './composition-root';
 import type { DigestRunResult } from './digest-runner';
@@ -17,7 +16,7 @@ async function main(argv: string[]): Promise<number> {
   const waitMs = waitOption(argv);
   const config = { ...loadConfig(), port: 0 };
   // stdout carries the result (or the --dry-run digest); logs go to stderr.
-  const bot = await composeBot(config, { logger: createLogger(config.logLevel, pino.destination(2)) });
+  const bot = await composeBot(config, { logger: createLogger(config.logLevel, 'stderr') });
   try {
     if (dryRun) {
       const { digest, card } = await bot.deps.digest.prepare();

@@ -35,9 +35,6 @@ const DIGEST_RUNS = { warmRuns: 3, timedRuns: QUICK ? 5 : 25, countedRuns: 3 };
 
 const log = (line: string) => console.error(`[bench] ${line}`);
 
-// restify 11 reads process.binding('http_parser'); the warning is known and would bury the table.
-process.noDeprecation = true;
-
 async function main(): Promise<void> {
   const started = performance.now();
   const plan = loadPlan(shippedPlanFile);

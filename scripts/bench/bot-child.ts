@@ -22,8 +22,6 @@ export class BotChild {
   static async start(kind: BotKind, env: Record<string, string>): Promise<BotChild> {
     const child = fork(path.join(__dirname, 'bot-process.js'), [kind], {
       env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', ...env },
-      // restify 11 reads process.binding('http_parser'); the warning is known and would bury the table.
-      execArgv: ['--no-deprecation'],
       // The bot logs every turn at info, as in production; the bench discards it like a log shipper would.
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });
