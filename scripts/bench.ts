@@ -8,6 +8,7 @@ import { testUser, type TestUser } from '../test/support/activities';
 import { repoRoot, shippedPlanFile } from '../test/support/paths';
 import { BenchConnector } from './bench/bench-connector';
 import { BotChild } from './bench/bot-child';
+import { measureColdStarts, renderColdStart } from './bench/cold-start';
 import { CountingProxy } from './bench/counting-proxy';
 import { measureDigest, type DigestMeasure } from './bench/digest-bench';
 import { azuriteVersion, botEnvironment, describeMachine } from './bench/environment';
@@ -31,6 +32,9 @@ const WARM_MS = QUICK ? 100 : 300;
 const FIRST_WARM_MS = QUICK ? 200 : 1000;
 const COUNTED_TURNS = 5;
 const HISTORY_WEEKS = 5 * 52;
+const COLD_START_ROUNDS = QUICK ? 2 : 5;
+// `--cold-start` measures only the cold start (a minute instead of several).
+const COLD_START_ONLY = process.argv.includes('--cold-start');
 const DIGEST_RUNS = { warmRuns: 3, timedRuns: QUICK ? 5 : 25, countedRuns: 3 };
 
 const log = (line: string) => console.error(`[bench] ${line}`);
@@ -53,6 +57,22 @@ async function main(): Promise<void> {
     await connector.start();
     for (const user of [...users, counter]) connector.addMember({ ...user, userPrincipalName: user.email });
     const proxied = azuriteConnectionString('127.0.0.1', proxy.port);
+
+    log('cold starts: ours and the echo bot, alternating');
+    const coldStart = renderColdStart(
+      await measureColdStarts(
+        connector,
+        counter,
+        botEnvironment(azurite.connectionString, `${run}s`, [counter]),
+        COLD_START_ROUNDS,
+        log,
+      ),
+    ).join('\n');
+    if (COLD_START_ONLY) {
+      console.log(`${describeMachine()}\n\n${coldStart}`);
+      return;
+    }
+
     const under = (kind: BotKind, url: string, speakers: TestUser[]): BotUnderTest => ({
       kind,
       url,
@@ -125,7 +145,7 @@ async function main(): Promise<void> {
       digests.push(await measureDigest(digestSetup, label, `${run}${suffix}`, weeks));
     }
 
-    const report = renderReport({
+    const report = `${renderReport({
       machine: describeMachine(),
       settings:
         `Settings: ${ROUNDS} alternating rounds of ${WINDOW_MS} ms per cell after ${WARM_MS} ms warm-up; ` +
@@ -139,7 +159,7 @@ async function main(): Promise<void> {
       connectorUnexpected: connector.unexpected,
       strayReplies: connector.drainStray(),
       wallMs: performance.now() - started,
-    });
+    })}\n${coldStart}\n`;
     const output = path.join(repoRoot, 'build', 'bench-results.md');
     fs.mkdirSync(path.dirname(output), { recursive: true });
     fs.writeFileSync(output, report);
