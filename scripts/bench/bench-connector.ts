@@ -1,6 +1,6 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
 import type { RosterMember } from '../../test/support/recording-connector';
+import { startLoopbackServer, type LoopbackServer } from '../support/loopback-server';
 
 /** A reply the bot posted to a conversation, keyed by the activity it answers. */
 export type PostedReply = Record<string, unknown>;
@@ -13,7 +13,7 @@ export type PostedReply = Record<string, unknown>;
 export class BenchConnector {
   private readonly roster = new Map<string, RosterMember>();
   private readonly replies = new Map<string, PostedReply>();
-  private server?: http.Server;
+  private server?: LoopbackServer;
   calls = 0;
   rosterLookups = 0;
   unexpected: string[] = [];
@@ -38,15 +38,13 @@ export class BenchConnector {
   }
 
   async start(): Promise<string> {
-    this.server = http.createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
+    this.server = await startLoopbackServer((req, res) => this.handle(req, res));
+    this.url = this.server.url;
     return this.url;
   }
 
   async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await this.server?.stop();
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {

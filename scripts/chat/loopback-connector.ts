@@ -1,5 +1,5 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
+import { startLoopbackServer, type LoopbackServer } from '../support/loopback-server';
 
 type Activity = Record<string, unknown>;
 
@@ -16,7 +16,7 @@ export interface ChatMember {
  * `onActivity` as it arrives.
  */
 export class LoopbackConnector {
-  private server?: http.Server;
+  private server?: LoopbackServer;
   private nextId = 1;
   url = '';
 
@@ -26,15 +26,13 @@ export class LoopbackConnector {
   ) {}
 
   async start(): Promise<string> {
-    this.server = http.createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
+    this.server = await startLoopbackServer((req, res) => this.handle(req, res));
+    this.url = this.server.url;
     return this.url;
   }
 
   async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await this.server?.stop();
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
