@@ -21,6 +21,10 @@ function option(argv: string[], name: string): string | undefined {
 }
 
 const tty = process.stdout.isTTY === true;
+// What people typed reaches this terminal: control characters (escape sequences) are not printed.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+const printable = (text: string) => text.replace(CONTROL, '');
 const bold = (text: string) => (tty ? `\x1b[1m${text}\x1b[22m` : text);
 const dim = (text: string) => (tty ? `\x1b[2m${text}\x1b[22m` : text);
 
@@ -61,7 +65,8 @@ class Chat {
   show(activity: Activity, replaces: boolean): void {
     if (activity.type !== 'message') return; // typing indicators and the like
     const lines: string[] = replaces ? [dim('(a card above now reads)')] : [];
-    if (typeof activity.text === 'string' && activity.text.trim()) lines.push(activity.text.trim());
+    if (typeof activity.text === 'string' && activity.text.trim())
+      lines.push(printable(activity.text.trim()));
     const attachments = (Array.isArray(activity.attachments) ? activity.attachments : []) as Activity[];
     for (const attachment of attachments) {
       if (attachment.contentType === ADAPTIVE_CARD) lines.push(...this.cardLines(attachment.content as Card));
@@ -72,7 +77,7 @@ class Chat {
   private cardLines(card: Card): string[] {
     const text = cardAsText(card, this.buttons.size + 1);
     for (const button of text.buttons) this.buttons.set(button.number, button);
-    return text.lines.map((line) => (line.heading ? bold(line.text) : line.text));
+    return text.lines.map((line) => (line.heading ? bold(printable(line.text)) : printable(line.text)));
   }
 
   private print(label: string, lines: string[]): void {
@@ -173,7 +178,7 @@ class Chat {
     if (response.type === ADAPTIVE_CARD) {
       this.print('bot', [dim('(the card you pressed now reads)'), ...this.cardLines(response.value as Card)]);
     } else if (typeof response.value === 'string') {
-      this.print('bot', [response.value]);
+      this.print('bot', [printable(response.value)]);
     }
   }
 }
