@@ -1,6 +1,6 @@
 import type http from 'node:http';
 import type { RosterMember } from '../../test/support/recording-connector';
-import { startLoopbackServer, type LoopbackServer } from '../support/loopback-server';
+import { LoopbackService } from '../support/loopback-server';
 
 /** A reply the bot posted to a conversation, keyed by the activity it answers. */
 export type PostedReply = Record<string, unknown>;
@@ -10,14 +10,12 @@ export type PostedReply = Record<string, unknown>;
  * only until the load generator takes it. Unlike the test suite's recording connector it keeps no log,
  * so memory stays flat over thousands of turns.
  */
-export class BenchConnector {
+export class BenchConnector extends LoopbackService {
   private readonly roster = new Map<string, RosterMember>();
   private readonly replies = new Map<string, PostedReply>();
-  private server?: LoopbackServer;
   calls = 0;
   rosterLookups = 0;
   unexpected: string[] = [];
-  url = '';
 
   addMember(member: RosterMember): void {
     this.roster.set(member.id, member);
@@ -37,17 +35,7 @@ export class BenchConnector {
     return stray;
   }
 
-  async start(): Promise<string> {
-    this.server = await startLoopbackServer((req, res) => this.handle(req, res));
-    this.url = this.server.url;
-    return this.url;
-  }
-
-  async stop(): Promise<void> {
-    await this.server?.stop();
-  }
-
-  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  protected override async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     this.calls += 1;
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);

@@ -1,5 +1,5 @@
 import type http from 'node:http';
-import { startLoopbackServer, type LoopbackServer } from '../support/loopback-server';
+import { LoopbackService } from '../support/loopback-server';
 
 type Activity = Record<string, unknown>;
 
@@ -15,27 +15,17 @@ export interface ChatMember {
  * proactive messages such as the digest) here, and asks here who the user is. Each activity is handed to
  * `onActivity` as it arrives.
  */
-export class LoopbackConnector {
-  private server?: LoopbackServer;
+export class LoopbackConnector extends LoopbackService {
   private nextId = 1;
-  url = '';
 
   constructor(
     private readonly member: ChatMember,
     private readonly onActivity: (activity: Activity, replaces: boolean) => void,
-  ) {}
-
-  async start(): Promise<string> {
-    this.server = await startLoopbackServer((req, res) => this.handle(req, res));
-    this.url = this.server.url;
-    return this.url;
+  ) {
+    super();
   }
 
-  async stop(): Promise<void> {
-    await this.server?.stop();
-  }
-
-  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  protected override async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://loopback').pathname);

@@ -21,3 +21,21 @@ export async function startLoopbackServer(
     },
   };
 }
+
+/** A stand-in service on loopback: `start()` gives its URL, `handle` answers each request. */
+export abstract class LoopbackService {
+  private server?: LoopbackServer;
+  url = '';
+
+  async start(): Promise<string> {
+    this.server = await startLoopbackServer((req, res) => this.handle(req, res));
+    this.url = this.server.url;
+    return this.url;
+  }
+
+  async stop(): Promise<void> {
+    await this.server?.stop();
+  }
+
+  protected abstract handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void>;
+}
