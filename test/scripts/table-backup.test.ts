@@ -60,7 +60,7 @@ interface Run {
   stderr: string;
 }
 
-function run(script: string, args: string[], env: Record<string, string>, cwd: string): Promise<Run> {
+function runScript(script: string, args: string[], env: Record<string, string>, cwd: string): Promise<Run> {
   const inherited = { ...process.env };
   for (const name of Object.keys(inherited)) {
     if (/^(AZURE_STORAGE_|TABLE_PREFIX|LOCAL_STORAGE_|BOT_)/.test(name)) delete inherited[name];
@@ -181,17 +181,22 @@ describe('npm run export / npm run import', function () {
     fs.rmSync(workDir, { recursive: true, force: true });
   });
 
-  const envFor = (connectionString: string, prefix: string) => ({
-    AZURE_STORAGE_CONNECTION_STRING: connectionString,
-    TABLE_PREFIX: prefix,
-  });
+  /** Runs a backup command against `storage` (the seeded source unless said), from the test's folder. */
+  function run(
+    script: string,
+    args: readonly string[],
+    storage: { connectionString: string; prefix: string } = source,
+  ): Promise<Run> {
+    const env = { AZURE_STORAGE_CONNECTION_STRING: storage.connectionString, TABLE_PREFIX: storage.prefix };
+    return runScript(script, [...args], env, workDir);
+  }
 
   async function exportTo(
     dir: string,
     connectionString = source.connectionString,
     prefix = source.prefix,
   ): Promise<void> {
-    const result = await run(exportScript, ['--out', dir], envFor(connectionString, prefix), workDir);
+    const result = await run(exportScript, ['--out', dir], { connectionString, prefix });
     assert.equal(result.status, 0, result.stderr);
     assert.match(result.stdout, /^Exported to /);
   }
@@ -211,12 +216,10 @@ describe('npm run export / npm run import', function () {
       const first = path.join(workDir, 'first');
       await exportTo(first);
 
-      const restored = await run(
-        importScript,
-        ['--in', first],
-        envFor(target.connectionString, 'restored'),
-        workDir,
-      );
+      const restored = await run(importScript, ['--in', first], {
+        connectionString: target.connectionString,
+        prefix: 'restored',
+      });
       assert.equal(restored.status, 0, restored.stderr);
       assert.match(restored.stdout, /^Imported the backup of .* \(prefix t\w+\): restoredplanstatus 7, /);
 
@@ -283,12 +286,7 @@ describe('npm run export / npm run import', function () {
       const dir = path.join(workDir, 'backup');
       await exportTo(dir);
       const before = await typedRows(source.tables);
-      const refused = await run(
-        importScript,
-        ['--in', dir],
-        envFor(source.connectionString, source.prefix),
-        workDir,
-      );
+      const refused = await run(importScript, ['--in', dir]);
       assert.equal(refused.status, 1);
       assert.match(
         refused.stderr,
@@ -297,12 +295,7 @@ describe('npm run export / npm run import', function () {
           'm',
         ),
       );
-      const forced = await run(
-        importScript,
-        ['--in', dir, '--force'],
-        envFor(source.connectionString, source.prefix),
-        workDir,
-      );
+      const forced = await run(importScript, ['--in', dir, '--force']);
       assert.equal(forced.status, 0, forced.stderr);
       assert.deepEqual(await typedRows(source.tables), before);
     });
@@ -315,7 +308,10 @@ describe('npm run export / npm run import', function () {
       const lines = fs.readFileSync(file, 'utf8').split('\n');
       lines[1] = lines[1].replace(/"type":"Int32","value":"(\d+)"/, '"type":"Int32","value":"$1.5"');
       fs.writeFileSync(file, lines.join('\n'));
-      const bad = await run(importScript, ['--in', dir], envFor(source.connectionString, target), workDir);
+      const bad = await run(importScript, ['--in', dir], {
+        connectionString: source.connectionString,
+        prefix: target,
+      });
       assert.equal(bad.status, 1);
       assert.match(
         bad.stderr,
@@ -323,17 +319,18 @@ describe('npm run export / npm run import', function () {
       );
 
       fs.writeFileSync(file, lines.slice(0, 1).join('\n'));
-      const short = await run(importScript, ['--in', dir], envFor(source.connectionString, target), workDir);
+      const short = await run(importScript, ['--in', dir], {
+        connectionString: source.connectionString,
+        prefix: target,
+      });
       assert.equal(short.status, 1);
       assert.match(short.stderr, /planstatus\.jsonl has 1 rows, backup\.json says 7/);
 
       fs.rmSync(path.join(dir, 'backup.json'));
-      const unfinished = await run(
-        importScript,
-        ['--in', dir],
-        envFor(source.connectionString, target),
-        workDir,
-      );
+      const unfinished = await run(importScript, ['--in', dir], {
+        connectionString: source.connectionString,
+        prefix: target,
+      });
       assert.equal(unfinished.status, 1);
       assert.match(unfinished.stderr, /backup\.json not found: not a finished backup made by npm run export/);
 
@@ -343,12 +340,7 @@ describe('npm run export / npm run import', function () {
 
     it('to export into a folder that is not empty', async () => {
       fs.writeFileSync(path.join(workDir, 'old.jsonl'), 'x');
-      const result = await run(
-        exportScript,
-        ['--out', workDir],
-        envFor(source.connectionString, source.prefix),
-        workDir,
-      );
+      const result = await run(exportScript, ['--out', workDir]);
       assert.equal(result.status, 1);
       assert.equal(result.stderr, `${workDir} is not empty; export into a new folder\n`);
       assert.deepEqual(fs.readdirSync(workDir), ['old.jsonl']);
@@ -362,7 +354,7 @@ describe('npm run export / npm run import', function () {
       [importScript, ['--in', 'x', 'extra'], /Unexpected argument 'extra'[\s\S]*Usage: npm run import/],
     ] as const) {
       it(`bad arguments: ${path.basename(script)} ${args.join(' ') || '(none)'}`, async () => {
-        const result = await run(script, [...args], envFor(source.connectionString, source.prefix), workDir);
+        const result = await run(script, args);
         assert.equal(result.status, 2, result.stderr);
         assert.match(result.stderr, message);
         assert.equal(result.stdout, '');
@@ -375,7 +367,7 @@ describe('npm run export / npm run import', function () {
         [exportScript, ['--out', path.join(workDir, 'out')]],
         [importScript, ['--in', workDir]],
       ] as const) {
-        const result = await run(script, [...args], envFor(closed, 'oscb'), workDir);
+        const result = await run(script, args, { connectionString: closed, prefix: 'oscb' });
         assert.equal(result.status, 1, result.stderr);
         assert.match(
           result.stderr,
