@@ -281,6 +281,28 @@ describe('npm run export / npm run import', function () {
     });
   });
 
+  it('uses the embedded storage npm start would use when no storage is configured', async () => {
+    const first = path.join(workDir, 'first');
+    await exportTo(first);
+    const embedded = {
+      LOCAL_STORAGE_DIR: path.join(workDir, 'data'),
+      LOCAL_STORAGE_PORT: String(await freePort()),
+    };
+    const restored = await runScript(importScript, ['--in', first], embedded, workDir);
+    assert.equal(restored.status, 0, restored.stderr);
+    // A second process, a second embedded Azurite on the same folder: the rows were kept on disk.
+    const second = path.join(workDir, 'second');
+    const exported = await runScript(exportScript, ['--out', second], embedded, workDir);
+    assert.equal(exported.status, 0, exported.stderr);
+    for (const name of Object.values(TABLE_NAMES)) {
+      const file = `${name}.jsonl`;
+      assert.equal(
+        fs.readFileSync(path.join(second, file), 'utf8'),
+        fs.readFileSync(path.join(first, file), 'utf8'),
+      );
+    }
+  });
+
   describe('refuses, saying why and writing nothing', () => {
     it('to import into tables that already hold rows, unless --force', async () => {
       const dir = path.join(workDir, 'backup');
