@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { TableClient } from '@azure/data-tables';
+import type { TableClient, TransactionAction } from '@azure/data-tables';
 import type { TableClients } from '../../storage/table-clients';
 import {
   BACKUP_MANIFEST_FILE,
@@ -28,8 +28,8 @@ export interface ImportResult {
 export class ImportInterruptedError extends Error {
   constructor(table: string, index: number, total: number, cause: unknown) {
     super(
-      `Import stopped writing row ${index + 1} of ${total} to ${table}: ${(cause as Error).message ?? String(cause)}. ` +
-        'The rows before it are restored; fix the cause and run the import again with --force to finish.',
+      `Import stopped writing the rows from ${index + 1} of ${total} to ${table}: ${(cause as Error).message ?? String(cause)}. ` +
+        'The rows before them are restored; fix the cause and run the import again with --force to finish.',
       { cause },
     );
     this.name = 'ImportInterruptedError';
@@ -54,17 +54,51 @@ export async function importBackup({ tables, inDir, force }: ImportOptions): Pro
   for (const { table } of manifest.tables) {
     const client = tables[table];
     const tableRows = rows.get(table) ?? [];
-    for (const [index, row] of tableRows.entries()) {
-      const entity = toTableEntity(row);
+    for (const batch of batchesOf(tableRows)) {
+      const actions = batch.rows.map((row): TransactionAction =>
+        force ? ['upsert', toTableEntity(row), 'Replace'] : ['create', toTableEntity(row)],
+      );
       try {
-        await (force ? client.upsertEntity(entity, 'Replace') : client.createEntity(entity));
+        await client.submitTransaction(actions);
       } catch (error) {
-        throw new ImportInterruptedError(client.tableName, index, tableRows.length, error);
+        throw new ImportInterruptedError(client.tableName, batch.start, tableRows.length, error);
       }
     }
     written.push({ table: client.tableName, rows: tableRows.length });
   }
   return { manifest, written };
+}
+
+/** The service's limits for one entity-group transaction, with room for the request's own framing. */
+const MAX_BATCH_ROWS = 100;
+const MAX_BATCH_CHARS = 2_000_000;
+
+/**
+ * Runs of rows with the same partition key (a backup lists them in key order), each small enough for one
+ * transaction: a hundred rows a request instead of one.
+ */
+function* batchesOf(rows: BackupRow[]): Generator<{ start: number; rows: BackupRow[] }> {
+  let batch: { start: number; rows: BackupRow[] } | undefined;
+  let chars = 0;
+  for (const [index, row] of rows.entries()) {
+    const size = JSON.stringify(row).length;
+    if (
+      batch &&
+      (batch.rows[0].partitionKey !== row.partitionKey ||
+        batch.rows.length === MAX_BATCH_ROWS ||
+        chars + size > MAX_BATCH_CHARS)
+    ) {
+      yield batch;
+      batch = undefined;
+    }
+    if (!batch) {
+      batch = { start: index, rows: [] };
+      chars = 0;
+    }
+    batch.rows.push(row);
+    chars += size;
+  }
+  if (batch) yield batch;
 }
 
 function readBackup(inDir: string): { manifest: BackupManifest; rows: Map<string, BackupRow[]> } {
@@ -84,10 +118,15 @@ function readBackup(inDir: string): { manifest: BackupManifest; rows: Map<string
     if (!fs.existsSync(filePath)) throw new BackupRefusedError(`${filePath} not found`);
     const lines = fs.readFileSync(filePath, 'utf8').split('\n');
     if (lines.at(-1) === '') lines.pop();
+    const lineOfKeys = new Map<string, number>();
     const tableRows = lines.map((line, index) => {
       const where = `${filePath} line ${index + 1}`;
       const row = backupRowSchema.safeParse(parseJson(where, line));
       if (!row.success) throw new BackupRefusedError(`${where} is not a valid row: ${describe(row.error)}`);
+      const keys = JSON.stringify([row.data.partitionKey, row.data.rowKey]);
+      const earlier = lineOfKeys.get(keys);
+      if (earlier !== undefined) throw new BackupRefusedError(`${where} repeats the keys of line ${earlier}`);
+      lineOfKeys.set(keys, index + 1);
       return row.data;
     });
     if (tableRows.length !== expected) {

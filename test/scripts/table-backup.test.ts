@@ -340,6 +340,14 @@ describe('npm run export / npm run import', function () {
         /planstatus\.jsonl line 2 is not a valid row: properties\.version\.value must be an Int32 written in digits$/m,
       );
 
+      fs.writeFileSync(file, [lines[0], lines[2], ...lines.slice(2)].join('\n'));
+      const repeated = await run(importScript, ['--in', dir], {
+        connectionString: source.connectionString,
+        prefix: target,
+      });
+      assert.equal(repeated.status, 1);
+      assert.match(repeated.stderr, /planstatus\.jsonl line 3 repeats the keys of line 2$/m);
+
       fs.writeFileSync(file, lines.slice(0, 1).join('\n'));
       const short = await run(importScript, ['--in', dir], {
         connectionString: source.connectionString,
