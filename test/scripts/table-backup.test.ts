@@ -137,10 +137,14 @@ async function seed(tables: TableClients): Promise<void> {
   });
   await channels.markInactive(CHANNEL, 'bot removed', '2026-11-20T10:00:00.000Z');
   const ledger = new TableDigestLedger(tables.digests);
-  assert.equal(
-    await ledger.claimWeek(CHANNEL, '2026-W47', 'instance-a', '2026-11-16T09:00:00.000Z'),
-    'claimed',
+  const claim = await ledger.claimWeek(
+    CHANNEL,
+    '2026-W47',
+    'instance-a',
+    new Date('2026-11-16T09:00:00.000Z'),
+    60_000,
   );
+  assert.equal(claim.kind, 'claimed');
   await ledger.recordPosted(
     CHANNEL,
     {
