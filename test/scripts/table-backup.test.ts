@@ -376,7 +376,13 @@ describe('npm run export / npm run import', function () {
       fs.writeFileSync(path.join(workDir, 'old.jsonl'), 'x');
       const result = await run(exportScript, ['--out', workDir]);
       assert.equal(result.status, 1);
-      assert.equal(result.stderr, `${workDir} is not empty; export into a new folder\n`);
+      // Only this line, apart from Node's deprecation warnings for restify 11 while it is still in use.
+      assert.deepEqual(
+        result.stderr
+          .split('\n')
+          .filter((line) => line && !/DeprecationWarning|--trace-deprecation/.test(line)),
+        [`${workDir} is not empty; export into a new folder`],
+      );
       assert.deepEqual(fs.readdirSync(workDir), ['old.jsonl']);
     });
 
@@ -405,7 +411,7 @@ describe('npm run export / npm run import', function () {
         assert.equal(result.status, 1, result.stderr);
         assert.match(
           result.stderr,
-          /^Table storage cannot be reached: .*ECONNREFUSED.*\. Check AZURE_STORAGE_CONNECTION_STRING\.$/m,
+          /^cannot open the plan store at AZURE_STORAGE_CONNECTION_STRING \(account devstoreaccount1\): .*ECONNREFUSED.* — check the setting and that the account is reachable$/m,
         );
       }
       assert.equal(fs.existsSync(path.join(workDir, 'out')), false);
