@@ -1,11 +1,14 @@
 import path from 'node:path';
+import fs from 'node:fs';
 import { parseArgs } from 'node:util';
+import { z } from 'zod';
 import { ConfigError, loadPackagingConfig, type PackagingConfig } from '../bot/config';
 import { buildAppPackage } from './app-package/build-app-package';
 
 /**
  * `npm run package [-- --manifest-dir manifest --out-dir build]`: fills and checks the Teams app manifest
- * and writes the app package to upload to Teams. Needs BOT_ID and BOT_DOMAIN (TEAMS_APP_ID is optional).
+ * and writes the app package to upload to Teams. Needs BOT_ID and BOT_DOMAIN (TEAMS_APP_ID is optional);
+ * the app's version is package.json's, so `npm version patch` before a re-upload.
  */
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -28,6 +31,7 @@ async function main(): Promise<number> {
     manifestDir: path.resolve(values['manifest-dir']),
     outDir: path.resolve(values['out-dir']),
     settings,
+    appVersion: readPackageVersion(),
   });
   if (!result.ok) {
     console.error(
@@ -37,6 +41,12 @@ async function main(): Promise<number> {
   }
   console.log(result.zipPath);
   return 0;
+}
+
+/** dist/scripts/package-app.js → the repository's package.json, whatever the working directory. */
+function readPackageVersion(): string {
+  const packageJson = path.join(__dirname, '..', '..', 'package.json');
+  return z.object({ version: z.string() }).parse(JSON.parse(fs.readFileSync(packageJson, 'utf8'))).version;
 }
 
 main().then(

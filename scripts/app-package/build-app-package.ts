@@ -16,6 +16,8 @@ export interface BuildAppPackageOptions {
   /** Where appPackage.zip is written; created if missing. */
   outDir: string;
   settings: PackagingConfig;
+  /** package.json's version: the manifest's `version`, so bumping it lets Teams take a re-upload. */
+  appVersion: string;
 }
 
 export type AppPackageResult = { ok: true; zipPath: string } | { ok: false; problems: string[] };
@@ -26,20 +28,25 @@ export async function buildAppPackage({
   manifestDir,
   outDir,
   settings,
+  appVersion,
 }: BuildAppPackageOptions): Promise<AppPackageResult> {
   const zipPath = path.join(outDir, PACKAGE_FILE);
-  const prepared = await prepareEntries(manifestDir, settings);
+  const prepared = await prepareEntries(manifestDir, settings, appVersion);
   if (!prepared.entries) {
     // A package left over from an earlier run must not be mistaken for this one's.
     fs.rmSync(zipPath, { force: true });
     return { ok: false, problems: prepared.problems };
   }
   fs.mkdirSync(outDir, { recursive: true });
-  fs.writeFileSync(zipPath, createZip(prepared.entries));
+  fs.writeFileSync(zipPath, await createZip(prepared.entries));
   return { ok: true, zipPath };
 }
 
-async function prepareEntries(manifestDir: string, settings: PackagingConfig): Promise<Prepared> {
+async function prepareEntries(
+  manifestDir: string,
+  settings: PackagingConfig,
+  appVersion: string,
+): Promise<Prepared> {
   const manifestPath = path.join(manifestDir, MANIFEST_FILE);
   if (!fs.existsSync(manifestPath)) return { problems: [`${MANIFEST_FILE} not found in ${manifestDir}`] };
 
@@ -47,6 +54,7 @@ async function prepareEntries(manifestDir: string, settings: PackagingConfig): P
     TEAMS_APP_ID: settings.teamsAppId,
     BOT_ID: settings.botId,
     BOT_DOMAIN: settings.botDomain,
+    APP_VERSION: appVersion,
   };
   const manifestText = fillPlaceholders(fs.readFileSync(manifestPath, 'utf8'), values);
   const known = Object.keys(values)
@@ -63,7 +71,11 @@ async function prepareEntries(manifestDir: string, settings: PackagingConfig): P
     return { problems: [...problems, `${MANIFEST_FILE} is not valid JSON: ${(error as Error).message}`] };
   }
 
-  const manifestProblems = [...(await validateManifestSchema(manifest)), ...checkTeamsUploadRules(manifest)];
+  const manifestProblems = [
+    ...checkVersionFollowsPackage(manifest, appVersion),
+    ...(await validateManifestSchema(manifest)),
+    ...checkTeamsUploadRules(manifest),
+  ];
   problems.push(...manifestProblems.map((problem) => `${MANIFEST_FILE}: ${problem}`));
 
   const entries: ZipEntry[] = [{ name: MANIFEST_FILE, data: Buffer.from(manifestText, 'utf8') }];
@@ -84,6 +96,13 @@ async function prepareEntries(manifestDir: string, settings: PackagingConfig): P
   }
 
   return problems.length > 0 ? { problems } : { entries, problems: [] };
+}
+
+function checkVersionFollowsPackage(manifest: unknown, appVersion: string): string[] {
+  const version = (manifest as { version?: unknown } | null)?.version;
+  return typeof version === 'string' && version !== appVersion
+    ? [`/version must be \${{APP_VERSION}} (package.json's version, ${appVersion}), is "${version}"`]
+    : [];
 }
 
 function readIcon(manifestDir: string, field: string, relativePath: string): ZipEntry | { problem: string } {

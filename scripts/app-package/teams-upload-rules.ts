@@ -1,6 +1,7 @@
 /**
  * Rules Teams enforces when the package is uploaded that the JSON schema does not: the schema allows 12
- * commands a list and 128-character titles, and any string as the app version.
+ * commands a list and 128-character titles, and any string as the app version. Also refuses the legacy
+ * `permissions` list, which the schema still accepts but Teams no longer uses: a bot needs none of it.
  */
 export const MAX_COMMANDS_PER_LIST = 10;
 export const MAX_COMMAND_TITLE_LENGTH = 32;
@@ -13,7 +14,19 @@ interface CommandListShape {
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
 
 export function checkTeamsUploadRules(manifest: unknown): string[] {
-  return [...checkAppVersion(manifest), ...checkCommandLists(manifest)];
+  return [
+    ...checkAppVersion(manifest),
+    ...checkCommandLists(manifest),
+    ...checkNoLegacyPermissions(manifest),
+  ];
+}
+
+function checkNoLegacyPermissions(manifest: unknown): string[] {
+  return (manifest as { permissions?: unknown } | null)?.permissions === undefined
+    ? []
+    : [
+        '/permissions is a legacy list Teams no longer uses; remove it (resource-specific consent goes in /authorization)',
+      ];
 }
 
 function checkAppVersion(manifest: unknown): string[] {

@@ -3,18 +3,18 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
+import { PNG } from 'pngjs';
 import { ConfigError, loadPackagingConfig, type PackagingConfig } from '../../bot/config';
 import {
   buildAppPackage,
   PACKAGE_FILE,
   type AppPackageResult,
 } from '../../scripts/app-package/build-app-package';
-import { crc32 } from '../../scripts/app-package/crc32';
 import { parseCommand } from '../../domain/commands';
 import { loadPlan } from '../../plan/load-plan';
 import { bundledManifestVersions } from '../../scripts/app-package/manifest-schema';
-import { encodePng } from '../../scripts/app-package/png-encoder';
-import { createRgbaImage, type RgbaImage } from '../../scripts/app-package/rgba-image';
+import { checkColourIcon, checkOutlineIcon } from '../../scripts/app-package/icon-checks';
 import { repoRoot, shippedPlanFile } from '../support/paths';
 import { readZipEntries } from '../support/zip-entries';
 
@@ -27,7 +27,29 @@ const settings: PackagingConfig = {
   botDomain: 'oscb-bot.azurewebsites.net',
 };
 
+const appVersion = '1.4.2';
+
 type JsonObject = Record<string, unknown>;
+type Rgba = [number, number, number, number];
+
+/** A PNG whose pixel (x, y) is paint(x, y), written by pngjs as RGBA. */
+function pngOf(size: number, paint: (x: number, y: number) => Rgba): Buffer {
+  const image = new PNG({ width: size, height: size });
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) image.data.set(paint(x, y), (y * size + x) * 4);
+  }
+  return PNG.sync.write(image);
+}
+
+const NAVY: Rgba = [31, 58, 104, 255];
+const RED: Rgba = [224, 57, 62, 255];
+const CLEAR_WHITE: Rgba = [255, 255, 255, 0];
+const WHITE: Rgba = [255, 255, 255, 255];
+
+/** A navy square with a red block over [from, to) on both axes. */
+function squareWithBlock(from: number, to: number): Buffer {
+  return pngOf(192, (x, y) => (x >= from && x < to && y >= from && y < to ? RED : NAVY));
+}
 
 describe('Teams app package', () => {
   let workDir: string;
@@ -54,20 +76,19 @@ describe('Teams app package', () => {
     fs.writeFileSync(file, JSON.stringify(manifest, null, 2));
   }
 
-  function build(dir = manifestDir): Promise<AppPackageResult> {
-    return buildAppPackage({ manifestDir: dir, outDir: path.join(workDir, 'build'), settings });
+  function build(dir = manifestDir, version = appVersion): Promise<AppPackageResult> {
+    return buildAppPackage({
+      manifestDir: dir,
+      outDir: path.join(workDir, 'build'),
+      settings,
+      appVersion: version,
+    });
   }
 
-  async function problemsOf(dir: string): Promise<string[]> {
-    const result = await build(dir);
+  async function problemsOf(dir: string, version = appVersion): Promise<string[]> {
+    const result = await build(dir, version);
     assert.equal(result.ok, false, 'expected the package to be refused');
     return result.ok ? [] : result.problems;
-  }
-
-  function solidImage(size: number, rgba: [number, number, number, number]): RgbaImage {
-    const image = createRgbaImage(size, size);
-    for (let at = 0; at < image.pixels.length; at += 4) image.pixels.set(rgba, at);
-    return image;
   }
 
   describe('from the committed manifest', () => {
@@ -76,17 +97,19 @@ describe('Teams app package', () => {
       assert.ok(result.ok, result.ok ? '' : result.problems.join('\n'));
       assert.equal(result.zipPath, path.join(workDir, 'build', PACKAGE_FILE));
 
-      const entries = readZipEntries(fs.readFileSync(result.zipPath));
+      const entries = await readZipEntries(fs.readFileSync(result.zipPath));
       assert.deepEqual(entries.map((entry) => entry.name).sort(), [
         'color.png',
         'manifest.json',
         'outline.png',
       ]);
-      for (const entry of entries) assert.equal(entry.crc32, crc32(entry.data), `${entry.name} CRC`);
+      for (const entry of entries) assert.equal(entry.crc32, zlib.crc32(entry.data), `${entry.name} CRC`);
 
       const byName = new Map(entries.map((entry) => [entry.name, entry.data]));
       const manifest = JSON.parse(byName.get('manifest.json')!.toString('utf8')) as JsonObject;
       assert.equal(manifest.id, settings.teamsAppId);
+      assert.equal(manifest.version, appVersion);
+      assert.equal(manifest.permissions, undefined);
       assert.equal((manifest.bots as JsonObject[])[0].botId, settings.botId);
       assert.deepEqual(manifest.validDomains, [settings.botDomain]);
       assert.doesNotMatch(byName.get('manifest.json')!.toString('utf8'), /\$\{\{/);
@@ -151,13 +174,29 @@ describe('Teams app package', () => {
       ]);
     });
 
-    it('an app version that is not semver', async () => {
+    it('a package.json version Teams does not accept (only major.minor.patch)', async () => {
+      assert.deepEqual(await problemsOf(manifestDir, '1.5.0-beta.1'), [
+        'manifest.json: /version must be major.minor.patch, e.g. 1.0.0, is "1.5.0-beta.1"',
+      ]);
+    });
+
+    it('a version typed into the manifest instead of taken from package.json', async () => {
       const dir = copyOfManifestDir();
       editManifest(dir, (manifest) => {
-        manifest.version = '1.0';
+        manifest.version = '1.0.0';
       });
       assert.deepEqual(await problemsOf(dir), [
-        'manifest.json: /version must be major.minor.patch, e.g. 1.0.0, is "1.0"',
+        `manifest.json: /version must be \${{APP_VERSION}} (package.json's version, ${appVersion}), is "1.0.0"`,
+      ]);
+    });
+
+    it('the legacy permissions list', async () => {
+      const dir = copyOfManifestDir();
+      editManifest(dir, (manifest) => {
+        manifest.permissions = ['identity', 'messageTeamMembers'];
+      });
+      assert.deepEqual(await problemsOf(dir), [
+        'manifest.json: /permissions is a legacy list Teams no longer uses; remove it (resource-specific consent goes in /authorization)',
       ]);
     });
 
@@ -207,7 +246,7 @@ describe('Teams app package', () => {
         (manifest.name as JsonObject).short = '${{BOT_NAME}}';
       });
       assert.deepEqual(await problemsOf(dir), [
-        'manifest.json: ${{BOT_NAME}} was not filled; the placeholders filled are ${{TEAMS_APP_ID}}, ${{BOT_ID}}, ${{BOT_DOMAIN}}',
+        'manifest.json: ${{BOT_NAME}} was not filled; the placeholders filled are ${{TEAMS_APP_ID}}, ${{BOT_ID}}, ${{BOT_DOMAIN}}, ${{APP_VERSION}}',
       ]);
     });
 
@@ -246,26 +285,88 @@ describe('Teams app package', () => {
   });
 
   describe('refuses icons Teams would reject', () => {
+    it('passes the committed icons', () => {
+      assert.deepEqual(
+        checkColourIcon('color.png', fs.readFileSync(path.join(manifestDir, 'color.png'))),
+        [],
+      );
+      assert.deepEqual(
+        checkOutlineIcon('outline.png', fs.readFileSync(path.join(manifestDir, 'outline.png'))),
+        [],
+      );
+    });
+
     it('a colour icon of the wrong size', async () => {
       const dir = copyOfManifestDir();
-      fs.writeFileSync(path.join(dir, 'color.png'), encodePng(solidImage(48, [31, 58, 104, 255])));
+      fs.writeFileSync(
+        path.join(dir, 'color.png'),
+        pngOf(48, () => NAVY),
+      );
       assert.deepEqual(await problemsOf(dir), ['color.png must be 192×192, is 48×48']);
+    });
+
+    it('a colour icon with transparent rounded corners', () => {
+      const rounded = pngOf(192, (x, y) => {
+        const corner = Math.hypot(Math.max(40 - x, x - 151, 0), Math.max(40 - y, y - 151, 0)) > 40;
+        return corner ? CLEAR_WHITE : x >= 60 && x < 132 && y >= 60 && y < 132 ? RED : NAVY;
+      });
+      assert.deepEqual(checkColourIcon('color.png', rounded), [
+        'color.png must be a full-bleed square with no transparency: 1536 pixels are not opaque, first (0, 0) is rgba(255, 255, 255, 0)',
+      ]);
+    });
+
+    it('a colour icon with a translucent background', () => {
+      const translucent = pngOf(192, (x, y) =>
+        x >= 60 && x < 132 && y >= 60 && y < 132 ? RED : [31, 58, 104, 254],
+      );
+      assert.deepEqual(checkColourIcon('color.png', translucent), [
+        'color.png must be a full-bleed square with no transparency: 31680 pixels are not opaque, first (0, 0) is rgba(31, 58, 104, 254)',
+      ]);
+    });
+
+    it('a colour icon whose symbol leaves the central 96×96 safe area, by one pixel or by a lot', () => {
+      assert.deepEqual(checkColourIcon('color.png', squareWithBlock(48, 144)), []);
+      assert.deepEqual(checkColourIcon('color.png', squareWithBlock(47, 144)), [
+        'color.png must keep its symbol inside the central 96×96 area on a plain rgba(31, 58, 104, 255) background: 193 pixels outside it differ, first (47, 47) is rgba(224, 57, 62, 255)',
+      ]);
+      assert.deepEqual(checkColourIcon('color.png', squareWithBlock(36, 156)), [
+        'color.png must keep its symbol inside the central 96×96 area on a plain rgba(31, 58, 104, 255) background: 5184 pixels outside it differ, first (36, 36) is rgba(224, 57, 62, 255)',
+      ]);
+    });
+
+    it('a colour icon with no symbol', () => {
+      assert.deepEqual(
+        checkColourIcon(
+          'color.png',
+          pngOf(192, () => NAVY),
+        ),
+        ['color.png is blank: every pixel is rgba(31, 58, 104, 255)'],
+      );
+    });
+
+    it('the colour icon the project had before, refused through the packager too', async () => {
+      const dir = copyOfManifestDir();
+      fs.writeFileSync(path.join(dir, 'color.png'), squareWithBlock(36, 156));
+      const problems = await problemsOf(dir);
+      assert.equal(problems.length, 1);
+      assert.match(problems[0], /^color\.png must keep its symbol inside the central 96×96 area/);
     });
 
     it('an outline icon of the wrong size', async () => {
       const dir = copyOfManifestDir();
-      const image = solidImage(48, [255, 255, 255, 0]);
-      image.pixels.set([255, 255, 255, 255], 0);
-      fs.writeFileSync(path.join(dir, 'outline.png'), encodePng(image));
+      fs.writeFileSync(
+        path.join(dir, 'outline.png'),
+        pngOf(48, (x, y) => (x + y === 0 ? WHITE : CLEAR_WHITE)),
+      );
       assert.deepEqual(await problemsOf(dir), ['outline.png must be 32×32, is 48×48']);
     });
 
     it('an outline icon with a coloured pixel', async () => {
       const dir = copyOfManifestDir();
-      const image = solidImage(32, [255, 255, 255, 0]);
-      image.pixels.set([255, 255, 255, 255], 0);
-      image.pixels.set([224, 57, 62, 128], (2 * 32 + 5) * 4);
-      fs.writeFileSync(path.join(dir, 'outline.png'), encodePng(image));
+      const icon = pngOf(32, (x, y) =>
+        x === 0 && y === 0 ? WHITE : x === 5 && y === 2 ? [224, 57, 62, 128] : CLEAR_WHITE,
+      );
+      fs.writeFileSync(path.join(dir, 'outline.png'), icon);
       assert.deepEqual(await problemsOf(dir), [
         'outline.png must be white on a transparent background: 1 of 1024 pixels are neither, first (5, 2) is rgba(224, 57, 62, 128)',
       ]);
@@ -273,10 +374,23 @@ describe('Teams app package', () => {
 
     it('an outline icon with no transparent background', async () => {
       const dir = copyOfManifestDir();
-      fs.writeFileSync(path.join(dir, 'outline.png'), encodePng(solidImage(32, [255, 255, 255, 255])));
+      fs.writeFileSync(
+        path.join(dir, 'outline.png'),
+        pngOf(32, () => WHITE),
+      );
       assert.deepEqual(await problemsOf(dir), [
         'outline.png must have a transparent background: no pixel is transparent',
       ]);
+    });
+
+    it('an outline icon that is blank', () => {
+      assert.deepEqual(
+        checkOutlineIcon(
+          'outline.png',
+          pngOf(32, () => CLEAR_WHITE),
+        ),
+        ['outline.png is blank: every pixel is transparent'],
+      );
     });
 
     it('a file that is not a PNG, or is missing', async () => {
@@ -287,6 +401,14 @@ describe('Teams app package', () => {
         'color.png is not a PNG file',
         `outline.png not found in ${dir}`,
       ]);
+    });
+
+    it('a PNG whose data is damaged', () => {
+      const damaged = pngOf(192, () => NAVY);
+      damaged.fill(0, 40, 80);
+      const problems = checkColourIcon('color.png', damaged);
+      assert.equal(problems.length, 1);
+      assert.match(problems[0], /^color\.png is not a readable PNG file: ./);
     });
 
     it('an icon path outside the manifest folder', async () => {
@@ -360,6 +482,19 @@ describe('Teams app package', () => {
       assert.equal(run.status, 0, String(run.stderr));
       assert.equal(String(run.stdout).trim(), path.join(workDir, 'out', PACKAGE_FILE));
       assert.ok(fs.existsSync(path.join(workDir, 'out', PACKAGE_FILE)));
+    });
+
+    it("stamps the manifest with package.json's version", async () => {
+      const run = runPackager({ BOT_ID: settings.botId, BOT_DOMAIN: 'example.org' });
+      assert.equal(run.status, 0, String(run.stderr));
+      const entries = await readZipEntries(fs.readFileSync(path.join(workDir, 'out', PACKAGE_FILE)));
+      const manifest = JSON.parse(
+        entries.find((entry) => entry.name === 'manifest.json')!.data.toString('utf8'),
+      ) as JsonObject;
+      const packageJson = JSON.parse(
+        fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'),
+      ) as JsonObject;
+      assert.equal(manifest.version, packageJson.version);
     });
 
     it('exits 1 naming BOT_ID when it is missing', () => {
