@@ -1,5 +1,7 @@
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import type { Server } from 'restify';
+import type { ServiceClientCredentialsFactory } from 'botframework-connector';
 import { StatusService } from '../domain/status-service';
 import { loadPlan } from '../plan/load-plan';
 import type { Plan } from '../plan/plan-schema';
@@ -20,8 +22,8 @@ import { createLogger, type Logger } from './logger';
 import { PeopleDirectory } from './people-directory';
 import { PeopleRegister } from './people-register';
 import { TablePeopleStore } from '../storage/people-repository';
+import { listenOnHosts, type Listeners } from './listeners';
 import { createServer } from './server';
-import { drainServer } from './server-drain';
 import { DigestRunner } from './digest-runner';
 import { ProactiveSender } from './proactive-sender';
 import {
@@ -45,8 +47,10 @@ export interface Bot {
   storage: Storage;
   server: Server;
   deps: BotDependencies;
-  /** Listens on config.host/port; resolves with the bound port. */
+  /** Listens on config.hosts, all on config.port; resolves with the bound port. */
   listen(): Promise<number>;
+  /** Each listening socket's own address (empty before listen). */
+  addresses(): AddressInfo[];
   close(): Promise<void>;
 }
 
@@ -58,6 +62,8 @@ export interface CompositionOptions {
   reminderGapMs?: number;
   /** The embedded Azurite, already starting (main.ts starts it while the bot's modules load). */
   embeddedStore?: Promise<AzuriteProcess>;
+  /** Outbound tokens without Microsoft Entra (tests: login.microsoftonline.com is out of reach). */
+  credentialsFactory?: ServiceClientCredentialsFactory;
 }
 
 export async function openStorage(
@@ -122,8 +128,14 @@ export async function composeBot(config: Config, options: CompositionOptions = {
   const plan = loadPlan(config.planFile);
   if (!config.credentials) {
     logger.warn(
-      'BOT_ID is not set: running in local mode WITHOUT inbound authentication. Never expose this to a network.',
+      'BOT_ID is not set: running in local mode WITHOUT inbound authentication, answering only this machine.',
     );
+    if (config.hostFromEnvironment) {
+      logger.warn(
+        { hosts: config.hosts },
+        `!!! HOST=${config.hosts.join(',')} IN LOCAL MODE: anyone who can reach this address can act as any board member, the chair included. Unset HOST, or set BOT_ID, BOT_PASSWORD and BOT_TENANT_ID. !!!`,
+      );
+    }
   }
   const storage = await openStorage(config, logger, options.embeddedStore);
   const statusService = new StatusService(
@@ -134,7 +146,10 @@ export async function composeBot(config: Config, options: CompositionOptions = {
   );
   const people = new PeopleDirectory(logger);
   const peopleStore = new TablePeopleStore(storage.tables.people);
-  const adapter = createAdapter(config.credentials, { openIdMetadataUrl: config.openIdMetadataUrl });
+  const adapter = createAdapter(config.credentials, logger, {
+    openIdMetadataUrl: config.openIdMetadataUrl,
+    credentialsFactory: options.credentialsFactory,
+  });
   const botAppId = config.credentials?.appId ?? LOCAL_BOT_ID;
   const boardChannels = new TableBoardChannelStore(storage.tables.conversations);
   const sender = new ProactiveSender(adapter, botAppId, logger, {
@@ -177,6 +192,7 @@ export async function composeBot(config: Config, options: CompositionOptions = {
   const server = createServer({
     adapter,
     logger,
+    localMode: !config.credentials,
     runTurn: async (context) => {
       await app.run(context);
     },
@@ -191,6 +207,7 @@ export async function composeBot(config: Config, options: CompositionOptions = {
     },
   });
 
+  let listeners: Listeners | undefined;
   return {
     config,
     logger,
@@ -198,13 +215,13 @@ export async function composeBot(config: Config, options: CompositionOptions = {
     storage,
     server,
     deps,
-    listen: () =>
-      new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(config.port, config.host, () => resolve(server.address().port));
-      }),
+    async listen() {
+      listeners = await listenOnHosts(server, config.hosts, config.port, logger);
+      return listeners.port;
+    },
+    addresses: () => listeners?.addresses() ?? [],
     async close() {
-      await drainServer(server);
+      await listeners?.close();
       await storage.close();
     },
   };
