@@ -22,6 +22,7 @@ import { createLogger, type Logger } from './logger';
 import { PeopleDirectory } from './people-directory';
 import { PeopleRegister } from './people-register';
 import { TablePeopleStore } from '../storage/people-repository';
+import { TableKnownTeamStore } from '../storage/team-repository';
 import { listenOnHosts, type Listeners } from './listeners';
 import { createServer } from './server';
 import { DigestRunner } from './digest-runner';
@@ -178,6 +179,7 @@ export async function composeBot(config: Config, options: CompositionOptions = {
     digest,
     boardChannels,
     postedDigests: digestLedger,
+    teams: new TableKnownTeamStore(storage.tables.conversations),
     sender,
     plan,
     statusService,

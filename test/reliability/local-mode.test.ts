@@ -6,6 +6,7 @@ import {
   botInstalledInChannel,
   botInstalledPersonally,
   personalMessage,
+  TENANT_ID,
   testUser,
 } from '../support/activities';
 import { tableRows } from '../support/table-rows';
@@ -250,6 +251,17 @@ describe('local mode (BOT_ID unset) is local', function () {
         body,
       );
       assert.equal(response.status, 200, response.body);
+    });
+
+    it('an unauthenticated install in a team with a loopback serviceUrl records the team but not the board channel', async () => {
+      const install = {
+        ...botInstalledInChannel(bot.serviceUrl, chair),
+        conversation: { id: '19:attacker@thread.tacv2', conversationType: 'channel', tenantId: TENANT_ID },
+      };
+      assert.equal((await bot.send(install)).status, 200);
+      assert.equal(await bot.bot.deps.boardChannels.get(), undefined);
+      const teams = await bot.bot.deps.teams.all();
+      assert.ok(teams.some((team) => team.conversationId === '19:attacker@thread.tacv2'));
     });
   });
 });
