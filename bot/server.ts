@@ -22,6 +22,8 @@ export interface ServerParts {
 
 /** Activities are small; a body this large is a mistake or an attack. */
 const MAX_BODY_BYTES = 256 * 1024;
+/** Enough of a refused request's headers to recognise it in the log. */
+const shown = (header: string | undefined) => header?.slice(0, 200);
 
 /**
  * The Bot Connector always sends JSON. Refusing every other media type means no web page can post an
@@ -53,7 +55,7 @@ export function createServer({ adapter, runTurn, health, logger, localMode }: Se
   const requireJson = (req: Request, res: Response, next: Next) => {
     const problem = jsonContentTypeProblem(req.headers['content-type']);
     if (!problem) return next();
-    refuse(res, 415, 'UnsupportedMediaType', problem, { contentType: req.headers['content-type'] });
+    refuse(res, 415, 'UnsupportedMediaType', problem, { contentType: shown(req.headers['content-type']) });
     return next(false);
   };
 
@@ -63,8 +65,8 @@ export function createServer({ adapter, runTurn, health, logger, localMode }: Se
     const origin = req.headers.origin;
     if (!isLoopbackHostHeader(req.headers.host) || (origin !== undefined && !isLoopbackUrl(origin))) {
       refuse(res, 403, 'Forbidden', 'In local mode only this machine may call the bot.', {
-        host: req.headers.host,
-        origin,
+        host: shown(req.headers.host),
+        origin: shown(origin),
       });
       return next(false);
     }
