@@ -1,6 +1,10 @@
 import { strict as assert } from 'node:assert';
 import http from 'node:http';
+import restify from 'restify';
 import { loadConfig } from '../../bot/config';
+import { listenOnHosts } from '../../bot/listeners';
+import { createLogger } from '../../bot/logger';
+import { LogCapture } from '../support/test-bot';
 import { cardText, onlyCard } from '../support/card-content';
 import {
   botInstalledInChannel,
@@ -74,6 +78,31 @@ describe('local mode (BOT_ID unset) is local', function () {
         assert.equal(warnings.length, 1, 'one loud warning');
       } finally {
         await bot.stop();
+      }
+    });
+
+    it('skips an address this machine does not have (IPv6 switched off) with a warning, and serves the rest', async () => {
+      const logs = new LogCapture();
+      const server = restify.createServer();
+      server.get('/ping', async (_req, res) => {
+        res.send(200, 'pong');
+      });
+      // 192.0.2.1 (TEST-NET-1) is on no interface here: binding it fails as ::1 does without IPv6.
+      const listeners = await listenOnHosts(
+        server,
+        ['127.0.0.1', '192.0.2.1'],
+        0,
+        createLogger('warn', logs),
+      );
+      try {
+        assert.deepEqual(
+          listeners.addresses().map(({ address }) => address),
+          ['127.0.0.1'],
+        );
+        assert.equal((await fetch(`http://127.0.0.1:${listeners.port}/ping`)).status, 200);
+        assert.ok(logs.lines.some((line) => line.host === '192.0.2.1' && line.code === 'EADDRNOTAVAIL'));
+      } finally {
+        await listeners.close();
       }
     });
 
