@@ -145,7 +145,9 @@ describe('the weekly digest (real server, Azurite, recording connector)', () => 
       assert.equal(channel?.active, false, 'still inactive');
       assert.equal((await fresh.bot.deps.digest.run()).kind, 'noBoardChannel');
       const toInstallingTeam = fresh.connector.calls.filter(
-        (call) => call.method === 'POST' && call.path.includes(OTHER_TEAM_CHANNEL),
+        (call) =>
+          call.method === 'POST' &&
+          (call.path.includes(OTHER_TEAM_CHANNEL) || JSON.stringify(call.body).includes(OTHER_TEAM_CHANNEL)),
       );
       assert.equal(toInstallingTeam.length, 1, 'only the welcome went to the installing team');
       assert.match(cardText(onlyCard(toInstallingTeam[0].body)), /What I can do/);
