@@ -57,6 +57,10 @@ export async function listenOnHosts(
 ): Promise<Listeners> {
   for (let attempt = 1; ; attempt++) {
     const servers: http.Server[] = [];
+    // restify re-emits its socket's errors on itself, where an unheard 'error' would crash the process;
+    // listenOnce hears them on the socket and rejects.
+    const heardBelow = () => {};
+    restifyServer.on('error', heardBelow);
     try {
       await listenOnce(restifyServer.server, port, hosts[0]);
       servers.push(restifyServer.server);
@@ -74,6 +78,7 @@ export async function listenOnHosts(
           );
         }
       }
+      restifyServer.off('error', heardBelow);
       return {
         port: bound,
         addresses: () => servers.map((server) => server.address() as AddressInfo),
@@ -84,6 +89,7 @@ export async function listenOnHosts(
       };
     } catch (error) {
       await Promise.all(servers.map(closeServer));
+      restifyServer.off('error', heardBelow);
       const code = (error as NodeJS.ErrnoException).code;
       if (port !== 0 || code !== 'EADDRINUSE' || attempt >= RANDOM_PORT_TRIES) throw error;
     }

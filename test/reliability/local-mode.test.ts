@@ -107,7 +107,7 @@ describe('local mode (BOT_ID unset) is local', function () {
     });
 
     it('with BOT_ID set and HOST unset: every interface (a hosted bot is reached through its platform)', () => {
-      const credentials = { BOT_ID: GUID, BOT_PASSWORD: 'x', BOT_TENANT_ID: GUID };
+      const credentials = { BOT_ID: GUID, BOT_PASSWORD: 'x', BOT_TENANT_ID: GUID, LOCAL_STORAGE: 'embedded' };
       assert.deepEqual(loadConfig(credentials).hosts, ['0.0.0.0']);
       assert.deepEqual(loadConfig({ ...credentials, HOST: '10.1.2.3' }).hosts, ['10.1.2.3']);
       assert.deepEqual(loadConfig({}).hosts, ['127.0.0.1', '::1']);
