@@ -10,21 +10,42 @@ import {
   AuthenticationConstants,
   AuthenticationError,
   type AuthenticateRequestResult,
+  type ServiceClientCredentialsFactory,
 } from 'botframework-connector';
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { BotCredentials } from './config';
+import type { Logger } from './logger';
+import { tenantProblem } from './tenant-check';
 
 export interface AdapterOptions {
   /** Overrides the Bot Framework public cloud's OpenID metadata document (sovereign clouds, tests). */
   openIdMetadataUrl?: string;
+  /**
+   * Where outbound calls get their token. Defaults to the app registration's password against Microsoft
+   * Entra; tests hand in a stand-in because login.microsoftonline.com is out of reach.
+   */
+  credentialsFactory?: ServiceClientCredentialsFactory;
 }
 
 /**
  * A token the SDK could not verify is a 401, whatever the reason: a signature that does not match the
  * published key, a disallowed algorithm, or signing keys that cannot be fetched (offline). The SDK lets
  * those out as plain errors, which CloudAdapter answers with 500 and the error text.
+ *
+ * A verified token only says the activity came through the Bot Framework channel; a single-tenant bot
+ * must also refuse activities from other tenants (a multi-tenant Teams channel signs those too). The
+ * refusal is a 403 before any middleware or handler runs, so nothing is stored and nothing is sent.
  */
 class VerifyingTeamsAdapter extends TeamsAdapter {
+  constructor(
+    settings: ConstructorParameters<typeof TeamsAdapter>[0],
+    credentialsFactory: ServiceClientCredentialsFactory,
+    private readonly tenantId: string | undefined,
+    private readonly logger: Logger,
+  ) {
+    super(settings, credentialsFactory);
+  }
+
   protected override async processActivity(
     authHeader: string,
     activity: Activity,
@@ -51,6 +72,16 @@ class VerifyingTeamsAdapter extends TeamsAdapter {
         StatusCodes.UNAUTHORIZED,
       );
     }
+    if (this.tenantId) {
+      const problem = tenantProblem(activity, this.tenantId);
+      if (problem) {
+        this.logger.warn(
+          { activityType: activity.type, problem, conversationType: activity.conversation?.conversationType },
+          'activity refused: not from the board tenant',
+        );
+        return { status: 403, body: { code: 'Forbidden', message: problem } };
+      }
+    }
     return super.processActivity(result, activity, logic);
   }
 }
@@ -76,6 +107,7 @@ function publicCloudWithMetadata(openIdMetadataUrl: string) {
  */
 export function createAdapter(
   credentials: BotCredentials | undefined,
+  logger: Logger,
   options: AdapterOptions = {},
 ): TeamsAdapter {
   const identity = credentials
@@ -94,6 +126,8 @@ export function createAdapter(
           ...(options.openIdMetadataUrl ? publicCloudWithMetadata(options.openIdMetadataUrl) : {}),
         }
       : {},
-    new ConfigurationServiceClientCredentialFactory(identity),
+    options.credentialsFactory ?? new ConfigurationServiceClientCredentialFactory(identity),
+    credentials?.tenantId,
+    logger,
   );
 }

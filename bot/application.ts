@@ -10,6 +10,7 @@ import { CommandHandlers } from './command-handlers';
 import { IdentityUnavailableError } from './people-directory';
 import { QuietApplication } from './quiet-application';
 import { answerExecuteWithCard, replyWithCard } from './replies';
+import { recordTeamInstall } from './team-installs';
 
 /** The bot's routes: text commands, card buttons and installs. Handlers read like the turn. */
 export function createApplication(
@@ -62,13 +63,10 @@ export function createApplication(
       (member) => member.id === context.activity.recipient.id,
     );
     if (!botWasAdded) return;
+    const inTeam = context.activity.conversation?.conversationType === 'channel';
     await guardMessage(context, deps, async () => {
       await deps.peopleRegister.notePersonalChat(context);
-      if (context.activity.conversation?.conversationType === 'channel') {
-        const current = await deps.boardChannels.get();
-        if (!current?.active)
-          await commands.digest.recordBoardChannel(context, context.activity.from?.id ?? 'install');
-      }
+      if (inTeam) await recordTeamInstall(context, deps.teams, deps.clock, deps.logger);
     });
     await replyWithCard(
       context,
@@ -76,6 +74,7 @@ export function createApplication(
         isAdmin: false,
         commands: COMMAND_HELP.filter((item) => !item.adminOnly),
         adminCommands: [],
+        boardChannelSetup: inTeam,
       }),
       'Hello from the OSCB plan bot',
     );

@@ -7,6 +7,7 @@ import type { BoardChannelStore, PostedDigests } from '../domain/digest-ports';
 import type { PeopleDirectory } from './people-directory';
 import type { PeopleRegister } from './people-register';
 import type { PeopleStore } from '../domain/known-people';
+import type { KnownTeamStore } from '../domain/known-teams';
 
 /** Everything a route needs, built once by the composition root. */
 export interface BotDependencies {
@@ -21,6 +22,8 @@ export interface BotDependencies {
   boardChannels: BoardChannelStore;
   /** Every digest posted, with its Teams ids, for updating a posted card in place. */
   postedDigests: PostedDigests;
+  /** Teams the app is installed in; never the board channel by themselves. */
+  teams: KnownTeamStore;
   sender: ProactiveSender;
   timeZone: string;
 }

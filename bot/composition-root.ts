@@ -1,5 +1,7 @@
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import type { Server } from 'restify';
+import type { ServiceClientCredentialsFactory } from 'botframework-connector';
 import { StatusService } from '../domain/status-service';
 import { loadPlan } from '../plan/load-plan';
 import type { Plan } from '../plan/plan-schema';
@@ -21,8 +23,9 @@ import { createLogger, type Logger } from './logger';
 import { PeopleDirectory } from './people-directory';
 import { PeopleRegister } from './people-register';
 import { TableLoginBindings, TablePeopleStore } from '../storage/people-repository';
+import { TableKnownTeamStore } from '../storage/team-repository';
+import { listenOnHosts, type Listeners } from './listeners';
 import { createServer } from './server';
-import { drainServer } from './server-drain';
 import { DigestRunner } from './digest-runner';
 import { ProactiveSender } from './proactive-sender';
 import {
@@ -46,8 +49,10 @@ export interface Bot {
   storage: Storage;
   server: Server;
   deps: BotDependencies;
-  /** Listens on config.host/port; resolves with the bound port. */
+  /** Listens on config.hosts, all on config.port; resolves with the bound port. */
   listen(): Promise<number>;
+  /** Each listening socket's own address (empty before listen). */
+  addresses(): AddressInfo[];
   close(): Promise<void>;
 }
 
@@ -61,6 +66,8 @@ export interface CompositionOptions {
   embeddedStore?: Promise<AzuriteProcess>;
   /** Tests shorten the deadline on outbound Bot Connector calls. */
   outboundTimeoutMs?: number;
+  /** Outbound tokens without Microsoft Entra (tests: login.microsoftonline.com is out of reach). */
+  credentialsFactory?: ServiceClientCredentialsFactory;
 }
 
 export async function openStorage(
@@ -125,8 +132,14 @@ export async function composeBot(config: Config, options: CompositionOptions = {
   const plan = loadPlan(config.planFile);
   if (!config.credentials) {
     logger.warn(
-      'BOT_ID is not set: running in local mode WITHOUT inbound authentication. Never expose this to a network.',
+      'BOT_ID is not set: running in local mode WITHOUT inbound authentication, answering only this machine.',
     );
+    if (config.hostFromEnvironment) {
+      logger.warn(
+        { hosts: config.hosts },
+        `!!! HOST=${config.hosts.join(',')} IN LOCAL MODE: anyone who can reach this address can act as any board member, the chair included. Unset HOST, or set BOT_ID, BOT_PASSWORD and BOT_TENANT_ID. !!!`,
+      );
+    }
   }
   const storage = await openStorage(config, logger, options.embeddedStore);
   const statusService = new StatusService(
@@ -137,7 +150,10 @@ export async function composeBot(config: Config, options: CompositionOptions = {
   );
   const people = new PeopleDirectory(logger, new TableLoginBindings(storage.tables.people), clock);
   const peopleStore = new TablePeopleStore(storage.tables.people);
-  const adapter = createAdapter(config.credentials, { openIdMetadataUrl: config.openIdMetadataUrl });
+  const adapter = createAdapter(config.credentials, logger, {
+    openIdMetadataUrl: config.openIdMetadataUrl,
+    credentialsFactory: options.credentialsFactory,
+  });
   const botAppId = config.credentials?.appId ?? LOCAL_BOT_ID;
   const boardChannels = new TableBoardChannelStore(storage.tables.conversations);
   const sender = new ProactiveSender(adapter, botAppId, logger, {
@@ -166,6 +182,7 @@ export async function composeBot(config: Config, options: CompositionOptions = {
     digest,
     boardChannels,
     postedDigests: digestLedger,
+    teams: new TableKnownTeamStore(storage.tables.conversations),
     sender,
     plan,
     statusService,
@@ -180,6 +197,7 @@ export async function composeBot(config: Config, options: CompositionOptions = {
   const server = createServer({
     adapter,
     logger,
+    localMode: !config.credentials,
     runTurn: async (context) => {
       limitConnectorCalls(context, options.outboundTimeoutMs);
       await app.run(context);
@@ -195,6 +213,7 @@ export async function composeBot(config: Config, options: CompositionOptions = {
     },
   });
 
+  let listeners: Listeners | undefined;
   return {
     config,
     logger,
@@ -202,13 +221,13 @@ export async function composeBot(config: Config, options: CompositionOptions = {
     storage,
     server,
     deps,
-    listen: () =>
-      new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(config.port, config.host, () => resolve(server.address().port));
-      }),
+    async listen() {
+      listeners = await listenOnHosts(server, config.hosts, config.port, logger);
+      return listeners.port;
+    },
+    addresses: () => listeners?.addresses() ?? [],
     async close() {
-      await drainServer(server);
+      await listeners?.close();
       await storage.close();
     },
   };

@@ -34,7 +34,7 @@ const port = z.coerce.number().int().min(0).max(65535);
 const environmentSchema = z
   .object({
     PORT: port.default(3978),
-    HOST: z.string().trim().min(1).default('0.0.0.0'),
+    HOST: optionalText,
     BOT_ID: optionalText.pipe(z.string().uuid("must be the bot's Microsoft app id (a GUID)").optional()),
     BOT_PASSWORD: optionalText,
     BOT_TENANT_ID: optionalText.pipe(
@@ -126,9 +126,16 @@ export interface BotCredentials {
   tenantId: string;
 }
 
+/** Local mode (no BOT_ID) answers only this machine unless HOST says otherwise. */
+const LOOPBACK_HOSTS = ['127.0.0.1', '::1'];
+const ALL_INTERFACES = ['0.0.0.0'];
+
 export interface Config {
   port: number;
-  host: string;
+  /** The addresses to listen on: HOST, or loopback in local mode, or all interfaces with authentication. */
+  hosts: string[];
+  /** HOST was set: in local mode that exposes an unauthenticated bot, which start-up warns about loudly. */
+  hostFromEnvironment: boolean;
   /** Undefined in local mode: no inbound authentication. */
   credentials?: BotCredentials;
   /** Where inbound tokens' signing keys are published; undefined means the Bot Framework public cloud's. */
@@ -200,13 +207,15 @@ export function loadConfig(environment: Record<string, string | undefined> = rea
     );
   }
   const env = parsed.data;
+  const credentials =
+    env.BOT_ID && env.BOT_PASSWORD && env.BOT_TENANT_ID
+      ? { appId: env.BOT_ID, password: env.BOT_PASSWORD, tenantId: env.BOT_TENANT_ID }
+      : undefined;
   return {
     port: env.PORT,
-    host: env.HOST,
-    credentials:
-      env.BOT_ID && env.BOT_PASSWORD && env.BOT_TENANT_ID
-        ? { appId: env.BOT_ID, password: env.BOT_PASSWORD, tenantId: env.BOT_TENANT_ID }
-        : undefined,
+    hosts: env.HOST ? [env.HOST] : credentials ? ALL_INTERFACES : LOOPBACK_HOSTS,
+    hostFromEnvironment: env.HOST !== undefined,
+    credentials,
     openIdMetadataUrl: env.BOT_OPENID_METADATA_URL,
     teamsAppId: env.TEAMS_APP_ID ?? env.BOT_ID,
     botDomain: env.BOT_DOMAIN,

@@ -80,11 +80,12 @@ export class DigestCommands {
   async setBoardChannel(context: TurnContext): Promise<CommandReply> {
     const person = await this.admin(context);
     if (!person) return this.refusal();
-    if (context.activity.conversation?.conversationType !== 'channel') {
+    const team = (context.activity.channelData as { team?: { id?: unknown } } | undefined)?.team;
+    if (context.activity.conversation?.conversationType !== 'channel' || typeof team?.id !== 'string') {
       return notice(
-        'warning',
-        'That needs a channel',
-        'Say "set board channel" in the channel the digest should go to.',
+        'default',
+        'The board channel has to be a team channel',
+        'The digest goes to a channel of the board\'s team, not to a personal or group chat. In that channel, @mention me with "set board channel".',
         [],
       );
     }
@@ -93,7 +94,7 @@ export class DigestCommands {
   }
 
   /** The channel's own conversation, not the thread this message started. */
-  async recordBoardChannel(context: TurnContext, setBy: string): Promise<void> {
+  private async recordBoardChannel(context: TurnContext, setBy: string): Promise<void> {
     const reference = TurnContext.getConversationReference(context.activity);
     const channelId = (context.activity.channelData as { channel?: { id?: string } } | undefined)?.channel
       ?.id;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isLoopbackUrl } from './loopback';
 
 /**
  * The least an activity must hold before the SDK sees it. Without these botbuilder either throws (a 500)
@@ -36,9 +37,26 @@ const anyActivity = z.object({ type: z.string().min(1) }).passthrough();
 
 const ANSWERED = new Set(['message', 'invoke', 'conversationUpdate', 'installationUpdate']);
 
-export function inboundActivityProblem(body: unknown): string | undefined {
+export interface InboundRules {
+  /**
+   * Local mode: nothing proves where an activity came from, so the bot only ever answers this machine.
+   * Without this a request could point the bot's replies (and stored conversation references, and so the
+   * digest) at any server, or at another service on this machine's network.
+   */
+  loopbackServiceUrlOnly: boolean;
+}
+
+export function inboundActivityProblem(body: unknown, rules: InboundRules): string | undefined {
   const base = anyActivity.safeParse(body);
   if (!base.success) return 'The request is not an activity with a type.';
+  const serviceUrl = (body as { serviceUrl?: unknown }).serviceUrl;
+  if (
+    rules.loopbackServiceUrlOnly &&
+    serviceUrl !== undefined &&
+    (typeof serviceUrl !== 'string' || !isLoopbackUrl(serviceUrl))
+  ) {
+    return 'In local mode the serviceUrl must be on this machine (localhost, 127.0.0.1 or [::1]).';
+  }
   if (!ANSWERED.has(base.data.type)) return undefined;
   const checked = conversational.safeParse(body);
   if (checked.success) return undefined;

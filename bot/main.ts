@@ -36,7 +36,7 @@ async function main(): Promise<void> {
     throw error;
   }
   bot.logger.info(
-    { port, host: bot.config.host, plan: bot.plan.id },
+    { port, hosts: bot.config.hosts, plan: bot.plan.id },
     `OSCB plan bot listening on http://localhost:${port}/api/messages`,
   );
 

@@ -9,8 +9,8 @@ export const DRAIN_TIMEOUT_MS = 10_000;
  * then resolves. Keep-alive connections that are idle are closed as they become idle; whatever is still
  * running after `timeoutMs` is cut off, so a stuck connection cannot hold a shutdown for ever.
  */
-export function drainServer(server: Server, timeoutMs = DRAIN_TIMEOUT_MS): Promise<void> {
-  const http = server.server as HttpServer;
+export function drainServer(server: Server | HttpServer, timeoutMs = DRAIN_TIMEOUT_MS): Promise<void> {
+  const http = 'server' in server ? (server.server as HttpServer) : server;
   if (!http.listening) return Promise.resolve();
   return new Promise((resolve) => {
     const sweep = setInterval(() => http.closeIdleConnections(), 100);

@@ -1,9 +1,11 @@
 import { performance } from 'node:perf_hooks';
-import restify from 'restify';
+import contentType from 'content-type';
+import restify, { type Next, type Request, type Response } from 'restify';
 import type { TurnContext } from 'botbuilder';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Logger } from './logger';
 import { inboundActivityProblem } from './inbound-activity';
+import { isLoopbackHostHeader, isLoopbackUrl } from './loopback';
 
 export interface HealthCheck {
   (): Promise<{ healthy: boolean; details: Record<string, string> }>;
@@ -14,23 +16,73 @@ export interface ServerParts {
   runTurn: (context: TurnContext) => Promise<void>;
   health: HealthCheck;
   logger: Logger;
+  /** No inbound authentication: only this machine, and only loopback serviceUrls, are answered. */
+  localMode: boolean;
 }
 
 /** Activities are small; a body this large is a mistake or an attack. */
 const MAX_BODY_BYTES = 256 * 1024;
+/** Enough of a refused request's headers to recognise it in the log. */
+const shown = (header: string | undefined) => header?.slice(0, 200);
 
-export function createServer({ adapter, runTurn, health, logger }: ServerParts): restify.Server {
+/**
+ * The Bot Connector always sends JSON. Refusing every other media type means no web page can post an
+ * activity with a plain HTML form (form-encoded, multipart or text/plain need no CORS preflight; JSON does).
+ */
+export function jsonContentTypeProblem(header: string | undefined): string | undefined {
+  if (!header) return 'Send the activity as application/json.';
+  let parsed: contentType.ParsedMediaType;
+  try {
+    parsed = contentType.parse(header);
+  } catch {
+    return 'The Content-Type header cannot be read; send application/json.';
+  }
+  if (parsed.type !== 'application/json') return 'Send the activity as application/json.';
+  const charset = parsed.parameters.charset?.toLowerCase();
+  if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8')
+    return 'Send the activity as UTF-8 JSON.';
+  return undefined;
+}
+
+export function createServer({ adapter, runTurn, health, logger, localMode }: ServerParts): restify.Server {
   const server = restify.createServer({ name: 'oscb-plan-bot', handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
 
-  server.post('/api/messages', async (req, res) => {
+  const refuse = (res: Response, status: number, code: string, message: string, context: object) => {
+    logger.warn({ status, ...context }, `request refused: ${message}`);
+    res.send(status, { code, message });
+  };
+
+  const requireJson = (req: Request, res: Response, next: Next) => {
+    const problem = jsonContentTypeProblem(req.headers['content-type']);
+    if (!problem) return next();
+    refuse(res, 415, 'UnsupportedMediaType', problem, { contentType: shown(req.headers['content-type']) });
+    return next(false);
+  };
+
+  /** In local mode a browser page must not reach the bot, not even through a DNS name rebound to 127.0.0.1. */
+  const requireThisMachine = (req: Request, res: Response, next: Next) => {
+    if (!localMode) return next();
+    const origin = req.headers.origin;
+    if (!isLoopbackHostHeader(req.headers.host) || (origin !== undefined && !isLoopbackUrl(origin))) {
+      refuse(res, 403, 'Forbidden', 'In local mode only this machine may call the bot.', {
+        host: shown(req.headers.host),
+        origin: shown(origin),
+      });
+      return next(false);
+    }
+    return next();
+  };
+
+  const parseBody = restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false });
+
+  server.post('/api/messages', requireThisMachine, requireJson, parseBody, async (req, res) => {
     const started = performance.now();
     const activity = (req.body ?? {}) as {
       type?: string;
       name?: string;
       conversation?: { conversationType?: string };
     };
-    const problem = inboundActivityProblem(req.body);
+    const problem = inboundActivityProblem(req.body, { loopbackServiceUrlOnly: localMode });
     if (problem) {
       logger.warn({ activityType: activity.type, problem }, 'activity rejected');
       res.send(400, { code: 'BadRequest', message: problem });

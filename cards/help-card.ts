@@ -10,6 +10,7 @@ type HelpCardData = {
   adminCommands: CommandData[];
   showPlan: NavButtonData;
   myActions: NavButtonData;
+  boardChannelSetup: boolean;
 };
 
 const render = compileCardTemplate<HelpCardData>(template);
@@ -20,6 +21,7 @@ export function buildHelpCard(view: HelpView): AdaptiveCardJson {
     adminCommands: view.isAdmin ? view.adminCommands.map(commandData) : [],
     showPlan: navButton('Show plan', COMMANDS.showPlan()),
     myActions: navButton('My actions', COMMANDS.myActions()),
+    boardChannelSetup: view.boardChannelSetup ?? false,
   });
 }
 

@@ -128,6 +128,8 @@ export interface HelpView {
   isAdmin: boolean;
   commands: { command: string; description: string }[];
   adminCommands: { command: string; description: string }[];
+  /** The welcome in a team: tells an admin how to make a channel the board channel. */
+  boardChannelSetup?: boolean;
 }
 
 /** Short answers: errors, refusals, "did you mean", confirmations. */

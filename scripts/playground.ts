@@ -18,7 +18,6 @@ Starts the bot and the Microsoft 365 Agents Playground (a local, offline Teams s
 function playgroundConfig(role: Role): Config {
   const config = loadConfig({
     ...readEnvironment(),
-    HOST: '127.0.0.1',
     BOT_ID: '',
     BOT_PASSWORD: '',
     BOT_TENANT_ID: '',

@@ -31,7 +31,6 @@ export interface DigestSetup {
 
 async function composeDigestBot(connectionString: string, prefix: string, planFile: string): Promise<Bot> {
   const config = loadConfig({
-    HOST: '127.0.0.1',
     PORT: '0',
     AZURE_STORAGE_CONNECTION_STRING: connectionString,
     TABLE_PREFIX: prefix,

@@ -23,7 +23,6 @@ export function botEnvironment(
   speakers: TestUser[],
 ): Record<string, string> {
   return {
-    HOST: '127.0.0.1',
     PORT: '0',
     AZURE_STORAGE_CONNECTION_STRING: connectionString,
     TABLE_PREFIX: tablePrefix,

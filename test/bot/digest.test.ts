@@ -13,6 +13,32 @@ import { TestBot } from '../support/test-bot';
 
 const chair = testUser('Chris Chair', 'chair@oscb.example');
 const owner = testUser('Olive Owner', 'olive.owner@agency.example');
+const OTHER_TEAM_CHANNEL = '19:other-team-general@thread.tacv2';
+
+/** A team install as Teams sends it, in another team than the board's. */
+const installedInOtherTeam = (serviceUrl: string) => {
+  const install = botInstalledInChannel(serviceUrl, owner, OTHER_TEAM_CHANNEL);
+  return {
+    ...install,
+    channelData: {
+      ...(install.channelData as Record<string, unknown>),
+      team: { id: OTHER_TEAM_CHANNEL, name: 'Youth Club Volunteers' },
+    },
+  };
+};
+
+const groupMessage = (serviceUrl: string, text: string) => ({
+  ...personalMessage(serviceUrl, chair, text),
+  conversation: { id: '19:group-chat@thread.v2', conversationType: 'groupChat', isGroup: true },
+});
+
+/** The admin makes the board channel theirs: `@OSCB Plan Bot set board channel` in it. */
+async function setBoardChannel(bot: TestBot): Promise<string> {
+  const response = await bot.send(channelMention(bot.serviceUrl, chair, 'set board channel'));
+  assert.equal(response.status, 200);
+  const sent = bot.connector.sentActivities();
+  return cardText(onlyCard(sent[sent.length - 1]));
+}
 const MONDAY_9AM = new Date('2026-11-23T09:00:00Z');
 
 async function setUp(clock: () => Date, tablePrefix?: string): Promise<TestBot> {
@@ -36,6 +62,7 @@ describe('the weekly digest (real server, Azurite, recording connector)', () => 
   before(async () => {
     bot = await setUp(() => now);
     await bot.send(botInstalledInChannel(bot.serviceUrl, chair));
+    assert.match(await setBoardChannel(bot), /Board channel set/);
     await bot.send(botInstalledPersonally(bot.serviceUrl, owner));
     for (const text of [`assign 5.1 to ${owner.email}`, `assign 4.3 to ${owner.email}`]) {
       await bot.send(personalMessage(bot.serviceUrl, chair, text));
@@ -47,10 +74,87 @@ describe('the weekly digest (real server, Azurite, recording connector)', () => 
   });
   after(async () => bot.stop());
 
-  it('installing in a channel records it as the board channel', async () => {
+  it('an admin saying "set board channel" in a team channel makes it the board channel', async () => {
     const channel = await bot.bot.deps.boardChannels.get();
     assert.equal(channel?.conversationId, BOARD_CHANNEL_ID);
     assert.equal(channel?.active, true);
+    assert.equal(channel?.setBy, chair.email);
+  });
+
+  describe('the board channel belongs to the admins', () => {
+    let fresh: TestBot;
+    beforeEach(async () => {
+      fresh = await setUp(() => now);
+    });
+    afterEach(async () => fresh.stop());
+
+    it('installing the app in a team records the team, sets no board channel, and tells an admin what to say', async () => {
+      assert.equal((await fresh.send(botInstalledInChannel(fresh.serviceUrl, chair))).status, 200);
+      assert.equal(await fresh.bot.deps.boardChannels.get(), undefined);
+      assert.deepEqual(
+        (await fresh.bot.deps.teams.all()).map(({ teamId, name, conversationId }) => ({
+          teamId,
+          name,
+          conversationId,
+        })),
+        [
+          {
+            teamId: '19:board-team@thread.tacv2',
+            name: 'Safeguarding Board',
+            conversationId: BOARD_CHANNEL_ID,
+          },
+        ],
+      );
+      const welcome = cardText(onlyCard(fresh.connector.sentActivities()[0]));
+      assert.match(welcome, /@OSCB Plan Bot set board channel/);
+      assert.equal((await fresh.bot.deps.digest.run()).kind, 'noBoardChannel');
+    });
+
+    it('"set board channel" from someone who is not an admin is refused and sets nothing', async () => {
+      const reply = await fresh.send(channelMention(fresh.serviceUrl, owner, 'set board channel'));
+      assert.equal(reply.status, 200);
+      assert.match(cardText(onlyCard(fresh.connector.sentActivities()[0])), /Only board admins can do that/);
+      assert.equal(await fresh.bot.deps.boardChannels.get(), undefined);
+    });
+
+    for (const [where, activity] of [
+      ['a personal chat', (bot: TestBot) => personalMessage(bot.serviceUrl, chair, 'set board channel')],
+      ['a group chat', (bot: TestBot) => groupMessage(bot.serviceUrl, 'set board channel')],
+    ] as const) {
+      it(`"set board channel" by an admin in ${where} is politely refused and sets nothing`, async () => {
+        assert.equal((await fresh.send(activity(fresh))).status, 200);
+        const text = cardText(onlyCard(fresh.connector.sentActivities()[0]));
+        assert.match(text, /has to be a team channel/);
+        assert.match(text, /set board channel/);
+        assert.equal(await fresh.bot.deps.boardChannels.get(), undefined);
+      });
+    }
+
+    it('a board channel that went inactive stays inactive when another team installs the app, until an admin sets one', async () => {
+      await fresh.send(botInstalledInChannel(fresh.serviceUrl, chair));
+      assert.match(await setBoardChannel(fresh), /Board channel set/);
+      await fresh.bot.deps.boardChannels.markInactive(
+        BOARD_CHANNEL_ID,
+        'the bot was removed',
+        now.toISOString(),
+      );
+
+      assert.equal((await fresh.send(installedInOtherTeam(fresh.serviceUrl))).status, 200);
+      const channel = await fresh.bot.deps.boardChannels.get();
+      assert.equal(channel?.conversationId, BOARD_CHANNEL_ID, 'not moved to the installing team');
+      assert.equal(channel?.active, false, 'still inactive');
+      assert.equal((await fresh.bot.deps.digest.run()).kind, 'noBoardChannel');
+      const toInstallingTeam = fresh.connector.calls.filter(
+        (call) =>
+          call.method === 'POST' &&
+          (call.path.includes(OTHER_TEAM_CHANNEL) || JSON.stringify(call.body).includes(OTHER_TEAM_CHANNEL)),
+      );
+      assert.equal(toInstallingTeam.length, 1, 'only the welcome went to the installing team');
+      assert.match(cardText(onlyCard(toInstallingTeam[0].body)), /What I can do/);
+
+      assert.match(await setBoardChannel(fresh), /Board channel set/);
+      assert.equal((await fresh.bot.deps.boardChannels.get())?.active, true);
+    });
   });
 
   it('posts the digest once per ISO week, with counts, what is red and why, and who has not updated', async () => {
@@ -138,6 +242,7 @@ describe('the weekly digest (real server, Azurite, recording connector)', () => 
     const second = await setUp(() => now);
     try {
       await second.send(botInstalledInChannel(second.serviceUrl, chair));
+      await setBoardChannel(second);
       assert.equal((await second.bot.deps.boardChannels.get())?.active, true);
       const uninstall = {
         ...botInstalledInChannel(second.serviceUrl, chair),

@@ -33,6 +33,11 @@ export const CASES: readonly { card: string; sample: string; build: () => Adapti
   { card: 'history', sample: 'worst case', build: () => cards.buildHistoryCard(fixtures.worstHistory) },
   { card: 'help', sample: 'user', build: () => cards.buildHelpCard(fixtures.userHelp) },
   { card: 'help', sample: 'admin', build: () => cards.buildHelpCard(fixtures.adminHelp) },
+  {
+    card: 'help',
+    sample: 'welcome in a team',
+    build: () => cards.buildHelpCard({ ...fixtures.userHelp, boardChannelSetup: true }),
+  },
   { card: 'notice', sample: 'plain', build: () => cards.buildNoticeCard(fixtures.plainNotice) },
   { card: 'notice', sample: 'did you mean', build: () => cards.buildNoticeCard(fixtures.didYouMean) },
   { card: 'notice', sample: 'unsaved update', build: () => cards.buildNoticeCard(fixtures.unsavedUpdate) },

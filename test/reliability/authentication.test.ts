@@ -1,7 +1,17 @@
 import { strict as assert } from 'node:assert';
 import { ConfigError, loadConfig } from '../../bot/config';
 import { freePort } from '../../storage/azurite-process';
-import { BOT, channelMention, TENANT_ID, testUser } from '../support/activities';
+import {
+  BOT,
+  botInstalledInChannel,
+  channelMention,
+  executeAction,
+  personalConversation,
+  personalMessage,
+  TENANT_ID,
+  testUser,
+} from '../support/activities';
+import { cardText, onlyCard } from '../support/card-content';
 import { ConsoleCapture } from '../support/console-capture';
 import {
   BOT_FRAMEWORK_ISSUER,
@@ -11,7 +21,9 @@ import {
   signJwt,
   unsignedJwt,
 } from '../support/openid-issuer';
+import { OutboundTokenStandIn } from '../support/outbound-token';
 import { planRows } from '../support/plan-snapshot';
+import { tableRows } from '../support/table-rows';
 import { TestBot } from '../support/test-bot';
 
 const BOT_ID = '6f1c7e4a-2b1d-4c3e-9a8b-0d2e4f6a8c10';
@@ -80,6 +92,16 @@ describe('reliability: inbound authentication', () => {
         await expectRejected(bot, authorization(bot));
       });
     }
+
+    it('refuses a form-encoded body with 415, even with a token: the bot takes only JSON in every mode', async () => {
+      const response = await fetch(`${bot.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: 'Bearer e30.e30.e30' },
+        body: new URLSearchParams({ type: 'message', text: 'update 5.1 red x' }).toString(),
+      });
+      assert.equal(response.status, 415);
+      assert.deepEqual(bot.connector.calls, []);
+    });
   });
 
   describe('with BOT_OPENID_METADATA_URL pointing at a loopback issuer', () => {
@@ -226,6 +248,161 @@ describe('reliability: inbound authentication', () => {
         'parsed as an update (it then stops at the outbound token, which needs login.microsoftonline.com)',
       );
     });
+  });
+
+  describe("with BOT_TENANT_ID set: only the board's tenant, checked after a valid signature", () => {
+    const OTHER_TENANT = '99999999-8888-7777-6666-555555555555';
+    /** A partner agency's member, a guest in the board's tenant: Teams gives the board's tenant id. */
+    const guest = testUser('Jane Smith (Police)', 'jane.smith@police.example');
+    const guestUpn = 'jane.smith_police.example#EXT#@oscbboard.onmicrosoft.com';
+    let issuer: FakeOpenIdIssuer;
+    let outbound: OutboundTokenStandIn;
+    let bot: TestBot;
+
+    before(async () => {
+      issuer = new FakeOpenIdIssuer();
+      await issuer.start();
+      outbound = new OutboundTokenStandIn(BOT_ID, TENANT_ID);
+      bot = await TestBot.start({
+        env: { ...CREDENTIALS, BOT_OPENID_METADATA_URL: issuer.metadataUrl, BOARD_ADMINS: chair.email },
+        outboundTokens: outbound,
+      });
+      bot.meet(chair);
+      bot.connector.addMember({ ...guest, userPrincipalName: guestUpn });
+    });
+    after(async () => {
+      await bot.stop();
+      await issuer.stop();
+    });
+    beforeEach(() => bot.connector.reset());
+
+    const signed = () =>
+      `Bearer ${signJwt(
+        { alg: 'RS256', typ: 'JWT', kid: issuer.trustedKey.kid },
+        channelClaims(BOT_ID, bot.serviceUrl),
+        issuer.trustedKey.privateKey,
+      )}`;
+    /** Everything the bot keeps: statuses and history, people, conversations (board channel, teams). */
+    const everything = async () => ({
+      plan: await tableRows(bot.bot.storage.tables.planStatus),
+      people: await tableRows(bot.bot.storage.tables.people),
+      conversations: await tableRows(bot.bot.storage.tables.conversations),
+    });
+    const withTenants = (
+      activity: Record<string, unknown>,
+      channelDataTenant: unknown,
+      conversationTenant: unknown,
+    ) => {
+      const channelData = { ...(activity.channelData as Record<string, unknown>) };
+      const conversation = { ...(activity.conversation as Record<string, unknown>) };
+      if (channelDataTenant === undefined) delete channelData.tenant;
+      else channelData.tenant = { id: channelDataTenant };
+      if (conversationTenant === undefined) delete conversation.tenantId;
+      else conversation.tenantId = conversationTenant;
+      return { ...activity, channelData, conversation };
+    };
+
+    it('answers the chair in the board tenant and stores the update (positive control: the connector is reached)', async () => {
+      const response = await bot.send(
+        channelMention(bot.serviceUrl, chair, 'update 5.1 amber Tenant check control'),
+        {
+          authorization: signed(),
+        },
+      );
+      assert.equal(response.status, 200);
+      assert.equal((await bot.bot.deps.statusService.currentStatus('5.1')).rag, 'amber');
+      const replies = bot.connector.sentActivities();
+      assert.equal(replies.length, 1);
+      assert.match(cardText(onlyCard(replies[0])), /Amber/);
+      assert.ok(
+        bot.connector.calls.every((call) => call.headers.authorization === 'Bearer outbound-stand-in'),
+        'every outbound call carried the bot token',
+      );
+    });
+
+    it("keeps a partner agency's guest (board tenant id, #EXT# UPN) working", async () => {
+      const response = await bot.send(personalMessage(bot.serviceUrl, guest, 'show priority 5'), {
+        authorization: signed(),
+      });
+      assert.equal(response.status, 200);
+      const replies = bot.connector.sentActivities();
+      assert.equal(replies.length, 1);
+      assert.match(cardText(onlyCard(replies[0])), /Priority 5/);
+    });
+
+    it('accepts the board tenant id in capitals, and with only one of the two fields present', async () => {
+      for (const activity of [
+        withTenants(personalMessage(bot.serviceUrl, chair, 'help'), TENANT_ID.toUpperCase(), TENANT_ID),
+        withTenants(personalMessage(bot.serviceUrl, chair, 'help'), TENANT_ID, undefined),
+        withTenants(personalMessage(bot.serviceUrl, chair, 'help'), undefined, TENANT_ID),
+      ]) {
+        assert.equal((await bot.send(activity, { authorization: signed() })).status, 200);
+      }
+      assert.equal(bot.connector.sentActivities().length, 3);
+    });
+
+    const update = (bot: TestBot) =>
+      channelMention(bot.serviceUrl, chair, 'update 5.1 red From another tenant');
+    const refused: [string, (bot: TestBot) => Record<string, unknown>][] = [
+      ['another tenant in both fields', (bot) => withTenants(update(bot), OTHER_TENANT, OTHER_TENANT)],
+      [
+        "another tenant in channelData, the board's in conversation",
+        (bot) => withTenants(update(bot), OTHER_TENANT, TENANT_ID),
+      ],
+      [
+        "the board's tenant in channelData, another in conversation",
+        (bot) => withTenants(update(bot), TENANT_ID, OTHER_TENANT),
+      ],
+      ['no tenant in either field', (bot) => withTenants(update(bot), undefined, undefined)],
+      ['a tenant id that is a number', (bot) => withTenants(update(bot), 11111111, TENANT_ID)],
+      ['a tenant id that is an object', (bot) => withTenants(update(bot), { id: TENANT_ID }, TENANT_ID)],
+      [
+        "the board's tenant id with a trailing space",
+        (bot) => withTenants(update(bot), `${TENANT_ID} `, TENANT_ID),
+      ],
+      [
+        "the board's tenant id with a full-width digit",
+        (bot) => withTenants(update(bot), `\uff11${TENANT_ID.slice(1)}`, TENANT_ID),
+      ],
+      [
+        'a personal message from another tenant',
+        (bot) =>
+          withTenants(personalMessage(bot.serviceUrl, chair, 'update 5.1 red x'), OTHER_TENANT, OTHER_TENANT),
+      ],
+      [
+        "an install in another tenant's team",
+        (bot) => withTenants(botInstalledInChannel(bot.serviceUrl, chair), OTHER_TENANT, OTHER_TENANT),
+      ],
+      [
+        'a card button (Action.Execute) from another tenant',
+        (bot) =>
+          withTenants(
+            executeAction(
+              bot.serviceUrl,
+              chair,
+              'updateStatus',
+              { actionId: '5.1', baseVersion: 0, rag: 'red', note: 'x' },
+              personalConversation(chair),
+            ),
+            OTHER_TENANT,
+            OTHER_TENANT,
+          ),
+      ],
+    ];
+    for (const [name, activity] of refused) {
+      it(`refuses ${name} with 403 before any handler: logged, nothing stored, nothing sent`, async () => {
+        const before = await everything();
+        const logLines = bot.logs.lines.length;
+        const issued = outbound.issued;
+        const response = await bot.send(activity(bot), { authorization: signed() });
+        assert.equal(response.status, 403, JSON.stringify(response.body));
+        assert.deepEqual(bot.connector.calls, [], 'the Bot Connector saw nothing');
+        assert.equal(outbound.issued, issued, 'no outbound call was even prepared');
+        const messages = bot.logs.lines.slice(logLines).map((line) => line.msg);
+        assert.deepEqual(messages, ['activity refused: not from the board tenant', 'turn']);
+        assert.deepEqual(await everything(), before, 'nothing stored');
+      });
+    }
   });
 
   it('refuses a BOT_OPENID_METADATA_URL that is not a URL at start-up, naming the variable', () => {

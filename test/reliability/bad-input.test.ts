@@ -99,7 +99,19 @@ const cases: HostileCase[] = [
       raw: JSON.stringify(message(context, owner, 'show plan').activity),
       contentType: 'text/plain',
     }),
-    expected: { status: 400 },
+    expected: { status: 415 },
+  },
+  {
+    name: 'an activity sent as an HTML form',
+    request: (context) => ({
+      raw: new URLSearchParams({
+        type: 'message',
+        text: 'update 5.1 red x',
+        serviceUrl: context.serviceUrl,
+      }).toString(),
+      contentType: 'application/x-www-form-urlencoded',
+    }),
+    expected: { status: 415 },
   },
   {
     name: 'a body over 256 KB',

@@ -59,7 +59,6 @@ export class BotProcess {
       env: {
         PATH: process.env.PATH ?? '',
         PORT: String(port),
-        HOST: '127.0.0.1',
         ...(options.connectionString ? { AZURE_STORAGE_CONNECTION_STRING: options.connectionString } : {}),
         TABLE_PREFIX: options.tablePrefix,
         BOARD_ADMINS: options.boardAdmins.join(','),

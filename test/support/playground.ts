@@ -23,7 +23,6 @@ export async function startTestPlayground(): Promise<TestPlayground> {
   const logs = new LogCapture();
   const config = loadConfig({
     PORT: '0',
-    HOST: '127.0.0.1',
     AZURE_STORAGE_CONNECTION_STRING: (await sharedAzurite()).connectionString,
     TABLE_PREFIX: uniqueTablePrefix(),
     PLAN_FILE: shippedPlanFile,

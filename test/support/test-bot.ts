@@ -6,6 +6,7 @@ import { sharedAzurite, uniqueTablePrefix } from './azurite';
 import { shippedPlanFile } from './paths';
 import { RecordingConnector, type RosterMember } from './recording-connector';
 import type { TestUser } from './activities';
+import type { OutboundTokenStandIn } from './outbound-token';
 
 export interface TestBotOptions {
   env?: Record<string, string>;
@@ -19,6 +20,8 @@ export interface TestBotOptions {
   reminderGapMs?: number;
   /** The deadline on the bot's calls to the Bot Connector (default: the bot's own). */
   outboundTimeoutMs?: number;
+  /** With BOT_ID set: outbound tokens from a stand-in instead of Microsoft Entra (offline here). */
+  outboundTokens?: OutboundTokenStandIn;
 }
 
 /** Log lines the bot wrote, parsed, for assertions on what reaches the logs. */
@@ -57,7 +60,8 @@ export class TestBot {
     testBot.tablePrefix = options.tablePrefix ?? uniqueTablePrefix();
     const config = loadConfig({
       PORT: '0',
-      HOST: '127.0.0.1',
+      // Local mode listens on loopback by itself; with BOT_ID set the default would be every interface.
+      ...(options.env?.BOT_ID ? { HOST: '127.0.0.1' } : {}),
       ...storage,
       TABLE_PREFIX: testBot.tablePrefix,
       PLAN_FILE: shippedPlanFile,
@@ -69,6 +73,7 @@ export class TestBot {
       logger: createLogger(config.logLevel, testBot.logs),
       clock: options.clock,
       outboundTimeoutMs: options.outboundTimeoutMs,
+      credentialsFactory: options.outboundTokens,
     });
     const port = await testBot.bot.listen();
     testBot.url = `http://127.0.0.1:${port}`;
