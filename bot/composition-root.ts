@@ -27,8 +27,10 @@ import { ProactiveSender } from './proactive-sender';
 import {
   TableBoardChannelStore,
   TableDigestLedger,
+  TablePostedDigestCopies,
   TableReminderLedger,
 } from '../storage/digest-repositories';
+import { ChangeRedaction } from '../domain/change-redaction';
 
 /** teams-ai needs an app id even in local mode, for proactive sends; this one is never authenticated. */
 const LOCAL_BOT_ID = '00000000-0000-0000-0000-000000000000';
@@ -131,6 +133,7 @@ export async function composeBot(config: Config, options: CompositionOptions = {
     new TableStatusStore(storage.tables.planStatus, plan.id),
     config.boardAdmins,
     clock,
+    config.digest.timeZone,
   );
   const people = new PeopleDirectory(logger);
   const peopleStore = new TablePeopleStore(storage.tables.people);
@@ -166,6 +169,7 @@ export async function composeBot(config: Config, options: CompositionOptions = {
     sender,
     plan,
     statusService,
+    redaction: new ChangeRedaction(statusService, new TablePostedDigestCopies(storage.tables.digests), sender, logger),
     people,
     peopleStore,
     peopleRegister: new PeopleRegister(people, peopleStore, clock, logger),

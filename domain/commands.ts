@@ -20,7 +20,8 @@ export type Command =
   | { kind: 'updateStatus'; actionId: string; ragWord: string; note: string }
   | { kind: 'assignOwner'; actionId: string; ownerEmail: string }
   | { kind: 'myActions' }
-  | { kind: 'history'; actionId: string }
+  | { kind: 'history'; actionId: string; page?: number }
+  | { kind: 'redact'; actionId: string; version: number; reason: string }
   | { kind: 'previewDigest' }
   | { kind: 'postDigest' }
   | { kind: 'setBoardChannel' }
@@ -77,6 +78,11 @@ export const COMMAND_HELP: readonly CommandHelp[] = [
     adminOnly: false,
   },
   { command: 'assign 5.1 to <email>', description: 'Make someone the owner of an action.', adminOnly: true },
+  {
+    command: 'redact 5.1 #7 because <why>',
+    description: "Take a change's note out of the record (e.g. it named a child), keeping an audit entry.",
+    adminOnly: true,
+  },
   { command: 'preview digest', description: "See this week's digest before it goes out.", adminOnly: true },
   { command: 'post digest', description: 'Post the digest to the board channel now.', adminOnly: true },
   { command: 'set board channel', description: 'Post the weekly digest to this channel.', adminOnly: true },
@@ -107,6 +113,7 @@ export function parseCommand(text: string, plan: Plan): Command {
   if (message === '' || message === '?') return { kind: 'help' };
   return (
     parseAssign(message, plan) ??
+    parseRedact(message, plan) ??
     parseSimpleCommand(simplify(message), plan) ??
     unknown(message, plan, {
       keywordMatches: bestKeywordMatches(searchWords(message), plan, { wholeKeyword: true }),
@@ -172,8 +179,11 @@ function parseSimpleCommand(simple: string, plan: Plan): Command | undefined {
 
   const history = /^(?:show )?history(?: (?:of|for))?(?: action)?(?: (.+))?$/.exec(simple);
   if (history) {
-    if (!history[1] || !/^\d+\.\d+$/.test(history[1])) return missingActionId('history', plan, history[1]);
-    return withAction(history[1], plan, (id) => ({ kind: 'history', actionId: id }));
+    const [, asked, page] = /^(\d+\.\d+)(?: (?:page|p) ?([1-9]\d{0,5}))?$/.exec(history[1] ?? '') ?? [];
+    if (!asked) return missingActionId('history', plan, history[1]);
+    return withAction(asked, plan, (id) =>
+      page ? { kind: 'history', actionId: id, page: Number(page) } : { kind: 'history', actionId: id },
+    );
   }
 
   const keyword = /^(?:show |priority )(?:priority )?(.+)$/.exec(simple);
@@ -353,6 +363,42 @@ function assignOwner(actionId: string, typedEmail: string): Command {
     return { kind: 'incomplete', message: `"${typedEmail}" does not look like an email address.`, example };
   }
   return { kind: 'assignOwner', actionId, ownerEmail: email };
+}
+
+const REDACT = /^redact\b\s*([\s\S]*)$/i;
+const REDACT_TARGET =
+  /^(?:action\s+)?(\d+\.\d+)(?!\d|\.\d)(?:\s+(?:change\s+)?#?(\d{1,9})(?!\d))?\s*(?:because\b\s*:?)?\s*([\s\S]*)$/i;
+
+/** "redact 5.1 #7 because it named a child": an admin takes change 7's note out of the record. */
+function parseRedact(message: string, plan: Plan): Command | undefined {
+  const redact = REDACT.exec(message);
+  if (!redact) return undefined;
+  const target = REDACT_TARGET.exec(redact[1].trim());
+  if (!target) {
+    return {
+      kind: 'incomplete',
+      message: 'Which action and which change? e.g. redact 5.1 #7 because it named a child.',
+      example: `history ${firstActionId(plan)}`,
+    };
+  }
+  const [, asked, change, reason] = target;
+  return withAction(asked, plan, (actionId): Command => {
+    if (!change) {
+      return {
+        kind: 'incomplete',
+        message: `Which change? Give its number from the history, e.g. redact ${actionId} #7 because it named a child.`,
+        example: `history ${actionId}`,
+      };
+    }
+    if (reason.trim() === '') {
+      return {
+        kind: 'incomplete',
+        message: `Why is change #${Number(change)} being redacted? Type the reason after "because", e.g. redact ${actionId} #${Number(change)} because it named a child. Or use Redact on the change in the history.`,
+        example: `history ${actionId}`,
+      };
+    }
+    return { kind: 'redact', actionId, version: Number(change), reason: reason.trim() };
+  });
 }
 
 // Command words too, so that "show priority neglect" searches for "neglect" alone.
