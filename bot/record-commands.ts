@@ -15,7 +15,8 @@ export class RecordCommands {
 
   async history(actionId: string, page: number, context: TurnContext): Promise<CommandReply> {
     const action = findAction(this.deps.plan, actionId);
-    if (!action) return notice('warning', 'Not in the plan', `There is no action ${actionId}.`, ['show plan']);
+    if (!action)
+      return notice('warning', 'Not in the plan', `There is no action ${actionId}.`, ['show plan']);
     const history = await this.deps.statusService.historyPage(action, page);
     if (!history) {
       const { pages } = (await this.deps.statusService.historyPage(action, 1)) ?? { pages: 1 };
@@ -29,7 +30,11 @@ export class RecordCommands {
     const viewer = await this.deps.people.identify(context);
     // Redact buttons only where the admin alone sees them: a channel's card is everyone's.
     const canRedact = isPersonalChat(context) && this.deps.statusService.isAdmin(viewer);
-    const view = historyView(history, { now: this.deps.clock(), timeZone: this.deps.timeZone }, { canRedact });
+    const view = historyView(
+      history,
+      { now: this.deps.clock(), timeZone: this.deps.timeZone },
+      { canRedact },
+    );
     return { summary: `History of ${action.id}`, card: buildHistoryCard(view) };
   }
 

@@ -68,7 +68,8 @@ export function initialStatus(actionId: string): StoredStatus {
   return { actionId, rag: 'not_started', version: 0 };
 }
 
-export type AppendResult = 'saved' | 'conflict';
+/** 'saved' carries the current row's new ETag, when the store reports it, so the next write can skip a read. */
+export type AppendResult = { kind: 'saved'; etag?: string } | { kind: 'conflict' };
 
 /** What the status service needs from storage. One plan per store. */
 export interface StatusStore {

@@ -1,6 +1,7 @@
 import type { Plan, PlanAction } from '../plan/plan-schema';
 import {
   initialStatus,
+  type AppendOptions,
   type ActionStatus,
   type HistoryEntry,
   type StatusStore,
@@ -103,6 +104,12 @@ export const HISTORY_PAGE_SIZE = 10;
  */
 export class StatusService {
   private readonly writes = new ActionWrites();
+  /**
+   * What this process last wrote to each action, with the row's new ETag. The next write to the action
+   * starts from it instead of reading: the ETag guard still refuses it if another instance wrote since,
+   * and a refusal, or an answer that is not "saved", is decided again on a fresh read.
+   */
+  private readonly lastWritten = new Map<string, StoredStatus>();
 
   constructor(
     private readonly plan: Plan,
@@ -166,12 +173,21 @@ export class StatusService {
     }
 
     const outcome = await this.writes.serialised(action.id, async (): Promise<StatusUpdateOutcome> => {
-      const previous = await this.currentStatus(action.id);
       const replay = () => this.replayUpdate(action, request.delivery);
-      if (!this.mayUpdate(request.by, previous)) return { kind: 'notAllowed', current: previous };
-      if (request.baseVersion !== undefined && request.baseVersion !== previous.version) {
-        return (await replay()) ?? { kind: 'changedSinceForm', rag, note, current: previous };
+      const refusal = async (previous: StoredStatus): Promise<StatusUpdateOutcome | undefined> => {
+        if (!this.mayUpdate(request.by, previous)) return { kind: 'notAllowed', current: previous };
+        if (request.baseVersion !== undefined && request.baseVersion !== previous.version) {
+          return (await replay()) ?? { kind: 'changedSinceForm', rag, note, current: previous };
+        }
+        return undefined;
+      };
+      let previous = this.lastWritten.get(action.id) ?? (await this.readForWrite(action.id));
+      let refused = await refusal(previous);
+      if (refused && this.lastWritten.has(action.id)) {
+        previous = await this.readForWrite(action.id);
+        refused = await refusal(previous);
       }
+      if (refused) return refused;
       const at = this.clock().toISOString();
       const version = previous.version + 1;
       const next: ActionStatus = {
@@ -194,7 +210,7 @@ export class StatusService {
         toRag: rag,
         note: note || undefined,
       };
-      if ((await this.store.append(previous, next, entry, { delivery: request.delivery })) === 'saved') {
+      if (await this.write(previous, next, entry, { delivery: request.delivery })) {
         return { kind: 'saved', action, previous: withoutEtag(previous), current: next };
       }
       // Someone else wrote first, or this very activity was already applied.
@@ -208,6 +224,26 @@ export class StatusService {
       throw new WriteConflict();
     });
     return outcome === 'busy' ? { kind: 'busy' } : outcome;
+  }
+
+  /** A fresh read, which also drops what this process remembered writing. */
+  private async readForWrite(actionId: string): Promise<StoredStatus> {
+    this.lastWritten.delete(actionId);
+    return this.currentStatus(actionId);
+  }
+
+  /** One atomic change; true when it was stored. Remembers the new current row for the next write. */
+  private async write(
+    previous: StoredStatus,
+    next: ActionStatus,
+    entry: HistoryEntry,
+    options: AppendOptions,
+  ): Promise<boolean> {
+    const result = await this.store.append(previous, next, entry, options);
+    if (result.kind === 'saved' && result.etag)
+      this.lastWritten.set(next.actionId, { ...next, etag: result.etag });
+    else this.lastWritten.delete(next.actionId);
+    return result.kind === 'saved';
   }
 
   /** The answer the first delivery of this activity got, rebuilt from the change it made. */
@@ -240,7 +276,7 @@ export class StatusService {
     const ownerEmail = request.ownerEmail.trim().toLowerCase();
 
     const outcome = await this.writes.serialised(action.id, async (): Promise<OwnerAssignmentOutcome> => {
-      const previous = await this.currentStatus(action.id);
+      const previous = await this.readForWrite(action.id);
       const replay = async (): Promise<OwnerAssignmentOutcome | undefined> => {
         const made = await this.changeMadeBy(request.delivery);
         if (made?.kind !== 'owner') return undefined;
@@ -271,7 +307,7 @@ export class StatusService {
         ownerEmail,
         previousOwnerEmail: previous.ownerEmail,
       };
-      if ((await this.store.append(previous, next, entry, { delivery: request.delivery })) === 'saved') {
+      if (await this.write(previous, next, entry, { delivery: request.delivery })) {
         return { kind: 'assigned', action, previousOwnerEmail: previous.ownerEmail, current: next };
       }
       const replayed = await replay();
@@ -303,7 +339,7 @@ export class StatusService {
         const redacted = await this.store.readChange(actionId, made.redactsVersion ?? 0);
         return { kind: 'redacted', action, audit: made, replacement: redacted?.note ?? '' };
       };
-      const previous = await this.currentStatus(actionId);
+      const previous = await this.readForWrite(actionId);
       const change = target >= 1 ? await this.store.readChange(actionId, target) : undefined;
       if (!change) return { kind: 'noSuchChange', actionId, version: target, changes: previous.version };
       if (change.redacted) return (await replay()) ?? { kind: 'alreadyRedacted', actionId, version: target };
@@ -332,11 +368,7 @@ export class StatusService {
         reason,
       };
       const rewritten = { ...change, note: replacement, redacted: true };
-      const result = await this.store.append(previous, next, audit, {
-        replaces: rewritten,
-        delivery: request.delivery,
-      });
-      if (result === 'saved') {
+      if (await this.write(previous, next, audit, { replaces: rewritten, delivery: request.delivery })) {
         return { kind: 'redacted', action, audit, replacement, removed: change.note };
       }
       const replayed = await replay();

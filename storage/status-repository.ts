@@ -168,7 +168,12 @@ export class TableStatusStore implements StatusStore {
     const actions: TransactionAction[] = [['create', historyEntity(this.planId, entry)], moveCurrent];
     if (options.replaces) {
       const { etag } = options.replaces;
-      actions.push(['update', historyEntity(this.planId, options.replaces), 'Replace', { etag: etag ?? '*' }]);
+      actions.push([
+        'update',
+        historyEntity(this.planId, options.replaces),
+        'Replace',
+        { etag: etag ?? '*' },
+      ]);
     }
     if (options.delivery) {
       const delivered: DeliveryEntity = {
@@ -181,11 +186,11 @@ export class TableStatusStore implements StatusStore {
     }
     return guardStore(async () => {
       try {
-        await this.table.submitTransaction(actions);
-        return 'saved';
+        const response = await this.table.submitTransaction(actions);
+        return { kind: 'saved', etag: response.getResponseForEntity(current.rowKey)?.etag };
       } catch (error) {
         const status = statusCodeOf(error);
-        if (status === 409 || status === 412) return 'conflict';
+        if (status === 409 || status === 412) return { kind: 'conflict' };
         throw error;
       }
     });

@@ -58,7 +58,10 @@ describe('redelivered activities are applied once and answered the same', () => 
     const second = {
       ...personalMessage(bot.serviceUrl, owner, 'update 4.1 amber Second conversation'),
       id: first.id,
-      conversation: { ...channelConversation(), tenantId: (first.conversation as { tenantId: string }).tenantId },
+      conversation: {
+        ...channelConversation(),
+        tenantId: (first.conversation as { tenantId: string }).tenantId,
+      },
     };
     await bot.send(first);
     await bot.send(second);
@@ -99,7 +102,10 @@ describe('redelivered activities are applied once and answered the same', () => 
   });
 
   it('an activity without an id is still handled (nothing to deduplicate on)', async () => {
-    const activity = { ...personalMessage(bot.serviceUrl, owner, 'update 4.2 complete No id'), id: undefined };
+    const activity = {
+      ...personalMessage(bot.serviceUrl, owner, 'update 4.2 complete No id'),
+      id: undefined,
+    };
     const before = await history('4.2');
     await bot.send(activity);
     assert.equal((await history('4.2')).length - before.length, 1);

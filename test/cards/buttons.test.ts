@@ -42,7 +42,10 @@ describe('buttons', () => {
       const card = build();
       for (const button of buttons(card)) {
         if (button.type === 'Action.ShowCard') continue;
-        if (button.type === 'Action.Submit' && (button.data as { verb?: unknown }).verb === SUBMIT_VERB.redactChange) {
+        if (
+          button.type === 'Action.Submit' &&
+          (button.data as { verb?: unknown }).verb === SUBMIT_VERB.redactChange
+        ) {
           const read = readRedactChangePayload(payload(card, button));
           assert.ok(read.success && read.data.reason !== '', JSON.stringify(button.data));
         } else if (button.type === 'Action.Submit') {

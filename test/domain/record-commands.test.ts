@@ -60,6 +60,10 @@ describe('parseCommand: history pages and redaction', () => {
   });
 
   it('page 0 is not a page', () => {
-    assert.notDeepEqual(parseCommand('history 5.1 page 0', plan), { kind: 'history', actionId: '5.1', page: 0 });
+    assert.notDeepEqual(parseCommand('history 5.1 page 0', plan), {
+      kind: 'history',
+      actionId: '5.1',
+      page: 0,
+    });
   });
 });

@@ -225,7 +225,9 @@ describe('reliability: 200 concurrent typed updates to one action on one instanc
       env: { BOARD_ADMINS: admins.map((admin) => admin.email).join(','), LOG_LEVEL: 'warn' },
     });
     bot.meet(owner, ...admins);
-    const response = await bot.send(personalMessage(bot.serviceUrl, admins[0], `assign ${ACTION} to ${owner.email}`));
+    const response = await bot.send(
+      personalMessage(bot.serviceUrl, admins[0], `assign ${ACTION} to ${owner.email}`),
+    );
     assert.equal(response.status, 200);
   });
   after(async () => bot.stop());

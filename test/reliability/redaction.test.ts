@@ -22,7 +22,9 @@ const REASON = 'Identified a child';
 
 /** Every property of every row of every table this bot uses, as text. */
 async function everyStoredValue(connectionString: string, prefix: string): Promise<string[]> {
-  const service = TableServiceClient.fromConnectionString(connectionString, { allowInsecureConnection: true });
+  const service = TableServiceClient.fromConnectionString(connectionString, {
+    allowInsecureConnection: true,
+  });
   const values: string[] = [];
   let tables = 0;
   for await (const table of service.listTables()) {
@@ -90,7 +92,10 @@ describe('redaction: a note taken out of the record, with an audit trail', funct
     );
     const reasonInputs = inputsOf(card).filter((input) => String(input.id).startsWith('reason-'));
     assert.ok(reasonInputs.length >= 2, 'a reason box per row');
-    assert.ok(reasonInputs.every((input) => input.isRequired === true && !input.value), 'empty and required');
+    assert.ok(
+      reasonInputs.every((input) => input.isRequired === true && !input.value),
+      'empty and required',
+    );
   });
 
   it('gives no Redact button to an owner', async () => {
@@ -117,7 +122,10 @@ describe('redaction: a note taken out of the record, with an audit trail', funct
     );
     assert.equal(submitted.status, 200);
     const after = await everyStoredValue((await sharedAzurite()).connectionString, bot.tablePrefix);
-    assert.deepEqual(after.filter((row) => !row.includes('"partitionKey":"person"')), before.filter((row) => !row.includes('"partitionKey":"person"')));
+    assert.deepEqual(
+      after.filter((row) => !row.includes('"partitionKey":"person"')),
+      before.filter((row) => !row.includes('"partitionKey":"person"')),
+    );
   });
 
   it('replaces the note with who, when and why, keeps status, author and time, and audits it', async () => {
@@ -149,7 +157,10 @@ describe('redaction: a note taken out of the record, with an audit trail', funct
     assert.equal(audit.byEmail, chair.email);
     const redacted = entries.find((entry) => entry.version === 3);
     assert.ok(redacted);
-    assert.match(redacted.note ?? '', new RegExp(`^\\[redacted by Chris Chair, \\d{1,2} \\w{3,4} \\d{4}: ${REASON}\\]$`));
+    assert.match(
+      redacted.note ?? '',
+      new RegExp(`^\\[redacted by Chris Chair, \\d{1,2} \\w{3,4} \\d{4}: ${REASON}\\]$`),
+    );
     assert.deepEqual(
       [redacted.toRag, redacted.fromRag, redacted.byEmail, redacted.at],
       [original.toRag, original.fromRag, original.byEmail, original.at],
@@ -178,7 +189,11 @@ describe('redaction: a note taken out of the record, with an audit trail', funct
 
   it('updated the digest card the bot had posted, in place', () => {
     const puts = bot.connector.calls.filter((call) => call.method === 'PUT');
-    assert.equal(puts.length, 1, JSON.stringify(bot.connector.calls.map((call) => `${call.method} ${call.path}`)));
+    assert.equal(
+      puts.length,
+      1,
+      JSON.stringify(bot.connector.calls.map((call) => `${call.method} ${call.path}`)),
+    );
     const body = JSON.stringify(puts[0].body);
     assert.doesNotMatch(body, new RegExp(SECRET));
     assert.match(body, /\[redacted by Chris Chair/);
@@ -206,6 +221,10 @@ describe('redaction: a note taken out of the record, with an audit trail', funct
     assert.equal(audit.redactsVersion, 2);
     const second = (await bot.bot.deps.statusService.history('5.1', 10)).find((entry) => entry.version === 2);
     assert.match(second?.note ?? '', /^\[redacted by Chris Chair, .*: Named a family member\]$/);
-    assert.equal((await bot.bot.deps.statusService.currentStatus('5.1')).note?.includes('Identified'), true, 'current note unchanged: it came from #3');
+    assert.equal(
+      (await bot.bot.deps.statusService.currentStatus('5.1')).note?.includes('Identified'),
+      true,
+      'current note unchanged: it came from #3',
+    );
   });
 });

@@ -105,7 +105,11 @@ describe('reliability: two bot processes on one storage account', function () {
 
   it('applies one activity once when Teams delivers it to both instances', async () => {
     const before = await reader.history(ACTION, 1000);
-    const activity = personalMessage(connector.url, owner, `update ${ACTION} amber delivered to both instances`);
+    const activity = personalMessage(
+      connector.url,
+      owner,
+      `update ${ACTION} amber delivered to both instances`,
+    );
     const sentBefore = connector.sentActivities().length;
     const responses = await Promise.all(instances.map((instance) => instance.send(activity)));
     assert.deepEqual(
@@ -119,7 +123,8 @@ describe('reliability: two bot processes on one storage account', function () {
       .slice(sentBefore)
       .map((sent) => cardText(onlyCard(sent)));
     assert.equal(replies.length, 2);
-    for (const reply of replies) assert.match(reply, /Saved: \w+ → Amber/, 'both deliveries get the same answer');
+    for (const reply of replies)
+      assert.match(reply, /Saved: \w+ → Amber/, 'both deliveries get the same answer');
     assertConsistent(await planSnapshot(reader, plan));
   });
 
