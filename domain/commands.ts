@@ -74,7 +74,7 @@ export const COMMAND_HELP: readonly CommandHelp[] = [
   },
   {
     command: 'history 5.1',
-    description: 'Past status updates and owner changes for an action.',
+    description: 'Every change to an action, numbered, ten to a page; "history 5.1 page 2" shows older ones.',
     adminOnly: false,
   },
   { command: 'assign 5.1 to <email>', description: 'Make someone the owner of an action.', adminOnly: true },
