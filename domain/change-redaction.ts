@@ -3,22 +3,21 @@ import { withoutRemovedText } from './redaction';
 import type { RedactionOutcome, RedactionRequest, StatusService } from './status-service';
 
 export type ChangeRedactionOutcome = RedactionOutcome & {
-  /** Posted digest cards updated in place, and those Teams no longer has or refused. */
+  /** Posted digest cards updated in place, and those Teams refused or could not be reached for. */
   cardsUpdated?: number;
   cardsNotUpdated?: number;
 };
 
-/** Logs without the removed text: only counts and status codes ever reach it. */
+/** Logs without the removed text: only ids and counts ever reach it. */
 export interface RedactionLog {
-  warn(fields: Record<string, unknown>, message: string): void;
   info(fields: Record<string, unknown>, message: string): void;
 }
 
 /**
- * A redaction, start to finish: the record (history and current, one atomic write), then every stored
- * copy of the removed text outside it (posted digest cards), then the digest cards in the board channel
- * updated in place. The record is changed first, so a failure later leaves the note out of the record
- * and is reported; the copies are found again by the same text on a retry.
+ * A redaction, start to finish. The copies outside the record go first (posted digest cards: stored
+ * copy rewritten, then the card in Teams updated in place), then the record itself in one atomic write.
+ * In that order a failure part-way leaves the text in the record, where a retry finds it again; the other
+ * order could leave copies that nothing can find any more.
  */
 export class ChangeRedaction {
   constructor(
@@ -29,14 +28,22 @@ export class ChangeRedaction {
   ) {}
 
   async redact(request: RedactionRequest): Promise<ChangeRedactionOutcome> {
-    const outcome = await this.statusService.redactChange(request);
-    if (outcome.kind !== 'redacted' || outcome.removed === undefined) return outcome;
-    const { removed, replacement } = outcome;
-    const copies = await this.postedDigestCopies.list();
+    const prepared = await this.statusService.prepareRedaction(request);
+    if (prepared.kind !== 'ready') return prepared;
+    const copies = await this.removeFromPostedDigestCopies(prepared.removed, prepared.replacement);
+    const outcome = await this.statusService.redactChange({ ...request, at: prepared.at });
+    this.log.info(
+      { actionId: request.actionId, change: request.version, outcome: outcome.kind, ...copies },
+      'redaction',
+    );
+    return outcome.kind === 'redacted' ? { ...outcome, ...copies } : outcome;
+  }
+
+  private async removeFromPostedDigestCopies(removed: string, replacement: string) {
     const updatedActivities = new Set<string>();
     let cardsUpdated = 0;
     let cardsNotUpdated = 0;
-    for (const copy of copies) {
+    for (const copy of await this.postedDigestCopies.list()) {
       if (!copy.card) continue;
       const card = withoutRemovedText(JSON.parse(copy.card) as Record<string, unknown>, removed, replacement);
       if (!card) continue;
@@ -48,10 +55,6 @@ export class ChangeRedaction {
       if (result === 'updated') cardsUpdated++;
       else cardsNotUpdated++;
     }
-    this.log.info(
-      { actionId: request.actionId, change: request.version, cardsUpdated, cardsNotUpdated },
-      'note redacted',
-    );
-    return { ...outcome, cardsUpdated, cardsNotUpdated };
+    return { cardsUpdated, cardsNotUpdated };
   }
 }

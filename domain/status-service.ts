@@ -5,6 +5,7 @@ import {
   type ActionStatus,
   type HistoryEntry,
   type StatusStore,
+  type StoredHistoryEntry,
   type StoredStatus,
 } from './action-status';
 import { ActionWrites, WriteConflict } from './action-writes';
@@ -85,6 +86,14 @@ export type RedactionOutcome =
   | { kind: 'noNote'; actionId: string; version: number }
   | { kind: 'alreadyRedacted'; actionId: string; version: number }
   | { kind: 'busy' };
+
+/** A redaction that may go ahead: the text it removes (never log it) and what replaces it. */
+export interface PreparedRedaction {
+  kind: 'ready';
+  removed: string;
+  replacement: string;
+  at: Date;
+}
 
 export interface HistoryPage {
   action: PlanAction;
@@ -318,34 +327,36 @@ export class StatusService {
   }
 
   /**
+   * Checks a redaction and says what it would remove, changing nothing: the caller removes the copies
+   * outside the record first, so a failure there leaves the text in the record for a retry to find.
+   */
+  async prepareRedaction(request: RedactionRequest): Promise<RedactionOutcome | PreparedRedaction> {
+    const checked = this.checkRedactionRequest(request);
+    if ('kind' in checked) return checked;
+    const { action, by, reason } = checked;
+    const previous = await this.currentStatus(action.id);
+    const change = await this.changeToRedact(action, request, previous.version);
+    if (!isStoredChange(change)) return change;
+    const at = this.clock();
+    const replacement = redactedNoteText(by.name, at, this.timeZone, reason);
+    return { kind: 'ready', removed: change.note ?? '', replacement, at };
+  }
+
+  /**
    * Takes one change's note out of the record: the change keeps its status, author and time, its note
    * reads "[redacted by …]", the current note too when it was that one, and the redaction is recorded
    * as a change of its own (who, when, which change, why; never the removed text). One atomic write.
    */
-  async redactChange(request: RedactionRequest): Promise<RedactionOutcome> {
-    const action = findAction(this.plan, request.actionId);
-    if (!action) return { kind: 'unknownAction', actionId: request.actionId };
-    if (!request.by.email || !this.isAdmin(request.by)) return { kind: 'notAllowed' };
-    const by = { email: request.by.email, name: request.by.name };
-    const checked = checkRedactionReason(request.reason, this.clock());
-    if (!checked.ok) return { kind: 'invalidReason', problem: checked.problem };
-    const { reason } = checked;
-    const { actionId, version: target } = { actionId: action.id, version: request.version };
-
-    const outcome = await this.writes.serialised(actionId, async (): Promise<RedactionOutcome> => {
-      const replay = async (): Promise<RedactionOutcome | undefined> => {
-        const made = await this.changeMadeBy(request.delivery);
-        if (made?.kind !== 'redaction') return undefined;
-        const redacted = await this.store.readChange(actionId, made.redactsVersion ?? 0);
-        return { kind: 'redacted', action, audit: made, replacement: redacted?.note ?? '' };
-      };
-      const previous = await this.readForWrite(actionId);
-      const change = target >= 1 ? await this.store.readChange(actionId, target) : undefined;
-      if (!change) return { kind: 'noSuchChange', actionId, version: target, changes: previous.version };
-      if (change.redacted) return (await replay()) ?? { kind: 'alreadyRedacted', actionId, version: target };
-      if (change.kind !== 'status' || !change.note) return { kind: 'noNote', actionId, version: target };
-
-      const now = this.clock();
+  async redactChange(request: RedactionRequest & { at?: Date }): Promise<RedactionOutcome> {
+    const checked = this.checkRedactionRequest(request);
+    if ('kind' in checked) return checked;
+    const { action, by, reason } = checked;
+    const outcome = await this.writes.serialised(action.id, async (): Promise<RedactionOutcome> => {
+      const previous = await this.readForWrite(action.id);
+      const found = await this.changeToRedact(action, request, previous.version);
+      if (!isStoredChange(found)) return found;
+      const change = found;
+      const now = request.at ?? this.clock();
       const replacement = redactedNoteText(by.name, now, this.timeZone, reason);
       const version = previous.version + 1;
       // The current note came from this change when it is the same words written at the same moment.
@@ -356,7 +367,7 @@ export class StatusService {
         ...(currentNoteIsThis ? { note: replacement } : {}),
       };
       const audit: HistoryEntry = {
-        actionId,
+        actionId: action.id,
         version,
         kind: 'redaction',
         at: now.toISOString(),
@@ -364,19 +375,66 @@ export class StatusService {
         byName: by.name,
         fromRag: previous.rag,
         toRag: previous.rag,
-        redactsVersion: target,
+        redactsVersion: change.version,
         reason,
       };
       const rewritten = { ...change, note: replacement, redacted: true };
       if (await this.write(previous, next, audit, { replaces: rewritten, delivery: request.delivery })) {
         return { kind: 'redacted', action, audit, replacement, removed: change.note };
       }
-      const replayed = await replay();
+      const replayed = await this.replayRedaction(action, request.delivery);
       if (replayed) return replayed;
       throw new WriteConflict();
     });
     return outcome === 'busy' ? { kind: 'busy' } : outcome;
   }
+
+  private checkRedactionRequest(
+    request: RedactionRequest,
+  ): RedactionOutcome | { action: PlanAction; by: { email: string; name: string }; reason: string } {
+    const action = findAction(this.plan, request.actionId);
+    if (!action) return { kind: 'unknownAction', actionId: request.actionId };
+    if (!request.by.email || !this.isAdmin(request.by)) return { kind: 'notAllowed' };
+    const checked = checkRedactionReason(request.reason, this.clock());
+    if (!checked.ok) return { kind: 'invalidReason', problem: checked.problem };
+    return { action, by: { email: request.by.email, name: request.by.name }, reason: checked.reason };
+  }
+
+  /** The change to redact, or why not; a redelivery of a redaction already made gets its answer. */
+  private async changeToRedact(
+    action: PlanAction,
+    request: RedactionRequest,
+    changes: number,
+  ): Promise<StoredHistoryEntry | RedactionOutcome> {
+    const { version } = request;
+    const change = version >= 1 ? await this.store.readChange(action.id, version) : undefined;
+    if (!change) return { kind: 'noSuchChange', actionId: action.id, version, changes };
+    if (change.redacted) {
+      return (
+        (await this.replayRedaction(action, request.delivery)) ?? {
+          kind: 'alreadyRedacted',
+          actionId: action.id,
+          version,
+        }
+      );
+    }
+    if (change.kind !== 'status' || !change.note) return { kind: 'noNote', actionId: action.id, version };
+    return change;
+  }
+
+  private async replayRedaction(
+    action: PlanAction,
+    delivery: string | undefined,
+  ): Promise<RedactionOutcome | undefined> {
+    const made = await this.changeMadeBy(delivery);
+    if (made?.kind !== 'redaction') return undefined;
+    const redacted = await this.store.readChange(action.id, made.redactsVersion ?? 0);
+    return { kind: 'redacted', action, audit: made, replacement: redacted?.note ?? '' };
+  }
+}
+
+function isStoredChange(found: StoredHistoryEntry | RedactionOutcome): found is StoredHistoryEntry {
+  return 'actionId' in found && 'byEmail' in found;
 }
 
 /** The action's status just after `change`, for answering a redelivery the way the first was answered. */

@@ -227,4 +227,29 @@ describe('redaction: a note taken out of the record, with an audit trail', funct
       'current note unchanged: it came from #3',
     );
   });
+
+  it('a redelivered redaction is applied once and answered the same', async () => {
+    await say(owner, 'update 5.1 amber Met the family at home');
+    const [change] = await bot.bot.deps.statusService.history('5.1', 1);
+    const activity = personalMessage(
+      bot.serviceUrl,
+      chair,
+      `redact 5.1 #${change.version} because Too much detail`,
+    );
+    await bot.send(activity);
+    await bot.send(activity);
+    const replies = bot.connector
+      .sentActivities()
+      .filter((sent) => sent.replyToId === activity.id)
+      .map((sent) => cardText(onlyCard(sent)));
+    assert.equal(replies.length, 2);
+    assert.match(replies[0], /redacted/i);
+    assert.equal(replies[1], replies[0]);
+    const entries = await bot.bot.deps.statusService.history('5.1', 3);
+    assert.deepEqual(
+      entries.map((entry) => entry.kind),
+      ['redaction', 'status', 'redaction'],
+      'one audit row for two deliveries',
+    );
+  });
 });
