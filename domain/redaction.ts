@@ -4,12 +4,21 @@ import { zonedDateFormat } from './zoned-date-format';
 
 export const MAX_REASON_LENGTH = 300;
 
+/** Spaces, format characters (zero-width, bidi) and the blank-looking fillers: a reason needs more. */
+const INVISIBLE = /[\s\p{Cf}\u115f\u1160\u3164\uffa0\u2800]/gu;
+
 export type ReasonCheck = { ok: true; reason: string } | { ok: false; problem: string };
 
 /** A redaction's reason is kept for ever beside the change, so it must not repeat what it removes. */
 export function checkRedactionReason(typed: string, now: Date): ReasonCheck {
+  // Bounded before any pattern runs over it.
+  if (typed.length > MAX_REASON_LENGTH * 4) {
+    return { ok: false, problem: `A reason can be at most ${MAX_REASON_LENGTH} characters.` };
+  }
   const reason = cleanNote(typed);
-  if (reason === '') return { ok: false, problem: 'A redaction needs a reason: why must this note go?' };
+  if (reason.replace(INVISIBLE, '') === '') {
+    return { ok: false, problem: 'A redaction needs a reason: why must this note go?' };
+  }
   if ([...reason].length > MAX_REASON_LENGTH) {
     return { ok: false, problem: `A reason can be at most ${MAX_REASON_LENGTH} characters.` };
   }
