@@ -252,4 +252,20 @@ describe('redaction: a note taken out of the record, with an audit trail', funct
       'one audit row for two deliveries',
     );
   });
+
+  it('still redacts, and says so, when Teams refuses to update the posted card', async () => {
+    const unique = 'Seen by the Wexley family GP';
+    await say(owner, `update 5.1 red ${unique}`);
+    assert.equal((await bot.bot.deps.digest.run({ force: true })).kind, 'posted');
+    const [change] = await bot.bot.deps.statusService.history('5.1', 1);
+    bot.connector.failNext({ match: (call) => call.method === 'PUT', status: 403, times: Infinity });
+    const reply = cardText(await say(chair, `redact 5.1 #${change.version} because Named a family`));
+    assert.match(reply, /redacted/i);
+    assert.match(reply, /could not be updated in Teams/);
+    const rows = await everyStoredValue((await sharedAzurite()).connectionString, bot.tablePrefix);
+    assert.deepEqual(
+      rows.filter((row) => row.includes('Wexley')),
+      [],
+    );
+  });
 });
