@@ -169,7 +169,12 @@ export async function composeBot(config: Config, options: CompositionOptions = {
     sender,
     plan,
     statusService,
-    redaction: new ChangeRedaction(statusService, new TablePostedDigestCopies(storage.tables.digests), sender, logger),
+    redaction: new ChangeRedaction(
+      statusService,
+      new TablePostedDigestCopies(storage.tables.digests),
+      sender,
+      logger,
+    ),
     people,
     peopleStore,
     peopleRegister: new PeopleRegister(people, peopleStore, clock, logger),

@@ -150,7 +150,8 @@ export class ProactiveSender implements PostedCardUpdater {
     } catch (error) {
       const status = statusCodeOf(error);
       const code = (error as { code?: unknown } | null)?.code;
-      if (status === undefined && typeof code !== 'string' && !(error instanceof SendTimeoutError)) throw error;
+      if (status === undefined && typeof code !== 'string' && !(error instanceof SendTimeoutError))
+        throw error;
       this.logger.warn({ status, code, activityId }, 'a posted card could not be updated');
       return 'failed';
     }
