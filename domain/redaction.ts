@@ -1,11 +1,8 @@
 import { findPersonalData } from './personal-data';
-import { cleanNote } from './rag-status';
+import { readNote } from './note-text';
 import { zonedDateFormat } from './zoned-date-format';
 
 export const MAX_REASON_LENGTH = 300;
-
-/** Spaces, format characters (zero-width, bidi) and the blank-looking fillers: a reason needs more. */
-const INVISIBLE = /[\s\p{Cf}\u115f\u1160\u3164\uffa0\u2800]/gu;
 
 export type ReasonCheck = { ok: true; reason: string } | { ok: false; problem: string };
 
@@ -15,10 +12,11 @@ export function checkRedactionReason(typed: string, now: Date): ReasonCheck {
   if (typed.length > MAX_REASON_LENGTH * 4) {
     return { ok: false, problem: `A reason can be at most ${MAX_REASON_LENGTH} characters.` };
   }
-  const reason = cleanNote(typed);
-  if (reason.replace(INVISIBLE, '') === '') {
-    return { ok: false, problem: 'A redaction needs a reason: why must this note go?' };
-  }
+  // Read like a note: broken characters refused, bidi controls removed, visible characters required.
+  const read = readNote(typed);
+  if (!read.ok) return read;
+  const reason = read.note;
+  if (reason === '') return { ok: false, problem: 'A redaction needs a reason: why must this note go?' };
   if ([...reason].length > MAX_REASON_LENGTH) {
     return { ok: false, problem: `A reason can be at most ${MAX_REASON_LENGTH} characters.` };
   }
