@@ -1,7 +1,7 @@
 import { ActivityTypes, INVOKE_RESPONSE_KEY, type TurnContext } from 'botbuilder';
 import type { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import { buildHelpCard, buildNoticeCard, type AdaptiveCardJson } from '../cards';
-import { EXECUTE_VERB, SUBMIT_VERB, runCommandPayload } from '../cards/verbs';
+import { EXECUTE_VERB, SUBMIT_VERB, readRedactChangePayload, runCommandPayload } from '../cards/verbs';
 import { COMMAND_HELP, parseCommand } from '../domain/commands';
 import { StoreUnavailableError } from '../storage/store-errors';
 import type { BotDependencies } from './bot-dependencies';
@@ -56,6 +56,18 @@ export function createApplication(
     await guardMessage(context, deps, () =>
       runText(context, payload.success ? payload.data.command : '', 'button'),
     );
+  });
+
+  // The history card's Redact form: the reason is what the admin typed in it, nothing else.
+  app.adaptiveCards.actionSubmit(SUBMIT_VERB.redactChange, async (context, _state, data) => {
+    const payload = readRedactChangePayload(data);
+    await guardMessage(context, deps, async () => {
+      if (!payload.success) return runText(context, '');
+      await deps.peopleRegister.notePersonalChat(context);
+      deps.logger.info({ command: 'redact', via: 'card' }, 'command');
+      const reply = await commands.records.redact(payload.data, context);
+      await replyWithCard(context, reply.card, reply.summary);
+    });
   });
 
   app.conversationUpdate('membersAdded', async (context) => {

@@ -1,5 +1,6 @@
 import type { Plan } from '../plan/plan-schema';
 import type { StatusService } from '../domain/status-service';
+import type { ChangeRedaction } from '../domain/change-redaction';
 import type { Logger } from './logger';
 import type { DigestRunner } from './digest-runner';
 import type { ProactiveSender } from './proactive-sender';
@@ -13,6 +14,7 @@ import type { KnownTeamStore } from '../domain/known-teams';
 export interface BotDependencies {
   plan: Plan;
   statusService: StatusService;
+  redaction: ChangeRedaction;
   people: PeopleDirectory;
   peopleRegister: PeopleRegister;
   peopleStore: PeopleStore;

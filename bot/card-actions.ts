@@ -19,6 +19,7 @@ import {
 } from './action-card-views';
 import { personalDataNotice, refusalReply } from './command-handlers';
 import { answerExecuteWithCard, replaceSharedCard } from './replies';
+import { deliveryOf } from './delivery';
 
 function invalidPayloadCard(): AdaptiveCardJson {
   return buildNoticeCard({
@@ -91,6 +92,7 @@ export class CardActions {
       by: viewer,
       baseVersion: payload.baseVersion,
       confirmPersonalData: payload.confirmPersonalData,
+      delivery: deliveryOf(context),
     });
     const typed = { rag: payload.rag, note: payload.note };
     const answer = (status: ActionStatus, formAnswer: FormAnswer) =>

@@ -2,7 +2,6 @@ import type { TurnContext } from 'botbuilder';
 import {
   buildAimCard,
   buildHelpCard,
-  buildHistoryCard,
   buildMyActionsCard,
   buildPersonalDataCheckCard,
   buildPlanCard,
@@ -14,7 +13,7 @@ import type { Person } from '../domain/person';
 import { findAction, findAim, findPriority } from '../domain/plan-lookup';
 import { RAG_LABELS } from '../domain/rag-status';
 import type { StatusUpdateOutcome } from '../domain/status-service';
-import { historyView, myActionsView } from '../domain/views/action-views';
+import { myActionsView } from '../domain/views/action-views';
 import { aimView, planOverviewView, priorityView } from '../domain/views/plan-views';
 import type { ViewContext } from '../domain/views/view-context';
 import type { BotDependencies } from './bot-dependencies';
@@ -23,20 +22,26 @@ import { changesRecord } from '../domain/command-effects';
 import { joinWithAnd } from '../cards/text';
 import { formOffer, notice, offerCommands, onlyShows } from './notices';
 import { DigestCommands } from './digest-commands';
+import { deliveryOf } from './delivery';
+import { RecordCommands } from './record-commands';
 
 export interface CommandReply {
   card: AdaptiveCardJson;
   summary: string;
 }
 
-const HISTORY_LIMIT = 20;
-
 /** One handler per command: ask the domain, build the view, return the card. */
 export class CommandHandlers {
   private readonly digestCommands: DigestCommands;
+  private readonly record: RecordCommands;
 
   constructor(private readonly deps: BotDependencies) {
     this.digestCommands = new DigestCommands(deps);
+    this.record = new RecordCommands(deps);
+  }
+
+  get records(): RecordCommands {
+    return this.record;
   }
 
   get digest(): DigestCommands {
@@ -107,21 +112,10 @@ export class CommandHandlers {
           card: actionCardFor(this.deps, context, person, action, status),
         };
       }
-      case 'history': {
-        const action = findAction(plan, command.actionId);
-        if (!action)
-          return notice('warning', 'Not in the plan', `There is no action ${command.actionId}.`, [
-            'show plan',
-          ]);
-        const entries = await statusService.history(action.id, HISTORY_LIMIT + 1);
-        const shown = entries.slice(0, HISTORY_LIMIT);
-        return {
-          summary: `History of ${action.id}`,
-          card: buildHistoryCard(
-            historyView(action, shown, entries.length - shown.length, this.viewContext()),
-          ),
-        };
-      }
+      case 'history':
+        return this.record.history(command.actionId, command.page ?? 1, context);
+      case 'redact':
+        return this.record.redact(command, context);
       case 'myActions':
         return this.myActions(context);
       case 'updateStatus': {
@@ -131,6 +125,7 @@ export class CommandHandlers {
           ragWord: command.ragWord,
           note: command.note,
           by: person,
+          delivery: deliveryOf(context),
         });
         if (outcome.kind === 'invalid') {
           // The form, filled in with what was typed, is the way on; never a button that saves other words.
@@ -234,6 +229,7 @@ export class CommandHandlers {
       ownerTeamsUserId: known?.teamsUserId,
       ownerAadObjectId: known?.aadObjectId,
       by: person,
+      delivery: deliveryOf(context),
     });
     switch (outcome.kind) {
       case 'assigned':

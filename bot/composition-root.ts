@@ -31,8 +31,10 @@ import { ProactiveSender } from './proactive-sender';
 import {
   TableBoardChannelStore,
   TableDigestLedger,
+  TablePostedDigestCopies,
   TableReminderLedger,
 } from '../storage/digest-repositories';
+import { ChangeRedaction } from '../domain/change-redaction';
 
 /** teams-ai needs an app id even in local mode, for proactive sends; this one is never authenticated. */
 const LOCAL_BOT_ID = '00000000-0000-0000-0000-000000000000';
@@ -147,6 +149,7 @@ export async function composeBot(config: Config, options: CompositionOptions = {
     new TableStatusStore(storage.tables.planStatus, plan.id),
     config.boardAdmins,
     clock,
+    config.digest.timeZone,
   );
   const people = new PeopleDirectory(logger, new TableLoginBindings(storage.tables.people), clock);
   const peopleStore = new TablePeopleStore(storage.tables.people);
@@ -186,6 +189,12 @@ export async function composeBot(config: Config, options: CompositionOptions = {
     sender,
     plan,
     statusService,
+    redaction: new ChangeRedaction(
+      statusService,
+      new TablePostedDigestCopies(storage.tables.digests),
+      sender,
+      logger,
+    ),
     people,
     peopleStore,
     peopleRegister: new PeopleRegister(people, peopleStore, clock, logger),

@@ -148,9 +148,11 @@ export class DigestRunner {
     const keeper = lease ? new LeaseKeeper(ledger, lease, this.parts.leaseMs, logger) : undefined;
     let sent: SendResult;
     let digest: Digest;
+    let card: string;
     try {
       const prepared = await this.prepare();
       digest = prepared.digest;
+      card = JSON.stringify(prepared.card);
       sent = await sender.postToChannel(
         channel.reference,
         channel.conversationId,
@@ -184,6 +186,8 @@ export class DigestRunner {
         conversationId: sent.conversationId,
         activityId: sent.activityId,
         snapshot: JSON.stringify(digest.snapshot),
+        card,
+        reference: postReference(channel.reference, sent.conversationId),
       },
       lease === undefined,
     );
@@ -297,4 +301,10 @@ export class DigestRunner {
     }
     return sentCount;
   }
+}
+
+/** The new post's own conversation, reached the way the board channel is: for updating it in place. */
+function postReference(channel: Record<string, unknown>, conversationId: string): Record<string, unknown> {
+  const conversation = (channel.conversation ?? {}) as Record<string, unknown>;
+  return { ...channel, activityId: undefined, conversation: { ...conversation, id: conversationId } };
 }

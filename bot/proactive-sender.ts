@@ -8,6 +8,7 @@ import {
 import type { ConnectorClient } from 'botframework-connector';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { AdaptiveCardJson } from '../cards';
+import type { PostedCardUpdater } from '../domain/digest-ports';
 import type { Logger } from './logger';
 
 export type SendResult =
@@ -60,7 +61,7 @@ type Delivered = { conversationId: string; activityId?: string };
  * Sends cards outside a turn (digest, reminders, notices to admins): every attempt bounded by a timeout,
  * Teams' throttling retried with backoff and jitter.
  */
-export class ProactiveSender {
+export class ProactiveSender implements PostedCardUpdater {
   private readonly baseDelayMs: number;
   private readonly timeoutMs: number;
   private readonly sleep: (ms: number) => Promise<void>;
@@ -120,6 +121,40 @@ export class ProactiveSender {
       );
       return { conversationId: created.id, activityId: created.activityId };
     });
+  }
+
+  /**
+   * Replaces a message the bot posted (after a redaction). A refusal, a timeout or an unreachable Teams
+   * is logged (status only, never the card) and reported, not thrown: the record changes regardless.
+   */
+  async updateCard(
+    reference: Record<string, unknown>,
+    activityId: string,
+    card: AdaptiveCardJson,
+  ): Promise<'updated' | 'failed'> {
+    const target = reference as Partial<ConversationReference>;
+    const conversationId = target.conversation?.id;
+    if (!conversationId) return 'failed';
+    try {
+      await this.attempt(target, 'a card update', async (client, signal) => {
+        const activity = TurnContext.applyConversationReference(cardActivity(card, ''), target, false);
+        await client.conversations.updateActivity(
+          conversationId,
+          activityId,
+          { ...activity, id: activityId } as Activity,
+          { abortSignal: signal, timeout: this.timeoutMs },
+        );
+        return { conversationId, activityId };
+      });
+      return 'updated';
+    } catch (error) {
+      const status = statusCodeOf(error);
+      const code = (error as { code?: unknown } | null)?.code;
+      if (status === undefined && typeof code !== 'string' && !(error instanceof SendTimeoutError))
+        throw error;
+      this.logger.warn({ status, code, activityId }, 'a posted card could not be updated');
+      return 'failed';
+    }
   }
 
   private async withRetries(

@@ -1,54 +1,114 @@
-import { showWhatFits } from './card-size';
+import { fitsBudget, showWhatFits } from './card-size';
 import { COMMANDS, navButton, type NavButtonData } from './commands';
 import { ragBadge, type TextRunData } from './rag-style';
 import { compileCardTemplate, type AdaptiveCardJson } from './render-card';
 import template from './templates/history.json';
-import { plural, present } from './text';
-import type { HistoryView, RagStatus } from './view-models';
+import { plural, present, truncate } from './text';
+import { redactChangeInputId, SUBMIT_VERB, type RedactChangePayload } from './verbs';
+import type { HistoryEntryView, HistoryView, RagStatus } from './view-models';
+
+type RedactButtonData = {
+  title: string;
+  inputId: string;
+  label: string;
+  data: Omit<RedactChangePayload, 'reason'>;
+};
 
 type HistoryEntryData = {
+  number: string;
   when: string;
   ago: string;
   who: string;
-  /** "● Amber → ● Green", or "Owner changed to Sam Jones". */
+  /** "● Amber → ● Green", "Owner changed to Sam Jones", "Redacted the note of #7". */
   change: TextRunData[];
   note: string | null;
+  redact: RedactButtonData | null;
 };
 
 type HistoryCardData = {
   actionId: string;
   actionTitle: string;
   entries: HistoryEntryData[];
-  more: number;
-  moreText: string;
+  empty: boolean;
+  pageText: string | null;
+  hiddenText: string | null;
   open: NavButtonData;
+  older: NavButtonData | null;
+  newer: NavButtonData | null;
 };
 
 const render = compileCardTemplate<HistoryCardData>(template);
 
+/** Notes are cut to this on a page whose notes are too long to show in full together. */
+const SHORT_NOTE_CHARS = 300;
+
 export function buildHistoryCard(view: HistoryView): AdaptiveCardJson {
-  const entries = view.entries.map(entryData);
-  return showWhatFits(entries, (shown, hidden) => {
-    const more = view.more + hidden;
-    return render({
+  const renderWith = (entries: readonly HistoryEntryData[], hidden: number) =>
+    render({
       actionId: view.actionId,
       actionTitle: view.actionTitle,
-      entries: [...shown],
-      more,
-      moreText: `${plural(more, 'older change', 'older changes')} not shown.`,
+      entries: [...entries],
+      empty: view.entries.length === 0 && view.older === 0,
+      pageText: pageText(view),
+      hiddenText:
+        hidden > 0 ? `${plural(hidden, 'change', 'changes')} on this page could not fit on one card.` : null,
       open: navButton(`Open ${view.actionId}`, COMMANDS.showAction(view.actionId)),
+      older: view.olderCommand ? navButton('Older changes', view.olderCommand) : null,
+      newer: view.newerCommand ? navButton('Newer changes', view.newerCommand) : null,
     });
-  });
+  const whole = renderWith(
+    view.entries.map((entry) => entryData(view.actionId, entry, Infinity)),
+    0,
+  );
+  if (fitsBudget(whole)) return whole;
+  return showWhatFits(
+    view.entries.map((entry) => entryData(view.actionId, entry, SHORT_NOTE_CHARS)),
+    renderWith,
+  );
 }
 
-function entryData(entry: HistoryView['entries'][number]): HistoryEntryData {
+/** "Page 1 of 11. 100 older changes: history 5.1 page 2" — absent when everything is on one page. */
+function pageText(view: HistoryView): string | null {
+  if (view.pages <= 1) return null;
+  const older =
+    view.older > 0 && view.olderCommand
+      ? ` ${plural(view.older, 'older change', 'older changes')}: type "${view.olderCommand}" or press Older changes.`
+      : '';
+  return `Page ${view.page} of ${view.pages}.${older}`;
+}
+
+function entryData(actionId: string, entry: HistoryEntryView, noteChars: number): HistoryEntryData {
+  const note = present(entry.note);
   return {
+    number: `#${entry.number}`,
     when: entry.when,
     ago: entry.ago,
     who: entry.who,
-    change: entry.kind === 'owner' ? ownerChange(entry.newOwner) : statusChange(entry.from, entry.to),
-    note: present(entry.note),
+    change: changeRuns(entry),
+    note: note === null ? null : truncate(note, noteChars),
+    redact: entry.redactable
+      ? {
+          title: `Redact #${entry.number}`,
+          inputId: redactChangeInputId(entry.number),
+          label: `Why must the note of #${entry.number} be taken out? Kept with the record; do not repeat the note.`,
+          data: { verb: SUBMIT_VERB.redactChange, actionId, version: entry.number },
+        }
+      : null,
   };
+}
+
+function changeRuns(entry: HistoryEntryView): TextRunData[] {
+  switch (entry.kind) {
+    case 'owner':
+      return ownerChange(entry.newOwner);
+    case 'redaction':
+      return [
+        plainRun(`Redacted the note of #${entry.redactedNumber ?? '?'}`),
+        ...(entry.reason ? [plainRun(': '), plainRun(entry.reason)] : []),
+      ];
+    case 'status':
+      return statusChange(entry.from, entry.to);
+  }
 }
 
 function statusChange(from: RagStatus | undefined, to: RagStatus | undefined): TextRunData[] {

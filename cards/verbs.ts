@@ -11,12 +11,40 @@ const ragStatus = z.enum(['not_started', 'red', 'amber', 'green', 'complete']);
 /** Action.Submit: navigation; the bot answers with a new card. */
 export const SUBMIT_VERB = {
   runCommand: 'runCommand',
+  redactChange: 'redactChange',
 } as const;
 
 export const runCommandPayload = z.object({
   verb: z.literal(SUBMIT_VERB.runCommand),
   command: z.string().trim().min(1).max(100),
 });
+
+/** The history card's Redact form: which change, and the reason the admin typed. */
+export const redactChangePayload = z.object({
+  verb: z.literal(SUBMIT_VERB.redactChange),
+  actionId,
+  version: z.number().int().min(1),
+  /** Bounded here; the redaction rules check what is in it. */
+  reason: z.string().max(2000).default(''),
+});
+
+/** The reason box has one id per change, as the history card holds a form for each. */
+export function redactChangeInputId(version: number): string {
+  return `reason-${version}`;
+}
+
+export function readRedactChangePayload(data: unknown) {
+  if (typeof data === 'object' && data !== null && !Array.isArray(data)) {
+    const record = data as Record<string, unknown>;
+    if (typeof record.version === 'number') {
+      return redactChangePayload.safeParse({
+        ...record,
+        reason: record[redactChangeInputId(record.version)] ?? '',
+      });
+    }
+  }
+  return redactChangePayload.safeParse(data);
+}
 
 /** Action.Execute (Universal Actions): the bot answers with the card that replaces this one. */
 export const EXECUTE_VERB = {
@@ -85,6 +113,7 @@ export const refreshActionPayload = z.object({
 });
 
 export type RunCommandPayload = z.infer<typeof runCommandPayload>;
+export type RedactChangePayload = z.infer<typeof redactChangePayload>;
 export type UpdateStatusPayload = z.infer<typeof updateStatusPayload>;
 export type RefreshActionPayload = z.infer<typeof refreshActionPayload>;
 export type OpenFormPayload = z.infer<typeof openFormPayload>;

@@ -106,22 +106,37 @@ export interface MyActionsView {
   list?: 'mine' | string[];
 }
 
+export interface HistoryEntryView {
+  /** The change's number, shown as "#7"; the newest has the highest. */
+  number: number;
+  kind: 'status' | 'owner' | 'redaction';
+  when: string;
+  ago: string;
+  who: string;
+  from?: RagStatus;
+  to?: RagStatus;
+  /** For kind 'owner': who now owns the action. */
+  newOwner?: string;
+  note?: string;
+  /** For kind 'redaction': the change whose note was taken out, and why. */
+  redactedNumber?: number;
+  reason?: string;
+  /** The viewer is an admin and this change still holds a note: a Redact button asks for the reason. */
+  redactable?: boolean;
+}
+
 export interface HistoryView {
   actionId: string;
   actionTitle: string;
-  entries: {
-    kind: 'status' | 'owner';
-    when: string;
-    ago: string;
-    who: string;
-    from?: RagStatus;
-    to?: RagStatus;
-    /** For kind 'owner': who now owns the action. */
-    newOwner?: string;
-    note?: string;
-  }[];
-  /** How many older entries were left off the card. */
-  more: number;
+  /** Newest first: one page of the history. */
+  entries: HistoryEntryView[];
+  page: number;
+  pages: number;
+  /** How many changes are older than this page. */
+  older: number;
+  /** The typed commands that show the next older and newer pages, when there are any. */
+  olderCommand?: string;
+  newerCommand?: string;
 }
 
 export interface HelpView {

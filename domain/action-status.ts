@@ -19,11 +19,15 @@ export interface ActionStatus {
   ownerAadObjectId?: string;
 }
 
-/** One change, kept for ever: a correction is a new entry, never an edit. */
+/**
+ * One change, kept for ever: a correction is a new entry, never an edit. The one exception is a
+ * redaction, which replaces a change's note (and only its note) and is itself recorded as a change.
+ */
 export interface HistoryEntry {
   actionId: string;
+  /** The change's number: 1 for the first change to the action, shown as "#1". */
   version: number;
-  kind: 'status' | 'owner';
+  kind: 'status' | 'owner' | 'redaction';
   at: string;
   byEmail: string;
   byName: string;
@@ -32,6 +36,29 @@ export interface HistoryEntry {
   note?: string;
   ownerEmail?: string;
   previousOwnerEmail?: string;
+  /** On a status change whose note was taken out: the note now reads "[redacted by …]". */
+  redacted?: boolean;
+  /** On a redaction: the change whose note was taken out, and why. Never the removed text. */
+  redactsVersion?: number;
+  reason?: string;
+}
+
+/** A history entry read from the store, with what the store needs to replace it (a redaction). */
+export interface StoredHistoryEntry extends HistoryEntry {
+  etag?: string;
+}
+
+/** The change an activity (by its delivery key) produced, for answering a redelivery the same way. */
+export interface DeliveredChange {
+  actionId: string;
+  version: number;
+}
+
+export interface AppendOptions {
+  /** Identifies the delivery (conversation + activity id): stored with the change, so it applies once. */
+  delivery?: string;
+  /** A redaction: the history entry rewritten in the same step, guarded by its ETag. */
+  replaces?: StoredHistoryEntry;
 }
 
 /** A status read from the store, with what the store needs to detect a concurrent change. */
@@ -43,7 +70,8 @@ export function initialStatus(actionId: string): StoredStatus {
   return { actionId, rag: 'not_started', version: 0 };
 }
 
-export type AppendResult = 'saved' | 'conflict';
+/** 'saved' carries the current row's new ETag, when the store reports it, so the next write can skip a read. */
+export type AppendResult = { kind: 'saved'; etag?: string } | { kind: 'conflict' };
 
 /** What the status service needs from storage. One plan per store. */
 export interface StatusStore {
@@ -52,9 +80,18 @@ export interface StatusStore {
   read(actionId: string): Promise<StoredStatus | undefined>;
   /**
    * Appends the history entry and moves the current status in one atomic step, only if the current
-   * status is still `previous` (none yet when previous.version is 0). 'conflict' when it has moved on.
+   * status is still `previous` (none yet when previous.version is 0). 'conflict' when it has moved on,
+   * when `replaces` has changed, or when the delivery was already applied.
    */
-  append(previous: StoredStatus, next: ActionStatus, entry: HistoryEntry): Promise<AppendResult>;
-  /** Newest first. */
-  readHistory(actionId: string, limit: number): Promise<HistoryEntry[]>;
+  append(
+    previous: StoredStatus,
+    next: ActionStatus,
+    entry: HistoryEntry,
+    options?: AppendOptions,
+  ): Promise<AppendResult>;
+  /** The change a delivery produced, if it was applied. */
+  delivered(delivery: string): Promise<DeliveredChange | undefined>;
+  /** Newest first, starting at change `fromVersion` (the newest when absent). */
+  readHistory(actionId: string, limit: number, fromVersion?: number): Promise<HistoryEntry[]>;
+  readChange(actionId: string, version: number): Promise<StoredHistoryEntry | undefined>;
 }

@@ -10,6 +10,7 @@ export function changesRecord(command: Command): boolean {
     case 'assignOwner':
     case 'postDigest':
     case 'setBoardChannel':
+    case 'redact':
       return true;
     case 'help':
     case 'showPlan':

@@ -21,7 +21,8 @@ export type Command =
   | { kind: 'updateStatus'; actionId: string; ragWord: string; note: string }
   | { kind: 'assignOwner'; actionId: string; ownerEmail: string }
   | { kind: 'myActions' }
-  | { kind: 'history'; actionId: string }
+  | { kind: 'history'; actionId: string; page?: number }
+  | { kind: 'redact'; actionId: string; version: number; reason: string }
   | { kind: 'previewDigest' }
   | { kind: 'postDigest' }
   | { kind: 'setBoardChannel' }
@@ -75,10 +76,15 @@ export const COMMAND_HELP: readonly CommandHelp[] = [
   },
   {
     command: 'history 5.1',
-    description: 'Past status updates and owner changes for an action.',
+    description: 'Every change to an action, numbered, ten to a page; "history 5.1 page 2" shows older ones.',
     adminOnly: false,
   },
   { command: 'assign 5.1 to <email>', description: 'Make someone the owner of an action.', adminOnly: true },
+  {
+    command: 'redact 5.1 #7 because <why>',
+    description: "Take a change's note out of the record (e.g. it named a child), keeping an audit entry.",
+    adminOnly: true,
+  },
   { command: 'preview digest', description: "See this week's digest before it goes out.", adminOnly: true },
   { command: 'post digest', description: 'Post the digest to the board channel now.', adminOnly: true },
   { command: 'set board channel', description: 'Post the weekly digest to this channel.', adminOnly: true },
@@ -118,6 +124,7 @@ export function parseCommand(text: string, plan: Plan): Command {
   if (message === '' || message === '?') return { kind: 'help' };
   return (
     parseAssign(message, plan) ??
+    parseRedact(message, plan) ??
     parseSimpleCommand(simplify(message), plan) ??
     unknown(message, plan, {
       keywordMatches: bestKeywordMatches(searchWords(message), plan, { wholeKeyword: true }),
@@ -203,8 +210,11 @@ function parseSimpleCommand(simple: string, plan: Plan): Command | undefined {
 
   const history = /^(?:show )?history(?: (?:of|for))?(?: action)?(?: (.+))?$/.exec(simple);
   if (history) {
-    if (!history[1] || !/^\d+\.\d+$/.test(history[1])) return missingActionId('history', plan, history[1]);
-    return withAction(history[1], plan, (id) => ({ kind: 'history', actionId: id }));
+    const [, asked, page] = /^(\d+\.\d+)(?: (?:page|p) ?([1-9]\d{0,5}))?$/.exec(history[1] ?? '') ?? [];
+    if (!asked) return missingActionId('history', plan, history[1]);
+    return withAction(asked, plan, (id) =>
+      page ? { kind: 'history', actionId: id, page: Number(page) } : { kind: 'history', actionId: id },
+    );
   }
 
   const keyword = /^(?:show |priority )(?:priority )?(.+)$/.exec(simple);
@@ -423,6 +433,42 @@ function ownerAddress(typed: string): string | undefined {
   if (address.endsWith('.')) address = address.slice(0, -1);
   address = guestHomeAddress(address) ?? address;
   return address.length <= MAX_ADDRESS_LENGTH && EMAIL.test(address) ? address : undefined;
+}
+
+const REDACT = /^redact\b\s*([\s\S]*)$/i;
+const REDACT_TARGET =
+  /^(?:action\s+)?(\d+\.\d+)(?!\d|\.\d)(?:\s+(?:change\s+)?#?(\d{1,9})(?!\d))?\s*(?:because\b\s*:?)?\s*([\s\S]*)$/i;
+
+/** "redact 5.1 #7 because it named a child": an admin takes change 7's note out of the record. */
+function parseRedact(message: string, plan: Plan): Command | undefined {
+  const redact = REDACT.exec(message);
+  if (!redact) return undefined;
+  const target = REDACT_TARGET.exec(redact[1].trim());
+  if (!target) {
+    return {
+      kind: 'incomplete',
+      message: 'Which action and which change? e.g. redact 5.1 #7 because it named a child.',
+      example: `history ${firstActionId(plan)}`,
+    };
+  }
+  const [, asked, change, reason] = target;
+  return withAction(asked, plan, (actionId): Command => {
+    if (!change) {
+      return {
+        kind: 'incomplete',
+        message: `Which change? Give its number from the history, e.g. redact ${actionId} #7 because it named a child.`,
+        example: `history ${actionId}`,
+      };
+    }
+    if (reason.trim() === '') {
+      return {
+        kind: 'incomplete',
+        message: `Why is change #${Number(change)} being redacted? Type the reason after "because", e.g. redact ${actionId} #${Number(change)} because it named a child. Or use Redact on the change in the history.`,
+        example: `history ${actionId}`,
+      };
+    }
+    return { kind: 'redact', actionId, version: Number(change), reason: reason.trim() };
+  });
 }
 
 // Command words too, so that "show priority neglect" searches for "neglect" alone.

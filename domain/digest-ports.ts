@@ -21,6 +21,12 @@ export interface PostedDigest {
   /** The new post's own conversation (`<channel id>;messageid=<activity id>`), for updating it in place. */
   conversationId?: string;
   activityId?: string;
+  /**
+   * The card as posted (JSON) and the new post's conversation reference: kept so that a redaction can
+   * rewrite it and update it in place.
+   */
+  card?: string;
+  reference?: Record<string, unknown>;
   /** The DigestSnapshot taken when it was posted, JSON. */
   snapshot: string;
 }
@@ -86,4 +92,29 @@ export interface PostedDigests {
 export interface ReminderLedger {
   lastReminded(email: string, actionId: string): Promise<string | undefined>;
   recordReminded(email: string, actionId: string, at: string): Promise<void>;
+}
+
+/** A digest card the bot posted, as stored: what a redaction must find and update in place. */
+export interface PostedDigestCopy {
+  /** Opaque to the domain: which stored row this is. */
+  id: string;
+  activityId?: string;
+  reference?: Record<string, unknown>;
+  /** The card as posted, JSON. */
+  card?: string;
+}
+
+export interface PostedDigestCopies {
+  /** Every stored copy of a posted digest's card (a digest may be stored under more than one row). */
+  list(): Promise<PostedDigestCopy[]>;
+  replaceCard(id: string, card: string): Promise<void>;
+}
+
+/** Updates a message the bot posted, in place (Teams' update activity). */
+export interface PostedCardUpdater {
+  updateCard(
+    reference: Record<string, unknown>,
+    activityId: string,
+    card: Record<string, unknown>,
+  ): Promise<'updated' | 'failed'>;
 }

@@ -1,15 +1,19 @@
 import type { Plan, PlanAction } from '../plan/plan-schema';
 import {
   initialStatus,
+  type AppendOptions,
   type ActionStatus,
   type HistoryEntry,
   type StatusStore,
+  type StoredHistoryEntry,
   type StoredStatus,
 } from './action-status';
+import { ActionWrites, WriteConflict } from './action-writes';
 import { answersTo, isBoardAdmin, loginKey, type Person } from './person';
 import { findPersonalData } from './personal-data';
 import { parseRagWord, validateStatusUpdate, type RagStatus } from './rag-status';
 import { findAction } from './plan-lookup';
+import { checkRedactionReason, redactedNoteText } from './redaction';
 
 export interface StatusUpdateRequest {
   actionId: string;
@@ -21,6 +25,8 @@ export interface StatusUpdateRequest {
   baseVersion?: number;
   /** The person has seen the personal-data warning and wants the note stored as written. */
   confirmPersonalData?: boolean;
+  /** The Teams delivery (conversation and activity id) this came in: a redelivery applies once. */
+  delivery?: string;
 }
 
 export type StatusUpdateOutcome =
@@ -42,6 +48,7 @@ export interface OwnerAssignmentRequest {
   /** Their Entra object id, when the bot has met them. */
   ownerAadObjectId?: string;
   by: Person;
+  delivery?: string;
 }
 
 export type OwnerAssignmentOutcome =
@@ -51,19 +58,76 @@ export type OwnerAssignmentOutcome =
   | { kind: 'notAllowed' }
   | { kind: 'busy' };
 
-/** How often a typed update is re-applied on a fresh read when someone else wrote first. */
-const ATTEMPTS = 4;
+export interface RedactionRequest {
+  actionId: string;
+  /** The change whose note goes: its number in the history. */
+  version: number;
+  reason: string;
+  by: Person;
+  delivery?: string;
+}
+
+export type RedactionOutcome =
+  | {
+      kind: 'redacted';
+      action: PlanAction;
+      /** The audit entry recording the redaction. */
+      audit: HistoryEntry;
+      /** What the change's note now reads. */
+      replacement: string;
+      /**
+       * The text taken out, so the caller can remove its copies (posted digests). Never log it. Absent
+       * when answering a redelivery: that copy work was done by the first delivery.
+       */
+      removed?: string;
+    }
+  | { kind: 'unknownAction'; actionId: string }
+  | { kind: 'notAllowed' }
+  | { kind: 'invalidReason'; problem: string }
+  | { kind: 'noSuchChange'; actionId: string; version: number; changes: number }
+  | { kind: 'noNote'; actionId: string; version: number }
+  | { kind: 'alreadyRedacted'; actionId: string; version: number }
+  | { kind: 'busy' };
+
+/** A redaction that may go ahead: the text it removes (never log it) and what replaces it. */
+export interface PreparedRedaction {
+  kind: 'ready';
+  removed: string;
+  replacement: string;
+  at: Date;
+}
+
+export interface HistoryPage {
+  action: PlanAction;
+  entries: HistoryEntry[];
+  /** How many changes the action has had: the newest is #changes. */
+  changes: number;
+  page: number;
+  pages: number;
+}
+
+/** Changes per history card: ten fit on one card even with long notes. */
+export const HISTORY_PAGE_SIZE = 10;
 
 /**
- * Status updates and owner assignments: who may change what, the rules for a note, and the guarantee
- * that every change lands in history exactly once (or the person is told to retry).
+ * Status updates, owner assignments and redactions: who may change what, the rules for a note, and the
+ * guarantee that every change lands in history exactly once, even when Teams delivers it twice.
  */
 export class StatusService {
+  private readonly writes = new ActionWrites();
+  /**
+   * What this process last wrote to each action, with the row's new ETag. The next write to the action
+   * starts from it instead of reading: the ETag guard still refuses it if another instance wrote since,
+   * and a refusal, or an answer that is not "saved", is decided again on a fresh read.
+   */
+  private readonly lastWritten = new Map<string, StoredStatus>();
+
   constructor(
     private readonly plan: Plan,
     private readonly store: StatusStore,
     private readonly boardAdmins: readonly string[],
     private readonly clock: () => Date,
+    private readonly timeZone = 'Europe/London',
   ) {}
 
   isAdmin(person: Person): boolean {
@@ -98,39 +162,64 @@ export class StatusService {
     return this.store.readHistory(actionId, limit);
   }
 
+  /** One page of an action's history, newest first; page 1 is the newest. Undefined past the last page. */
+  async historyPage(action: PlanAction, page: number): Promise<HistoryPage | undefined> {
+    const { version: changes } = await this.currentStatus(action.id);
+    const pages = Math.max(1, Math.ceil(changes / HISTORY_PAGE_SIZE));
+    if (page < 1 || page > pages) return undefined;
+    const from = changes - (page - 1) * HISTORY_PAGE_SIZE;
+    const entries = changes === 0 ? [] : await this.store.readHistory(action.id, HISTORY_PAGE_SIZE, from);
+    return { action, entries, changes, page, pages };
+  }
+
   async updateStatus(request: StatusUpdateRequest): Promise<StatusUpdateOutcome> {
     const action = findAction(this.plan, request.actionId);
     if (!action) return { kind: 'unknownAction', actionId: request.actionId };
-
-    for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-      const previous = await this.currentStatus(action.id);
-      const rag = parseRagWord(request.ragWord);
-      const checked = rag
-        ? validateStatusUpdate({ rag, note: request.note })
-        : ({ ok: false, problem: unknownRagProblem(request.ragWord) } as const);
-      if (!checked.ok || !rag)
-        return { kind: 'invalid', problem: checked.ok ? '' : checked.problem, current: previous };
-      if (!request.by.email) return { kind: 'noIdentity' };
-      if (!this.mayUpdate(request.by, previous)) return { kind: 'notAllowed', current: previous };
-      if (request.baseVersion !== undefined && request.baseVersion !== previous.version) {
-        return { kind: 'changedSinceForm', rag, note: checked.note, current: previous };
+    const rag = parseRagWord(request.ragWord);
+    const checked = rag
+      ? validateStatusUpdate({ rag, note: request.note })
+      : ({ ok: false, problem: unknownRagProblem(request.ragWord) } as const);
+    if (!checked.ok || !rag) {
+      const problem = checked.ok ? '' : checked.problem;
+      return { kind: 'invalid', problem, current: await this.currentStatus(action.id) };
+    }
+    if (!request.by.email) return { kind: 'noIdentity' };
+    const by = { email: request.by.email, name: request.by.name };
+    const note = checked.note;
+    if (!request.confirmPersonalData) {
+      const findings = findPersonalData(note, this.clock());
+      if (findings.length > 0) {
+        const current = await this.currentStatus(action.id);
+        return { kind: 'checkPersonalData', findings, rag, note, current };
       }
-      if (!request.confirmPersonalData) {
-        const findings = findPersonalData(checked.note, this.clock());
-        if (findings.length > 0)
-          return { kind: 'checkPersonalData', findings, rag, note: checked.note, current: previous };
-      }
+    }
 
+    const outcome = await this.writes.serialised(action.id, async (): Promise<StatusUpdateOutcome> => {
+      const replay = () => this.replayUpdate(action, request.delivery);
+      const refusal = async (previous: StoredStatus): Promise<StatusUpdateOutcome | undefined> => {
+        if (!this.mayUpdate(request.by, previous)) return { kind: 'notAllowed', current: previous };
+        if (request.baseVersion !== undefined && request.baseVersion !== previous.version) {
+          return (await replay()) ?? { kind: 'changedSinceForm', rag, note, current: previous };
+        }
+        return undefined;
+      };
+      let previous = this.lastWritten.get(action.id) ?? (await this.readForWrite(action.id));
+      let refused = await refusal(previous);
+      if (refused && this.lastWritten.has(action.id)) {
+        previous = await this.readForWrite(action.id);
+        refused = await refusal(previous);
+      }
+      if (refused) return refused;
       const at = this.clock().toISOString();
       const version = previous.version + 1;
       const next: ActionStatus = {
         ...withoutEtag(previous),
         rag,
-        note: checked.note || undefined,
+        note: note || undefined,
         version,
         updatedAt: at,
-        updatedByEmail: request.by.email,
-        updatedByName: request.by.name,
+        updatedByEmail: by.email,
+        updatedByName: by.name,
         ownerAadObjectId: previous.ownerAadObjectId ?? ownerObjectIdOf(request.by, previous),
       };
       const entry: HistoryEntry = {
@@ -138,34 +227,88 @@ export class StatusService {
         version,
         kind: 'status',
         at,
-        byEmail: request.by.email,
-        byName: request.by.name,
+        byEmail: by.email,
+        byName: by.name,
         fromRag: previous.rag,
         toRag: rag,
-        note: checked.note || undefined,
+        note: note || undefined,
       };
-      if ((await this.store.append(previous, next, entry)) === 'saved') {
+      if (await this.write(previous, next, entry, { delivery: request.delivery })) {
         return { kind: 'saved', action, previous: withoutEtag(previous), current: next };
       }
-      // Someone else wrote first. A form's submit was based on what they saw, so ask them again; a typed
-      // update states the whole intent, so re-apply it on the fresh status.
+      // Someone else wrote first, or this very activity was already applied.
+      const replayed = await replay();
+      if (replayed) return replayed;
+      // A form's submit was based on what they saw, so ask them again; a typed update states the whole
+      // intent, so it is re-applied on the fresh status.
       if (request.baseVersion !== undefined) {
-        const current = await this.currentStatus(action.id);
-        return { kind: 'changedSinceForm', rag, note: checked.note, current };
+        return { kind: 'changedSinceForm', rag, note, current: await this.currentStatus(action.id) };
       }
-    }
-    return { kind: 'busy' };
+      throw new WriteConflict();
+    });
+    return outcome === 'busy' ? { kind: 'busy' } : outcome;
+  }
+
+  /** A fresh read, which also drops what this process remembered writing. */
+  private async readForWrite(actionId: string): Promise<StoredStatus> {
+    this.lastWritten.delete(actionId);
+    return this.currentStatus(actionId);
+  }
+
+  /** One atomic change; true when it was stored. Remembers the new current row for the next write. */
+  private async write(
+    previous: StoredStatus,
+    next: ActionStatus,
+    entry: HistoryEntry,
+    options: AppendOptions,
+  ): Promise<boolean> {
+    const result = await this.store.append(previous, next, entry, options);
+    if (result.kind === 'saved' && result.etag)
+      this.lastWritten.set(next.actionId, { ...next, etag: result.etag });
+    else this.lastWritten.delete(next.actionId);
+    return result.kind === 'saved';
+  }
+
+  /** The answer the first delivery of this activity got, rebuilt from the change it made. */
+  private async replayUpdate(
+    action: PlanAction,
+    delivery: string | undefined,
+  ): Promise<StatusUpdateOutcome | undefined> {
+    const made = await this.changeMadeBy(delivery);
+    if (!made || made.kind !== 'status') return undefined;
+    const now = await this.currentStatus(action.id);
+    return {
+      kind: 'saved',
+      action,
+      previous: { ...withoutEtag(now), rag: made.fromRag },
+      current: statusAfter(made, now),
+    };
+  }
+
+  private async changeMadeBy(delivery: string | undefined): Promise<HistoryEntry | undefined> {
+    if (!delivery) return undefined;
+    const delivered = await this.store.delivered(delivery);
+    return delivered && this.store.readChange(delivered.actionId, delivered.version);
   }
 
   async assignOwner(request: OwnerAssignmentRequest): Promise<OwnerAssignmentOutcome> {
     const action = findAction(this.plan, request.actionId);
     if (!action) return { kind: 'unknownAction', actionId: request.actionId };
     if (!request.by.email || !this.isAdmin(request.by)) return { kind: 'notAllowed' };
+    const by = { email: request.by.email, name: request.by.name };
     const ownerEmail = loginKey(request.ownerEmail);
 
-    for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-      const previous = await this.currentStatus(action.id);
-      if (previous.ownerEmail === ownerEmail) return { kind: 'unchanged', action, current: previous };
+    const outcome = await this.writes.serialised(action.id, async (): Promise<OwnerAssignmentOutcome> => {
+      const previous = await this.readForWrite(action.id);
+      const replay = async (): Promise<OwnerAssignmentOutcome | undefined> => {
+        const made = await this.changeMadeBy(request.delivery);
+        if (made?.kind !== 'owner') return undefined;
+        const now = await this.currentStatus(action.id);
+        return { kind: 'assigned', action, previousOwnerEmail: made.previousOwnerEmail, current: now };
+      };
+      if (previous.ownerEmail === ownerEmail) {
+        return (await replay()) ?? { kind: 'unchanged', action, current: previous };
+      }
       const at = this.clock().toISOString();
       const version = previous.version + 1;
       const next: ActionStatus = {
@@ -181,19 +324,146 @@ export class StatusService {
         version,
         kind: 'owner',
         at,
-        byEmail: request.by.email,
-        byName: request.by.name,
+        byEmail: by.email,
+        byName: by.name,
         fromRag: previous.rag,
         toRag: previous.rag,
         ownerEmail,
         previousOwnerEmail: previous.ownerEmail,
       };
-      if ((await this.store.append(previous, next, entry)) === 'saved') {
+      if (await this.write(previous, next, entry, { delivery: request.delivery })) {
         return { kind: 'assigned', action, previousOwnerEmail: previous.ownerEmail, current: next };
       }
-    }
-    return { kind: 'busy' };
+      const replayed = await replay();
+      if (replayed) return replayed;
+      throw new WriteConflict();
+    });
+    return outcome === 'busy' ? { kind: 'busy' } : outcome;
   }
+
+  /**
+   * Checks a redaction and says what it would remove, changing nothing: the caller removes the copies
+   * outside the record first, so a failure there leaves the text in the record for a retry to find.
+   */
+  async prepareRedaction(request: RedactionRequest): Promise<RedactionOutcome | PreparedRedaction> {
+    const checked = this.checkRedactionRequest(request);
+    if ('kind' in checked) return checked;
+    const { action, by, reason } = checked;
+    const previous = await this.currentStatus(action.id);
+    const change = await this.changeToRedact(action, request, previous.version);
+    if (!isStoredChange(change)) return change;
+    const at = this.clock();
+    const replacement = redactedNoteText(by.name, at, this.timeZone, reason);
+    return { kind: 'ready', removed: change.note ?? '', replacement, at };
+  }
+
+  /**
+   * Takes one change's note out of the record: the change keeps its status, author and time, its note
+   * reads "[redacted by …]", the current note too when it was that one, and the redaction is recorded
+   * as a change of its own (who, when, which change, why; never the removed text). One atomic write.
+   */
+  async redactChange(request: RedactionRequest & { at?: Date }): Promise<RedactionOutcome> {
+    const checked = this.checkRedactionRequest(request);
+    if ('kind' in checked) return checked;
+    const { action, by, reason } = checked;
+    const outcome = await this.writes.serialised(action.id, async (): Promise<RedactionOutcome> => {
+      const previous = await this.readForWrite(action.id);
+      const found = await this.changeToRedact(action, request, previous.version);
+      if (!isStoredChange(found)) return found;
+      const change = found;
+      const now = request.at ?? this.clock();
+      const replacement = redactedNoteText(by.name, now, this.timeZone, reason);
+      const version = previous.version + 1;
+      // The current note came from this change when it is the same words written at the same moment.
+      const currentNoteIsThis = previous.note === change.note && previous.updatedAt === change.at;
+      const next: ActionStatus = {
+        ...withoutEtag(previous),
+        version,
+        ...(currentNoteIsThis ? { note: replacement } : {}),
+      };
+      const audit: HistoryEntry = {
+        actionId: action.id,
+        version,
+        kind: 'redaction',
+        at: now.toISOString(),
+        byEmail: by.email,
+        byName: by.name,
+        fromRag: previous.rag,
+        toRag: previous.rag,
+        redactsVersion: change.version,
+        reason,
+      };
+      const rewritten = { ...change, note: replacement, redacted: true };
+      if (await this.write(previous, next, audit, { replaces: rewritten, delivery: request.delivery })) {
+        return { kind: 'redacted', action, audit, replacement, removed: change.note };
+      }
+      const replayed = await this.replayRedaction(action, request.delivery);
+      if (replayed) return replayed;
+      throw new WriteConflict();
+    });
+    return outcome === 'busy' ? { kind: 'busy' } : outcome;
+  }
+
+  private checkRedactionRequest(
+    request: RedactionRequest,
+  ): RedactionOutcome | { action: PlanAction; by: { email: string; name: string }; reason: string } {
+    const action = findAction(this.plan, request.actionId);
+    if (!action) return { kind: 'unknownAction', actionId: request.actionId };
+    if (!request.by.email || !this.isAdmin(request.by)) return { kind: 'notAllowed' };
+    const checked = checkRedactionReason(request.reason, this.clock());
+    if (!checked.ok) return { kind: 'invalidReason', problem: checked.problem };
+    return { action, by: { email: request.by.email, name: request.by.name }, reason: checked.reason };
+  }
+
+  /** The change to redact, or why not; a redelivery of a redaction already made gets its answer. */
+  private async changeToRedact(
+    action: PlanAction,
+    request: RedactionRequest,
+    changes: number,
+  ): Promise<StoredHistoryEntry | RedactionOutcome> {
+    const { version } = request;
+    const change = version >= 1 ? await this.store.readChange(action.id, version) : undefined;
+    if (!change) return { kind: 'noSuchChange', actionId: action.id, version, changes };
+    if (change.redacted) {
+      return (
+        (await this.replayRedaction(action, request.delivery)) ?? {
+          kind: 'alreadyRedacted',
+          actionId: action.id,
+          version,
+        }
+      );
+    }
+    if (change.kind !== 'status' || !change.note) return { kind: 'noNote', actionId: action.id, version };
+    return change;
+  }
+
+  private async replayRedaction(
+    action: PlanAction,
+    delivery: string | undefined,
+  ): Promise<RedactionOutcome | undefined> {
+    const made = await this.changeMadeBy(delivery);
+    if (made?.kind !== 'redaction') return undefined;
+    const redacted = await this.store.readChange(action.id, made.redactsVersion ?? 0);
+    return { kind: 'redacted', action, audit: made, replacement: redacted?.note ?? '' };
+  }
+}
+
+function isStoredChange(found: StoredHistoryEntry | RedactionOutcome): found is StoredHistoryEntry {
+  return 'actionId' in found && 'byEmail' in found;
+}
+
+/** The action's status just after `change`, for answering a redelivery the way the first was answered. */
+function statusAfter(change: HistoryEntry, now: StoredStatus): StoredStatus {
+  if (now.version === change.version) return now;
+  return {
+    ...withoutEtag(now),
+    rag: change.toRag,
+    note: change.note,
+    version: change.version,
+    updatedAt: change.at,
+    updatedByEmail: change.byEmail,
+    updatedByName: change.byName,
+  };
 }
 
 /** The owner's object id is learnt the first time the owner, by sign-in name, updates the action. */

@@ -11,6 +11,8 @@ const STYLES = {
     hour: '2-digit',
     minute: '2-digit',
   },
+  /** 2 Dec 2026: the day something was done, in text that is stored (a redaction). */
+  dayMonthYear: { day: 'numeric', month: 'short', year: 'numeric' },
 } satisfies Record<string, Intl.DateTimeFormatOptions>;
 
 const formats = new Map<string, Intl.DateTimeFormat>();

@@ -7,6 +7,7 @@ import { azuriteConnectionString, startAzurite } from '../storage/azurite-proces
 import { testUser, type TestUser } from '../test/support/activities';
 import { repoRoot, shippedPlanFile } from '../test/support/paths';
 import { BenchConnector } from './bench/bench-connector';
+import { CONTENTION_SCENARIOS, measureContention, renderContention } from './bench/contention-bench';
 import { BotChild } from './bench/bot-child';
 import { measureColdStarts, renderColdStart } from './bench/cold-start';
 import { CountingProxy } from './bench/counting-proxy';
@@ -26,6 +27,8 @@ import { SCENARIOS, type BotUnderTest } from './bench/scenarios';
 const CONCURRENCIES = [1, 10, 50];
 // `--quick` is for working on the bench itself; its figures are too noisy to quote.
 const QUICK = process.argv.includes('--quick');
+// `--contention` runs only the concurrent-updates-to-one-action part (a minute, not three).
+const CONTENTION_ONLY = process.argv.includes('--contention');
 const ROUNDS = QUICK ? 1 : 5;
 const WINDOW_MS = QUICK ? 300 : 1000;
 const WARM_MS = QUICK ? 100 : 300;
@@ -73,6 +76,17 @@ async function main(): Promise<void> {
       return;
     }
 
+    const contention = [];
+    for (const [index, scenario] of CONTENTION_SCENARIOS.entries()) {
+      log(`contention: ${scenario.name}`);
+      const setup = { connectionString: azurite.connectionString, connector, users, run };
+      contention.push(await measureContention(scenario, setup, `k${index}`));
+    }
+    if (CONTENTION_ONLY) {
+      const report = `${describeMachine()}\n${renderContention(contention)}`;
+      console.log(report);
+      return;
+    }
     const under = (kind: BotKind, url: string, speakers: TestUser[]): BotUnderTest => ({
       kind,
       url,
@@ -161,9 +175,10 @@ async function main(): Promise<void> {
       wallMs: performance.now() - started,
     })}\n${coldStart}\n`;
     const output = path.join(repoRoot, 'build', 'bench-results.md');
+    const whole = report + renderContention(contention);
     fs.mkdirSync(path.dirname(output), { recursive: true });
-    fs.writeFileSync(output, report);
-    console.log(report);
+    fs.writeFileSync(output, whole);
+    console.log(whole);
     log(`written to ${path.relative(process.cwd(), output)}`);
   } finally {
     await Promise.allSettled(children.map((child) => child.stop()));

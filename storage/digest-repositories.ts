@@ -5,6 +5,8 @@ import type {
   ClaimResult,
   DigestLedger,
   PostedDigest,
+  PostedDigestCopies,
+  PostedDigestCopy,
   PostedDigestRecord,
   PostedDigests,
   ReminderLedger,
@@ -92,6 +94,9 @@ type DigestEntity = {
   conversationId?: string;
   activityId?: string;
   snapshot?: string;
+  /** The card as posted, and the new post's conversation reference (JSON): for updates in place. */
+  card?: string;
+  reference?: string;
 };
 
 const NOTICES = 'notices';
@@ -194,6 +199,8 @@ export class TableDigestLedger implements DigestLedger, PostedDigests {
       snapshot: digest.snapshot,
       ...(digest.conversationId ? { conversationId: digest.conversationId } : {}),
       ...(digest.activityId ? { activityId: digest.activityId } : {}),
+      ...(digest.card === undefined ? {} : { card: digest.card }),
+      ...(digest.reference === undefined ? {} : { reference: JSON.stringify(digest.reference) }),
     };
     const rowKey = extra ? `extra|${digest.postedAt}` : `week|${digest.week}`;
     await guardStore(async () => {
@@ -256,6 +263,42 @@ function postedOf(row: DigestEntity): PostedDigest | undefined {
     activityId: row.activityId,
     snapshot: row.snapshot,
   };
+}
+
+/** The posted digests' stored cards, wherever the ledger keeps them (week, extra and latest rows). */
+export class TablePostedDigestCopies implements PostedDigestCopies {
+  constructor(private readonly table: TableClient) {}
+
+  async list(): Promise<PostedDigestCopy[]> {
+    return guardStore(async () => {
+      const copies: PostedDigestCopy[] = [];
+      const rows = this.table.listEntities<DigestEntity>({
+        queryOptions: { filter: odata`state eq ${'posted'}` },
+      });
+      for await (const row of rows) {
+        if (!row.card) continue;
+        copies.push({
+          id: JSON.stringify([row.partitionKey, row.rowKey, row.etag]),
+          activityId: row.activityId,
+          reference: row.reference ? (JSON.parse(row.reference) as Record<string, unknown>) : undefined,
+          card: row.card,
+        });
+      }
+      return copies;
+    });
+  }
+
+  /** Guarded by the row's ETag: a "latest" row replaced by a newer digest meanwhile is left as it is. */
+  async replaceCard(id: string, card: string): Promise<void> {
+    const [partitionKey, rowKey, etag] = JSON.parse(id) as [string, string, string];
+    await guardStore(async () => {
+      try {
+        await this.table.updateEntity({ partitionKey, rowKey, card }, 'Merge', { etag });
+      } catch (error) {
+        if (statusCodeOf(error) !== 412 && statusCodeOf(error) !== 404) throw error;
+      }
+    });
+  }
 }
 
 type ReminderEntity = { partitionKey: string; rowKey: string; at: string };

@@ -1,9 +1,13 @@
+import { createHash } from 'node:crypto';
 import { odata, type TableClient, type TableEntityResult, type TransactionAction } from '@azure/data-tables';
 import type {
   ActionStatus,
+  AppendOptions,
   AppendResult,
+  DeliveredChange,
   HistoryEntry,
   StatusStore,
+  StoredHistoryEntry,
   StoredStatus,
 } from '../domain/action-status';
 import type { RagStatus } from '../domain/rag-status';
@@ -14,9 +18,16 @@ import { guardStore, statusCodeOf } from './store-errors';
  * read returns the newest first. A change is one entity-group transaction (insert history + replace
  * current with its ETag): history and current cannot disagree, and two writers on the same version
  * cannot both win (the history key collides, the ETag is stale).
+ *
+ * A change that came from a Teams activity also inserts `act|<hash of conversation and activity id>` in
+ * the same transaction: a redelivered activity collides with it, so it can never apply twice, and the
+ * row says which change it made, so the redelivery gets the same answer. Being in the change's own
+ * transaction (not a separate "processed" table) means there is no moment where one exists without the
+ * other, whichever instance or restart sees the redelivery.
  */
 const CURRENT = 'cur|';
 const HISTORY = 'hist|';
+const DELIVERY = 'act|';
 const VERSION_CEILING = 9_999_999_999;
 
 type CurrentEntity = {
@@ -49,12 +60,20 @@ type HistoryEntity = {
   note?: string;
   ownerEmail?: string;
   previousOwnerEmail?: string;
+  redacted?: boolean;
+  redactsVersion?: number;
+  reason?: string;
 };
+
+type DeliveryEntity = { partitionKey: string; rowKey: string; actionId: string; version: number };
 
 const currentKey = (actionId: string) => `${CURRENT}${actionId}`;
 const historyPrefix = (actionId: string) => `${HISTORY}${actionId}|`;
 const historyKey = (actionId: string, version: number) =>
   `${historyPrefix(actionId)}${String(VERSION_CEILING - version).padStart(10, '0')}`;
+
+const deliveryKey = (delivery: string) =>
+  `${DELIVERY}${createHash('sha256').update(delivery, 'utf8').digest('base64url')}`;
 
 /** The smallest key greater than every key that starts with `prefix`. */
 const prefixEnd = (prefix: string) =>
@@ -94,6 +113,19 @@ function toEntry(entity: HistoryEntity): HistoryEntry {
     note: entity.note,
     ownerEmail: entity.ownerEmail,
     previousOwnerEmail: entity.previousOwnerEmail,
+    redacted: entity.redacted,
+    redactsVersion: entity.redactsVersion,
+    reason: entity.reason,
+  });
+}
+
+function historyEntity(planId: string, entry: HistoryEntry): HistoryEntity {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { etag, ...fields } = entry as StoredHistoryEntry;
+  return withoutUndefined({
+    partitionKey: planId,
+    rowKey: historyKey(entry.actionId, entry.version),
+    ...fields,
   });
 }
 
@@ -117,9 +149,69 @@ export class TableStatusStore implements StatusStore {
   }
 
   async read(actionId: string): Promise<StoredStatus | undefined> {
+    const row = await this.readRow<CurrentEntity>(currentKey(actionId));
+    return row && toStatus(row);
+  }
+
+  async append(
+    previous: StoredStatus,
+    next: ActionStatus,
+    entry: HistoryEntry,
+    options: AppendOptions = {},
+  ): Promise<AppendResult> {
+    const current: CurrentEntity = withoutUndefined({
+      partitionKey: this.planId,
+      rowKey: currentKey(next.actionId),
+      ...next,
+    });
+    const moveCurrent: TransactionAction = previous.etag
+      ? ['update', current, 'Replace', { etag: previous.etag }]
+      : ['create', current];
+    const actions: TransactionAction[] = [['create', historyEntity(this.planId, entry)], moveCurrent];
+    if (options.replaces) {
+      const { etag } = options.replaces;
+      actions.push([
+        'update',
+        historyEntity(this.planId, options.replaces),
+        'Replace',
+        { etag: etag ?? '*' },
+      ]);
+    }
+    if (options.delivery) {
+      const delivered: DeliveryEntity = {
+        partitionKey: this.planId,
+        rowKey: deliveryKey(options.delivery),
+        actionId: entry.actionId,
+        version: entry.version,
+      };
+      actions.push(['create', delivered]);
+    }
     return guardStore(async () => {
       try {
-        return toStatus(await this.table.getEntity<CurrentEntity>(this.planId, currentKey(actionId)));
+        const response = await this.table.submitTransaction(actions);
+        return { kind: 'saved', etag: response.getResponseForEntity(current.rowKey)?.etag };
+      } catch (error) {
+        const status = statusCodeOf(error);
+        if (status === 409 || status === 412) return { kind: 'conflict' };
+        throw error;
+      }
+    });
+  }
+
+  async delivered(delivery: string): Promise<DeliveredChange | undefined> {
+    const row = await this.readRow<DeliveryEntity>(deliveryKey(delivery));
+    return row && { actionId: row.actionId, version: row.version };
+  }
+
+  async readChange(actionId: string, version: number): Promise<StoredHistoryEntry | undefined> {
+    const row = await this.readRow<HistoryEntity>(historyKey(actionId, version));
+    return row && { ...toEntry(row), etag: row.etag };
+  }
+
+  private async readRow<T extends object>(rowKey: string): Promise<TableEntityResult<T> | undefined> {
+    return guardStore(async () => {
+      try {
+        return await this.table.getEntity<T>(this.planId, rowKey);
       } catch (error) {
         if (statusCodeOf(error) === 404) return undefined;
         throw error;
@@ -127,39 +219,14 @@ export class TableStatusStore implements StatusStore {
     });
   }
 
-  async append(previous: StoredStatus, next: ActionStatus, entry: HistoryEntry): Promise<AppendResult> {
-    const current: CurrentEntity = withoutUndefined({
-      partitionKey: this.planId,
-      rowKey: currentKey(next.actionId),
-      ...next,
-    });
-    const history: HistoryEntity = withoutUndefined({
-      partitionKey: this.planId,
-      rowKey: historyKey(entry.actionId, entry.version),
-      ...entry,
-    });
-    const moveCurrent: TransactionAction = previous.etag
-      ? ['update', current, 'Replace', { etag: previous.etag }]
-      : ['create', current];
-    return guardStore(async () => {
-      try {
-        await this.table.submitTransaction([['create', history], moveCurrent]);
-        return 'saved';
-      } catch (error) {
-        const status = statusCodeOf(error);
-        if (status === 409 || status === 412) return 'conflict';
-        throw error;
-      }
-    });
-  }
-
-  async readHistory(actionId: string, limit: number): Promise<HistoryEntry[]> {
+  async readHistory(actionId: string, limit: number, fromVersion?: number): Promise<HistoryEntry[]> {
     return guardStore(async () => {
       const prefix = historyPrefix(actionId);
+      const from = fromVersion === undefined ? prefix : historyKey(actionId, fromVersion);
       const pages = this.table
         .listEntities<HistoryEntity>({
           queryOptions: {
-            filter: odata`PartitionKey eq ${this.planId} and RowKey ge ${prefix} and RowKey lt ${prefixEnd(prefix)}`,
+            filter: odata`PartitionKey eq ${this.planId} and RowKey ge ${from} and RowKey lt ${prefixEnd(prefix)}`,
           },
         })
         .byPage({ maxPageSize: limit });

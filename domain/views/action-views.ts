@@ -1,6 +1,7 @@
 import type { ActionView, HistoryView, MyActionsView, StatusFormView, Tone } from '../../cards/view-models';
 import type { Plan, PlanAction } from '../../plan/plan-schema';
-import type { ActionStatus, HistoryEntry } from '../action-status';
+import type { ActionStatus } from '../action-status';
+import type { HistoryPage } from '../status-service';
 import { priorityOfAction } from '../plan-lookup';
 import { formatBoardTime, timeAgo, wholeDaysBetween } from '../relative-time';
 import { ownerLabel, statusOf, statusView, type ViewContext } from './view-context';
@@ -66,26 +67,50 @@ export function myActionsView(
   return { ownerName, actions, intro: options.intro, list: options.only ? [...options.only] : 'mine' };
 }
 
+/** One page of an action's history; admins get a Redact button on each change that still holds a note. */
 export function historyView(
-  action: PlanAction,
-  entries: HistoryEntry[],
-  more: number,
+  history: HistoryPage,
   context: ViewContext,
+  options: { canRedact: boolean },
 ): HistoryView {
+  const { action, page, pages, changes } = history;
+  const lastShown = history.entries.at(-1)?.version ?? changes + 1;
   return {
     actionId: action.id,
     actionTitle: action.title,
-    more,
-    entries: entries.map((entry) => {
+    page,
+    pages,
+    older: Math.max(0, lastShown - 1),
+    olderCommand: page < pages ? `history ${action.id} page ${page + 1}` : undefined,
+    newerCommand: page > 1 ? `history ${action.id} page ${page - 1}` : undefined,
+    entries: history.entries.map((entry) => {
       const at = new Date(entry.at);
       const common = {
+        number: entry.version,
         when: formatBoardTime(at, context.timeZone),
         ago: timeAgo(at, context.now),
         who: entry.byName,
       };
-      return entry.kind === 'owner'
-        ? { ...common, kind: 'owner' as const, newOwner: entry.ownerEmail }
-        : { ...common, kind: 'status' as const, from: entry.fromRag, to: entry.toRag, note: entry.note };
+      switch (entry.kind) {
+        case 'owner':
+          return { ...common, kind: 'owner' as const, newOwner: entry.ownerEmail };
+        case 'redaction':
+          return {
+            ...common,
+            kind: 'redaction' as const,
+            redactedNumber: entry.redactsVersion,
+            reason: entry.reason,
+          };
+        case 'status':
+          return {
+            ...common,
+            kind: 'status' as const,
+            from: entry.fromRag,
+            to: entry.toRag,
+            note: entry.note,
+            redactable: options.canRedact && !entry.redacted && !!entry.note,
+          };
+      }
     }),
   };
 }

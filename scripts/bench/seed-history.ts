@@ -52,7 +52,7 @@ export async function seedWeeklyHistory(
         toRag: rag,
         note,
       };
-      if ((await store.append(previous, next, entry)) !== 'saved')
+      if ((await store.append(previous, next, entry)).kind !== 'saved')
         throw new Error(`seeding ${actionId} week ${week + 1}: conflict`);
     }
   };

@@ -4,6 +4,7 @@ import {
   EXECUTE_VERB,
   SUBMIT_VERB,
   openFormPayload,
+  readRedactChangePayload,
   readUpdateStatusPayload,
   refreshActionPayload,
   runCommandPayload,
@@ -15,7 +16,11 @@ import { buttons, buttonTitled, ofType, visibleText } from './card-walk';
 import * as fixtures from './fixtures';
 
 /** What a person might type into the card's inputs, by input id (my-actions ids end in "-<action id>"). */
-const SAMPLE_INPUTS: Record<string, unknown> = { rag: 'green', note: 'Audit finished.' };
+const SAMPLE_INPUTS: Record<string, unknown> = {
+  rag: 'green',
+  note: 'Audit finished.',
+  reason: 'Named a child',
+};
 
 /** The payload Teams sends: the button's data, plus the card's inputs unless the button opts out. */
 function payload(card: AdaptiveCardJson, button: Record<string, unknown>): unknown {
@@ -37,7 +42,13 @@ describe('buttons', () => {
       const card = build();
       for (const button of buttons(card)) {
         if (button.type === 'Action.ShowCard') continue;
-        if (button.type === 'Action.Submit') {
+        if (
+          button.type === 'Action.Submit' &&
+          (button.data as { verb?: unknown }).verb === SUBMIT_VERB.redactChange
+        ) {
+          const read = readRedactChangePayload(payload(card, button));
+          assert.ok(read.success && read.data.reason !== '', JSON.stringify(button.data));
+        } else if (button.type === 'Action.Submit') {
           assert.equal((button.data as { verb?: unknown }).verb, SUBMIT_VERB.runCommand);
           runCommandPayload.parse(payload(card, button));
         } else if (button.verb === EXECUTE_VERB.openForm) {

@@ -240,13 +240,30 @@ export const worstMyActions: MyActionsView = {
 
 // History
 
-export const emptyHistory: HistoryView = { actionId: '5.1', actionTitle: 'Audit', entries: [], more: 0 };
+export const emptyHistory: HistoryView = {
+  actionId: '5.1',
+  actionTitle: 'Audit',
+  entries: [],
+  page: 1,
+  pages: 1,
+  older: 0,
+};
 
 export const fullHistory: HistoryView = {
   actionId: '5.1',
   actionTitle: 'Audit the use of the neglect toolkit',
   entries: [
     {
+      number: 16,
+      kind: 'redaction',
+      when: 'Tue 24 Nov 2026, 10:00',
+      ago: '2 days ago',
+      who: 'Chris Chair',
+      redactedNumber: 14,
+      reason: 'Named a family',
+    },
+    {
+      number: 15,
       kind: 'status',
       when: 'Mon 23 Nov 2026, 14:05',
       ago: '3 days ago',
@@ -254,24 +271,38 @@ export const fullHistory: HistoryView = {
       from: 'amber',
       to: 'green',
       note: 'Done.',
+      redactable: true,
     },
-    { kind: 'status', when: 'Mon 2 Nov 2026, 09:00', ago: '3 weeks ago', who: 'Jane Smith', to: 'amber' },
     {
+      number: 14,
+      kind: 'status',
+      when: 'Mon 2 Nov 2026, 09:00',
+      ago: '3 weeks ago',
+      who: 'Jane Smith',
+      to: 'amber',
+      note: '[redacted by Chris Chair, 24 Nov 2026: Named a family]',
+    },
+    {
+      number: 13,
       kind: 'owner',
       when: 'Sun 1 Nov 2026, 09:00',
       ago: '4 weeks ago',
       who: 'Admin',
       newOwner: 'Jane Smith',
     },
-    { kind: 'owner', when: 'Sat 31 Oct 2026, 09:00', ago: '4 weeks ago', who: 'Admin' },
+    { number: 12, kind: 'owner', when: 'Sat 31 Oct 2026, 09:00', ago: '4 weeks ago', who: 'Admin' },
   ],
-  more: 2,
+  page: 1,
+  pages: 2,
+  older: 11,
+  olderCommand: 'history 5.1 page 2',
 };
 
 export const worstHistory: HistoryView = {
   actionId: '5.1',
   actionTitle: costlyText(300),
-  entries: Array.from({ length: 40 }, () => ({
+  entries: Array.from({ length: 40 }, (_, index) => ({
+    number: 50 - index,
     kind: 'status' as const,
     when: 'Mon 23 Nov 2026, 14:05',
     ago: '3 days ago',
@@ -279,8 +310,13 @@ export const worstHistory: HistoryView = {
     from: 'amber' as const,
     to: 'red' as const,
     note: costlyText(5000),
+    redactable: true,
   })),
-  more: 10,
+  page: 2,
+  pages: 5,
+  older: 10,
+  olderCommand: 'history 5.1 page 3',
+  newerCommand: 'history 5.1 page 1',
 };
 
 // Help

@@ -60,8 +60,9 @@ const SLOTS: readonly { slot: string; build: (text: string) => AdaptiveCardJson 
       cards.buildHistoryCard({
         ...fixtures.fullHistory,
         entries: [
-          { kind: 'status', when: 'Mon', ago: 'today', who: text, to: 'red', note: text },
-          { kind: 'owner', when: 'Mon', ago: 'today', who: 'Admin', newOwner: text },
+          { number: 3, kind: 'status', when: 'Mon', ago: 'today', who: text, to: 'red', note: text },
+          { number: 2, kind: 'owner', when: 'Mon', ago: 'today', who: 'Admin', newOwner: text },
+          { number: 1, kind: 'redaction', when: 'Mon', ago: 'today', who: 'Admin', reason: text },
         ],
       }),
   },

@@ -59,11 +59,12 @@ describe('card size', () => {
     assert.ok(visibleText(card).includes(`${60 - shown} more actions not shown`), visibleText(card));
   });
 
-  it('history shows as many entries as fit and counts the rest with the view’s own "more"', () => {
+  it('history cuts long notes on a crowded page, then shows as many entries as fit and says so', () => {
     const card = cards.buildHistoryCard(fixtures.worstHistory);
     const shown = ofType(card, 'TextRun').filter((run) => run.text === '● Red').length;
     assert.ok(shown > 0 && shown < 40);
-    assert.ok(visibleText(card).includes(`${40 - shown + 10} older changes not shown`));
+    assert.ok(visibleText(card).includes(`${40 - shown} changes on this page could not fit on one card`));
+    assert.ok(visibleText(card).includes('Page 2 of 5. 10 older changes'));
   });
 
   it('a plan with many priorities drops their counts rather than grow too big', () => {

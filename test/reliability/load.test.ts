@@ -209,3 +209,64 @@ describe('reliability: 100 concurrent conversations', function () {
     this.test!.title += ` [${turns} turns, ${JSON.stringify(Object.fromEntries(counts))}, median ${sorted[Math.floor(sorted.length / 2)]} ms, p95 ${p95} ms, max ${sorted.at(-1)} ms, seed ${seed}]`;
   });
 });
+
+describe('reliability: 200 concurrent typed updates to one action on one instance', function () {
+  this.timeout(120_000);
+  const UPDATES = 200;
+  const ACTION = '5.1';
+  let bot: TestBot;
+  const owner = testUser('Only Owner', 'only.owner@agency.example');
+  const admins = Array.from({ length: 9 }, (_, index) =>
+    testUser(`Board Admin ${index}`, `board.admin${index}@oscb.example`),
+  );
+
+  before(async () => {
+    bot = await TestBot.start({
+      env: { BOARD_ADMINS: admins.map((admin) => admin.email).join(','), LOG_LEVEL: 'warn' },
+    });
+    bot.meet(owner, ...admins);
+    const response = await bot.send(
+      personalMessage(bot.serviceUrl, admins[0], `assign ${ACTION} to ${owner.email}`),
+    );
+    assert.equal(response.status, 200);
+  });
+  after(async () => bot.stop());
+
+  it('saves every one: nobody told to try again, all in history, current = newest', async function () {
+    const people = [owner, ...admins];
+    const before = await bot.bot.deps.statusService.history(ACTION, 1000);
+    const latencies: number[] = [];
+    const updates = Array.from({ length: UPDATES }, (_, index) => ({
+      user: people[index % people.length],
+      note: `contended note ${index}`,
+      rag: RAGS[index % RAGS.length],
+    }));
+    const replies = await Promise.all(
+      updates.map(async ({ user, note, rag }) => {
+        const activity = personalMessage(bot.serviceUrl, user, `update ${ACTION} ${rag} ${note}`);
+        const started = Date.now();
+        const response = await postJsonFresh(`${bot.url}/api/messages`, activity);
+        latencies.push(Date.now() - started);
+        assert.equal(response.status, 200);
+        const reply = bot.connector
+          .sentActivities()
+          .find((sent) => (sent.replyToId as string | undefined) === activity.id);
+        assert.ok(reply, `a reply to "${note}"`);
+        return cardText(onlyCard(reply));
+      }),
+    );
+    const retry = replies.filter((text) => /try again/i.test(text));
+    assert.deepEqual(retry, [], 'nobody is told to try again');
+    assert.equal(replies.filter((text) => /Saved:/.test(text)).length, UPDATES, 'every update saved');
+
+    const history = await bot.bot.deps.statusService.history(ACTION, 1000);
+    assert.equal(history.length - before.length, UPDATES, 'every update is in history once');
+    assert.deepEqual(
+      new Set(history.slice(0, UPDATES).map((entry) => entry.note)),
+      new Set(updates.map((update) => update.note)),
+    );
+    assertConsistent(await planSnapshot(bot.bot.deps.statusService, bot.bot.plan));
+    const sorted = [...latencies].sort((a, b) => a - b);
+    this.test!.title += ` [p50 ${sorted[Math.floor(UPDATES / 2)]} ms, p99 ${sorted[Math.floor(UPDATES * 0.99)]} ms, max ${sorted.at(-1)} ms]`;
+  });
+});

@@ -58,7 +58,7 @@ describe('TableStatusStore (Azurite)', () => {
       ['green', 'third'],
     ] as const) {
       const [next, entry] = change(current, rag, note, 'owner@x.org');
-      assert.equal(await store.append(current, next, entry), 'saved');
+      assert.equal((await store.append(current, next, entry)).kind, 'saved');
       current = (await store.read('5.1')) as StoredStatus;
     }
     assert.equal(current.rag, 'green');
@@ -97,7 +97,7 @@ describe('TableStatusStore (Azurite)', () => {
       store.append(base, first, firstEntry),
       store.append(base, second, secondEntry),
     ]);
-    assert.deepEqual([...results].sort(), ['conflict', 'saved']);
+    assert.deepEqual(results.map((result) => result.kind).sort(), ['conflict', 'saved']);
     const current = await store.read('5.1');
     const history = await store.readHistory('5.1', 10);
     assert.equal(history.length, 1);
@@ -109,10 +109,10 @@ describe('TableStatusStore (Azurite)', () => {
     await store.append(initialStatus('5.1'), first, firstEntry);
     const stale = (await store.read('5.1')) as StoredStatus;
     const [second, secondEntry] = change(stale, 'amber', 'two', 'a@x.org');
-    assert.equal(await store.append(stale, second, secondEntry), 'saved');
+    assert.equal((await store.append(stale, second, secondEntry)).kind, 'saved');
     const [third, thirdEntry] = change({ ...stale, version: 2 }, 'green', 'three', 'b@x.org');
     assert.equal(
-      await store.append({ ...stale, version: 2 }, third, thirdEntry),
+      (await store.append({ ...stale, version: 2 }, third, thirdEntry)).kind,
       'conflict',
       'ETag from version 1',
     );
