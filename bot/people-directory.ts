@@ -122,15 +122,19 @@ export class PeopleDirectory {
     const person: Person = { ...fallback, name: displayName(member.name, fallback.name), aadObjectId };
     // Without an object id there is nobody to bind rights to.
     if (!upn || !aadObjectId) return person;
-    const boundTo = await this.boundObjectId(upn, aadObjectId);
-    if (boundTo !== aadObjectId) {
+    // Rights are checked against the UPN and the address a guest UPN reads back to, so both are bound:
+    // another spelling of a guest UPN must not inherit what the first account holds.
+    const email = guestHomeAddress(upn) ?? upn;
+    for (const name of new Set([upn, email])) {
+      const boundTo = await this.boundObjectId(name, aadObjectId);
+      if (boundTo === aadObjectId) continue;
       this.logger.warn(
         { teamsUserId: fallback.teamsUserId, aadObjectId, boundTo },
         'sign-in name presented by another Entra account: no rights granted',
       );
       return { ...person, boundElsewhere: true };
     }
-    return { ...person, upn, email: guestHomeAddress(upn) ?? upn };
+    return { ...person, upn, email };
   }
 
   /** Bindings never change, so each is read from the table once per process. */

@@ -27,7 +27,8 @@ export class RecordCommands {
         [`history ${action.id}`],
       );
     }
-    const viewer = await this.deps.people.identify(context);
+    // History needs no identity; only the admin's Redact buttons do, so a roster failure just hides them.
+    const viewer = await this.deps.people.identifyIfPossible(context);
     // Redact buttons only where the admin alone sees them: a channel's card is everyone's.
     const canRedact = isPersonalChat(context) && this.deps.statusService.isAdmin(viewer);
     const view = historyView(

@@ -90,6 +90,32 @@ describe('identity: Entra object id and UPN, never the mail attribute (real serv
     assert.equal(warning.boundTo, chair.aadObjectId);
   });
 
+  it("binds the address a guest UPN reads back to: another spelling of the chair's name gets nothing", async () => {
+    assert.match(await say(chair, 'show plan'), /Priority 1/);
+    const before = await rows();
+    for (const upn of [
+      'chair_oscb.example#EXT#@oscbboard.onmicrosoft.com',
+      'CHAIR_OSCB.EXAMPLE#ext#@elsewhere.example',
+      'chair_oscb.example#EXT#@a#EXT#@b.example',
+    ]) {
+      const lookalike = account('Chris Chair', { upn });
+      assert.match(await say(lookalike, 'assign 2.4 to mallory@evil.example'), /Only board admins/, upn);
+      assert.doesNotMatch(await say(lookalike, 'help'), /preview digest/, upn);
+    }
+    assert.deepEqual(await rows(), before, 'nothing stored');
+  });
+
+  it("lets no second account take an owner's action through a guest spelling of their address", async () => {
+    const carol = account('Carol Owner', { upn: 'carol@agency.example' });
+    assert.match(await say(chair, 'assign 2.2 to carol@agency.example'), /2\.2 assigned/);
+    assert.match(await say(carol, 'show plan'), /Priority 1/);
+    const fake = account('Carol Owner', { upn: 'carol_agency.example#EXT#@x.example' });
+    const before = await rows();
+    assert.match(await say(fake, 'update 2.2 green fake'), /I couldn't confirm who you are|Only the owner/);
+    assert.deepEqual(await rows(), before, 'nothing stored');
+    assert.match(await say(carol, 'update 2.2 amber real'), /Saved/);
+  });
+
   it('binds an owner to their object id: a renamed owner keeps the action, their old name does not', async () => {
     const owner = account('Olive Owner', { upn: 'olive@agency.example' });
     assert.match(await say(chair, 'assign 4.1 to olive@agency.example'), /4\.1 assigned/);

@@ -3,6 +3,7 @@ import { TableClient, TableServiceClient } from '@azure/data-tables';
 import { actionsOf, cardText, inputsOf, onlyCard, type Card } from '../support/card-content';
 import {
   botInstalledInChannel,
+  channelMention,
   executeAction,
   personalConversation,
   personalMessage,
@@ -49,6 +50,8 @@ describe('redaction: a note taken out of the record, with an audit trail', funct
     bot = await TestBot.start({ env: { BOARD_ADMINS: chair.email }, sendBackoffMs: 5, reminderGapMs: 1 });
     bot.meet(chair, owner);
     await bot.send(botInstalledInChannel(bot.serviceUrl, chair));
+    // Installing never chooses the board channel; the chair does.
+    assert.equal((await bot.send(channelMention(bot.serviceUrl, chair, 'set board channel'))).status, 200);
     await say(chair, `assign 5.1 to ${owner.email}`);
     await say(owner, 'update 5.1 amber Audit booked');
     // The personal-data warning, then "store as written": the note is kept as typed.
