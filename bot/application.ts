@@ -144,7 +144,7 @@ function somethingWentWrongCard() {
   return buildNoticeCard({
     tone: 'attention',
     title: 'Something went wrong on my side',
-    text: 'Open the action again to see what is stored; if your change is not there, please make it again.',
+    text: "I may not have been able to answer you properly. Check the action's history to see what is stored before repeating a change.",
     suggestions: [{ title: 'help', command: 'help' }],
   });
 }

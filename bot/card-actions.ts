@@ -103,7 +103,6 @@ export class CardActions {
           { actionId: action.id, from: outcome.previous.rag, to: outcome.current.rag },
           'status updated by card',
         );
-        this.deps.logger.debug({ actionId: action.id, note: outcome.current.note }, 'status note');
         let text = `Saved: ${RAG_LABELS[outcome.previous.rag]} → ${RAG_LABELS[outcome.current.rag]}.`;
         if (!isPersonalChat(context) && !payload.list) {
           const card = sharedActionCard(this.deps, viewer, action, outcome.current);

@@ -437,7 +437,7 @@ function ownerAddress(typed: string): string | undefined {
 
 const REDACT = /^redact\b\s*([\s\S]*)$/i;
 const REDACT_TARGET =
-  /^(?:action\s+)?(\d+\.\d+)(?!\d|\.\d)(?:\s+(?:change\s+)?#?(\d{1,9})(?!\d))?\s*(?:because\b\s*:?)?\s*([\s\S]*)$/i;
+  /^(?:action\s+)?(\d+\.\d+)(?!\d|\.\d)(?:\s+(?:change\s+)?#?(\d{1,9})(?=\s|$))?\s*(?:because\b\s*:?)?\s*([\s\S]*)$/i;
 
 /** "redact 5.1 #7 because it named a child": an admin takes change 7's note out of the record. */
 function parseRedact(message: string, plan: Plan): Command | undefined {

@@ -55,7 +55,7 @@ export function personalDataText(note: string): string {
     .normalize('NFKC')
     .replace(/\p{Nd}/gu, asciiDigit)
     .replace(INVISIBLE, '')
-    .replace(/\p{Pd}/gu, '-')
+    .replace(/[\p{Pd}\u2212]/gu, '-')
     .replace(/[\p{White_Space}]+/gu, ' ');
 }
 

@@ -87,6 +87,7 @@ describe('findPersonalData', () => {
     ['NHS ９４３４７６５９１９', [NHS]],
     ['NHS 943\u200b476\u200b5919', [NHS]],
     ['NHS 943\u2013476\u20135919', [NHS]],
+    ['NHS 943\u2212476\u22125919', [NHS]],
     ['NHS 943  476  5919', [NHS]],
     ['lives at OX1\u00a01AA', [POSTCODE]],
     ['lives at ＯＸ１ １ＡＡ', [POSTCODE]],

@@ -23,6 +23,17 @@ describe('parseCommand: history pages and redaction', () => {
       'redact action 05.01 change #12 because  two\nlines ',
       { kind: 'redact', actionId: '5.1', version: 12, reason: 'two\nlines' },
     ],
+    ...['redact 5.1 #3.5 because typo', 'redact 5.1 #3,4 because typo', 'redact 5.1 #3x because typo'].map(
+      (text): [string, Command] => [
+        text,
+        {
+          kind: 'incomplete',
+          message:
+            'Which change? Give its number from the history, e.g. redact 5.1 #7 because it named a child.',
+          example: 'history 5.1',
+        },
+      ],
+    ),
     [
       'redact 5.1 #7 because',
       {
