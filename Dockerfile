@@ -1,6 +1,8 @@
 # OSCB Plan Bot: build with dev dependencies, run with production dependencies and the compiled dist/.
 #   docker build -t oscb-plan-bot .
 #   docker run --rm -p 3978:3978 --env-file .env oscb-plan-bot
+# (.env must set BOT_ID and storage: without BOT_ID the bot is in local mode and listens on loopback only,
+# so the mapped port answers nothing even though the health check passes.)
 # test/deploy/dockerfile.test.ts runs the runtime stage's steps without a Docker daemon; keep its RUN
 # steps to the ones it knows (it names any other).
 ARG NODE_IMAGE=node:24-bookworm-slim

@@ -45,7 +45,16 @@ const environmentSchema = z
     BOT_OPENID_METADATA_URL: optionalText.pipe(
       z.string().url('must be the URL of an OpenID metadata document').optional(),
     ),
-    AZURE_STORAGE_CONNECTION_STRING: optionalText,
+    AZURE_STORAGE_CONNECTION_STRING: optionalText.pipe(
+      z
+        .string()
+        // The SDK's own parser throws a bare TypeError on a pasted fragment; name the variable instead.
+        .regex(
+          /(^|;)\s*(AccountName=[^;]+|UseDevelopmentStorage=true)\s*(;|$)/i,
+          'must be a storage connection string (…;AccountName=…;AccountKey=…;…), as the portal shows it',
+        )
+        .optional(),
+    ),
     AZURE_STORAGE_ACCOUNT_URL: optionalText.pipe(
       z
         .string()

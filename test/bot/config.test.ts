@@ -111,6 +111,11 @@ describe('configuration', () => {
       /^AZURE_STORAGE_ACCOUNT_URL and AZURE_STORAGE_CONNECTION_STRING are both set/,
     ],
     [
+      'a connection string that is a pasted fragment',
+      { AZURE_STORAGE_CONNECTION_STRING: 'garbage' },
+      /^AZURE_STORAGE_CONNECTION_STRING must be a storage connection string/,
+    ],
+    [
       'embedded storage asked for alongside Azure storage',
       { LOCAL_STORAGE: 'embedded', AZURE_STORAGE_ACCOUNT_URL: ACCOUNT_URL },
       /^LOCAL_STORAGE is "embedded" while AZURE_STORAGE_ACCOUNT_URL is set too/,
