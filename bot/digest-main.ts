@@ -10,7 +10,18 @@ import { SendTimeoutError } from './proactive-sender';
  * external scheduler (cron, an Azure Functions timer, a Container Apps job). It honours the week's claim
  * unless --force. Exit code 0 means this week's digest is in the board channel; anything else is not.
  */
+const KNOWN_FLAGS = /^(--force|--dry-run|--json|--wait(=.*)?)$/;
+
 async function main(argv: string[]): Promise<number> {
+  // A mistyped --dryrun must not fall through to a real post.
+  const unknown = argv.filter(
+    (arg, index) => arg.startsWith('-') && !KNOWN_FLAGS.test(arg) && argv[index - 1] !== '--wait',
+  );
+  const stray = argv.filter((arg, index) => !arg.startsWith('-') && argv[index - 1] !== '--wait');
+  if (unknown.length + stray.length > 0)
+    throw new ConfigError([
+      `unknown option ${[...unknown, ...stray].map((arg) => `"${arg}"`).join(', ')}: use --dry-run [--json], --force, --wait <seconds>`,
+    ]);
   const force = argv.includes('--force');
   const dryRun = argv.includes('--dry-run');
   const waitMs = waitOption(argv);

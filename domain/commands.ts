@@ -211,6 +211,14 @@ function parseSimpleCommand(simple: string, plan: Plan): Command | undefined {
   const history = /^(?:show )?history(?: (?:of|for))?(?: action)?(?: (.+))?$/.exec(simple);
   if (history) {
     const [, asked, page] = /^(\d+\.\d+)(?: (?:page|p) ?([1-9]\d{0,5}))?$/.exec(history[1] ?? '') ?? [];
+    const badPage = /^(\d+\.\d+) (?:page|p)\b/.exec(history[1] ?? '');
+    if (!asked && badPage) {
+      return withAction(badPage[1], plan, (id) => ({
+        kind: 'incomplete',
+        message: `Pages are whole numbers from 1, e.g. history ${id} page 2.`,
+        example: `history ${id}`,
+      }));
+    }
     if (!asked) return missingActionId('history', plan, history[1]);
     return withAction(asked, plan, (id) =>
       page ? { kind: 'history', actionId: id, page: Number(page) } : { kind: 'history', actionId: id },

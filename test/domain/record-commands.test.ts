@@ -34,6 +34,20 @@ describe('parseCommand: history pages and redaction', () => {
         },
       ],
     ),
+    ...[
+      'history 6.2 page 0',
+      'history 6.2 page -1',
+      'history 6.2 page 1e3',
+      'history 6.2 page 1.5',
+      'history 6.2 page 99999999999999999999',
+    ].map((text): [string, Command] => [
+      text,
+      {
+        kind: 'incomplete',
+        message: 'Pages are whole numbers from 1, e.g. history 6.2 page 2.',
+        example: 'history 6.2',
+      },
+    ]),
     [
       'redact 5.1 #7 because',
       {
