@@ -12,11 +12,13 @@ WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
 RUN npm ci --ignore-scripts
 COPY tsconfig.json ./
+COPY app ./app
 COPY bot ./bot
 COPY cards ./cards
 COPY domain ./domain
 COPY plan ./plan
 COPY storage ./storage
+COPY views ./views
 COPY scripts ./scripts
 COPY test ./test
 RUN npm run build
@@ -29,11 +31,13 @@ COPY package.json package-lock.json .npmrc ./
 # --ignore-scripts: the package's prepare step builds with TypeScript, which a production install lacks.
 RUN npm ci --omit=dev --ignore-scripts
 COPY --from=build /app/dist/.build-stamp ./dist/.build-stamp
+COPY --from=build /app/dist/app ./dist/app
 COPY --from=build /app/dist/bot ./dist/bot
 COPY --from=build /app/dist/cards ./dist/cards
 COPY --from=build /app/dist/domain ./dist/domain
 COPY --from=build /app/dist/plan ./dist/plan
 COPY --from=build /app/dist/storage ./dist/storage
+COPY --from=build /app/dist/views ./dist/views
 COPY --from=build /app/dist/scripts ./dist/scripts
 COPY scripts/build ./scripts/build
 COPY plan ./plan

@@ -2,7 +2,16 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '.data/', 'test/artifacts/', 'build/'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      '.data/',
+      'test/artifacts/',
+      'build/',
+      'test/fixtures/layer-violations/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

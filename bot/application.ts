@@ -1,23 +1,39 @@
 import { ActivityTypes, INVOKE_RESPONSE_KEY, type TurnContext } from 'botbuilder';
 import type { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
-import { buildHelpCard, buildNoticeCard, type AdaptiveCardJson } from '../cards';
+import type { UseCases } from '../app/use-cases';
+import { buildCard, buildNoticeCard, type AdaptiveCardJson } from '../cards';
 import { EXECUTE_VERB, SUBMIT_VERB, readRedactChangePayload, runCommandPayload } from '../cards/verbs';
-import { COMMAND_HELP, parseCommand } from '../domain/commands';
-import { StoreUnavailableError } from '../storage/store-errors';
-import type { BotDependencies } from './bot-dependencies';
+import { parseCommand } from '../domain/commands';
+import { StoreUnavailableError } from '../domain/store-unavailable';
+import type { Plan } from '../plan/plan-schema';
+import type { Answer } from '../views/answer';
 import { CardActions } from './card-actions';
-import { CommandHandlers } from './command-handlers';
-import { IdentityUnavailableError } from './people-directory';
+import { commandRoutes, routeCommand } from './command-routes';
+import { channelConversationId } from './conversation';
+import type { Logger } from './logger';
+import { IdentityUnavailableError, type PeopleDirectory } from './people-directory';
+import type { PeopleRegister } from './people-register';
 import { QuietApplication } from './quiet-application';
 import { answerExecuteWithCard, replyWithCard } from './replies';
-import { recordTeamInstall } from './team-installs';
+import { teamOfInstall } from './team-install';
+import { turnOf } from './turn';
 
-/** The bot's routes: text commands, card buttons and installs. Handlers read like the turn. */
+/** What the Teams routes need: the use cases, and the Teams-side pieces that say who is asking. */
+export interface ApplicationParts {
+  plan: Plan;
+  useCases: UseCases;
+  people: PeopleDirectory;
+  peopleRegister: PeopleRegister;
+  logger: Logger;
+}
+
+/** The bot's routes: activity → who and what → use case → view-model → card → reply. */
 export function createApplication(
   adapter: TeamsAdapter,
   botAppId: string,
-  deps: BotDependencies,
+  parts: ApplicationParts,
 ): Application<TurnState> {
+  const { plan, useCases, people, peopleRegister, logger } = parts;
   const app = new QuietApplication<TurnState>({
     adapter,
     botAppId,
@@ -25,35 +41,35 @@ export function createApplication(
     startTypingTimer: false,
     longRunningMessages: false,
   });
-  const commands = new CommandHandlers(deps);
-  const cardActions = new CardActions(deps);
+  const routes = commandRoutes(useCases);
+  const cardActions = new CardActions(useCases.showAction, useCases.updateStatus, people, logger);
+  const reply = (context: TurnContext, answer: Answer) =>
+    replyWithCard(context, buildCard(answer.screen), answer.summary);
 
   const runText = async (context: TurnContext, text: string, from: 'typed' | 'button' = 'typed') => {
-    await deps.peopleRegister.notePersonalChat(context);
-    const command = parseCommand(text, deps.plan);
-    deps.logger.info({ command: command.kind, from }, 'command');
-    const reply =
-      from === 'button'
-        ? await commands.handleFromButton(command, context)
-        : await commands.handle(command, context);
-    await replyWithCard(context, reply.card, reply.summary);
+    await peopleRegister.notePersonalChat(context);
+    const command = parseCommand(text, plan);
+    logger.info({ command: command.kind, from }, 'command');
+    const refused = from === 'button' ? useCases.commandReplies.buttonAskedForChange(command) : undefined;
+    if (refused) logger.warn({ command: command.kind }, 'a button asked for a change; not run');
+    await reply(context, refused ?? (await routeCommand(routes, command, turnOf(context, people))));
   };
 
   app.adaptiveCards.actionExecute(EXECUTE_VERB.updateStatus, async (context, _state, data) => {
-    await guardInvoke(context, deps, () => cardActions.updateStatus(context, data));
+    await guardInvoke(context, logger, () => cardActions.updateStatus(context, data));
     return '';
   });
   app.adaptiveCards.actionExecute(EXECUTE_VERB.refreshAction, async (context, _state, data) => {
-    await guardInvoke(context, deps, () => cardActions.refreshAction(context, data));
+    await guardInvoke(context, logger, () => cardActions.refreshAction(context, data));
     return '';
   });
   app.adaptiveCards.actionExecute(EXECUTE_VERB.openForm, async (context, _state, data) => {
-    await guardInvoke(context, deps, () => cardActions.openForm(context, data));
+    await guardInvoke(context, logger, () => cardActions.openForm(context, data));
     return '';
   });
   app.adaptiveCards.actionSubmit(SUBMIT_VERB.runCommand, async (context, _state, data) => {
     const payload = runCommandPayload.safeParse(data);
-    await guardMessage(context, deps, () =>
+    await guardMessage(context, logger, () =>
       runText(context, payload.success ? payload.data.command : '', 'button'),
     );
   });
@@ -61,12 +77,19 @@ export function createApplication(
   // The history card's Redact form: the reason is what the admin typed in it, nothing else.
   app.adaptiveCards.actionSubmit(SUBMIT_VERB.redactChange, async (context, _state, data) => {
     const payload = readRedactChangePayload(data);
-    await guardMessage(context, deps, async () => {
+    await guardMessage(context, logger, async () => {
       if (!payload.success) return runText(context, '');
-      await deps.peopleRegister.notePersonalChat(context);
-      deps.logger.info({ command: 'redact', via: 'card' }, 'command');
-      const reply = await commands.records.redact(payload.data, context);
-      await replyWithCard(context, reply.card, reply.summary);
+      await peopleRegister.notePersonalChat(context);
+      logger.info({ command: 'redact', via: 'card' }, 'command');
+      const turn = turnOf(context, people);
+      await reply(
+        context,
+        await useCases.redactChange.redact({
+          ...payload.data,
+          by: await turn.who(),
+          delivery: turn.delivery,
+        }),
+      );
     });
   });
 
@@ -76,35 +99,28 @@ export function createApplication(
     );
     if (!botWasAdded) return;
     const inTeam = context.activity.conversation?.conversationType === 'channel';
-    await guardMessage(context, deps, async () => {
-      await deps.peopleRegister.notePersonalChat(context);
-      if (inTeam) await recordTeamInstall(context, deps.teams, deps.clock, deps.logger);
+    await guardMessage(context, logger, async () => {
+      await peopleRegister.notePersonalChat(context);
+      if (!inTeam) return;
+      const team = teamOfInstall(context.activity);
+      if (team) await useCases.boardChannel.installedIn(team);
+      else
+        logger.warn(
+          { conversationType: context.activity.conversation?.conversationType },
+          'install without a team id',
+        );
     });
-    await replyWithCard(
-      context,
-      buildHelpCard({
-        isAdmin: false,
-        commands: COMMAND_HELP.filter((item) => !item.adminOnly),
-        adminCommands: [],
-        boardChannelSetup: inTeam,
-      }),
-      'Hello from the OSCB plan bot',
-    );
+    await reply(context, useCases.help.welcome(inTeam));
   });
 
   app.activity(ActivityTypes.Message, async (context) => {
-    await guardMessage(context, deps, () => runText(context, context.activity.text ?? ''));
+    await guardMessage(context, logger, () => runText(context, context.activity.text ?? ''));
   });
 
-  const botRemoved = async (context: TurnContext) => {
-    const channelId = (context.activity.channelData as { channel?: { id?: string } } | undefined)?.channel
-      ?.id;
-    const conversationId = channelId ?? context.activity.conversation.id.split(';')[0];
-    await guardMessage(context, deps, () =>
-      deps.boardChannels.markInactive(conversationId, 'the bot was removed', deps.clock().toISOString()),
+  const botRemoved = (context: TurnContext) =>
+    guardMessage(context, logger, () =>
+      useCases.boardChannel.removedFrom(channelConversationId(context.activity)),
     );
-    deps.logger.warn({ conversationId }, 'bot removed from a conversation');
-  };
   app.conversationUpdate('membersRemoved', async (context) => {
     const removed = context.activity.membersRemoved?.some(
       (member) => member.id === context.activity.recipient.id,
@@ -119,13 +135,13 @@ export function createApplication(
   // Registered last, so it answers only invokes no route above took: an unknown verb or invoke name gets
   // a card saying so (Teams shows a bare 501 as a failure the person cannot act on).
   app.activity(ActivityTypes.Invoke, async (context) => {
-    deps.logger.warn({ invokeName: context.activity.name }, 'unknown invoke answered');
+    logger.warn({ invokeName: context.activity.name }, 'unknown invoke answered');
     await answerExecuteWithCard(context, unknownButtonCard());
   });
 
   app.error(async (context, error) => {
-    deps.logger.error({ err: error, activityType: context.activity.type }, 'unhandled turn error');
-    await answerUnexpected(context, deps);
+    logger.error({ err: error, activityType: context.activity.type }, 'unhandled turn error');
+    await answerUnexpected(context, logger);
   });
 
   return app;
@@ -154,15 +170,12 @@ function somethingWentWrongCard() {
  * unless one was already sent (the failure came after it) or the answer cannot be sent. Card actions
  * are answered by guardInvoke.
  */
-async function answerUnexpected(context: TurnContext, deps: BotDependencies): Promise<void> {
+async function answerUnexpected(context: TurnContext, logger: Logger): Promise<void> {
   if (context.activity.type !== ActivityTypes.Message || context.responded) return;
   try {
     await replyWithCard(context, somethingWentWrongCard(), 'Something went wrong on my side');
   } catch (error) {
-    deps.logger.warn(
-      { err: error, activityType: context.activity.type },
-      'could not answer after a turn error',
-    );
+    logger.warn({ err: error, activityType: context.activity.type }, 'could not answer after a turn error');
   }
 }
 
@@ -191,7 +204,7 @@ function identityUnavailableCard() {
  */
 async function guardStore(
   context: TurnContext,
-  deps: BotDependencies,
+  logger: Logger,
   work: () => Promise<void>,
   answer: (card: AdaptiveCardJson, summary: string) => Promise<void>,
 ): Promise<void> {
@@ -199,24 +212,24 @@ async function guardStore(
     await work();
   } catch (error) {
     if (error instanceof IdentityUnavailableError) {
-      deps.logger.warn({ activityType: context.activity.type }, 'answered without an identity');
+      logger.warn({ activityType: context.activity.type }, 'answered without an identity');
       return answer(identityUnavailableCard(), "I couldn't confirm who you are in Teams just now");
     }
     if (!(error instanceof StoreUnavailableError)) throw error;
-    deps.logger.error({ err: error.cause, activityType: context.activity.type }, 'plan store unavailable');
+    logger.error({ err: error.cause, activityType: context.activity.type }, 'plan store unavailable');
     await answer(storeDownCard(), "I can't reach the plan store right now");
   }
 }
 
-const guardMessage = (context: TurnContext, deps: BotDependencies, work: () => Promise<void>) =>
-  guardStore(context, deps, work, (card, summary) => replyWithCard(context, card, summary));
+const guardMessage = (context: TurnContext, logger: Logger, work: () => Promise<void>) =>
+  guardStore(context, logger, work, (card, summary) => replyWithCard(context, card, summary));
 
 /** An invoke always gets an answer: Teams shows anything else as a failed button with nothing to act on. */
-async function guardInvoke(context: TurnContext, deps: BotDependencies, work: () => Promise<void>) {
+async function guardInvoke(context: TurnContext, logger: Logger, work: () => Promise<void>) {
   try {
-    await guardStore(context, deps, work, (card) => answerExecuteWithCard(context, card));
+    await guardStore(context, logger, work, (card) => answerExecuteWithCard(context, card));
   } catch (error) {
-    deps.logger.error({ err: error, invokeName: context.activity.name }, 'card action failed');
+    logger.error({ err: error, invokeName: context.activity.name }, 'card action failed');
     if (!context.turnState.get(INVOKE_RESPONSE_KEY))
       await answerExecuteWithCard(context, somethingWentWrongCard());
   }

@@ -6,7 +6,8 @@ import { StatusService } from '../domain/status-service';
 import { loadPlan } from '../plan/load-plan';
 import type { Plan } from '../plan/plan-schema';
 import { startAzurite, type AzuriteProcess } from '../storage/azurite-process';
-import { StorageStartError, StoreUnavailableError, statusCodeOf } from '../storage/store-errors';
+import { StoreUnavailableError } from '../domain/store-unavailable';
+import { StorageStartError, statusCodeOf } from '../storage/store-errors';
 import { TableStatusStore } from '../storage/status-repository';
 import {
   azureTableClients,
@@ -17,7 +18,6 @@ import {
 import { createAdapter } from './adapter';
 import { createApplication } from './application';
 import { limitConnectorCalls } from './connector-deadline';
-import type { BotDependencies } from './bot-dependencies';
 import type { Config } from './config';
 import { createLogger, type Logger } from './logger';
 import { PeopleDirectory } from './people-directory';
@@ -26,7 +26,6 @@ import { TableLoginBindings, TablePeopleStore } from '../storage/people-reposito
 import { TableKnownTeamStore } from '../storage/team-repository';
 import { listenOnHosts, type Listeners } from './listeners';
 import { createServer } from './server';
-import { DigestRunner } from './digest-runner';
 import { ProactiveSender } from './proactive-sender';
 import {
   TableBoardChannelStore,
@@ -34,7 +33,11 @@ import {
   TablePostedDigestCopies,
   TableReminderLedger,
 } from '../storage/digest-repositories';
-import { ChangeRedaction } from '../domain/change-redaction';
+import { createUseCases, type UseCases } from '../app/use-cases';
+import type { BoardChannelStore, PostedDigests } from '../domain/digest-ports';
+import type { PeopleStore } from '../domain/known-people';
+import type { KnownTeamStore } from '../domain/known-teams';
+import { TeamsMessenger } from './teams-messenger';
 
 /** teams-ai needs an app id even in local mode, for proactive sends; this one is never authenticated. */
 const LOCAL_BOT_ID = '00000000-0000-0000-0000-000000000000';
@@ -44,13 +47,26 @@ export interface Storage {
   close(): Promise<void>;
 }
 
+/** The stores behind the ports, for jobs and tests that read the record directly. */
+export interface Stores {
+  statusService: StatusService;
+  boardChannels: BoardChannelStore;
+  /** Every digest posted, with its Teams ids. */
+  postedDigests: PostedDigests;
+  /** Teams the app is installed in; never the board channel by themselves. */
+  teams: KnownTeamStore;
+  peopleStore: PeopleStore;
+}
+
 export interface Bot {
   config: Config;
   logger: Logger;
   plan: Plan;
   storage: Storage;
   server: Server;
-  deps: BotDependencies;
+  useCases: UseCases;
+  stores: Stores;
+  clock: () => Date;
   /** Listens on config.hosts, all on config.port; resolves with the bound port. */
   listen(): Promise<number>;
   /** Each listening socket's own address (empty before listen). */
@@ -164,45 +180,34 @@ export async function composeBot(config: Config, options: CompositionOptions = {
     timeoutMs: config.digest.sendTimeoutMs,
   });
   const digestLedger = new TableDigestLedger(storage.tables.digests);
-  const digest = new DigestRunner({
+  const teams = new TableKnownTeamStore(storage.tables.conversations);
+  const useCases = createUseCases({
     plan,
     statusService,
+    people: peopleStore,
+    teams,
     boardChannels,
-    ledger: digestLedger,
+    digestLedger,
     reminders: new TableReminderLedger(storage.tables.reminders),
-    peopleStore,
-    sender,
-    logger,
+    postedDigestCopies: new TablePostedDigestCopies(storage.tables.digests),
+    postedCards: sender,
+    messenger: new TeamsMessenger(sender),
+    log: logger,
     clock,
-    staleDays: config.staleDays,
     timeZone: config.digest.timeZone,
+    staleDays: config.staleDays,
     boardAdmins: config.boardAdmins,
     instanceId: `${os.hostname()}:${process.pid}`,
     leaseMs: config.digest.leaseMs,
     reminderGapMs: options.reminderGapMs,
   });
-  const deps: BotDependencies = {
-    digest,
-    boardChannels,
-    postedDigests: digestLedger,
-    teams: new TableKnownTeamStore(storage.tables.conversations),
-    sender,
+  const app = createApplication(adapter, botAppId, {
     plan,
-    statusService,
-    redaction: new ChangeRedaction(
-      statusService,
-      new TablePostedDigestCopies(storage.tables.digests),
-      sender,
-      logger,
-    ),
+    useCases,
     people,
-    peopleStore,
     peopleRegister: new PeopleRegister(people, peopleStore, clock, logger),
     logger,
-    clock,
-    timeZone: config.digest.timeZone,
-  };
-  const app = createApplication(adapter, botAppId, deps);
+  });
   const server = createServer({
     adapter,
     logger,
@@ -229,7 +234,9 @@ export async function composeBot(config: Config, options: CompositionOptions = {
     plan,
     storage,
     server,
-    deps,
+    useCases,
+    stores: { statusService, boardChannels, postedDigests: digestLedger, teams, peopleStore },
+    clock,
     async listen() {
       listeners = await listenOnHosts(server, config.hosts, config.port, logger);
       return listeners.port;

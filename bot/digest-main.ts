@@ -1,7 +1,8 @@
 import { ConfigError, loadConfig, npmFlags } from './config';
 import { digestText } from '../cards/digest-text';
 import { composeBot } from './composition-root';
-import type { DigestRunResult } from './digest-runner';
+import type { DigestRunResult } from '../app/weekly-digest';
+import { buildCard } from '../cards';
 import { createLogger } from './logger';
 import { SendTimeoutError } from './proactive-sender';
 
@@ -30,11 +31,13 @@ async function main(argv: string[]): Promise<number> {
   const bot = await composeBot(config, { logger: createLogger(config.logLevel, 'stderr') });
   try {
     if (dryRun) {
-      const { digest, card } = await bot.deps.digest.prepare();
-      console.log(argv.includes('--json') ? JSON.stringify(card, null, 2) : digestText(digest.view));
+      const { digest, answer } = await bot.useCases.weeklyDigest.prepare();
+      console.log(
+        argv.includes('--json') ? JSON.stringify(buildCard(answer.screen), null, 2) : digestText(digest.view),
+      );
       return 0;
     }
-    const result = await bot.deps.digest.run({ force, waitMs });
+    const result = await bot.useCases.weeklyDigest.run({ force, waitMs });
     console.log(JSON.stringify(result));
     const problem = problemOf(result);
     if (problem === undefined) return 0;

@@ -1,6 +1,6 @@
 import { Cron } from 'croner';
 import { isoWeekOf } from '../domain/digest/iso-week';
-import type { DigestRunner } from './digest-runner';
+import type { WeeklyDigest } from '../app/weekly-digest';
 import type { Logger } from './logger';
 
 /** A run that failed (Teams or the store away, another run still posting) is tried again this often. */
@@ -13,7 +13,7 @@ const RETRY_MS = 10 * 60 * 1000;
  * moment on Monday morning does not cost the week.
  */
 export function scheduleDigest(
-  runner: DigestRunner,
+  runner: Pick<WeeklyDigest, 'run'>,
   cron: string,
   timeZone: string,
   clock: () => Date,

@@ -42,7 +42,7 @@ async function main(): Promise<void> {
 
   const { cron, timeZone, scheduled } = bot.config.digest;
   const schedule = scheduled
-    ? scheduleDigest(bot.deps.digest, cron, timeZone, bot.deps.clock, bot.logger)
+    ? scheduleDigest(bot.useCases.weeklyDigest, cron, timeZone, bot.clock, bot.logger)
     : undefined;
 
   // One stop, however many signals arrive (a terminal's Ctrl+C reaches npm and the bot, and npm passes

@@ -11,9 +11,9 @@ import type { AdaptiveCardJson } from '../cards';
 import type { PostedCardUpdater } from '../domain/digest-ports';
 import type { Logger } from './logger';
 
-export type SendResult =
-  | { kind: 'sent'; conversationId: string; activityId?: string }
-  | { kind: 'notInConversation'; status: number };
+import type { SendResult } from '../app/messenger';
+
+export type { SendResult };
 
 /**
  * Teams accepted the request and did not answer in time. The message may or may not have gone out, so it

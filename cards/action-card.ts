@@ -6,7 +6,7 @@ import template from './templates/action.json';
 import { present } from './text';
 import { toneStyle } from './tone-style';
 import { EXECUTE_VERB, type UpdateStatusPayload } from './verbs';
-import type { ActionView, RagStatus, StatusFormView } from './view-models';
+import type { ActionView, RagStatus, StatusFormView } from '../views/view-models';
 
 type ActionCardData = {
   id: string;

@@ -1,7 +1,7 @@
 import { COMMANDS, navButton, type NavButtonData } from './commands';
 import { ragBadge, type TextRunData } from './rag-style';
 import { present, truncate } from './text';
-import type { ActionSummaryView } from './view-models';
+import type { ActionSummaryView } from '../views/view-models';
 
 /** Template data for one action in a list (priority card, my actions). */
 export type ActionSummaryData = {

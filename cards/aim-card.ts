@@ -3,7 +3,7 @@ import { ragCountRuns, type TextRunData } from './rag-style';
 import { compileCardTemplate, type AdaptiveCardJson } from './render-card';
 import template from './templates/aim.json';
 import { present } from './text';
-import type { AimView, RagCounts } from './view-models';
+import type { AimView, RagCounts } from '../views/view-models';
 
 type AimCardData = {
   number: number;

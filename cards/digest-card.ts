@@ -6,12 +6,12 @@ import type {
   DigestRedAmberView,
   DigestStaleView,
   DigestView,
-} from './digest-view-model';
+} from '../views/digest-view-model';
 import { RAG_ORDER, RAG_STYLE, type TextColor } from './rag-style';
 import { compileCardTemplate, type AdaptiveCardJson } from './render-card';
 import template from './templates/digest.json';
 import { plural, present, truncate } from './text';
-import type { RagCounts, RagStatus } from './view-models';
+import type { RagCounts, RagStatus } from '../views/view-models';
 
 /**
  * Template data for one TextRun. Default values are null so the property is left out: the digest is the

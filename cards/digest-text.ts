@@ -1,8 +1,13 @@
 import { CHANGE_LABEL } from './digest-card';
-import type { DigestChangeView, DigestRedAmberView, DigestStaleView, DigestView } from './digest-view-model';
+import type {
+  DigestChangeView,
+  DigestRedAmberView,
+  DigestStaleView,
+  DigestView,
+} from '../views/digest-view-model';
 import { RAG_ORDER, RAG_STYLE } from './rag-style';
 import { plural, present } from './text';
-import type { RagCounts, RagStatus } from './view-models';
+import type { RagCounts, RagStatus } from '../views/view-models';
 
 /**
  * The digest as a person reads the card, in plain text: for `npm run digest -- --dry-run` in a terminal.

@@ -1,7 +1,7 @@
 import { COMMANDS, navButton, type NavButtonData } from './commands';
 import { compileCardTemplate, type AdaptiveCardJson } from './render-card';
 import template from './templates/help.json';
-import type { HelpView } from './view-models';
+import type { HelpView } from '../views/view-models';
 
 type CommandData = { command: string; description: string };
 

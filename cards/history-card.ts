@@ -5,7 +5,7 @@ import { compileCardTemplate, type AdaptiveCardJson } from './render-card';
 import template from './templates/history.json';
 import { plural, present, truncate } from './text';
 import { redactChangeInputId, SUBMIT_VERB, type RedactChangePayload } from './verbs';
-import type { HistoryEntryView, HistoryView, RagStatus } from './view-models';
+import type { HistoryEntryView, HistoryView, RagStatus } from '../views/view-models';
 
 type RedactButtonData = {
   title: string;

@@ -12,5 +12,5 @@ export { COMMANDS } from './commands';
 export { RAG_CHOICES, RAG_ORDER, RAG_STYLE } from './rag-style';
 export type { AdaptiveCardJson } from './render-card';
 export * from './verbs';
-export type * from './view-models';
 export { buildDigestCard } from './digest-card';
+export { buildCard } from './answer-card';

@@ -8,7 +8,7 @@ import { plural, present } from './text';
 import { storeAsWritten } from './action-card';
 import { toneStyle } from './tone-style';
 import { EXECUTE_VERB, formInputIds, type FormList, type UpdateStatusPayload } from './verbs';
-import type { MyActionsView } from './view-models';
+import type { MyActionsView } from '../views/view-models';
 
 type FormData = {
   verb: string;

@@ -3,8 +3,8 @@ import { compileCardTemplate, type AdaptiveCardJson } from './render-card';
 import template from './templates/notice.json';
 import { present } from './text';
 import { toneStyle } from './tone-style';
-import { EXECUTE_VERB, type OpenFormPayload } from './verbs';
-import type { NoticeView } from './view-models';
+import { EXECUTE_VERB, MAX_NOTE_PAYLOAD, type OpenFormPayload } from './verbs';
+import type { NoticeView } from '../views/view-models';
 
 type NoticeCardData = {
   containerStyle: string;
@@ -33,7 +33,12 @@ export function buildNoticeCard(view: NoticeView): AdaptiveCardJson {
     forms: (view.forms ?? []).slice(0, MAX_SUGGESTIONS).map(({ title, actionId, rag, note }) => ({
       title,
       verb: EXECUTE_VERB.openForm,
-      data: { actionId, ...(rag ? { rag } : {}), ...(note ? { note } : {}) },
+      // A note too long to carry would not fit on a card; the form then opens without it.
+      data: {
+        actionId,
+        ...(rag ? { rag } : {}),
+        ...(note && note.length <= MAX_NOTE_PAYLOAD ? { note } : {}),
+      },
     })),
     suggestions: view.suggestions
       .slice(0, MAX_SUGGESTIONS)

@@ -3,7 +3,7 @@ import { compileCardTemplate, type AdaptiveCardJson } from './render-card';
 import template from './templates/personal-data-check.json';
 import { joinWithAnd } from './text';
 import { EXECUTE_VERB, type UpdateStatusPayload } from './verbs';
-import type { PersonalDataCheckView } from './view-models';
+import type { PersonalDataCheckView } from '../views/view-models';
 
 type PersonalDataCheckCardData = {
   actionId: string;

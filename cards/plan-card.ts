@@ -4,7 +4,7 @@ import { ragCountRuns, type TextRunData } from './rag-style';
 import { compileCardTemplate, type AdaptiveCardJson } from './render-card';
 import template from './templates/plan.json';
 import { plural } from './text';
-import type { PlanOverviewView } from './view-models';
+import type { PlanOverviewView } from '../views/view-models';
 
 type PlanCardData = {
   title: string;

@@ -4,7 +4,7 @@ import { COMMANDS, navButton, type NavButtonData } from './commands';
 import { ragCountRuns, type TextRunData } from './rag-style';
 import { compileCardTemplate, type AdaptiveCardJson } from './render-card';
 import template from './templates/priority.json';
-import type { PriorityView } from './view-models';
+import type { PriorityView } from '../views/view-models';
 
 type PriorityCardData = {
   number: number;

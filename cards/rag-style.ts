@@ -1,4 +1,4 @@
-import type { RagCounts, RagStatus } from './view-models';
+import type { RagCounts, RagStatus } from '../views/view-models';
 
 /** How each RAG status looks. Colour is never the only signal: every use also shows the word. */
 

@@ -15,12 +15,4 @@ export function truncate(text: string, maxChars: number): string {
     .trimEnd()}…`;
 }
 
-/** ["a", "b", "c"] → "a, b and c" */
-export function joinWithAnd(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
-
-export function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
+export { joinWithAnd, plural } from '../views/wording';

@@ -1,4 +1,4 @@
-import type { Tone } from './view-models';
+import type { Tone } from '../views/view-models';
 
 /** Container style and text colour for a notice's tone; the notice's words carry the meaning too. */
 export function toneStyle(tone: Tone): { containerStyle: string; color: string } {

@@ -1,3 +1,4 @@
+import { RAG_STATUSES } from '../views/view-models';
 import { z } from 'zod';
 
 /**
@@ -6,7 +7,7 @@ import { z } from 'zod';
  */
 
 const actionId = z.string().regex(/^\d{1,2}\.\d{1,2}$/);
-const ragStatus = z.enum(['not_started', 'red', 'amber', 'green', 'complete']);
+const ragStatus = z.enum(RAG_STATUSES);
 
 /** Action.Submit: navigation; the bot answers with a new card. */
 export const SUBMIT_VERB = {

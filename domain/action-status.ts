@@ -70,6 +70,11 @@ export function initialStatus(actionId: string): StoredStatus {
   return { actionId, rag: 'not_started', version: 0 };
 }
 
+/** An action's current status; one never updated is "not started". */
+export function statusOf(statuses: ReadonlyMap<string, ActionStatus>, actionId: string): ActionStatus {
+  return statuses.get(actionId) ?? initialStatus(actionId);
+}
+
 /** 'saved' carries the current row's new ETag, when the store reports it, so the next write can skip a read. */
 export type AppendResult = { kind: 'saved'; etag?: string } | { kind: 'conflict' };
 

@@ -4,6 +4,15 @@ export const RAG_STATUSES = ['not_started', 'red', 'amber', 'green', 'complete']
 
 export type RagStatus = (typeof RAG_STATUSES)[number];
 
+/** How many actions are at each status. */
+export type RagCounts = Record<RagStatus, number>;
+
+export function countRags(rags: Iterable<RagStatus>): RagCounts {
+  const counts: RagCounts = { not_started: 0, red: 0, amber: 0, green: 0, complete: 0 };
+  for (const rag of rags) counts[rag] += 1;
+  return counts;
+}
+
 export const RAG_LABELS: Readonly<Record<RagStatus, string>> = {
   not_started: 'Not started',
   red: 'Red',

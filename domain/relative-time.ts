@@ -1,21 +1,18 @@
+import { plural } from './wording';
 import { zonedDateFormat } from './zoned-date-format';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-function plural(count: number, unit: string): string {
-  return `${count} ${unit}${count === 1 ? '' : 's'} ago`;
-}
-
 /** "just now", "5 minutes ago", "3 hours ago", "yesterday", "12 days ago". */
 export function timeAgo(then: Date, now: Date): string {
   const elapsed = Math.max(0, now.getTime() - then.getTime());
   if (elapsed < MINUTE) return 'just now';
-  if (elapsed < HOUR) return plural(Math.floor(elapsed / MINUTE), 'minute');
-  if (elapsed < DAY) return plural(Math.floor(elapsed / HOUR), 'hour');
+  if (elapsed < HOUR) return `${plural(Math.floor(elapsed / MINUTE), 'minute')} ago`;
+  if (elapsed < DAY) return `${plural(Math.floor(elapsed / HOUR), 'hour')} ago`;
   const days = Math.floor(elapsed / DAY);
-  return days === 1 ? 'yesterday' : plural(days, 'day');
+  return days === 1 ? 'yesterday' : `${plural(days, 'day')} ago`;
 }
 
 export function wholeDaysBetween(then: Date, now: Date): number {

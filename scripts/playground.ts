@@ -39,7 +39,7 @@ const OWNED_AS_OWNER = ['5.1', '4.3'];
 
 /** As an owner, the Playground user owns a couple of actions, assigned by a stand-in business manager. */
 async function assignOwnedActions(session: PlaygroundSession): Promise<void> {
-  const service = session.bot.deps.statusService;
+  const service = session.bot.stores.statusService;
   for (const actionId of OWNED_AS_OWNER) {
     await service.assignOwner({
       actionId,

@@ -92,7 +92,7 @@ async function main(argv: string[]): Promise<void> {
     { clock: () => now },
   );
   try {
-    const service = bot.deps.statusService;
+    const service = bot.stores.statusService;
     let written = 0;
     for (const sample of SAMPLE) {
       now = new Date(realNow.getTime() - 80 * 86_400_000);

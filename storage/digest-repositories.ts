@@ -12,6 +12,7 @@ import type {
   ReminderLedger,
   WeekLease,
 } from '../domain/digest-ports';
+import { readStoredObject } from './stored-rows';
 import { guardStore, statusCodeOf } from './store-errors';
 import { safeKey } from './table-clients';
 
@@ -47,7 +48,7 @@ export class TableBoardChannelStore implements BoardChannelStore {
     if (!row) return undefined;
     return {
       conversationId: row.conversationId,
-      reference: JSON.parse(row.reference) as Record<string, unknown>,
+      reference: readStoredObject(row.reference, 'board|channel'),
       active: row.active,
       setAt: row.setAt,
       setBy: row.setBy,
@@ -280,7 +281,7 @@ export class TablePostedDigestCopies implements PostedDigestCopies {
         copies.push({
           id: JSON.stringify([row.partitionKey, row.rowKey, row.etag]),
           activityId: row.activityId,
-          reference: row.reference ? (JSON.parse(row.reference) as Record<string, unknown>) : undefined,
+          reference: row.reference ? readStoredObject(row.reference, row.rowKey) : undefined,
           card: row.card,
         });
       }

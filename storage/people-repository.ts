@@ -1,5 +1,6 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import type { KnownPerson, LoginBindings, PeopleStore } from '../domain/known-people';
+import { readStoredObject } from './stored-rows';
 import { guardStore, statusCodeOf } from './store-errors';
 import { safeKey } from './table-clients';
 import { loginKey } from '../domain/person';
@@ -25,7 +26,7 @@ function toPerson(entity: PersonEntity): KnownPerson {
     teamsUserId: entity.teamsUserId,
     aadObjectId: entity.aadObjectId,
     personalConversation: entity.personalConversation
-      ? (JSON.parse(entity.personalConversation) as Record<string, unknown>)
+      ? readStoredObject(entity.personalConversation, entity.email)
       : undefined,
     lastSeenAt: entity.lastSeenAt,
   };

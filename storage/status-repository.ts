@@ -10,7 +10,7 @@ import type {
   StoredHistoryEntry,
   StoredStatus,
 } from '../domain/action-status';
-import type { RagStatus } from '../domain/rag-status';
+import { currentRow, historyRow, readRow } from './stored-rows';
 import { guardStore, statusCodeOf } from './store-errors';
 
 /**
@@ -83,10 +83,11 @@ function withoutUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as T;
 }
 
-function toStatus(entity: TableEntityResult<CurrentEntity>): StoredStatus {
+function toStatus(row: TableEntityResult<CurrentEntity>): StoredStatus {
+  const entity = readRow(currentRow, row);
   return withoutUndefined({
     actionId: entity.actionId,
-    rag: entity.rag as RagStatus,
+    rag: entity.rag,
     note: entity.note,
     version: entity.version,
     updatedAt: entity.updatedAt,
@@ -100,16 +101,17 @@ function toStatus(entity: TableEntityResult<CurrentEntity>): StoredStatus {
   });
 }
 
-function toEntry(entity: HistoryEntity): HistoryEntry {
+function toEntry(row: HistoryEntity): HistoryEntry {
+  const entity = readRow(historyRow, row);
   return withoutUndefined({
     actionId: entity.actionId,
     version: entity.version,
-    kind: entity.kind as HistoryEntry['kind'],
+    kind: entity.kind,
     at: entity.at,
     byEmail: entity.byEmail,
     byName: entity.byName,
-    fromRag: entity.fromRag as RagStatus,
-    toRag: entity.toRag as RagStatus,
+    fromRag: entity.fromRag,
+    toRag: entity.toRag,
     note: entity.note,
     ownerEmail: entity.ownerEmail,
     previousOwnerEmail: entity.previousOwnerEmail,

@@ -1,11 +1,6 @@
-/** Storage failures the domain understands; anything else is rethrown as it came. */
+import { StoreUnavailableError } from '../domain/store-unavailable';
 
-export class StoreUnavailableError extends Error {
-  constructor(cause: unknown) {
-    super('The plan store cannot be reached', { cause });
-    this.name = 'StoreUnavailableError';
-  }
-}
+/** Storage failures the domain understands (StoreUnavailableError); anything else is rethrown as it came. */
 
 interface RestErrorLike {
   statusCode?: number;

@@ -1,9 +1,25 @@
-import type { DigestChangeKind, DigestChangeView } from '../../cards/digest-view-model';
 import type { Plan } from '../../plan/plan-schema';
-import type { ActionStatus } from '../action-status';
+import { statusOf, type ActionStatus } from '../action-status';
 import { ragDirection, type RagStatus } from '../rag-status';
-import { statusOf } from '../views/view-context';
 import type { DigestSnapshot, SnapshotEntry } from './digest-snapshot';
+
+/** How an action moved since the last digest. */
+export type DigestChangeKind = 'up' | 'down' | 'newlyRed' | 'completed' | 'updated';
+
+/** One action whose RAG or note changed since the last digest. */
+export interface DigestChange {
+  actionId: string;
+  title: string;
+  kind: DigestChangeKind;
+  fromRag: RagStatus;
+  toRag: RagStatus;
+  /** Undefined when nobody owns the action. */
+  owner?: string;
+  /** Who made the latest update. */
+  by?: string;
+  /** The owner's own words: shown literally. */
+  note?: string;
+}
 
 const NEVER_UPDATED: SnapshotEntry = { rag: 'not_started', version: 0 };
 
@@ -25,8 +41,8 @@ export function changesSince(
   plan: Plan,
   statuses: ReadonlyMap<string, ActionStatus>,
   previous: DigestSnapshot | undefined,
-): DigestChangeView[] {
-  const changes: DigestChangeView[] = [];
+): DigestChange[] {
+  const changes: DigestChange[] = [];
   for (const action of plan.priorities.flatMap((priority) => priority.actions)) {
     const status = statusOf(statuses, action.id);
     const before = previous?.actions[action.id] ?? NEVER_UPDATED;

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import type { Plan } from '../../plan/plan-schema';
-import type { ActionStatus } from '../action-status';
+import { statusOf, type ActionStatus } from '../action-status';
 import { RAG_STATUSES, type RagStatus } from '../rag-status';
-import { statusOf } from '../views/view-context';
 
 /**
  * Every action's status when a digest was posted. The next digest compares against it, so "what moved"

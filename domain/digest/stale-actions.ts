@@ -1,7 +1,6 @@
 import type { Plan } from '../../plan/plan-schema';
-import type { ActionStatus } from '../action-status';
+import { statusOf, type ActionStatus } from '../action-status';
 import type { RagStatus } from '../rag-status';
-import { statusOf } from '../views/view-context';
 import { localDaysBetween } from './local-calendar';
 
 export interface StaleAction {

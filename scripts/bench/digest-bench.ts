@@ -69,24 +69,24 @@ export async function measureDigest(
   const timed = await composeDigestBot(setup.directConnection, prefix, setup.planFile);
   const counted = await composeDigestBot(setup.proxyConnection, prefix, setup.planFile);
   try {
-    const first = await timed.deps.digest.prepare();
+    const first = await timed.useCases.weeklyDigest.prepare();
     await new TableDigestLedger(tables.digests).recordPosted(
       BOARD_CHANNEL_ID,
       { week: 'bench', postedAt: now.toISOString(), snapshot: JSON.stringify(first.digest.snapshot) },
       false,
     );
-    for (let run = 0; run < setup.warmRuns; run++) await timed.deps.digest.prepare();
+    for (let run = 0; run < setup.warmRuns; run++) await timed.useCases.weeklyDigest.prepare();
     const timesMs: number[] = [];
     for (let run = 0; run < setup.timedRuns; run++) {
       const started = performance.now();
-      await timed.deps.digest.prepare();
+      await timed.useCases.weeklyDigest.prepare();
       timesMs.push(performance.now() - started);
     }
     const roundTrips: number[] = [];
     let requests: string[] = [];
     for (let run = 0; run < setup.countedRuns; run++) {
       setup.proxy.reset();
-      await counted.deps.digest.prepare();
+      await counted.useCases.weeklyDigest.prepare();
       const seen = setup.proxy.reset();
       roundTrips.push(seen.count);
       requests = seen.requests;

@@ -264,7 +264,9 @@ describe('two digest job processes racing for the same week', () => {
 
 /** The default schedule, Monday 09:00 London, at a fixed time. */
 const mondayAtNine = (bot: TestBot, now: Date, retryMs?: number) =>
-  scheduleDigest(bot.bot.deps.digest, '0 9 * * 1', 'Europe/London', () => now, bot.bot.logger, { retryMs });
+  scheduleDigest(bot.bot.useCases.weeklyDigest, '0 9 * * 1', 'Europe/London', () => now, bot.bot.logger, {
+    retryMs,
+  });
 
 describe('the digest schedule', () => {
   it('a scheduled run that fails (Teams answers 400) is retried the same week and posts', async () => {
@@ -279,7 +281,7 @@ describe('the digest schedule', () => {
     try {
       await schedule.catchUp;
       await until(() => channelPosts(bot).length === 2, 20_000);
-      await until(async () => (await bot.bot.deps.postedDigests.list()).length === 1, 20_000);
+      await until(async () => (await bot.bot.stores.postedDigests.list()).length === 1, 20_000);
       assert.ok(
         bot.logs.lines.some((line) => line.msg === 'scheduled digest failed; it is retried this week'),
         'the first run failed',

@@ -37,7 +37,7 @@ async function startBot(clock: () => Date, env: Record<string, string> = {}): Pr
 /** The chair sets the board channel, as an admin does, in the channel itself. */
 async function setBoardChannel(bot: TestBot): Promise<void> {
   await bot.send(channelMention(bot.serviceUrl, chair, 'set board channel'));
-  assert.equal((await bot.bot.deps.boardChannels.get())?.conversationId, BOARD_CHANNEL_ID);
+  assert.equal((await bot.bot.stores.boardChannels.get())?.conversationId, BOARD_CHANNEL_ID);
 }
 
 describe('posting the digest (real server, Azurite, recording connector)', () => {
@@ -53,7 +53,7 @@ describe('posting the digest (real server, Azurite, recording connector)', () =>
   beforeEach(() => bot.connector.reset());
 
   it('each digest is a new post in the board channel (a new conversation there), never a reply to an older message', async () => {
-    const result = await bot.bot.deps.digest.run();
+    const result = await bot.bot.useCases.weeklyDigest.run();
     assert.equal(result.kind, 'posted');
     const posts = bot.connector.channelPosts(BOARD_CHANNEL_ID);
     assert.equal(posts.length, 1);
@@ -65,7 +65,7 @@ describe('posting the digest (real server, Azurite, recording connector)', () =>
     assert.deepEqual(intoOldThreads, [], 'nothing posted into an existing thread of the channel');
 
     // Its Teams ids are kept, so the card can be updated in place later.
-    const posted = await bot.bot.deps.postedDigests.list();
+    const posted = await bot.bot.stores.postedDigests.list();
     assert.equal(posted.length, 1);
     assert.equal(posted[0].channelId, BOARD_CHANNEL_ID);
     assert.equal(posted[0].extra, false);
@@ -77,11 +77,14 @@ describe('posting the digest (real server, Azurite, recording connector)', () =>
   it('a connector that accepts the post and never answers: the run fails within the send timeout and gives the week back', async () => {
     now = new Date('2026-11-30T09:00:00Z');
     bot.connector.neverAnswer(isNewConversation, 1);
-    await assert.rejects(bot.bot.deps.digest.run(), /Teams did not answer a new channel post within 1 s/);
+    await assert.rejects(
+      bot.bot.useCases.weeklyDigest.run(),
+      /Teams did not answer a new channel post within 1 s/,
+    );
     assert.equal(bot.connector.channelPosts(BOARD_CHANNEL_ID).length, 1);
 
     // The week was given back: the next run claims it at once and posts.
-    const retry = await bot.bot.deps.digest.run({ waitMs: 0 });
+    const retry = await bot.bot.useCases.weeklyDigest.run({ waitMs: 0 });
     assert.equal(retry.kind, 'posted');
     assert.equal(bot.connector.channelPosts(BOARD_CHANNEL_ID).length, 2);
   });
@@ -91,7 +94,7 @@ describe('posting the digest (real server, Azurite, recording connector)', () =>
     await bot.send(personalMessage(bot.serviceUrl, chair, `assign 4.3 to ${owner.email}`));
     bot.connector.reset();
     bot.connector.neverAnswer((call) => call.path.startsWith(`/v3/conversations/a:personal-${owner.id}/`));
-    const result = await bot.bot.deps.digest.run();
+    const result = await bot.bot.useCases.weeklyDigest.run();
     assert.equal(result.kind, 'posted');
     assert.ok(result.kind === 'posted' && result.reminders === 0);
     assert.equal(personalPostsTo(bot, owner).length, 1, 'one reminder tried, not retried after a timeout');
@@ -100,7 +103,7 @@ describe('posting the digest (real server, Azurite, recording connector)', () =>
   it('an extra digest (post digest) is a new post too, listed as extra', async () => {
     await bot.send(personalMessage(bot.serviceUrl, chair, 'post digest'));
     assert.equal(bot.connector.channelPosts(BOARD_CHANNEL_ID).length, 1);
-    const extras = (await bot.bot.deps.postedDigests.list()).filter((posted) => posted.extra);
+    const extras = (await bot.bot.stores.postedDigests.list()).filter((posted) => posted.extra);
     assert.equal(extras.length, 1);
     assert.ok(extras[0].activityId);
   });
@@ -117,7 +120,7 @@ describe('the digest with no board channel', () => {
   beforeEach(() => bot.connector.reset());
 
   it('posts nowhere and tells the admins in their personal chats how to set one, once a week', async () => {
-    const result = await bot.bot.deps.digest.run();
+    const result = await bot.bot.useCases.weeklyDigest.run();
     assert.deepEqual(result, {
       kind: 'noBoardChannel',
       reason: 'no board channel has been set',
@@ -136,7 +139,7 @@ describe('the digest with no board channel', () => {
     );
 
     // Restarts and reruns the same week do not repeat it.
-    assert.equal((await bot.bot.deps.digest.run()).kind, 'noBoardChannel');
+    assert.equal((await bot.bot.useCases.weeklyDigest.run()).kind, 'noBoardChannel');
     assert.equal(personalPostsTo(bot, chair).length, 1);
   });
 
@@ -145,9 +148,9 @@ describe('the digest with no board channel', () => {
     await setBoardChannel(bot);
     bot.connector.reset();
     bot.connector.failNext({ match: isNewConversation, status: 403, times: Infinity });
-    assert.equal((await bot.bot.deps.digest.run()).kind, 'botRemoved');
+    assert.equal((await bot.bot.useCases.weeklyDigest.run()).kind, 'botRemoved');
     bot.connector.reset();
-    const result = await bot.bot.deps.digest.run();
+    const result = await bot.bot.useCases.weeklyDigest.run();
     assert.equal(result.kind, 'noBoardChannel');
     assert.ok(result.kind === 'noBoardChannel' && result.adminsTold === 1);
     assert.match(result.kind === 'noBoardChannel' ? result.reason : '', /no longer in the board channel/);

@@ -75,7 +75,7 @@ describe('the weekly digest (real server, Azurite, recording connector)', () => 
   after(async () => bot.stop());
 
   it('an admin saying "set board channel" in a team channel makes it the board channel', async () => {
-    const channel = await bot.bot.deps.boardChannels.get();
+    const channel = await bot.bot.stores.boardChannels.get();
     assert.equal(channel?.conversationId, BOARD_CHANNEL_ID);
     assert.equal(channel?.active, true);
     assert.equal(channel?.setBy, chair.email);
@@ -90,9 +90,9 @@ describe('the weekly digest (real server, Azurite, recording connector)', () => 
 
     it('installing the app in a team records the team, sets no board channel, and tells an admin what to say', async () => {
       assert.equal((await fresh.send(botInstalledInChannel(fresh.serviceUrl, chair))).status, 200);
-      assert.equal(await fresh.bot.deps.boardChannels.get(), undefined);
+      assert.equal(await fresh.bot.stores.boardChannels.get(), undefined);
       assert.deepEqual(
-        (await fresh.bot.deps.teams.all()).map(({ teamId, name, conversationId }) => ({
+        (await fresh.bot.stores.teams.all()).map(({ teamId, name, conversationId }) => ({
           teamId,
           name,
           conversationId,
@@ -107,14 +107,14 @@ describe('the weekly digest (real server, Azurite, recording connector)', () => 
       );
       const welcome = cardText(onlyCard(fresh.connector.sentActivities()[0]));
       assert.match(welcome, /@OSCB Plan Bot set board channel/);
-      assert.equal((await fresh.bot.deps.digest.run()).kind, 'noBoardChannel');
+      assert.equal((await fresh.bot.useCases.weeklyDigest.run()).kind, 'noBoardChannel');
     });
 
     it('"set board channel" from someone who is not an admin is refused and sets nothing', async () => {
       const reply = await fresh.send(channelMention(fresh.serviceUrl, owner, 'set board channel'));
       assert.equal(reply.status, 200);
       assert.match(cardText(onlyCard(fresh.connector.sentActivities()[0])), /Only board admins can do that/);
-      assert.equal(await fresh.bot.deps.boardChannels.get(), undefined);
+      assert.equal(await fresh.bot.stores.boardChannels.get(), undefined);
     });
 
     for (const [where, activity] of [
@@ -126,24 +126,24 @@ describe('the weekly digest (real server, Azurite, recording connector)', () => 
         const text = cardText(onlyCard(fresh.connector.sentActivities()[0]));
         assert.match(text, /has to be a team channel/);
         assert.match(text, /set board channel/);
-        assert.equal(await fresh.bot.deps.boardChannels.get(), undefined);
+        assert.equal(await fresh.bot.stores.boardChannels.get(), undefined);
       });
     }
 
     it('a board channel that went inactive stays inactive when another team installs the app, until an admin sets one', async () => {
       await fresh.send(botInstalledInChannel(fresh.serviceUrl, chair));
       assert.match(await setBoardChannel(fresh), /Board channel set/);
-      await fresh.bot.deps.boardChannels.markInactive(
+      await fresh.bot.stores.boardChannels.markInactive(
         BOARD_CHANNEL_ID,
         'the bot was removed',
         now.toISOString(),
       );
 
       assert.equal((await fresh.send(installedInOtherTeam(fresh.serviceUrl))).status, 200);
-      const channel = await fresh.bot.deps.boardChannels.get();
+      const channel = await fresh.bot.stores.boardChannels.get();
       assert.equal(channel?.conversationId, BOARD_CHANNEL_ID, 'not moved to the installing team');
       assert.equal(channel?.active, false, 'still inactive');
-      assert.equal((await fresh.bot.deps.digest.run()).kind, 'noBoardChannel');
+      assert.equal((await fresh.bot.useCases.weeklyDigest.run()).kind, 'noBoardChannel');
       const toInstallingTeam = fresh.connector.calls.filter(
         (call) =>
           call.method === 'POST' &&
@@ -153,12 +153,12 @@ describe('the weekly digest (real server, Azurite, recording connector)', () => 
       assert.match(cardText(onlyCard(toInstallingTeam[0].body)), /What I can do/);
 
       assert.match(await setBoardChannel(fresh), /Board channel set/);
-      assert.equal((await fresh.bot.deps.boardChannels.get())?.active, true);
+      assert.equal((await fresh.bot.stores.boardChannels.get())?.active, true);
     });
   });
 
   it('posts the digest once per ISO week, with counts, what is red and why, and who has not updated', async () => {
-    const first = await bot.bot.deps.digest.run();
+    const first = await bot.bot.useCases.weeklyDigest.run();
     assert.equal(first.kind, 'posted');
     const posts = channelPosts(bot);
     assert.equal(posts.length, 1);
@@ -170,7 +170,7 @@ describe('the weekly digest (real server, Azurite, recording connector)', () => 
     assert.match(String(activity.summary), /1 red/);
 
     now = new Date('2026-11-26T15:00:00Z');
-    assert.equal((await bot.bot.deps.digest.run()).kind, 'alreadyPosted');
+    assert.equal((await bot.bot.useCases.weeklyDigest.run()).kind, 'alreadyPosted');
     assert.equal(channelPosts(bot).length, 1, 'still one post this week');
   });
 
@@ -188,7 +188,10 @@ describe('the weekly digest (real server, Azurite, recording connector)', () => 
     try {
       bot.connector.reset();
       // The second instance's board channel points at the first's connector: both send there.
-      const results = await Promise.all([bot.bot.deps.digest.run(), second.bot.deps.digest.run()]);
+      const results = await Promise.all([
+        bot.bot.useCases.weeklyDigest.run(),
+        second.bot.useCases.weeklyDigest.run(),
+      ]);
       assert.deepEqual(results.map((result) => result.kind).sort(), ['alreadyPosted', 'posted']);
       assert.equal(channelPosts(bot).length, 1);
       const reminders = bot.connector.calls.filter((call) =>
@@ -209,7 +212,7 @@ describe('the weekly digest (real server, Azurite, recording connector)', () => 
       headers: { 'retry-after': '0' },
       times: 2,
     });
-    assert.equal((await bot.bot.deps.digest.run()).kind, 'posted');
+    assert.equal((await bot.bot.useCases.weeklyDigest.run()).kind, 'posted');
     const attempts = channelPosts(bot);
     assert.equal(attempts.length, 3, 'two throttled attempts and one that went through');
   });
@@ -228,14 +231,14 @@ describe('the weekly digest (real server, Azurite, recording connector)', () => 
       },
       times: Infinity,
     });
-    const result = await bot.bot.deps.digest.run();
+    const result = await bot.bot.useCases.weeklyDigest.run();
     assert.equal(
       result.kind,
       'botRemoved',
       JSON.stringify(bot.connector.calls.map((call) => [call.method, call.path])),
     );
-    assert.equal((await bot.bot.deps.boardChannels.get())?.active, false);
-    assert.equal((await bot.bot.deps.digest.run()).kind, 'noBoardChannel');
+    assert.equal((await bot.bot.stores.boardChannels.get())?.active, false);
+    assert.equal((await bot.bot.useCases.weeklyDigest.run()).kind, 'noBoardChannel');
   });
 
   it('uninstalling the app from the team (installationUpdate remove) stops digests there', async () => {
@@ -243,7 +246,7 @@ describe('the weekly digest (real server, Azurite, recording connector)', () => 
     try {
       await second.send(botInstalledInChannel(second.serviceUrl, chair));
       await setBoardChannel(second);
-      assert.equal((await second.bot.deps.boardChannels.get())?.active, true);
+      assert.equal((await second.bot.stores.boardChannels.get())?.active, true);
       const uninstall = {
         ...botInstalledInChannel(second.serviceUrl, chair),
         type: 'installationUpdate',
@@ -251,8 +254,8 @@ describe('the weekly digest (real server, Azurite, recording connector)', () => 
       };
       delete (uninstall as Record<string, unknown>).membersAdded;
       assert.equal((await second.send(uninstall)).status, 200);
-      assert.equal((await second.bot.deps.boardChannels.get())?.active, false);
-      assert.equal((await second.bot.deps.digest.run()).kind, 'noBoardChannel');
+      assert.equal((await second.bot.stores.boardChannels.get())?.active, false);
+      assert.equal((await second.bot.useCases.weeklyDigest.run()).kind, 'noBoardChannel');
     } finally {
       await second.stop();
     }

@@ -14,7 +14,7 @@ describe('history: counts and pages after many changes', function () {
     bot.meet(chair);
     const person = { name: chair.name, email: chair.email };
     for (let index = 1; index <= CHANGES; index++) {
-      const outcome = await bot.bot.deps.statusService.updateStatus({
+      const outcome = await bot.bot.stores.statusService.updateStatus({
         actionId: '2.1',
         ragWord: ['red', 'amber', 'green'][index % 3],
         note: `change number ${index}`,
@@ -68,7 +68,7 @@ describe('history: counts and pages after many changes', function () {
   });
 
   it('an action with a few changes has one page and no pager', async () => {
-    await bot.bot.deps.statusService.updateStatus({
+    await bot.bot.stores.statusService.updateStatus({
       actionId: '2.2',
       ragWord: 'green',
       note: 'just one',

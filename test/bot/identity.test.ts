@@ -47,7 +47,7 @@ describe('identity: Entra object id and UPN, never the mail attribute (real serv
   }
 
   const rows = () => planRows(bot.bot.storage.tables.planStatus, bot.bot.plan.id);
-  const status = (actionId: string) => bot.bot.deps.statusService.currentStatus(actionId);
+  const status = (actionId: string) => bot.bot.stores.statusService.currentStatus(actionId);
 
   it('takes rights from the UPN, not from a roster email that names the chair', async () => {
     const intern = account('Ivy Intern', { upn: 'intern@oscb.example', email: CHAIR_UPN });

@@ -23,7 +23,7 @@ describe('redelivered activities are applied once and answered the same', () => 
   });
   after(async () => bot.stop());
 
-  const history = (actionId: string) => bot.bot.deps.statusService.history(actionId, 1000);
+  const history = (actionId: string) => bot.bot.stores.statusService.history(actionId, 1000);
   const replyTo = (activityId: string) =>
     bot.connector
       .sentActivities()
@@ -81,7 +81,7 @@ describe('redelivered activities are applied once and answered the same', () => 
   });
 
   it('a card Action.Execute update delivered twice', async () => {
-    const { version } = await bot.bot.deps.statusService.currentStatus('4.2');
+    const { version } = await bot.bot.stores.statusService.currentStatus('4.2');
     const before = await history('4.2');
     const invoke = executeAction(
       bot.serviceUrl,

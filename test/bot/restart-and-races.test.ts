@@ -36,7 +36,7 @@ describe('restarts keep every owner, status and history row', () => {
       const priority = await say(second, chair, 'show priority 5');
       assert.match(priority, /olive\.owner@agency\.example/);
       assert.match(priority, /Toolkit audit done/);
-      const history = await second.bot.deps.statusService.history('5.1', 10);
+      const history = await second.bot.stores.statusService.history('5.1', 10);
       assert.deepEqual(
         history.map((entry) => [entry.kind, entry.toRag]),
         [
@@ -72,7 +72,7 @@ describe('restarts keep every owner, status and history row', () => {
       });
       try {
         assert.match(await say(second, chair, 'show action 2.1'), /Housing pathway stalled/);
-        assert.equal((await second.bot.deps.statusService.history('2.1', 10)).length, 2);
+        assert.equal((await second.bot.stores.statusService.history('2.1', 10)).length, 2);
       } finally {
         await second.stop();
       }
@@ -93,7 +93,7 @@ describe('concurrent updates to one action', () => {
   after(async () => bot.stop());
 
   it('an owner and an admin typing at the same moment: every update lands in history once, none lost', async () => {
-    const before = await bot.bot.deps.statusService.history('7.1', 1000);
+    const before = await bot.bot.stores.statusService.history('7.1', 1000);
     const updates = Array.from({ length: 12 }, (_, index) => ({
       user: index % 2 === 0 ? owner : chair,
       text: `update 7.1 ${index % 3 === 0 ? 'red' : 'amber'} concurrent note ${index}`,
@@ -114,7 +114,7 @@ describe('concurrent updates to one action', () => {
       `each person is told it saved or to retry: ${replies.filter((text) => !/Saved:|try again/i.test(text)).join('\n---\n')}`,
     );
 
-    const history = await bot.bot.deps.statusService.history('7.1', 1000);
+    const history = await bot.bot.stores.statusService.history('7.1', 1000);
     assert.equal(history.length - before.length, saved, 'every acknowledged update is in history');
     const storedNotes = new Set(history.map((entry) => entry.note));
     // Replies arrive in any order; each confirmation shows the note it saved.
@@ -125,7 +125,7 @@ describe('concurrent updates to one action', () => {
     for (const note of acknowledgedNotes) assert.ok(storedNotes.has(note), `"${note}" is in history`);
     const versions = history.map((entry) => entry.version);
     assert.deepEqual(versions, [...new Set(versions)], 'no version written twice');
-    const current = await bot.bot.deps.statusService.currentStatus('7.1');
+    const current = await bot.bot.stores.statusService.currentStatus('7.1');
     assert.equal(current.version, history[0].version);
     assert.equal(current.rag, history[0].toRag);
     assert.equal(current.note, history[0].note, 'current equals the newest history row');

@@ -95,7 +95,7 @@ describe('roster failures are answered (real server, Azurite, recording connecto
       const admin = freshAdmin();
       failRosterFor(admin, failure);
       const before = await rows();
-      const { version } = await bot.bot.deps.statusService.currentStatus('5.1');
+      const { version } = await bot.bot.stores.statusService.currentStatus('5.1');
       const { result: response, ms } = await timed(() =>
         bot.send(
           executeAction(
@@ -143,7 +143,7 @@ describe('roster failures are answered (real server, Azurite, recording connecto
     await bot.send(personalMessage(bot.serviceUrl, admin, 'update 4.1 green Done'));
     const [reply] = bot.connector.sentActivities();
     assert.match(cardText(onlyCard(reply)), /Saved: .* → Green/);
-    assert.equal((await bot.bot.deps.statusService.currentStatus('4.1')).rag, 'green');
+    assert.equal((await bot.bot.stores.statusService.currentStatus('4.1')).rag, 'green');
   });
 
   it('refreshes a card for a viewer the roster cannot describe, without a form', async () => {

@@ -51,8 +51,8 @@ describe('status updates in conversation (real server, Azurite, recording connec
     return body.value;
   }
 
-  const history = async (actionId: string) => bot.bot.deps.statusService.history(actionId, 100);
-  const current = async (actionId: string) => bot.bot.deps.statusService.currentStatus(actionId);
+  const history = async (actionId: string) => bot.bot.stores.statusService.history(actionId, 100);
+  const current = async (actionId: string) => bot.bot.stores.statusService.currentStatus(actionId);
 
   it('lets an admin assign an owner, and records who did it', async () => {
     await say(owner, 'help');

@@ -81,7 +81,8 @@ describe('every button on every error reply stores nothing (real server, Azurite
 
   /** Every action's current status and full history. */
   async function record(): Promise<unknown> {
-    const { plan, statusService } = bot.bot.deps;
+    const { plan } = bot.bot;
+    const { statusService } = bot.bot.stores;
     const ids = plan.priorities.flatMap((priority) => priority.actions.map((action) => action.id));
     return Promise.all(
       ids.map(async (id) => [await statusService.currentStatus(id), await statusService.history(id, 1000)]),

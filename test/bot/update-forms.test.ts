@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { buildMyActionsCard } from '../../cards';
-import { myActionsView } from '../../domain/views/action-views';
+import { myActionsView } from '../../views/action-views';
 import {
   channelConversation,
   executeAction,
@@ -28,8 +28,8 @@ describe('update forms keep what was typed, and "Saved" means saved (real server
   after(async () => bot.stop());
   beforeEach(() => bot.connector.reset());
 
-  const history = async (actionId: string) => bot.bot.deps.statusService.history(actionId, 1000);
-  const current = async (actionId: string) => bot.bot.deps.statusService.currentStatus(actionId);
+  const history = async (actionId: string) => bot.bot.stores.statusService.history(actionId, 1000);
+  const current = async (actionId: string) => bot.bot.stores.statusService.currentStatus(actionId);
 
   async function say(user: TestUser, text: string): Promise<Card> {
     await bot.send(personalMessage(bot.serviceUrl, user, text));
@@ -168,10 +168,10 @@ describe('update forms keep what was typed, and "Saved" means saved (real server
     });
 
     it('a save from a reminder keeps the reminder’s other actions, and only those', async () => {
-      const { deps } = bot.bot;
-      const statuses = await deps.statusService.currentStatuses();
+      const { stores, plan } = bot.bot;
+      const statuses = await stores.statusService.currentStatuses();
       const view = myActionsView(
-        deps.plan,
+        plan,
         owner.name,
         owner.email,
         statuses,

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { buildActionCard, EXECUTE_VERB, refreshActionPayload } from '../../cards';
-import type { ActionView } from '../../cards';
+import type { ActionView } from '../../views/view-models';
 import { buttons, buttonTitled, ofType, visibleText } from './card-walk';
 import * as fixtures from './fixtures';
 

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { buildDigestCard, CARD_BYTE_BUDGET, cardBytes, runCommandPayload } from '../../cards';
-import type { DigestChangeView, DigestView } from '../../cards/digest-view-model';
+import type { DigestChangeView, DigestView } from '../../views/digest-view-model';
 import type { ActionStatus } from '../../domain/action-status';
-import { buildDigest } from '../../domain/digest/build-digest';
+import { buildDigest } from '../../views/digest-view';
 import { snapshotOf } from '../../domain/digest/digest-snapshot';
 import { loadPlan } from '../../plan/load-plan';
 import { shippedPlanFile } from '../support/paths';

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { digestText } from '../../cards/digest-text';
-import type { DigestView } from '../../cards/digest-view-model';
+import type { DigestView } from '../../views/digest-view-model';
 import { loadPlan } from '../../plan/load-plan';
 import { shippedPlanFile } from '../support/paths';
 import { counts } from './fixtures';

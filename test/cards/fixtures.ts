@@ -11,7 +11,7 @@ import type {
   PriorityView,
   RagCounts,
   RagStatus,
-} from '../../cards';
+} from '../../views/view-models';
 
 /** Sample view-models: for each card an empty one, a full one and one as big as the bot can produce. */
 

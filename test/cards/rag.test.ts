@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import * as cards from '../../cards';
-import type { RagStatus } from '../../cards';
+import type { RagStatus } from '../../domain/rag-status';
 import { ofType, visibleText } from './card-walk';
 import * as fixtures from './fixtures';
 

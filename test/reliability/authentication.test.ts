@@ -310,7 +310,7 @@ describe('reliability: inbound authentication', () => {
         },
       );
       assert.equal(response.status, 200);
-      assert.equal((await bot.bot.deps.statusService.currentStatus('5.1')).rag, 'amber');
+      assert.equal((await bot.bot.stores.statusService.currentStatus('5.1')).rag, 'amber');
       const replies = bot.connector.sentActivities();
       assert.equal(replies.length, 1);
       assert.match(cardText(onlyCard(replies[0])), /Amber/);

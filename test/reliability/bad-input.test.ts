@@ -548,7 +548,7 @@ describe('reliability: hostile and malformed input', function () {
       personalMessage(bot.serviceUrl, owner, 'update 5.1 amber Baseline before the corpus'),
     );
     assert.equal(saved.status, 200);
-    context.version = (await bot.bot.deps.statusService.currentStatus('5.1')).version;
+    context.version = (await bot.bot.stores.statusService.currentStatus('5.1')).version;
   });
   after(async () => bot.stop());
   beforeEach(() => bot.connector.reset());

@@ -101,11 +101,11 @@ describe('reliability: bounded input (real server, Azurite, recording connector)
     await reply(personalMessage(bot.serviceUrl, chair, `assign 4.4 to ${longNamed.email}`));
     const saved = await reply(personalMessage(bot.serviceUrl, longNamed, 'update 4.4 amber Started'));
     assert.match(cardText(saved.card), /Saved/);
-    const status = await bot.bot.deps.statusService.currentStatus('4.4');
+    const status = await bot.bot.stores.statusService.currentStatus('4.4');
     assert.ok((status.ownerName ?? '').length <= 100, `owner name of ${status.ownerName?.length}`);
     assert.ok((status.updatedByName ?? '').length <= 100);
     assert.ok(status.ownerName?.startsWith('Pat Verylongname'));
-    const known = await bot.bot.deps.peopleStore.findByEmail(longNamed.email);
+    const known = await bot.bot.stores.peopleStore.findByEmail(longNamed.email);
     assert.ok(known && known.name.length <= 100);
     for (const text of ['show priority 4', 'show action 4.4', 'history 4.4', 'my actions', 'show plan']) {
       const { card } = await reply(personalMessage(bot.serviceUrl, longNamed, text));

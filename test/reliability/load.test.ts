@@ -155,7 +155,7 @@ describe('reliability: 100 concurrent conversations', function () {
           const rag = pick(RAGS);
           let reply: string;
           if (participant.role === 'owner' && random() < 0.3) {
-            const { version } = await bot.bot.deps.statusService.currentStatus(actionId);
+            const { version } = await bot.bot.stores.statusService.currentStatus(actionId);
             reply = await byCard(participant, { actionId, baseVersion: version, rag, note });
           } else {
             reply = await typed(participant, `update ${actionId} ${rag} ${note}`);
@@ -190,7 +190,7 @@ describe('reliability: 100 concurrent conversations', function () {
     assert.equal(turns, CONVERSATIONS * TURNS_PER_CONVERSATION, 'every turn answered');
     assert.ok((counts.get('saved') ?? 0) >= 20, `many updates saved: ${JSON.stringify([...counts])}`);
 
-    const snapshot = await planSnapshot(bot.bot.deps.statusService, bot.bot.plan);
+    const snapshot = await planSnapshot(bot.bot.stores.statusService, bot.bot.plan);
     assertConsistent(snapshot);
     for (const actionId of actionIds) {
       const stored = snapshot[actionId].history
@@ -234,7 +234,7 @@ describe('reliability: 200 concurrent typed updates to one action on one instanc
 
   it('saves every one: nobody told to try again, all in history, current = newest', async function () {
     const people = [owner, ...admins];
-    const before = await bot.bot.deps.statusService.history(ACTION, 1000);
+    const before = await bot.bot.stores.statusService.history(ACTION, 1000);
     const latencies: number[] = [];
     const updates = Array.from({ length: UPDATES }, (_, index) => ({
       user: people[index % people.length],
@@ -259,13 +259,13 @@ describe('reliability: 200 concurrent typed updates to one action on one instanc
     assert.deepEqual(retry, [], 'nobody is told to try again');
     assert.equal(replies.filter((text) => /Saved:/.test(text)).length, UPDATES, 'every update saved');
 
-    const history = await bot.bot.deps.statusService.history(ACTION, 1000);
+    const history = await bot.bot.stores.statusService.history(ACTION, 1000);
     assert.equal(history.length - before.length, UPDATES, 'every update is in history once');
     assert.deepEqual(
       new Set(history.slice(0, UPDATES).map((entry) => entry.note)),
       new Set(updates.map((update) => update.note)),
     );
-    assertConsistent(await planSnapshot(bot.bot.deps.statusService, bot.bot.plan));
+    assertConsistent(await planSnapshot(bot.bot.stores.statusService, bot.bot.plan));
     const sorted = [...latencies].sort((a, b) => a - b);
     this.test!.title += ` [p50 ${sorted[Math.floor(UPDATES / 2)]} ms, p99 ${sorted[Math.floor(UPDATES * 0.99)]} ms, max ${sorted.at(-1)} ms]`;
   });

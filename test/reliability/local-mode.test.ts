@@ -288,8 +288,8 @@ describe('local mode (BOT_ID unset) is local', function () {
         conversation: { id: '19:attacker@thread.tacv2', conversationType: 'channel', tenantId: TENANT_ID },
       };
       assert.equal((await bot.send(install)).status, 200);
-      assert.equal(await bot.bot.deps.boardChannels.get(), undefined);
-      const teams = await bot.bot.deps.teams.all();
+      assert.equal(await bot.bot.stores.boardChannels.get(), undefined);
+      const teams = await bot.bot.stores.teams.all();
       assert.ok(teams.some((team) => team.conversationId === '19:attacker@thread.tacv2'));
     });
   });

@@ -62,8 +62,8 @@ describe('redaction: a note taken out of the record, with an audit trail', funct
       executeAction(bot.serviceUrl, owner, 'updateStatus', storeAsWritten.data, personalConversation(owner)),
     );
     assert.equal(response.status, 200);
-    assert.equal((await bot.bot.deps.statusService.currentStatus('5.1')).note, NOTE);
-    const posted = await bot.bot.deps.digest.run({ force: true });
+    assert.equal((await bot.bot.stores.statusService.currentStatus('5.1')).note, NOTE);
+    const posted = await bot.bot.useCases.weeklyDigest.run({ force: true });
     assert.equal(posted.kind, 'posted');
     postedAt = `/v3/conversations/${posted.conversationId}/activities/${posted.activityId}`;
     assert.match(JSON.stringify(bot.connector.sentActivities()), new RegExp(SECRET), 'the digest showed it');
@@ -134,7 +134,7 @@ describe('redaction: a note taken out of the record, with an audit trail', funct
   });
 
   it('replaces the note with who, when and why, keeps status, author and time, and audits it', async () => {
-    const [original] = await bot.bot.deps.statusService.history('5.1', 1);
+    const [original] = await bot.bot.stores.statusService.history('5.1', 1);
     logsBeforeRedaction = bot.logs.raw.length;
     bot.connector.reset();
     const history = await say(chair, 'history 5.1');
@@ -154,7 +154,7 @@ describe('redaction: a note taken out of the record, with an audit trail', funct
     const reply = cardText(onlyCard(bot.connector.sentActivities().at(-1)));
     assert.match(reply, /redacted/i);
 
-    const entries = await bot.bot.deps.statusService.history('5.1', 10);
+    const entries = await bot.bot.stores.statusService.history('5.1', 10);
     const audit = entries[0];
     assert.equal(audit.kind, 'redaction');
     assert.equal(audit.redactsVersion, 3);
@@ -170,7 +170,7 @@ describe('redaction: a note taken out of the record, with an audit trail', funct
       [redacted.toRag, redacted.fromRag, redacted.byEmail, redacted.at],
       [original.toRag, original.fromRag, original.byEmail, original.at],
     );
-    const current = await bot.bot.deps.statusService.currentStatus('5.1');
+    const current = await bot.bot.stores.statusService.currentStatus('5.1');
     assert.equal(current.rag, 'red');
     assert.equal(current.note, redacted.note, 'the current note was this one, so it is redacted too');
     assert.equal(current.updatedByEmail, owner.email);
@@ -221,12 +221,14 @@ describe('redaction: a note taken out of the record, with an audit trail', funct
   it('takes a typed redact command too', async () => {
     const reply = cardText(await say(chair, 'redact 5.1 #2 because Named a family member'));
     assert.match(reply, /redacted/i);
-    const [audit] = await bot.bot.deps.statusService.history('5.1', 1);
+    const [audit] = await bot.bot.stores.statusService.history('5.1', 1);
     assert.equal(audit.redactsVersion, 2);
-    const second = (await bot.bot.deps.statusService.history('5.1', 10)).find((entry) => entry.version === 2);
+    const second = (await bot.bot.stores.statusService.history('5.1', 10)).find(
+      (entry) => entry.version === 2,
+    );
     assert.match(second?.note ?? '', /^\[redacted by Chris Chair, .*: Named a family member\]$/);
     assert.equal(
-      (await bot.bot.deps.statusService.currentStatus('5.1')).note?.includes('Identified'),
+      (await bot.bot.stores.statusService.currentStatus('5.1')).note?.includes('Identified'),
       true,
       'current note unchanged: it came from #3',
     );
@@ -234,7 +236,7 @@ describe('redaction: a note taken out of the record, with an audit trail', funct
 
   it('a redelivered redaction is applied once and answered the same', async () => {
     await say(owner, 'update 5.1 amber Met the family at home');
-    const [change] = await bot.bot.deps.statusService.history('5.1', 1);
+    const [change] = await bot.bot.stores.statusService.history('5.1', 1);
     const activity = personalMessage(
       bot.serviceUrl,
       chair,
@@ -249,7 +251,7 @@ describe('redaction: a note taken out of the record, with an audit trail', funct
     assert.equal(replies.length, 2);
     assert.match(replies[0], /redacted/i);
     assert.equal(replies[1], replies[0]);
-    const entries = await bot.bot.deps.statusService.history('5.1', 3);
+    const entries = await bot.bot.stores.statusService.history('5.1', 3);
     assert.deepEqual(
       entries.map((entry) => entry.kind),
       ['redaction', 'status', 'redaction'],
@@ -260,8 +262,8 @@ describe('redaction: a note taken out of the record, with an audit trail', funct
   it('still redacts, and says so, when Teams refuses to update the posted card', async () => {
     const unique = 'Seen by the Wexley family GP';
     await say(owner, `update 5.1 red ${unique}`);
-    assert.equal((await bot.bot.deps.digest.run({ force: true })).kind, 'posted');
-    const [change] = await bot.bot.deps.statusService.history('5.1', 1);
+    assert.equal((await bot.bot.useCases.weeklyDigest.run({ force: true })).kind, 'posted');
+    const [change] = await bot.bot.stores.statusService.history('5.1', 1);
     bot.connector.failNext({ match: (call) => call.method === 'PUT', status: 403, times: Infinity });
     const reply = cardText(await say(chair, `redact 5.1 #${change.version} because Named a family`));
     assert.match(reply, /redacted/i);

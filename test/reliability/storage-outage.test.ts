@@ -79,7 +79,7 @@ describe('reliability: the plan store goes away and comes back', function () {
     return { status: response.status, body: await response.json() };
   }
 
-  const history = () => bot.bot.deps.statusService.history('5.1', 1000);
+  const history = () => bot.bot.stores.statusService.history('5.1', 1000);
   let formData: Record<string, unknown> | undefined;
 
   it('takes updates while the store is up', async () => {
@@ -150,7 +150,7 @@ describe('reliability: the plan store goes away and comes back', function () {
       const typed = await say(owner, 'update 5.1 amber After the outage, typed');
       assert.match(typed.text, /Saved:/);
       acknowledged.push('After the outage, typed');
-      const current = await bot.bot.deps.statusService.currentStatus('5.1');
+      const current = await bot.bot.stores.statusService.currentStatus('5.1');
       const byCard = await submitForm(owner, {
         actionId: '5.1',
         baseVersion: current.version,
@@ -164,7 +164,7 @@ describe('reliability: the plan store goes away and comes back', function () {
     it('lost no acknowledged update and stored nothing it refused', async () => {
       const notes = (await history()).filter((entry) => entry.kind === 'status').map((entry) => entry.note);
       assert.deepEqual(notes, [...acknowledged].reverse(), 'exactly the acknowledged notes, newest first');
-      assertConsistent(await planSnapshot(bot.bot.deps.statusService, bot.bot.plan));
+      assertConsistent(await planSnapshot(bot.bot.stores.statusService, bot.bot.plan));
       assert.deepEqual(unhandled, []);
     });
   });

@@ -1,0 +1,119 @@
+/**
+ * The layers, and the rule that keeps each one (run by `npm run lint:layers`, part of `npm test`):
+ *
+ *   bot/ (Teams only) ──► app/ (use cases) ──► domain/ (rules) ──► plan/ (data + schema)
+ *     │                     │   └─► views/ (view-models) ◄── cards/ (Adaptive Cards)
+ *     └─ composition root ──┴─► storage/ (Table Storage, behind ports declared in app/ and domain/)
+ *
+ * test/architecture/layer-rules.test.ts shows each rule failing on a deliberately broken tree.
+ */
+const LAYERS = ['app', 'bot', 'cards', 'domain', 'plan', 'storage', 'views'];
+const not = (...folders) => `^(${folders.join('|')})/`;
+const only = (...allowed) =>
+  not(...[...LAYERS, 'scripts', 'test'].filter((folder) => !allowed.includes(folder)));
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-cycles',
+      comment: 'No import cycles, type-only imports included: each layer builds on the ones below it.',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'domain-is-pure',
+      comment:
+        'domain/ holds the rules: it imports only itself and the plan, never cards, storage, app or bot.',
+      severity: 'error',
+      from: { path: '^domain/' },
+      to: { path: only('domain', 'plan') },
+    },
+    {
+      name: 'plan-is-data',
+      comment: 'plan/ is the plan file and its schema.',
+      severity: 'error',
+      from: { path: '^plan/' },
+      to: { path: only('plan') },
+    },
+    {
+      name: 'views-are-view-models',
+      comment:
+        'views/ turns domain state into what a card shows; it knows nothing of cards, storage or Teams.',
+      severity: 'error',
+      from: { path: '^views/' },
+      to: { path: only('views', 'domain', 'plan') },
+    },
+    {
+      name: 'cards-draw-view-models',
+      comment: 'cards/ are pure functions of a view-model: they import views/ and nothing else of ours.',
+      severity: 'error',
+      from: { path: '^cards/' },
+      to: { path: only('cards', 'views') },
+    },
+    {
+      name: 'app-uses-ports',
+      comment:
+        'Use cases reach storage and Teams through ports they declare; they never import bot, cards or storage.',
+      severity: 'error',
+      from: { path: '^app/' },
+      to: { path: only('app', 'domain', 'views', 'plan') },
+    },
+    {
+      name: 'storage-implements-ports',
+      comment:
+        'storage/ implements the ports of domain/ and app/; it knows nothing of cards, views or Teams.',
+      severity: 'error',
+      from: { path: '^storage/' },
+      to: { path: only('storage', 'domain', 'app', 'plan') },
+    },
+    {
+      name: 'bot-reaches-storage-only-in-the-composition-root',
+      comment:
+        'Only the composition root (and the entry point that starts the embedded store) builds storage.',
+      severity: 'error',
+      from: { path: '^bot/', pathNot: '^bot/(composition-root|main)\\.ts$' },
+      to: { path: '^storage/' },
+    },
+    {
+      name: 'teams-sdk-only-in-bot',
+      comment: 'teams-ai v1 and botbuilder are in maintenance upstream: moving SDK should touch bot/ only.',
+      severity: 'error',
+      from: { path: not('app', 'cards', 'domain', 'plan', 'storage', 'views') },
+      to: { path: '(^|/)node_modules/(botbuilder[^/]*|botframework-[^/]+|@microsoft/teams-ai)/' },
+    },
+    {
+      name: 'product-code-never-imports-scripts-or-tests',
+      severity: 'error',
+      from: { path: not(...LAYERS) },
+      to: { path: not('scripts', 'test') },
+    },
+    {
+      name: 'scripts-never-import-tests',
+      comment: 'What scripts and tests share lives in scripts/support/, which both may import.',
+      severity: 'error',
+      from: { path: '^scripts/' },
+      to: { path: '^test/' },
+    },
+    {
+      name: 'product-code-uses-production-dependencies',
+      comment: 'npm ci --omit=dev (the Docker image) must still run it.',
+      severity: 'error',
+      from: { path: not(...LAYERS) },
+      to: { dependencyTypes: ['npm-dev'] },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    // The deliberately broken tree that shows each rule failing (test/architecture/layer-rules.test.ts).
+    exclude: { path: '^(dist|build|node_modules)/|^test/fixtures/layer-violations/' },
+    // Type-only imports count: a cycle through `import type` is still a cycle between layers.
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default'],
+    },
+    reporterOptions: { text: { highlightFocused: true } },
+  },
+};

@@ -1,0 +1,107 @@
+import type {
+  DigestLedger,
+  BoardChannelStore,
+  PostedCardUpdater,
+  PostedDigestCopies,
+  ReminderLedger,
+} from '../domain/digest-ports';
+import type { PeopleStore } from '../domain/known-people';
+import type { KnownTeamStore } from '../domain/known-teams';
+import type { StatusService } from '../domain/status-service';
+import type { Plan } from '../plan/plan-schema';
+import { ActionCards } from './action-cards';
+import { AssignOwner } from './assign-owner';
+import { BoardChannel } from './board-channel';
+import { CommandReplies } from './command-replies';
+import { DigestRequests } from './digest-requests';
+import { Help } from './help';
+import { History } from './history';
+import type { Log } from './log';
+import type { Messenger } from './messenger';
+import { MyActions } from './my-actions';
+import { RedactChange } from './redact-change';
+import { ShowAction } from './show-action';
+import { ShowPlan } from './show-plan';
+import { UpdateStatus } from './update-status';
+import { WeeklyDigest } from './weekly-digest';
+
+/** Every thing a person (or the digest timer) can do, each built with only the ports it uses. */
+export interface UseCases {
+  help: Help;
+  commandReplies: CommandReplies;
+  showPlan: ShowPlan;
+  showAction: ShowAction;
+  myActions: MyActions;
+  updateStatus: UpdateStatus;
+  assignOwner: AssignOwner;
+  history: History;
+  redactChange: RedactChange;
+  boardChannel: BoardChannel;
+  digestRequests: DigestRequests;
+  weeklyDigest: WeeklyDigest;
+}
+
+/** The ports use cases reach storage and Teams through, and the settings they read. */
+export interface UseCasePorts {
+  plan: Plan;
+  statusService: StatusService;
+  people: PeopleStore;
+  teams: KnownTeamStore;
+  boardChannels: BoardChannelStore;
+  digestLedger: DigestLedger;
+  reminders: ReminderLedger;
+  postedDigestCopies: PostedDigestCopies;
+  postedCards: PostedCardUpdater;
+  messenger: Messenger;
+  log: Log;
+  clock: () => Date;
+  timeZone: string;
+  staleDays: number;
+  boardAdmins: readonly string[];
+  instanceId: string;
+  leaseMs: number;
+  reminderGapMs?: number;
+}
+
+export function createUseCases(ports: UseCasePorts): UseCases {
+  const { plan, statusService, clock, timeZone, log } = ports;
+  const isAdmin = statusService.isAdmin.bind(statusService);
+  const viewClock = () => ({ now: clock(), timeZone });
+  const cards = new ActionCards({
+    plan,
+    mayUpdate: statusService.mayUpdate.bind(statusService),
+    clock,
+    timeZone,
+  });
+  const weeklyDigest = new WeeklyDigest({
+    plan,
+    statusService,
+    boardChannels: ports.boardChannels,
+    ledger: ports.digestLedger,
+    reminders: ports.reminders,
+    peopleStore: ports.people,
+    messenger: ports.messenger,
+    logger: log,
+    clock,
+    staleDays: ports.staleDays,
+    timeZone,
+    boardAdmins: ports.boardAdmins,
+    instanceId: ports.instanceId,
+    leaseMs: ports.leaseMs,
+    reminderGapMs: ports.reminderGapMs,
+  });
+  return {
+    help: new Help(isAdmin),
+    commandReplies: new CommandReplies(plan),
+    showPlan: new ShowPlan(plan, statusService, viewClock),
+    showAction: new ShowAction(plan, statusService, cards),
+    myActions: new MyActions(plan, statusService, viewClock),
+    updateStatus: new UpdateStatus(plan, statusService, cards, clock, log),
+    assignOwner: new AssignOwner(statusService, ports.people),
+    history: new History(plan, statusService, viewClock),
+    redactChange: new RedactChange(statusService, ports.postedDigestCopies, ports.postedCards, log),
+    boardChannel: new BoardChannel(ports.boardChannels, ports.teams, isAdmin, clock, log),
+    digestRequests: new DigestRequests(weeklyDigest, ports.people, ports.messenger, isAdmin),
+    weeklyDigest,
+  };
+}

@@ -1,0 +1,302 @@
+import type { KnownPerson, PeopleStore } from '../domain/known-people';
+import type {
+  BoardChannel,
+  BoardChannelStore,
+  DigestLedger,
+  ReminderLedger,
+  WeekLease,
+} from '../domain/digest-ports';
+import { parseDigestSnapshot } from '../domain/digest/digest-snapshot';
+import { isoWeekOf } from '../domain/digest/iso-week';
+import type { StatusService } from '../domain/status-service';
+import type { Plan } from '../plan/plan-schema';
+import { myActionsView } from '../views/action-views';
+import type { Answer } from '../views/answer';
+import { buildDigest, type Digest } from '../views/digest-view';
+import { LeaseKeeper } from './lease-keeper';
+import type { Log } from './log';
+import type { Messenger, PostResult } from './messenger';
+import { notice } from './notices';
+
+export type DigestRunResult =
+  | { kind: 'posted'; week: string; conversationId: string; activityId?: string; reminders: number }
+  /** This week's digest is already in the channel, posted by an earlier run. */
+  | { kind: 'alreadyPosted'; week: string }
+  /** Never set, or inactive since the bot was removed; nothing was posted anywhere. */
+  | { kind: 'noBoardChannel'; reason: string; adminsTold: number }
+  | { kind: 'botRemoved'; status: number }
+  /** Another run is posting this week's digest and did not finish within the wait. */
+  | { kind: 'inProgressElsewhere'; week: string; claimant: string; leaseUntil: string };
+
+export interface WeeklyDigestParts {
+  plan: Plan;
+  statusService: StatusService;
+  boardChannels: BoardChannelStore;
+  ledger: DigestLedger;
+  reminders: ReminderLedger;
+  peopleStore: PeopleStore;
+  messenger: Messenger;
+  logger: Log;
+  clock: () => Date;
+  staleDays: number;
+  timeZone: string;
+  /** The admins' emails (BOARD_ADMINS): told in their personal chats when there is no board channel. */
+  boardAdmins: readonly string[];
+  /** Names this process in the week's claim, for the record. */
+  instanceId: string;
+  /** How long a week's claim lasts unless renewed; renewed every third of it while posting. */
+  leaseMs: number;
+  /** Pause between reminders: well under Teams' per-app and per-conversation limits. */
+  reminderGapMs?: number;
+}
+
+export interface DigestRunOptions {
+  /** Post even if this week's digest is out, recorded as an extra digest; no claim. */
+  force?: boolean;
+  /** How long to wait for another run that holds this week's claim; two leases by default. */
+  waitMs?: number;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Builds the weekly digest from stored state and posts it once per ISO week to the board channel. */
+export class WeeklyDigest {
+  constructor(private readonly parts: WeeklyDigestParts) {}
+
+  /** The digest as it would be posted now (preview and --dry-run); posts and records nothing. */
+  async prepare(): Promise<{ digest: Digest; answer: Answer }> {
+    const { plan, statusService, boardChannels, ledger, peopleStore, clock, staleDays, timeZone } =
+      this.parts;
+    const channel = await boardChannels.get();
+    const latest = channel ? await ledger.latest(channel.conversationId) : undefined;
+    const [statuses, people] = await Promise.all([statusService.currentStatuses(), peopleStore.all()]);
+    const reachable = new Set(
+      people.filter((person) => person.personalConversation).map((person) => person.email),
+    );
+    const owners = [...statuses.values()]
+      .map((status) => status.ownerEmail)
+      .filter((email): email is string => !!email);
+    const digest = buildDigest({
+      plan,
+      statuses,
+      previous: latest ? parseDigestSnapshot(JSON.parse(latest.snapshot)) : undefined,
+      now: clock(),
+      staleDays,
+      timeZone,
+      unreachableOwners: new Set(owners.filter((email) => !reachable.has(email))),
+    });
+    return { digest, answer: { summary: digest.summary, screen: { card: 'digest', view: digest.view } } };
+  }
+
+  /**
+   * The scheduled digest: claims the week first (a leased conditional insert), so however many instances
+   * run, one posts; a run that finds the week claimed waits for that run to finish or its lease to run
+   * out. `force` posts anyway, recorded as an extra digest. A failed post gives the claim back.
+   */
+  async run(options: DigestRunOptions = {}): Promise<DigestRunResult> {
+    const { boardChannels, clock, timeZone } = this.parts;
+    const channel = await boardChannels.get();
+    const week = isoWeekOf(clock(), timeZone);
+    if (!channel || !channel.active) {
+      const reason = channel
+        ? `the bot is no longer in the board channel (${channel.inactiveReason ?? 'removed'})`
+        : 'no board channel has been set';
+      const adminsTold = options.force ? 0 : await this.tellAdminsNoBoardChannel(week, reason);
+      return { kind: 'noBoardChannel', reason, adminsTold };
+    }
+    if (options.force) return this.post(channel, week, undefined);
+    const claim = await this.claim(channel.conversationId, week, options.waitMs ?? 2 * this.parts.leaseMs);
+    if (claim.kind !== 'claimed') return claim;
+    return this.post(channel, week, claim.lease);
+  }
+
+  /** Claims the week, waiting (bounded) while another live run holds it. */
+  private async claim(
+    conversationId: string,
+    week: string,
+    waitMs: number,
+  ): Promise<
+    | { kind: 'claimed'; lease: WeekLease }
+    | Extract<DigestRunResult, { kind: 'alreadyPosted' | 'inProgressElsewhere' }>
+  > {
+    const { ledger, logger, instanceId, leaseMs } = this.parts;
+    const giveUpAt = Date.now() + waitMs;
+    const pollMs = Math.max(100, Math.min(leaseMs / 8, 1000));
+    let waiting = false;
+    for (;;) {
+      // Leases are wall-clock time across processes, whatever clock the digest's content uses.
+      const claim = await ledger.claimWeek(conversationId, week, instanceId, new Date(), leaseMs);
+      if (claim.kind === 'claimed') return claim;
+      if (claim.kind === 'posted') return { kind: 'alreadyPosted', week };
+      const remaining = giveUpAt - Date.now();
+      if (remaining <= 0)
+        return { kind: 'inProgressElsewhere', week, claimant: claim.claimant, leaseUntil: claim.leaseUntil };
+      if (!waiting) {
+        logger.info({ week, ...claim }, "another run is posting this week's digest; waiting for it");
+        waiting = true;
+      }
+      await new Promise((resolve) => setTimeout(resolve, Math.min(pollMs, remaining)));
+    }
+  }
+
+  private async post(
+    channel: BoardChannel,
+    week: string,
+    lease: WeekLease | undefined,
+  ): Promise<DigestRunResult> {
+    const { ledger, boardChannels, messenger, logger, clock } = this.parts;
+    const keeper = lease ? new LeaseKeeper(ledger, lease, this.parts.leaseMs, logger) : undefined;
+    let sent: PostResult;
+    let digest: Digest;
+    try {
+      const prepared = await this.prepare();
+      digest = prepared.digest;
+      sent = await messenger.postToChannel(channel.reference, channel.conversationId, prepared.answer);
+    } catch (error) {
+      await this.giveBack(keeper);
+      throw error;
+    }
+    const held = await keeper?.stop();
+    const now = clock();
+    if (sent.kind === 'notInConversation') {
+      logger.warn(
+        { status: sent.status },
+        'the bot is no longer in the board channel; digests stop until an admin sets one',
+      );
+      await boardChannels.markInactive(
+        channel.conversationId,
+        `Teams answered ${sent.status}`,
+        now.toISOString(),
+      );
+      if (held) await ledger.release(held);
+      return { kind: 'botRemoved', status: sent.status };
+    }
+    await ledger.recordPosted(
+      channel.conversationId,
+      {
+        week,
+        postedAt: now.toISOString(),
+        conversationId: sent.conversationId,
+        activityId: sent.activityId,
+        snapshot: JSON.stringify(digest.snapshot),
+        card: sent.postedCard,
+        reference: postReference(channel.reference, sent.conversationId),
+      },
+      lease === undefined,
+    );
+    logger.info({ week, extra: lease === undefined, conversationId: sent.conversationId }, 'digest posted');
+    // The digest is in the channel: a failure now must not make the run look failed.
+    const reminders = await this.remindOwners(digest).catch((error: unknown) => {
+      logger.warn({ err: error }, 'reminders not sent; the next digest run retries them');
+      return 0;
+    });
+    return {
+      kind: 'posted',
+      week,
+      conversationId: sent.conversationId,
+      activityId: sent.activityId,
+      reminders,
+    };
+  }
+
+  /** After a failed post: the week goes back at once, or, if even that fails, when its lease runs out. */
+  private async giveBack(keeper: LeaseKeeper | undefined): Promise<void> {
+    const held = await keeper?.stop();
+    if (!held) return;
+    try {
+      await this.parts.ledger.release(held);
+    } catch (error) {
+      this.parts.logger.warn(
+        { err: error, week: held.week },
+        "could not give the week's claim back; it runs out",
+      );
+    }
+  }
+
+  /**
+   * Nothing is posted anywhere without a board channel; the admins the bot can reach hear why and what to
+   * do, once a week however many runs and restarts there are.
+   */
+  private async tellAdminsNoBoardChannel(week: string, reason: string): Promise<number> {
+    const { boardAdmins, peopleStore, messenger, ledger, logger, clock } = this.parts;
+    const admins = await Promise.all(boardAdmins.map((email) => peopleStore.findByEmail(email)));
+    const reachable = admins.filter(
+      (admin): admin is KnownPerson & { personalConversation: Record<string, unknown> } =>
+        admin?.personalConversation !== undefined,
+    );
+    logger.error(
+      { week, reason, reachableAdmins: reachable.length },
+      'no board channel: the digest was not posted anywhere',
+    );
+    if (reachable.length === 0) return 0;
+    if (!(await ledger.claimNoChannelNotice(week, clock().toISOString()))) return 0;
+    const message = notice(
+      'warning',
+      'No board channel: the weekly digest was not posted',
+      `This week's digest has not gone out because ${reason}. In the board's team channel, @mention me with "set board channel" and the digest will be posted there.`,
+      [],
+    );
+    let told = 0;
+    for (const admin of reachable) {
+      try {
+        const sent = await messenger.sendToChat(admin.personalConversation, message);
+        if (sent.kind === 'sent') told += 1;
+      } catch (error) {
+        logger.warn({ err: error }, 'an admin could not be told that there is no board channel');
+      }
+    }
+    return told;
+  }
+
+  /** One personal message per owner with a form for each of their stale actions, at most once per STALE_DAYS. */
+  async remindOwners(digest: Digest): Promise<number> {
+    const { plan, statusService, peopleStore, reminders, messenger, logger, clock, staleDays, timeZone } =
+      this.parts;
+    const now = clock();
+    const byOwner = new Map<string, string[]>();
+    for (const stale of digest.staleActions) {
+      if (!stale.ownerEmail) continue;
+      const last = await reminders.lastReminded(stale.ownerEmail, stale.actionId);
+      if (last && now.getTime() - new Date(last).getTime() < staleDays * DAY_MS) continue;
+      byOwner.set(stale.ownerEmail, [...(byOwner.get(stale.ownerEmail) ?? []), stale.actionId]);
+    }
+    if (byOwner.size === 0) return 0;
+    const statuses = await statusService.currentStatuses();
+    let sentCount = 0;
+    for (const [email, actionIds] of byOwner) {
+      const person: KnownPerson | undefined = await peopleStore.findByEmail(email);
+      if (!person?.personalConversation) continue;
+      const view = myActionsView(
+        plan,
+        person.name,
+        email,
+        statuses,
+        { now, timeZone },
+        {
+          withForms: true,
+          only: new Set(actionIds),
+          intro: `These actions have had no update for ${staleDays} days or more. Two taps here updates the board.`,
+        },
+      );
+      try {
+        const result = await messenger.sendToChat(person.personalConversation, {
+          summary: 'Your plan actions need an update',
+          screen: { card: 'myActions', view },
+        });
+        if (result.kind !== 'sent') continue;
+        for (const actionId of actionIds) await reminders.recordReminded(email, actionId, now.toISOString());
+        sentCount += 1;
+      } catch (error) {
+        logger.warn({ err: error }, 'reminder not sent; it will be retried on the next run');
+      }
+      await new Promise((resolve) => setTimeout(resolve, this.parts.reminderGapMs ?? 300));
+    }
+    return sentCount;
+  }
+}
+
+/** The new post's own conversation, reached the way the board channel is: for updating it in place. */
+function postReference(channel: Record<string, unknown>, conversationId: string): Record<string, unknown> {
+  const conversation = (channel.conversation ?? {}) as Record<string, unknown>;
+  return { ...channel, activityId: undefined, conversation: { ...conversation, id: conversationId } };
+}

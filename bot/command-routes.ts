@@ -1,0 +1,64 @@
+import type { UseCases } from '../app/use-cases';
+import type { Command } from '../domain/commands';
+import type { Answer } from '../views/answer';
+import type { Turn } from './turn';
+
+type Route<K extends Command['kind']> = (
+  command: Extract<Command, { kind: K }>,
+  turn: Turn,
+) => Promise<Answer>;
+
+/** One entry per command kind: adding a command is one entry here and one use case in app/. */
+export type CommandRoutes = { [K in Command['kind']]: Route<K> };
+
+export function commandRoutes(useCases: UseCases): CommandRoutes {
+  const { showPlan, showAction, updateStatus, history, digestRequests, commandReplies } = useCases;
+  return {
+    help: async (_command, turn) => useCases.help.forPerson(await turn.whoIfPossible()),
+    showPlan: () => showPlan.overview(),
+    showAim: (command) => showPlan.aim(command.aim),
+    showPriority: (command) => showPlan.priority(command.priority),
+    showAction: async (command, turn) =>
+      showAction.show(await turn.whoIfPossible(), command.actionId, turn.place),
+    myActions: async (_command, turn) => useCases.myActions.list(await turn.who()),
+    updateStatus: async (command, turn) =>
+      updateStatus.typed({
+        by: await turn.who(),
+        actionId: command.actionId,
+        ragWord: command.ragWord,
+        note: command.note,
+        delivery: turn.delivery,
+        place: turn.place,
+      }),
+    assignOwner: async (command, turn) =>
+      useCases.assignOwner.assign({
+        by: await turn.who(),
+        actionId: command.actionId,
+        ownerEmail: command.ownerEmail,
+        delivery: turn.delivery,
+      }),
+    history: async (command, turn) =>
+      history.page(await turn.whoIfPossible(), command.actionId, command.page ?? 1, turn.place),
+    redact: async (command, turn) =>
+      useCases.redactChange.redact({
+        actionId: command.actionId,
+        version: command.version,
+        reason: command.reason,
+        by: await turn.who(),
+        delivery: turn.delivery,
+      }),
+    previewDigest: async (_command, turn) => digestRequests.preview(await turn.who(), turn.place),
+    postDigest: async (_command, turn) => digestRequests.post(await turn.who()),
+    setBoardChannel: async (_command, turn) => useCases.boardChannel.set(await turn.who(), turn.channel),
+    notInPlan: async (command) => commandReplies.notInPlan(command),
+    incomplete: async (command) => commandReplies.incomplete(command),
+    tooLong: async (command) => commandReplies.tooLong(command),
+    unknown: async (command) => commandReplies.unknown(command),
+  };
+}
+
+/** Runs the command's route; the table's type makes each route receive its own kind of command. */
+export function routeCommand(routes: CommandRoutes, command: Command, turn: Turn): Promise<Answer> {
+  const route = routes[command.kind] as Route<typeof command.kind>;
+  return route(command as never, turn);
+}

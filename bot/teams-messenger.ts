@@ -1,0 +1,23 @@
+import type { Messenger, PostResult, SendResult } from '../app/messenger';
+import { buildCard } from '../cards';
+import type { Answer } from '../views/answer';
+import type { ProactiveSender } from './proactive-sender';
+
+/** The use cases' Messenger, in Teams: each answer drawn as its card and sent by the proactive sender. */
+export class TeamsMessenger implements Messenger {
+  constructor(private readonly sender: ProactiveSender) {}
+
+  sendToChat(address: Record<string, unknown>, answer: Answer): Promise<SendResult> {
+    return this.sender.sendCard(address, buildCard(answer.screen), answer.summary);
+  }
+
+  async postToChannel(
+    address: Record<string, unknown>,
+    channelId: string,
+    answer: Answer,
+  ): Promise<PostResult> {
+    const card = buildCard(answer.screen);
+    const sent = await this.sender.postToChannel(address, channelId, card, answer.summary);
+    return sent.kind === 'sent' ? { ...sent, postedCard: JSON.stringify(card) } : sent;
+  }
+}

@@ -1,0 +1,31 @@
+import type { DigestView } from './digest-view-model';
+import type {
+  ActionView,
+  AimView,
+  HelpView,
+  HistoryView,
+  MyActionsView,
+  NoticeView,
+  PersonalDataCheckView,
+  PlanOverviewView,
+  PriorityView,
+} from './view-models';
+
+/** Which card to draw, and its view-model. */
+export type Screen =
+  | { card: 'notice'; view: NoticeView }
+  | { card: 'help'; view: HelpView }
+  | { card: 'plan'; view: PlanOverviewView }
+  | { card: 'aim'; view: AimView }
+  | { card: 'priority'; view: PriorityView }
+  | { card: 'action'; view: ActionView }
+  | { card: 'myActions'; view: MyActionsView }
+  | { card: 'history'; view: HistoryView }
+  | { card: 'personalDataCheck'; view: PersonalDataCheckView }
+  | { card: 'digest'; view: DigestView };
+
+/** What the bot says back: the card to show, and one line for notifications and the activity's summary. */
+export interface Answer {
+  summary: string;
+  screen: Screen;
+}

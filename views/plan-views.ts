@@ -1,0 +1,78 @@
+import { statusOf, type ActionStatus } from '../domain/action-status';
+import { countRags } from '../domain/rag-status';
+import type { Aim, Plan, Priority } from '../plan/plan-schema';
+import { ownerLabel, statusView, type ViewContext } from './view-context';
+import type { AimView, PlanOverviewView, PriorityView } from './view-models';
+
+type Statuses = ReadonlyMap<string, ActionStatus>;
+
+function priorityCounts(priority: Priority, statuses: Statuses) {
+  return countRags(priority.actions.map((action) => statusOf(statuses, action.id).rag));
+}
+
+export function planOverviewView(plan: Plan, statuses: Statuses): PlanOverviewView {
+  return {
+    title: plan.title,
+    period: plan.period,
+    aims: plan.aims.map((aim) => ({
+      number: aim.number,
+      title: aim.title,
+      priorities: plan.priorities
+        .filter((priority) => priority.aim === aim.number)
+        .map((priority) => ({
+          number: priority.number,
+          title: priority.title,
+          actionCount: priority.actions.length,
+          ragCounts: priorityCounts(priority, statuses),
+        })),
+    })),
+    totals: countRags(
+      plan.priorities.flatMap((priority) => priority.actions.map((a) => statusOf(statuses, a.id).rag)),
+    ),
+    localContext: plan.localContext.map((figure) => ({ label: figure.label, value: figure.value })),
+  };
+}
+
+export function aimView(plan: Plan, aim: Aim, statuses: Statuses): AimView {
+  return {
+    number: aim.number,
+    title: aim.title,
+    summary: aim.summary,
+    whyThesePriorities: aim.whyThesePriorities,
+    priorities: plan.priorities
+      .filter((priority) => priority.aim === aim.number)
+      .map((priority) => ({
+        number: priority.number,
+        title: priority.title,
+        boardWill: priority.boardWill,
+        ragCounts: priorityCounts(priority, statuses),
+      })),
+  };
+}
+
+export function priorityView(
+  plan: Plan,
+  priority: Priority,
+  statuses: Statuses,
+  context: ViewContext,
+): PriorityView {
+  const aim = plan.aims.find((candidate) => candidate.number === priority.aim);
+  return {
+    number: priority.number,
+    title: priority.title,
+    aimNumber: priority.aim,
+    aimTitle: aim?.title ?? '',
+    why: priority.why,
+    boardWill: priority.boardWill,
+    ragCounts: priorityCounts(priority, statuses),
+    actions: priority.actions.map((action) => {
+      const status = statusOf(statuses, action.id);
+      return {
+        id: action.id,
+        title: action.title,
+        owner: ownerLabel(status),
+        status: statusView(status, context),
+      };
+    }),
+  };
+}

@@ -1,0 +1,1 @@
+export { joinWithAnd, plural } from '../domain/wording';
