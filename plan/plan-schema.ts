@@ -1,7 +1,16 @@
 import { z } from 'zod';
+import { isIsoCalendarDate } from './iso-calendar-date';
 
 const text = z.string().trim().min(1);
 const actionId = z.string().regex(/^\d+\.\d+$/, 'an action id looks like "5.1"');
+/** A lead agency's name, in the plan file or typed with `lead 5.1 …`. */
+export const MAX_LEAD_AGENCY_LENGTH = 120;
+/** A plan file may hold "" where nothing is known yet; it reads as absent. */
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value === '' ? undefined : value));
 
 export const localContextFigureSchema = z.object({
   label: text,
@@ -20,6 +29,14 @@ export const actionSchema = z.object({
   id: actionId,
   title: text,
   description: text,
+  /** The target date, YYYY-MM-DD (checked in the plan's refinement, where the action's id can be named). */
+  due: optionalText,
+  lead: optionalText.pipe(
+    z
+      .string()
+      .max(MAX_LEAD_AGENCY_LENGTH, `a lead agency is at most ${MAX_LEAD_AGENCY_LENGTH} characters`)
+      .optional(),
+  ),
 });
 
 export const prioritySchema = z.object({
@@ -75,6 +92,13 @@ export const planSchema = z
             code: 'custom',
             path: ['priorities', index, 'actions', actionIndex, 'id'],
             message: `actions are numbered in order within their priority; expected "${expected}"`,
+          });
+        }
+        if (action.due !== undefined && !isIsoCalendarDate(action.due)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['priorities', index, 'actions', actionIndex, 'due'],
+            message: `action ${action.id} has due "${action.due.slice(0, 40)}", which is not a real date written like 2027-03-31`,
           });
         }
       });

@@ -1,0 +1,120 @@
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadPlan, PlanFileError } from '../../plan/load-plan';
+import { isIsoCalendarDate } from '../../plan/iso-calendar-date';
+import { MAX_LEAD_AGENCY_LENGTH } from '../../plan/plan-schema';
+import { shippedPlanFile } from '../support/paths';
+
+type RawAction = { id: string; due?: unknown; lead?: unknown };
+type RawPlan = { priorities: { actions: RawAction[] }[] };
+
+describe('plan schema: target dates and lead agencies', () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'plan-schema-'));
+  });
+  after(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** The shipped plan with action 5.1 (priorities[4].actions[0]) changed, written to a file. */
+  function planFileWith(fields: Partial<RawAction>): string {
+    const plan = JSON.parse(readFileSync(shippedPlanFile, 'utf8')) as RawPlan;
+    Object.assign(plan.priorities[4].actions[0], fields);
+    const file = path.join(dir, `plan-${Math.random().toString(36).slice(2)}.json`);
+    writeFileSync(file, JSON.stringify(plan));
+    return file;
+  }
+
+  it('loads the shipped plan, which leaves them out', () => {
+    const action = loadPlan(shippedPlanFile).priorities[4].actions[0];
+    assert.equal(action.due, undefined);
+    assert.equal(action.lead, undefined);
+  });
+
+  const loads: [string, Partial<RawAction>, { due?: string; lead?: string }][] = [
+    [
+      'a due date and a lead',
+      { due: '2027-03-31', lead: 'Thames Valley Police' },
+      { due: '2027-03-31', lead: 'Thames Valley Police' },
+    ],
+    ['empty strings, read as absent', { due: '', lead: '  ' }, {}],
+    ['a lead with spaces around it', { lead: '  Oxford Health  ' }, { lead: 'Oxford Health' }],
+    ['a leap day', { due: '2028-02-29' }, { due: '2028-02-29' }],
+    [
+      'a lead of the longest length',
+      { lead: 'a'.repeat(MAX_LEAD_AGENCY_LENGTH) },
+      { lead: 'a'.repeat(MAX_LEAD_AGENCY_LENGTH) },
+    ],
+  ];
+  for (const [name, fields, expected] of loads) {
+    it(`loads an action with ${name}`, () => {
+      const action = loadPlan(planFileWith(fields)).priorities[4].actions[0];
+      assert.deepEqual(
+        { due: action.due, lead: action.lead },
+        { due: undefined, lead: undefined, ...expected },
+      );
+    });
+  }
+
+  const refused: [string, Partial<RawAction>, string][] = [
+    [
+      'an impossible date',
+      { due: '2027-02-31' },
+      'priorities[4].actions[0].due: action 5.1 has due "2027-02-31", which is not a real date written like 2027-03-31',
+    ],
+    [
+      'a date written the UK way',
+      { due: '31/03/2027' },
+      'priorities[4].actions[0].due: action 5.1 has due "31/03/2027", which is not a real date written like 2027-03-31',
+    ],
+    [
+      'a date with a time',
+      { due: '2027-03-31T00:00:00Z' },
+      'priorities[4].actions[0].due: action 5.1 has due "2027-03-31T00:00:00Z", which is not a real date written like 2027-03-31',
+    ],
+    [
+      'a number for a date',
+      { due: 20270331 },
+      'priorities[4].actions[0].due: Expected string, received number',
+    ],
+    [
+      'a lead that is too long',
+      { lead: 'a'.repeat(MAX_LEAD_AGENCY_LENGTH + 1) },
+      'priorities[4].actions[0].lead: a lead agency is at most 120 characters',
+    ],
+  ];
+  for (const [name, fields, problem] of refused) {
+    it(`refuses ${name}, naming the action`, () => {
+      const file = planFileWith(fields);
+      assert.throws(
+        () => loadPlan(file),
+        (error: unknown) => {
+          assert.ok(error instanceof PlanFileError);
+          assert.deepEqual(error.problems, [problem]);
+          return true;
+        },
+      );
+    });
+  }
+
+  const dates: [string, boolean][] = [
+    ['2027-03-31', true],
+    ['2028-02-29', true],
+    ['2027-02-29', false],
+    ['2100-02-29', false],
+    ['2000-02-29', true],
+    ['0099-12-31', true],
+    ['2027-00-10', false],
+    ['2027-3-31', false],
+    [' 2027-03-31', false],
+    ['2027-03-31\n', false],
+  ];
+  for (const [text, expected] of dates) {
+    it(`${JSON.stringify(text)} ${expected ? 'is' : 'is not'} a YYYY-MM-DD date`, () => {
+      assert.equal(isIsoCalendarDate(text), expected);
+    });
+  }
+});
