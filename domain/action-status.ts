@@ -17,6 +17,18 @@ export interface ActionStatus {
   ownerTeamsUserId?: string;
   /** The owner's Entra object id, once known: from then on the owner is that account, whatever its name. */
   ownerAadObjectId?: string;
+  /** When the RAG last changed (ISO 8601), for "Amber for 4 weeks"; absent for data older than it. */
+  ragSince?: string;
+  /** The latest update's impact so far, evidence link (https only) and corrective action (reds). */
+  impact?: string;
+  evidenceUrl?: string;
+  correctiveAction?: string;
+  /** The first target date set by `due` (YYYY-MM-DD); the plan file's `due` when never set. */
+  targetDate?: string;
+  /** The current target after a revision; absent until the first revision. */
+  revisedTargetDate?: string;
+  /** The lead agency set by `lead`; the plan file's `lead` when never set. */
+  leadAgency?: string;
 }
 
 /**
@@ -40,7 +52,18 @@ export interface HistoryEntry {
   redacted?: boolean;
   /** On a redaction: the change whose note was taken out, and why. Never the removed text. */
   redactsVersion?: number;
+  /** Why: a redaction's reason, or a target date revision's ("because the audit moved"). */
   reason?: string;
+  /** On a status change: what the update said besides its note. */
+  impact?: string;
+  evidenceUrl?: string;
+  correctiveAction?: string;
+  /** On a target change: the new target date and the one it replaced (YYYY-MM-DD). */
+  targetDate?: string;
+  previousTargetDate?: string;
+  /** On a lead change: the new lead agency and the one it replaced. */
+  leadAgency?: string;
+  previousLeadAgency?: string;
 }
 
 /** A history entry read from the store, with what the store needs to replace it (a redaction). */

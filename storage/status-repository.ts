@@ -30,40 +30,9 @@ const HISTORY = 'hist|';
 const DELIVERY = 'act|';
 const VERSION_CEILING = 9_999_999_999;
 
-type CurrentEntity = {
-  partitionKey: string;
-  rowKey: string;
-  actionId: string;
-  rag: string;
-  note?: string;
-  version: number;
-  updatedAt?: string;
-  updatedByEmail?: string;
-  updatedByName?: string;
-  ownerEmail?: string;
-  ownerName?: string;
-  ownerTeamsUserId?: string;
-  ownerAadObjectId?: string;
-};
-
-type HistoryEntity = {
-  partitionKey: string;
-  rowKey: string;
-  actionId: string;
-  version: number;
-  kind: string;
-  at: string;
-  byEmail: string;
-  byName: string;
-  fromRag: string;
-  toRag: string;
-  note?: string;
-  ownerEmail?: string;
-  previousOwnerEmail?: string;
-  redacted?: boolean;
-  redactsVersion?: number;
-  reason?: string;
-};
+type RowKeys = { partitionKey: string; rowKey: string };
+type CurrentEntity = RowKeys & { [K in keyof Omit<StoredStatus, 'etag'>]: StoredStatus[K] };
+type HistoryEntity = RowKeys & { [K in keyof HistoryEntry]: HistoryEntry[K] };
 
 type DeliveryEntity = { partitionKey: string; rowKey: string; actionId: string; version: number };
 
@@ -83,42 +52,15 @@ function withoutUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as T;
 }
 
+/** A current row read back: every domain field, checked by its schema (stored-rows.ts), nothing else. */
 function toStatus(row: TableEntityResult<CurrentEntity>): StoredStatus {
-  const entity = readRow(currentRow, row);
-  return withoutUndefined({
-    actionId: entity.actionId,
-    rag: entity.rag,
-    note: entity.note,
-    version: entity.version,
-    updatedAt: entity.updatedAt,
-    updatedByEmail: entity.updatedByEmail,
-    updatedByName: entity.updatedByName,
-    ownerEmail: entity.ownerEmail,
-    ownerName: entity.ownerName,
-    ownerTeamsUserId: entity.ownerTeamsUserId,
-    ownerAadObjectId: entity.ownerAadObjectId,
-    etag: entity.etag,
-  });
+  return withoutUndefined(readRow(currentRow, row));
 }
 
 function toEntry(row: HistoryEntity): HistoryEntry {
-  const entity = readRow(historyRow, row);
-  return withoutUndefined({
-    actionId: entity.actionId,
-    version: entity.version,
-    kind: entity.kind,
-    at: entity.at,
-    byEmail: entity.byEmail,
-    byName: entity.byName,
-    fromRag: entity.fromRag,
-    toRag: entity.toRag,
-    note: entity.note,
-    ownerEmail: entity.ownerEmail,
-    previousOwnerEmail: entity.previousOwnerEmail,
-    redacted: entity.redacted,
-    redactsVersion: entity.redactsVersion,
-    reason: entity.reason,
-  });
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { etag, ...entry } = readRow(historyRow, row);
+  return withoutUndefined(entry);
 }
 
 function historyEntity(planId: string, entry: HistoryEntry): HistoryEntity {

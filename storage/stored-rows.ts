@@ -21,6 +21,13 @@ export const currentRow = z.object({
   ownerName: text.optional(),
   ownerTeamsUserId: text.optional(),
   ownerAadObjectId: text.optional(),
+  ragSince: text.optional(),
+  impact: text.optional(),
+  evidenceUrl: text.optional(),
+  correctiveAction: text.optional(),
+  targetDate: text.optional(),
+  revisedTargetDate: text.optional(),
+  leadAgency: text.optional(),
   etag: text.optional(),
 });
 
@@ -39,6 +46,13 @@ export const historyRow = z.object({
   redacted: z.boolean().optional(),
   redactsVersion: version.optional(),
   reason: text.optional(),
+  impact: text.optional(),
+  evidenceUrl: text.optional(),
+  correctiveAction: text.optional(),
+  targetDate: text.optional(),
+  previousTargetDate: text.optional(),
+  leadAgency: text.optional(),
+  previousLeadAgency: text.optional(),
   etag: text.optional(),
 });
 
@@ -50,7 +64,7 @@ export class StoredRowError extends Error {
   }
 }
 
-export function readRow<T extends z.ZodTypeAny>(schema: T, row: { rowKey?: unknown }): z.infer<T> {
+export function readRow<T extends z.ZodTypeAny>(schema: T, row: object & { rowKey?: unknown }): z.infer<T> {
   const parsed = schema.safeParse(row);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
