@@ -1,5 +1,5 @@
 import type http from 'node:http';
-import type { RosterMember } from '../../test/support/recording-connector';
+import { rosterAnswer, rosterLookupUserId, type RosterMember } from '../support/connector-roster';
 import { LoopbackService } from '../support/loopback-server';
 
 /** A reply the bot posted to a conversation, keyed by the activity it answers. */
@@ -41,12 +41,12 @@ export class BenchConnector extends LoopbackService {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
 
-    const member = /^\/v3\/conversations\/[^/]+\/members\/([^/]+)$/.exec(path);
-    if (req.method === 'GET' && member) {
+    const memberId = rosterLookupUserId(req.method, path);
+    if (memberId !== undefined) {
       this.rosterLookups += 1;
-      const found = this.roster.get(member[1]);
+      const found = this.roster.get(memberId);
       if (!found) return json(res, 404, { error: { code: 'MemberNotFoundInConversation', message: 'no' } });
-      return json(res, 200, { ...found, objectId: found.aadObjectId });
+      return json(res, 200, rosterAnswer(found));
     }
     const reply = /^\/v3\/conversations\/[^/]+\/activities(?:\/([^/]+))?$/.exec(path);
     if ((req.method === 'POST' || req.method === 'PUT') && reply) {
