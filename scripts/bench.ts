@@ -58,7 +58,7 @@ async function main(): Promise<void> {
   try {
     await proxy.start();
     await connector.start();
-    for (const user of [...users, counter]) connector.addMember({ ...user, userPrincipalName: user.email });
+    connector.roster.meet(...users, counter);
     const proxied = azuriteConnectionString('127.0.0.1', proxy.port);
 
     log('cold starts: ours and the echo bot, alternating');

@@ -7,13 +7,40 @@ export interface RosterMember {
   aadObjectId?: string;
 }
 
-/** The Teams user id a roster lookup (GET /v3/conversations/<id>/members/<user id>) asks about. */
-export function rosterLookupUserId(method: string | undefined, path: string): string | undefined {
-  if (method !== 'GET') return undefined;
-  return /^\/v3\/conversations\/[^/]+\/members\/([^/]+)$/.exec(path)?.[1];
+/** An answer a stand-in Bot Connector sends back as JSON. */
+export interface ConnectorAnswer {
+  status: number;
+  body: unknown;
 }
 
-/** A roster lookup's answer: the connector names the Entra object id `objectId`. */
-export function rosterAnswer(member: RosterMember): Record<string, unknown> {
-  return { ...member, objectId: member.aadObjectId };
+const ROSTER_LOOKUP = /^\/v3\/conversations\/[^/]+\/members\/([^/]+)$/;
+
+/** Whether a request is a roster lookup for one Teams user id (GET /v3/conversations/<id>/members/<user id>). */
+export function isRosterLookup(method: string | undefined, path: string): boolean {
+  return method === 'GET' && ROSTER_LOOKUP.test(path);
+}
+
+/** The people a stand-in Bot Connector knows, answering roster lookups as the real one does. */
+export class ConnectorRoster {
+  private readonly members = new Map<string, RosterMember>();
+
+  add(member: RosterMember): void {
+    this.members.set(member.id, member);
+  }
+
+  /** People made up for tests or the bench, whose sign-in name (UPN) is their email. */
+  meet(...people: RosterMember[]): void {
+    for (const person of people) this.add({ ...person, userPrincipalName: person.email });
+  }
+
+  /** The answer to a roster lookup, or undefined when the request is not one. */
+  answer(method: string | undefined, path: string): ConnectorAnswer | undefined {
+    const userId = method === 'GET' ? ROSTER_LOOKUP.exec(path)?.[1] : undefined;
+    if (userId === undefined) return undefined;
+    const found = this.members.get(userId);
+    if (!found)
+      return { status: 404, body: { error: { code: 'MemberNotFoundInConversation', message: 'not found' } } };
+    // The connector names the Entra object id `objectId`.
+    return { status: 200, body: { ...found, objectId: found.aadObjectId } };
+  }
 }

@@ -74,7 +74,7 @@ describe('Dockerfile', function () {
         else if (keyword === 'RUN') run(args);
       }
       await connector.start();
-      connector.addMember({ ...chair, userPrincipalName: chair.email });
+      connector.meet(chair);
     });
     after(async () => {
       if (child && child.exitCode === null) child.kill('SIGKILL');

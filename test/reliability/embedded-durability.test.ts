@@ -168,7 +168,7 @@ describe('reliability: the embedded store keeps every acknowledged update', func
 
   before(async () => {
     await connector.start();
-    connector.addMember({ ...chair, userPrincipalName: chair.email });
+    connector.meet(chair);
   });
   after(async () => {
     await Promise.all(startedBots.map((bot) => bot.stop()));

@@ -21,7 +21,7 @@ describe('reliability: two bot processes on one storage account', function () {
 
   before(async () => {
     await connector.start();
-    for (const user of [chair, owner]) connector.addMember({ ...user, userPrincipalName: user.email });
+    connector.meet(chair, owner);
     const { connectionString } = await sharedAzurite();
     const tablePrefix = uniqueTablePrefix();
     const options = { connectionString, tablePrefix, boardAdmins: [chair.email] };

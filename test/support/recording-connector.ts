@@ -1,5 +1,5 @@
 import type http from 'node:http';
-import { rosterAnswer, rosterLookupUserId, type RosterMember } from '../../scripts/support/connector-roster';
+import { ConnectorRoster, isRosterLookup, type RosterMember } from '../../scripts/support/connector-roster';
 import { LoopbackService } from '../../scripts/support/loopback-server';
 
 /** One request the bot made to the Bot Connector. */
@@ -30,8 +30,7 @@ export const updateActivityCall = (call: ConnectorCall): boolean =>
   call.method === 'PUT' && /\/v3\/conversations\/[^/]+\/activities\/[^/]+$/.test(call.path);
 
 /** The roster lookup for one Teams user id (GET …/members/<id>). */
-export const rosterLookup = (call: ConnectorCall): boolean =>
-  rosterLookupUserId(call.method, call.path) !== undefined;
+export const rosterLookup = (call: ConnectorCall): boolean => isRosterLookup(call.method, call.path);
 
 /**
  * Plays the Bot Connector service (the activity's serviceUrl) over real HTTP: accepts the bot's replies,
@@ -39,13 +38,18 @@ export const rosterLookup = (call: ConnectorCall): boolean =>
  */
 export class RecordingConnector extends LoopbackService {
   readonly calls: ConnectorCall[] = [];
-  private readonly roster = new Map<string, RosterMember>();
+  private readonly roster = new ConnectorRoster();
   private readonly failures: ScriptedFailure[] = [];
   private readonly silences: { match: (call: ConnectorCall) => boolean; times: number }[] = [];
   private nextId = 1;
 
   addMember(member: RosterMember): void {
-    this.roster.set(member.id, member);
+    this.roster.add(member);
+  }
+
+  /** Adds people made up for a test to the roster, their email as their sign-in name. */
+  meet(...people: RosterMember[]): void {
+    this.roster.meet(...people);
   }
 
   failNext(failure: ScriptedFailure): void {
@@ -118,13 +122,8 @@ export class RecordingConnector extends LoopbackService {
       return;
     }
 
-    const memberId = rosterLookupUserId(call.method, path);
-    if (memberId !== undefined) {
-      const found = this.roster.get(memberId);
-      if (!found)
-        return this.json(res, 404, { error: { code: 'MemberNotFoundInConversation', message: 'not found' } });
-      return this.json(res, 200, rosterAnswer(found));
-    }
+    const lookup = this.roster.answer(call.method, path);
+    if (lookup) return this.json(res, lookup.status, lookup.body);
     const channelId = (call.body?.channelData as { channel?: { id?: unknown } } | undefined)?.channel?.id;
     if (call.method === 'POST' && path === '/v3/conversations' && typeof channelId === 'string') {
       // A new post in a channel: Teams answers the thread's conversation id and the post's message id.

@@ -87,7 +87,7 @@ export class TestBot {
 
   /** Adds people to the Teams roster the connector answers with. */
   meet(...users: (TestUser | RosterMember)[]): void {
-    for (const user of users) this.connector.addMember({ ...user, userPrincipalName: user.email });
+    this.connector.meet(...users);
   }
 
   async send(
