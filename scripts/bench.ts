@@ -4,8 +4,8 @@ import { performance } from 'node:perf_hooks';
 import { loadPlan } from '../plan/load-plan';
 import { allActions } from '../domain/plan-lookup';
 import { azuriteConnectionString, startAzurite } from '../storage/azurite-process';
-import { testUser, type TestUser } from '../test/support/activities';
-import { repoRoot, shippedPlanFile } from '../test/support/paths';
+import { testUser, type TestUser } from './support/teams-activities';
+import { repoRoot, shippedPlanFile } from './support/repo-paths';
 import { BenchConnector } from './bench/bench-connector';
 import { CONTENTION_SCENARIOS, measureContention, renderContention } from './bench/contention-bench';
 import { BotChild } from './bench/bot-child';
@@ -58,7 +58,7 @@ async function main(): Promise<void> {
   try {
     await proxy.start();
     await connector.start();
-    for (const user of [...users, counter]) connector.addMember({ ...user, userPrincipalName: user.email });
+    connector.roster.meet(...users, counter);
     const proxied = azuriteConnectionString('127.0.0.1', proxy.port);
 
     log('cold starts: ours and the echo bot, alternating');

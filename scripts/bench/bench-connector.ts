@@ -1,5 +1,5 @@
 import type http from 'node:http';
-import type { RosterMember } from '../../test/support/recording-connector';
+import { ConnectorRoster } from '../support/connector-roster';
 import { LoopbackService } from '../support/loopback-server';
 
 /** A reply the bot posted to a conversation, keyed by the activity it answers. */
@@ -11,15 +11,12 @@ export type PostedReply = Record<string, unknown>;
  * so memory stays flat over thousands of turns.
  */
 export class BenchConnector extends LoopbackService {
-  private readonly roster = new Map<string, RosterMember>();
+  /** Who the bench's users are, for the bot's roster lookups. */
+  readonly roster = new ConnectorRoster();
   private readonly replies = new Map<string, PostedReply>();
   calls = 0;
   rosterLookups = 0;
   unexpected: string[] = [];
-
-  addMember(member: RosterMember): void {
-    this.roster.set(member.id, member);
-  }
 
   /** The reply to the activity with this id, removed from the connector. */
   takeReply(activityId: string): PostedReply | undefined {
@@ -41,12 +38,10 @@ export class BenchConnector extends LoopbackService {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
 
-    const member = /^\/v3\/conversations\/[^/]+\/members\/([^/]+)$/.exec(path);
-    if (req.method === 'GET' && member) {
+    const lookup = this.roster.answer(req.method, path);
+    if (lookup) {
       this.rosterLookups += 1;
-      const found = this.roster.get(member[1]);
-      if (!found) return json(res, 404, { error: { code: 'MemberNotFoundInConversation', message: 'no' } });
-      return json(res, 200, { ...found, objectId: found.aadObjectId });
+      return json(res, lookup.status, lookup.body);
     }
     const reply = /^\/v3\/conversations\/[^/]+\/activities(?:\/([^/]+))?$/.exec(path);
     if ((req.method === 'POST' || req.method === 'PUT') && reply) {

@@ -2,9 +2,10 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { freePort } from '../../storage/azurite-process';
-import { personalMessage, type TestUser } from '../../test/support/activities';
-import { repoRoot } from '../../test/support/paths';
+import { personalMessage, type TestUser } from '../support/teams-activities';
+import { repoRoot } from '../support/repo-paths';
 import type { BenchConnector } from './bench-connector';
+import { stopChild } from '../support/stop-child';
 import { postJson } from './http-post';
 import type { BotKind } from './ipc';
 import { median } from './stats';
@@ -64,7 +65,6 @@ async function coldStart(
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   try {
     while (performance.now() - started < GIVE_UP_MS) {
       if (child.exitCode !== null)
@@ -90,10 +90,7 @@ async function coldStart(
     }
     throw new Error(`${kind} bot did not answer within ${GIVE_UP_MS} ms`);
   } finally {
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-    await exited;
-    clearTimeout(timer);
+    await stopChild(child);
   }
 }
 

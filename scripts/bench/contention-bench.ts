@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { personalMessage, type TestUser } from '../../test/support/activities';
+import { personalMessage, type TestUser } from '../support/teams-activities';
 import type { BenchConnector } from './bench-connector';
 import { BotChild } from './bot-child';
 import { botEnvironment } from './environment';

@@ -5,7 +5,7 @@ import { createLogger } from '../../bot/logger';
 import type { Plan } from '../../plan/plan-schema';
 import { TableBoardChannelStore, TableDigestLedger } from '../../storage/digest-repositories';
 import { createTableClients, ensureTables } from '../../storage/table-clients';
-import { BOARD_CHANNEL_ID } from '../../test/support/activities';
+import { BOARD_CHANNEL_ID } from '../support/teams-activities';
 import type { CountingProxy } from './counting-proxy';
 import { seedWeeklyHistory } from './seed-history';
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
-import type { TestUser } from '../../test/support/activities';
-import { shippedPlanFile } from '../../test/support/paths';
+import type { TestUser } from '../support/teams-activities';
+import { shippedPlanFile } from '../support/repo-paths';
 
 export function describeMachine(): string {
   const cpus = os.cpus();

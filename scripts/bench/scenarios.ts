@@ -3,8 +3,8 @@ import {
   personalConversation,
   personalMessage,
   type TestUser,
-} from '../../test/support/activities';
-import { actionsOf, cardText, cardsOf } from '../../test/support/card-content';
+} from '../support/teams-activities';
+import { actionsOf, cardText, cardsOf } from '../support/card-content';
 import type { PostedReply } from './bench-connector';
 import type { HttpResult } from './http-post';
 import type { BotKind } from './ipc';

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { stopChild } from '../support/stop-child';
 
 export interface AgentsPlaygroundOptions {
   /** Where the Playground sends activities, e.g. http://127.0.0.1:3978/api/messages. */
@@ -110,12 +111,6 @@ export async function startAgentsPlayground(options: AgentsPlaygroundOptions): P
     url: `http://127.0.0.1:${port}`,
     logFile,
     exited,
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-      await exited;
-      clearTimeout(timer);
-    },
+    stop: () => stopChild(child),
   };
 }

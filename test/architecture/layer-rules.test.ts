@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { repoRoot } from '../support/paths';
+import { repoRoot } from '../../scripts/support/repo-paths';
 
 const run = promisify(execFile);
 

@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { DefaultAzureCredential } from '@azure/identity';
 import { ConfigError, loadConfig, readEnvironment } from '../../bot/config';
 import { azureTableClients } from '../../storage/table-clients';
-import { repoRoot } from '../support/paths';
+import { repoRoot } from '../../scripts/support/repo-paths';
 
 const GUID = '6f1c2d3e-1111-2222-3333-444455556666';
 const PRODUCTION = { BOT_ID: GUID, BOT_PASSWORD: 'secret', BOT_TENANT_ID: GUID };

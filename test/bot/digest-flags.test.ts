@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { repoRoot } from '../support/paths';
+import { repoRoot } from '../../scripts/support/repo-paths';
 
 describe('npm run digest: options', () => {
   const digestMain = path.join(repoRoot, 'dist', 'bot', 'digest-main.js');

@@ -3,9 +3,14 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { scheduleDigest } from '../../bot/digest-schedule';
 import { sharedAzurite } from '../support/azurite';
-import { cardText, onlyCard } from '../support/card-content';
-import { BOARD_CHANNEL_ID, channelMention, personalMessage, testUser } from '../support/activities';
-import { repoRoot, shippedPlanFile } from '../support/paths';
+import { cardText, onlyCard } from '../../scripts/support/card-content';
+import {
+  BOARD_CHANNEL_ID,
+  channelMention,
+  personalMessage,
+  testUser,
+} from '../../scripts/support/teams-activities';
+import { repoRoot, shippedPlanFile } from '../../scripts/support/repo-paths';
 import { loadPlan } from '../../plan/load-plan';
 import { isNewConversation } from '../support/recording-connector';
 import { TestBot } from '../support/test-bot';

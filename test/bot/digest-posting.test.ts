@@ -1,12 +1,12 @@
 import { strict as assert } from 'node:assert';
-import { cardText, onlyCard } from '../support/card-content';
+import { cardText, onlyCard } from '../../scripts/support/card-content';
 import {
   BOARD_CHANNEL_ID,
   botInstalledPersonally,
   channelMention,
   personalMessage,
   testUser,
-} from '../support/activities';
+} from '../../scripts/support/teams-activities';
 import { isNewConversation, type ConnectorCall } from '../support/recording-connector';
 import { TestBot } from '../support/test-bot';
 

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { cardText, onlyCard } from '../support/card-content';
+import { cardText, onlyCard } from '../../scripts/support/card-content';
 import {
   BOARD_CHANNEL_ID,
   botInstalledInChannel,
@@ -7,7 +7,7 @@ import {
   botInstalledPersonally,
   personalMessage,
   testUser,
-} from '../support/activities';
+} from '../../scripts/support/teams-activities';
 import { isNewConversation } from '../support/recording-connector';
 import { TestBot } from '../support/test-bot';
 

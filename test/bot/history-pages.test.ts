@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { actionsOf, cardText, onlyCard } from '../support/card-content';
-import { personalMessage, testUser } from '../support/activities';
+import { actionsOf, cardText, onlyCard } from '../../scripts/support/card-content';
+import { personalMessage, testUser } from '../../scripts/support/teams-activities';
 import { TestBot } from '../support/test-bot';
 
 describe('history: counts and pages after many changes', function () {

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { randomUUID } from 'node:crypto';
-import { cardText, onlyCard } from '../support/card-content';
-import { personalMessage, testUser, type TestUser } from '../support/activities';
+import { cardText, onlyCard } from '../../scripts/support/card-content';
+import { personalMessage, testUser, type TestUser } from '../../scripts/support/teams-activities';
 import { planRows } from '../support/plan-snapshot';
 import { TestBot } from '../support/test-bot';
 

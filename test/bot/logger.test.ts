@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { repoRoot } from '../support/paths';
+import { repoRoot } from '../../scripts/support/repo-paths';
 
 const run = promisify(execFile);
 

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { actionsOf, cardText, onlyCard } from '../support/card-content';
+import { actionsOf, cardText, onlyCard } from '../../scripts/support/card-content';
 import {
   botInstalledInChannel,
   botInstalledPersonally,
@@ -8,7 +8,7 @@ import {
   submitAction,
   personalConversation,
   testUser,
-} from '../support/activities';
+} from '../../scripts/support/teams-activities';
 import { TestBot } from '../support/test-bot';
 
 describe('the plan in conversation (real server, Bot Framework protocol)', () => {

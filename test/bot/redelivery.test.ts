@@ -1,12 +1,12 @@
 import { strict as assert } from 'node:assert';
-import { cardText, onlyCard, type Card } from '../support/card-content';
+import { cardText, onlyCard, type Card } from '../../scripts/support/card-content';
 import {
   channelConversation,
   executeAction,
   personalConversation,
   personalMessage,
   testUser,
-} from '../support/activities';
+} from '../../scripts/support/teams-activities';
 import { TestBot } from '../support/test-bot';
 
 /** Teams redelivers an activity (same id, same conversation) when the bot was slow to answer. */

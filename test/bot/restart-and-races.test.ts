@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '../../storage/azurite-process';
-import { cardText, onlyCard } from '../support/card-content';
-import { personalMessage, testUser, type TestUser } from '../support/activities';
+import { cardText, onlyCard } from '../../scripts/support/card-content';
+import { personalMessage, testUser, type TestUser } from '../../scripts/support/teams-activities';
 import { TestBot } from '../support/test-bot';
 
 const chair = testUser('Chris Chair', 'chair@oscb.example');

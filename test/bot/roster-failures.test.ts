@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { performance } from 'node:perf_hooks';
-import { cardText, onlyCard, type Card } from '../support/card-content';
+import { cardText, onlyCard, type Card } from '../../scripts/support/card-content';
 import {
   channelConversation,
   executeAction,
@@ -8,7 +8,7 @@ import {
   personalMessage,
   testUser,
   type TestUser,
-} from '../support/activities';
+} from '../../scripts/support/teams-activities';
 import { planRows } from '../support/plan-snapshot';
 import { rosterLookup, type ConnectorCall, type ScriptedFailure } from '../support/recording-connector';
 import { TestBot } from '../support/test-bot';

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { actionsOf, cardText, inputsOf, onlyCard, type Card } from '../support/card-content';
+import { actionsOf, cardText, inputsOf, onlyCard, type Card } from '../../scripts/support/card-content';
 import {
   channelConversation,
   channelMention,
@@ -8,7 +8,7 @@ import {
   personalMessage,
   testUser,
   type TestUser,
-} from '../support/activities';
+} from '../../scripts/support/teams-activities';
 import { TestBot } from '../support/test-bot';
 
 interface InvokeBody {

@@ -10,8 +10,8 @@ import {
   submitAction,
   testUser,
   type TestUser,
-} from '../support/activities';
-import { actionsOf, cardText, cardsOf, inputsOf, type Card } from '../support/card-content';
+} from '../../scripts/support/teams-activities';
+import { actionsOf, cardText, cardsOf, inputsOf, type Card } from '../../scripts/support/card-content';
 import { TestBot } from '../support/test-bot';
 
 /** What new users and testers type that the bot cannot act on as it stands. */

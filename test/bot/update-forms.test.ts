@@ -8,8 +8,8 @@ import {
   personalMessage,
   testUser,
   type TestUser,
-} from '../support/activities';
-import { actionsOf, cardText, inputsOf, onlyCard, type Card } from '../support/card-content';
+} from '../../scripts/support/teams-activities';
+import { actionsOf, cardText, inputsOf, onlyCard, type Card } from '../../scripts/support/card-content';
 import { updateActivityCall } from '../support/recording-connector';
 import { TestBot } from '../support/test-bot';
 

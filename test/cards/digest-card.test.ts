@@ -5,7 +5,7 @@ import type { ActionStatus } from '../../domain/action-status';
 import { buildDigest } from '../../views/digest-view';
 import { snapshotOf } from '../../domain/digest/digest-snapshot';
 import { loadPlan } from '../../plan/load-plan';
-import { shippedPlanFile } from '../support/paths';
+import { shippedPlanFile } from '../../scripts/support/repo-paths';
 import { buttons, ofType, visibleText } from './card-walk';
 import { assertNoUnboundFields, assertValidCard, TEAMS_CARD_BYTE_LIMIT } from './card-validation';
 import { isChart, parseWithSdk, withChartsFallenBack } from './chart-fallback';

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { digestText } from '../../cards/digest-text';
 import type { DigestView } from '../../views/digest-view-model';
 import { loadPlan } from '../../plan/load-plan';
-import { shippedPlanFile } from '../support/paths';
+import { shippedPlanFile } from '../../scripts/support/repo-paths';
 import { counts } from './fixtures';
 
 const plan = loadPlan(shippedPlanFile);

@@ -3,11 +3,11 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { freePort } from '../../storage/azurite-process';
-import { personalMessage, testUser } from '../support/activities';
+import { personalMessage, testUser } from '../../scripts/support/teams-activities';
 import { sharedAzurite, uniqueTablePrefix } from '../support/azurite';
-import { cardText, onlyCard } from '../support/card-content';
+import { cardText, onlyCard } from '../../scripts/support/card-content';
 import { dockerIgnored, execForm, readDockerfile, type Stage } from '../support/dockerfile';
-import { repoRoot } from '../support/paths';
+import { repoRoot } from '../../scripts/support/repo-paths';
 import { installProductionDependencies } from '../support/production-install';
 import { RecordingConnector } from '../support/recording-connector';
 
@@ -74,7 +74,7 @@ describe('Dockerfile', function () {
         else if (keyword === 'RUN') run(args);
       }
       await connector.start();
-      connector.addMember({ ...chair, userPrincipalName: chair.email });
+      connector.meet(chair);
     });
     after(async () => {
       if (child && child.exitCode === null) child.kill('SIGKILL');

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { performance } from 'node:perf_hooks';
 import { MAX_MESSAGE_LENGTH, parseCommand, type Command } from '../../domain/commands';
 import { loadPlan } from '../../plan/load-plan';
-import { shippedPlanFile } from '../support/paths';
+import { shippedPlanFile } from '../../scripts/support/repo-paths';
 
 const plan = loadPlan(shippedPlanFile);
 

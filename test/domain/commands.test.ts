@@ -3,7 +3,7 @@ import { editDistance, pickSuggestions } from '../../domain/command-suggestions'
 import { COMMAND_HELP, parseCommand, type Command } from '../../domain/commands';
 import { loadPlan } from '../../plan/load-plan';
 import type { Plan } from '../../plan/plan-schema';
-import { shippedPlanFile } from '../support/paths';
+import { shippedPlanFile } from '../../scripts/support/repo-paths';
 
 const FALLBACK = ['help', 'show plan', 'show priority 1'];
 const PRIORITIES_1_TO_8 = 'The plan has priorities 1–8.';

@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadPlan, PlanFileError } from '../../plan/load-plan';
 import type { Plan } from '../../plan/plan-schema';
-import { fixtureFile, shippedPlanFile } from '../support/paths';
+import { shippedPlanFile } from '../../scripts/support/repo-paths';
+import { fixtureFile } from '../support/fixture-file';
 
 describe('loadPlan', () => {
   describe('the shipped OSCB 2017-19 plan', () => {

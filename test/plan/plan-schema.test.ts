@@ -5,7 +5,7 @@ import path from 'node:path';
 import { loadPlan, PlanFileError } from '../../plan/load-plan';
 import { isIsoCalendarDate } from '../../plan/iso-calendar-date';
 import { MAX_LEAD_AGENCY_LENGTH } from '../../plan/plan-schema';
-import { shippedPlanFile } from '../support/paths';
+import { shippedPlanFile } from '../../scripts/support/repo-paths';
 
 type RawAction = { id: string; due?: unknown; lead?: unknown };
 type RawPlan = { priorities: { actions: RawAction[] }[] };

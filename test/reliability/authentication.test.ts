@@ -10,8 +10,8 @@ import {
   personalMessage,
   TENANT_ID,
   testUser,
-} from '../support/activities';
-import { cardText, onlyCard } from '../support/card-content';
+} from '../../scripts/support/teams-activities';
+import { cardText, onlyCard } from '../../scripts/support/card-content';
 import { ConsoleCapture } from '../support/console-capture';
 import {
   BOT_FRAMEWORK_ISSUER,

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { freePort } from '../../storage/azurite-process';
-import { cardsOf, cardText } from '../support/card-content';
+import { cardsOf, cardText } from '../../scripts/support/card-content';
 import {
   BOT,
   channelConversation,
@@ -11,7 +11,7 @@ import {
   submitAction,
   testUser,
   type TestUser,
-} from '../support/activities';
+} from '../../scripts/support/teams-activities';
 import { planRows } from '../support/plan-snapshot';
 import { TestBot } from '../support/test-bot';
 

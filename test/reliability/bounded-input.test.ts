@@ -4,8 +4,8 @@ import { odata } from '@azure/data-tables';
 import type { AdaptiveCardJson } from '../../cards';
 import { MAX_MESSAGE_LENGTH } from '../../domain/commands';
 import { assertValidCard } from '../cards/card-validation';
-import { cardText, onlyCard, type Card } from '../support/card-content';
-import { personalMessage, testUser, type TestUser } from '../support/activities';
+import { cardText, onlyCard, type Card } from '../../scripts/support/card-content';
+import { personalMessage, testUser, type TestUser } from '../../scripts/support/teams-activities';
 import { planRows } from '../support/plan-snapshot';
 import { TestBot } from '../support/test-bot';
 

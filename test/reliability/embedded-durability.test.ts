@@ -7,11 +7,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadPlan } from '../../plan/load-plan';
 import { azuriteConnectionString, freePort, startAzurite } from '../../storage/azurite-process';
-import { personalMessage, testUser } from '../support/activities';
+import { personalMessage, testUser } from '../../scripts/support/teams-activities';
 import { uniqueTablePrefix } from '../support/azurite';
 import { BotProcess } from '../support/bot-process';
-import { cardText, onlyCard } from '../support/card-content';
-import { repoRoot, shippedPlanFile } from '../support/paths';
+import { cardText, onlyCard } from '../../scripts/support/card-content';
+import { repoRoot, shippedPlanFile } from '../../scripts/support/repo-paths';
 import { statusReader } from '../support/plan-snapshot';
 import { RecordingConnector } from '../support/recording-connector';
 
@@ -168,7 +168,7 @@ describe('reliability: the embedded store keeps every acknowledged update', func
 
   before(async () => {
     await connector.start();
-    connector.addMember({ ...chair, userPrincipalName: chair.email });
+    connector.meet(chair);
   });
   after(async () => {
     await Promise.all(startedBots.map((bot) => bot.stop()));

@@ -1,12 +1,12 @@
 import { strict as assert } from 'node:assert';
-import { cardText, onlyCard } from '../support/card-content';
+import { cardText, onlyCard } from '../../scripts/support/card-content';
 import {
   executeAction,
   personalConversation,
   personalMessage,
   testUser,
   type TestUser,
-} from '../support/activities';
+} from '../../scripts/support/teams-activities';
 import { postJsonFresh } from '../support/fair-http';
 import { actionIdsOf, assertConsistent, planSnapshot } from '../support/plan-snapshot';
 import { TestBot } from '../support/test-bot';

@@ -5,14 +5,14 @@ import { loadConfig } from '../../bot/config';
 import { listenOnHosts } from '../../bot/listeners';
 import { createLogger } from '../../bot/logger';
 import { LogCapture } from '../support/test-bot';
-import { cardText, onlyCard } from '../support/card-content';
+import { cardText, onlyCard } from '../../scripts/support/card-content';
 import {
   botInstalledInChannel,
   botInstalledPersonally,
   personalMessage,
   TENANT_ID,
   testUser,
-} from '../support/activities';
+} from '../../scripts/support/teams-activities';
 import { tableRows } from '../support/table-rows';
 import { TestBot } from '../support/test-bot';
 

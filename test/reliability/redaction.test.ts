@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { TableClient, TableServiceClient } from '@azure/data-tables';
-import { actionsOf, cardText, inputsOf, onlyCard, type Card } from '../support/card-content';
+import { actionsOf, cardText, inputsOf, onlyCard, type Card } from '../../scripts/support/card-content';
 import {
   botInstalledInChannel,
   channelMention,
@@ -10,7 +10,7 @@ import {
   submitAction,
   testUser,
   type TestUser,
-} from '../support/activities';
+} from '../../scripts/support/teams-activities';
 import { sharedAzurite } from '../support/azurite';
 import { TestBot } from '../support/test-bot';
 

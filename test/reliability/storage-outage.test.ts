@@ -3,14 +3,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort, startAzurite, type AzuriteProcess } from '../../storage/azurite-process';
-import { actionsOf, cardText, onlyCard } from '../support/card-content';
+import { actionsOf, cardText, onlyCard } from '../../scripts/support/card-content';
 import {
   executeAction,
   personalConversation,
   personalMessage,
   testUser,
   type TestUser,
-} from '../support/activities';
+} from '../../scripts/support/teams-activities';
 import { assertConsistent, planSnapshot } from '../support/plan-snapshot';
 import { sharedAzurite } from '../support/azurite';
 import { StoreProxy } from '../support/store-proxy';

@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { loadPlan } from '../../plan/load-plan';
-import { personalMessage, testUser, type TestUser } from '../support/activities';
+import { personalMessage, testUser, type TestUser } from '../../scripts/support/teams-activities';
 import { sharedAzurite, uniqueTablePrefix } from '../support/azurite';
 import { BotProcess } from '../support/bot-process';
-import { cardText, onlyCard } from '../support/card-content';
-import { shippedPlanFile } from '../support/paths';
+import { cardText, onlyCard } from '../../scripts/support/card-content';
+import { shippedPlanFile } from '../../scripts/support/repo-paths';
 import { assertConsistent, planSnapshot, statusReader } from '../support/plan-snapshot';
 import { RecordingConnector } from '../support/recording-connector';
 
@@ -21,7 +21,7 @@ describe('reliability: two bot processes on one storage account', function () {
 
   before(async () => {
     await connector.start();
-    for (const user of [chair, owner]) connector.addMember({ ...user, userPrincipalName: user.email });
+    connector.meet(chair, owner);
     const { connectionString } = await sharedAzurite();
     const tablePrefix = uniqueTablePrefix();
     const options = { connectionString, tablePrefix, boardAdmins: [chair.email] };

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { freePort } from '../../storage/azurite-process';
 import { sharedAzurite, uniqueTablePrefix } from '../support/azurite';
 import { BotProcess } from '../support/bot-process';
-import { repoRoot } from '../support/paths';
+import { repoRoot } from '../../scripts/support/repo-paths';
 
 const CHAT = path.join(repoRoot, 'dist', 'scripts', 'chat.js');
 const CHAIR = 'chair@oscb.example';

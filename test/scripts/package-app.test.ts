@@ -15,7 +15,7 @@ import { parseCommand } from '../../domain/commands';
 import { loadPlan } from '../../plan/load-plan';
 import { bundledManifestVersions } from '../../scripts/app-package/manifest-schema';
 import { checkColourIcon, checkOutlineIcon } from '../../scripts/app-package/icon-checks';
-import { repoRoot, shippedPlanFile } from '../support/paths';
+import { repoRoot, shippedPlanFile } from '../../scripts/support/repo-paths';
 import { readZipEntries } from '../support/zip-entries';
 
 const manifestDir = path.join(repoRoot, 'manifest');

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '../../storage/azurite-process';
 import { sharedAzurite, uniqueTablePrefix } from '../support/azurite';
-import { repoRoot } from '../support/paths';
+import { repoRoot } from '../../scripts/support/repo-paths';
 
 const buildChecks = path.join(repoRoot, 'scripts', 'build');
 const { staleReason, writeStamp } = createRequire(__filename)(path.join(buildChecks, 'build-stamp.cjs')) as {

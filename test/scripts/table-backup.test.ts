@@ -25,7 +25,7 @@ import {
   type TableClients,
 } from '../../storage/table-clients';
 import { sharedAzurite, uniqueTablePrefix } from '../support/azurite';
-import { repoRoot, shippedPlanFile } from '../support/paths';
+import { repoRoot, shippedPlanFile } from '../../scripts/support/repo-paths';
 
 const exportScript = path.join(repoRoot, 'dist', 'scripts', 'export.js');
 const importScript = path.join(repoRoot, 'dist', 'scripts', 'import.js');

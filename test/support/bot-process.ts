@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '../../storage/azurite-process';
-import { repoRoot, shippedPlanFile } from './paths';
+import { repoRoot, shippedPlanFile } from '../../scripts/support/repo-paths';
+import { stopChild } from '../../scripts/support/stop-child';
 
 export interface BotProcessOptions {
   /** Absent: the embedded store, configured through `env` (LOCAL_STORAGE_DIR, LOCAL_STORAGE_PORT). */
@@ -114,14 +115,7 @@ export class BotProcess {
 
   /** SIGTERM (the bot closes its server and exits), SIGKILL after 5 s. */
   async stop(): Promise<void> {
-    if (this.child.exitCode === null && this.child.signalCode === null) {
-      process.kill(this.pid, 'SIGTERM');
-      const timer = setTimeout(() => {
-        if (this.child.exitCode === null) process.kill(this.pid, 'SIGKILL');
-      }, 5000);
-      await this.exited;
-      clearTimeout(timer);
-    }
+    await stopChild(this.child);
     fs.rmSync(this.workDir, { recursive: true, force: true });
   }
 }

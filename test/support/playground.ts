@@ -7,7 +7,7 @@ import { createLogger } from '../../bot/logger';
 import { PLAYGROUND_CHAIR } from '../../scripts/playground/playground-config';
 import { startPlaygroundSession, type PlaygroundSession } from '../../scripts/playground/session';
 import { sharedAzurite, uniqueTablePrefix } from './azurite';
-import { repoRoot, shippedPlanFile } from './paths';
+import { repoRoot, shippedPlanFile } from '../../scripts/support/repo-paths';
 import { LogCapture } from './test-bot';
 
 export const artifactsDirectory = path.join(repoRoot, 'test', 'artifacts', 'playground');

@@ -1,5 +1,6 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
+import { ConnectorRoster, isRosterLookup, type RosterMember } from '../../scripts/support/connector-roster';
+import { LoopbackService } from '../../scripts/support/loopback-server';
 
 /** One request the bot made to the Bot Connector. */
 export interface ConnectorCall {
@@ -7,14 +8,6 @@ export interface ConnectorCall {
   path: string;
   body: Record<string, unknown> | undefined;
   headers: http.IncomingHttpHeaders;
-}
-
-export interface RosterMember {
-  id: string;
-  name: string;
-  email?: string;
-  userPrincipalName?: string;
-  aadObjectId?: string;
 }
 
 /** A new conversation: how a bot starts a new post in a channel (or a new chat). */
@@ -37,24 +30,26 @@ export const updateActivityCall = (call: ConnectorCall): boolean =>
   call.method === 'PUT' && /\/v3\/conversations\/[^/]+\/activities\/[^/]+$/.test(call.path);
 
 /** The roster lookup for one Teams user id (GET …/members/<id>). */
-export const rosterLookup = (call: ConnectorCall): boolean =>
-  call.method === 'GET' && /\/v3\/conversations\/[^/]+\/members\/[^/]+$/.test(call.path);
+export const rosterLookup = (call: ConnectorCall): boolean => isRosterLookup(call.method, call.path);
 
 /**
  * Plays the Bot Connector service (the activity's serviceUrl) over real HTTP: accepts the bot's replies,
  * updates and proactive conversations, answers roster lookups, and records every call for assertions.
  */
-export class RecordingConnector {
+export class RecordingConnector extends LoopbackService {
   readonly calls: ConnectorCall[] = [];
-  private readonly roster = new Map<string, RosterMember>();
+  private readonly roster = new ConnectorRoster();
   private readonly failures: ScriptedFailure[] = [];
   private readonly silences: { match: (call: ConnectorCall) => boolean; times: number }[] = [];
-  private server?: http.Server;
   private nextId = 1;
-  url = '';
 
   addMember(member: RosterMember): void {
-    this.roster.set(member.id, member);
+    this.roster.add(member);
+  }
+
+  /** Adds people made up for a test to the roster, their email as their sign-in name. */
+  meet(...people: RosterMember[]): void {
+    this.roster.meet(...people);
   }
 
   failNext(failure: ScriptedFailure): void {
@@ -96,20 +91,7 @@ export class RecordingConnector {
     return this.calls.filter((call) => call.method === 'PUT').map((call) => call.body ?? {});
   }
 
-  async start(): Promise<string> {
-    this.server = http.createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
-    const { port } = this.server.address() as AddressInfo;
-    this.url = `http://127.0.0.1:${port}/`;
-    return this.url;
-  }
-
-  async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
-  }
-
-  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  protected override async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const text = Buffer.concat(chunks).toString('utf8');
@@ -140,13 +122,8 @@ export class RecordingConnector {
       return;
     }
 
-    const member = /^\/v3\/conversations\/[^/]+\/members\/([^/]+)$/.exec(path);
-    if (call.method === 'GET' && member) {
-      const found = this.roster.get(member[1]);
-      if (!found)
-        return this.json(res, 404, { error: { code: 'MemberNotFoundInConversation', message: 'not found' } });
-      return this.json(res, 200, { ...found, objectId: found.aadObjectId });
-    }
+    const lookup = this.roster.answer(call.method, path);
+    if (lookup) return this.json(res, lookup.status, lookup.body);
     const channelId = (call.body?.channelData as { channel?: { id?: unknown } } | undefined)?.channel?.id;
     if (call.method === 'POST' && path === '/v3/conversations' && typeof channelId === 'string') {
       // A new post in a channel: Teams answers the thread's conversation id and the post's message id.

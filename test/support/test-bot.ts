@@ -3,9 +3,10 @@ import { composeBot, type Bot } from '../../bot/composition-root';
 import { loadConfig } from '../../bot/config';
 import { createLogger } from '../../bot/logger';
 import { sharedAzurite, uniqueTablePrefix } from './azurite';
-import { shippedPlanFile } from './paths';
-import { RecordingConnector, type RosterMember } from './recording-connector';
-import type { TestUser } from './activities';
+import { shippedPlanFile } from '../../scripts/support/repo-paths';
+import type { RosterMember } from '../../scripts/support/connector-roster';
+import { RecordingConnector } from './recording-connector';
+import type { TestUser } from '../../scripts/support/teams-activities';
 import type { OutboundTokenStandIn } from './outbound-token';
 
 export interface TestBotOptions {
@@ -86,7 +87,7 @@ export class TestBot {
 
   /** Adds people to the Teams roster the connector answers with. */
   meet(...users: (TestUser | RosterMember)[]): void {
-    for (const user of users) this.connector.addMember({ ...user, userPrincipalName: user.email });
+    this.connector.meet(...users);
   }
 
   async send(

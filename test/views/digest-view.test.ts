@@ -8,7 +8,7 @@ import { formatBoardTime } from '../../domain/relative-time';
 import type { DigestChangeKind } from '../../views/digest-view-model';
 import { loadPlan } from '../../plan/load-plan';
 import type { Plan } from '../../plan/plan-schema';
-import { shippedPlanFile } from '../support/paths';
+import { shippedPlanFile } from '../../scripts/support/repo-paths';
 
 const LONDON = 'Europe/London';
 /** Monday 23 November 2026, 08:00 in London (GMT). */

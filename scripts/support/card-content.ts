@@ -1,4 +1,4 @@
-/** Reads cards out of the activities the bot sent, for assertions on what people see. */
+/** Reads cards out of the activities the bot sent: what people see, for tests and the bench to check. */
 
 export type Card = Record<string, unknown>;
 

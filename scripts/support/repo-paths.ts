@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
-// Tests run from dist/test/..., but data files (plan JSON, fixtures) are not copied by tsc, so they
-// are read from the source tree. Walking up to package.json works from dist and from source alike.
+// Code runs from dist/..., but data files (plan JSON, test fixtures) are not copied by tsc, so they are
+// read from the source tree. Walking up to package.json works from dist and from source alike.
 function findRepoRoot(start: string): string {
   let dir = start;
   while (!existsSync(path.join(dir, 'package.json'))) {
@@ -18,7 +18,3 @@ function findRepoRoot(start: string): string {
 export const repoRoot = findRepoRoot(__dirname);
 
 export const shippedPlanFile = path.join(repoRoot, 'plan', 'oscb-2017-19.json');
-
-export function fixtureFile(...segments: string[]): string {
-  return path.join(repoRoot, 'test', 'fixtures', ...segments);
-}

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
+/* Activities as Teams sends them to the bot, from made-up people: for the test suite and the bench. */
+
 export const TENANT_ID = '11111111-2222-3333-4444-555555555555';
 export const BOT = { id: '28:00000000-0000-0000-0000-000000000000', name: 'OSCB Plan Bot' };
 export const BOARD_TEAM_ID = '19:board-team@thread.tacv2';
