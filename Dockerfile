@@ -14,9 +14,11 @@ RUN npm ci --ignore-scripts
 COPY tsconfig.json ./
 COPY bot ./bot
 COPY cards ./cards
+COPY documents ./documents
 COPY domain ./domain
 COPY plan ./plan
 COPY storage ./storage
+COPY views ./views
 COPY scripts ./scripts
 COPY test ./test
 RUN npm run build
@@ -31,9 +33,11 @@ RUN npm ci --omit=dev --ignore-scripts
 COPY --from=build /app/dist/.build-stamp ./dist/.build-stamp
 COPY --from=build /app/dist/bot ./dist/bot
 COPY --from=build /app/dist/cards ./dist/cards
+COPY --from=build /app/dist/documents ./dist/documents
 COPY --from=build /app/dist/domain ./dist/domain
 COPY --from=build /app/dist/plan ./dist/plan
 COPY --from=build /app/dist/storage ./dist/storage
+COPY --from=build /app/dist/views ./dist/views
 COPY --from=build /app/dist/scripts ./dist/scripts
 COPY scripts/build ./scripts/build
 COPY plan ./plan
