@@ -26,7 +26,7 @@ export function actionsSections(aims: readonly AimSection[]): (Paragraph | Table
           keepNext: true,
           children: [new TextRun(`${action.id} ${action.title}`)],
         }),
-        docxTable(['', ''], actionFields(action), [FIELD_WIDTH, VALUE_WIDTH]),
+        docxTable(null, actionFields(action), [FIELD_WIDTH, VALUE_WIDTH], { keepTogether: true }),
       ]),
     ]),
   ]);
@@ -55,6 +55,8 @@ function evidence(url: string): DocxCell {
   if (!isLinkableUrl(url)) return url;
   return new Paragraph({
     style: TABLE_TEXT_STYLE,
+    // Never the last field ("Last updated" always follows), so it keeps the table together too.
+    keepNext: true,
     children: [
       new ExternalHyperlink({
         link: url,

@@ -20,7 +20,12 @@ export function renderBoardPackDocx(view: BoardPackView): Promise<Buffer> {
     creator: view.generatedBy,
     description: `As at ${view.asAt.label}`,
     styles: {
-      default: { document: { run: { font: 'Calibri', size: 22 } } },
+      default: {
+        document: { run: { font: 'Calibri', size: 22 } },
+        heading1: { paragraph: { spacing: { before: 360, after: 120 }, keepNext: true } },
+        heading2: { paragraph: { spacing: { before: 240, after: 80 }, keepNext: true } },
+        heading3: { paragraph: { spacing: { before: 200, after: 60 }, keepNext: true } },
+      },
       paragraphStyles: [
         {
           id: TABLE_TEXT_STYLE,
