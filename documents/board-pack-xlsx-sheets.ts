@@ -4,9 +4,12 @@ import type { BoardPackView } from '../views/board-pack-view-model';
 import { directionText } from './direction-text';
 import { excelDate } from './excel-date';
 import { RAG_COLOURS } from './rag-colours';
+import { wrappedRowHeight } from './xlsx-row-height';
 
 export const DAY_FORMAT = 'dd/mm/yyyy';
 export const MOMENT_FORMAT = 'dd/mm/yyyy hh:mm';
+/** A font set on a cell replaces the whole font, so the name and size are always given. */
+const FONT = { name: 'Calibri', size: 11 };
 
 type CellValue = string | number | Date | null;
 
@@ -115,7 +118,7 @@ export function fillAboutSheet(sheet: Worksheet, view: BoardPackView): void {
   ];
   for (const [label, value, format] of rows) {
     const row = sheet.addRow([label, value]);
-    row.getCell(1).font = { bold: true };
+    row.getCell(1).font = { ...FONT, bold: true };
     if (format) row.getCell(2).numFmt = format;
     row.getCell(2).alignment = { horizontal: 'left' };
   }
@@ -127,11 +130,15 @@ function fillTable(sheet: Worksheet, columns: readonly Column[], rows: readonly 
     width: column.width,
     style: {
       ...(column.format ? { numFmt: column.format } : {}),
-      ...(column.wrap ? { alignment: { wrapText: true, vertical: 'top' as const } } : {}),
+      alignment: { vertical: 'top' as const, ...(column.wrap ? { wrapText: true } : {}) },
     },
   }));
-  sheet.getRow(1).font = { bold: true };
-  sheet.addRows(rows.map((row) => [...row]));
+  sheet.getRow(1).font = { ...FONT, bold: true };
+  for (const values of rows) {
+    const row = sheet.addRow([...values]);
+    const height = wrappedRowHeight(values, columns);
+    if (height !== undefined) row.height = height;
+  }
   sheet.views = [{ state: 'frozen', ySplit: 1, xSplit: 0 }];
   sheet.autoFilter = {
     from: { row: 1, column: 1 },
@@ -141,5 +148,5 @@ function fillTable(sheet: Worksheet, columns: readonly Column[], rows: readonly 
 
 function paintStatus(cell: Cell, status: RagStatus): void {
   cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${RAG_COLOURS[status].fill}` } };
-  cell.font = { bold: true, color: { argb: `FF${RAG_COLOURS[status].text}` } };
+  cell.font = { ...FONT, bold: true, color: { argb: `FF${RAG_COLOURS[status].text}` } };
 }

@@ -140,6 +140,14 @@ describe('board pack: Word report', () => {
     });
   }
 
+  it('still writes a readable file when a note holds control characters', async () => {
+    const note = 'before\u0001\u000b\u001f after';
+    const changes = [{ ...view.changes[0], note }, ...view.changes.slice(1)];
+    const { text } = await readDocx(await renderBoardPackDocx({ ...view, changes }));
+    assert.ok(text.includes('before'));
+    assert.ok(text.includes(' after'));
+  });
+
   it('says so when nothing changed in the period', async () => {
     const { text } = await readDocx(await renderBoardPackDocx({ ...view, changes: [] }));
     assert.ok(text.includes('No status changed in the period.'));

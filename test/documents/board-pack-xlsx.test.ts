@@ -123,6 +123,29 @@ describe('board pack: Excel workbook', () => {
     assert.equal(about.cells.get('B3')?.style.numberFormat, 'dd/mm/yyyy');
   });
 
+  it('gives a row with a long wrapped note the height to show it', async () => {
+    const note = 'A long progress note. '.repeat(20);
+    const aims = view.aims.map((aim) => ({
+      ...aim,
+      priorities: aim.priorities.map((priority) => ({
+        ...priority,
+        actions: priority.actions.map((action) =>
+          action.id === '1.1' ? { ...action, latestNote: note } : action,
+        ),
+      })),
+    }));
+    const [actions] = await readXlsx(await renderBoardPackXlsx({ ...view, aims }));
+    const height = Number(/<row r="2"[^>]*\bht="([\d.]+)"[^>]*customHeight="1"/.exec(actions.xml)?.[1]);
+    assert.ok(height >= 15 * 6, `row 2 is ${height} points high`);
+  });
+
+  it('still writes a readable workbook when a note holds control characters', async () => {
+    const changes = [{ ...view.changes[0], note: 'before\u0001\u000b after' }, ...view.changes.slice(1)];
+    const workbook = await readXlsx(await renderBoardPackXlsx({ ...view, changes }));
+    const note = workbook[1].rows[1][6];
+    assert.ok(note.startsWith('before') && note.endsWith(' after'), note);
+  });
+
   it('leaves optional fields empty where the view has none', () => {
     const row = sheet('Actions').rows.find((candidate) => candidate[0] === '2.2');
     const action = allActions(view).find((candidate) => candidate.id === '2.2');

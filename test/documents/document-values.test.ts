@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { directionText } from '../../documents/direction-text';
 import { excelDate } from '../../documents/excel-date';
 import { isLinkableUrl } from '../../documents/linkable-url';
+import { wrappedRowHeight } from '../../documents/xlsx-row-height';
 import { boardDay, boardMoment } from '../../views/board-dates';
 
 describe('board pack: values in documents', () => {
@@ -64,5 +65,21 @@ describe('board pack: values in documents', () => {
         label: '2 Dec 2026',
       });
     });
+  });
+
+  describe('wrappedRowHeight gives a row the lines its wrapped text needs', () => {
+    const columns = [{ width: 10 }, { width: 10, wrap: true }, { width: 20, wrap: true }];
+    const cases: [string, unknown[], number | undefined][] = [
+      ['short text keeps the default height', ['x', 'short', 'short'], undefined],
+      ['text past one line of a wrapped column', ['', 'a'.repeat(13), ''], 30],
+      ['the tallest column decides', ['', 'a'.repeat(13), 'b'.repeat(24 * 3 + 1)], 60],
+      ['newlines count as lines', ['', 'one\ntwo\nthree', ''], 45],
+      ['an unwrapped column never grows the row', ['c'.repeat(500), '', ''], undefined],
+      ['numbers and dates are one line', [1, new Date(0), 2], undefined],
+      ['capped at the tallest row Excel allows', ['', '\n'.repeat(100), ''], 409],
+    ];
+    for (const [name, values, expected] of cases) {
+      it(name, () => assert.equal(wrappedRowHeight(values, columns), expected));
+    }
   });
 });
