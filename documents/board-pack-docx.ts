@@ -18,6 +18,7 @@ export function renderBoardPackDocx(view: BoardPackView): Promise<Buffer> {
   const document = new Document({
     title: `${view.title}: ${view.planName}`,
     creator: view.generatedBy,
+    lastModifiedBy: view.generatedBy,
     description: `As at ${view.asAt.label}`,
     styles: {
       default: {
