@@ -2,12 +2,12 @@
  * The layers, and the rule that keeps each one (run by `npm run lint:layers`, part of `npm test`):
  *
  *   bot/ (Teams only) ──► app/ (use cases) ──► domain/ (rules) ──► plan/ (data + schema)
- *     │                     │   └─► views/ (view-models) ◄── cards/ (Adaptive Cards)
+ *     │                     │   └─► views/ (view-models) ◄── cards/ (Adaptive Cards), documents/ (Word, Excel)
  *     └─ composition root ──┴─► storage/ (Table Storage, behind ports declared in app/ and domain/)
  *
  * test/architecture/layer-rules.test.ts shows each rule failing on a deliberately broken tree.
  */
-const LAYERS = ['app', 'bot', 'cards', 'domain', 'plan', 'storage', 'views'];
+const LAYERS = ['app', 'bot', 'cards', 'documents', 'domain', 'plan', 'storage', 'views'];
 const not = (...folders) => `^(${folders.join('|')})/`;
 const only = (...allowed) =>
   not(...[...LAYERS, 'scripts', 'test'].filter((folder) => !allowed.includes(folder)));
@@ -52,6 +52,13 @@ module.exports = {
       to: { path: only('cards', 'views') },
     },
     {
+      name: 'documents-draw-view-models',
+      comment: 'documents/ (the Word and Excel board pack) are pure functions of a view-model, like cards.',
+      severity: 'error',
+      from: { path: '^documents/' },
+      to: { path: only('documents', 'views') },
+    },
+    {
       name: 'app-uses-ports',
       comment:
         'Use cases reach storage and Teams through ports they declare; they never import bot, cards or storage.',
@@ -79,7 +86,7 @@ module.exports = {
       name: 'teams-sdk-only-in-bot',
       comment: 'teams-ai v1 and botbuilder are in maintenance upstream: moving SDK should touch bot/ only.',
       severity: 'error',
-      from: { path: not('app', 'cards', 'domain', 'plan', 'storage', 'views') },
+      from: { path: not('app', 'cards', 'documents', 'domain', 'plan', 'storage', 'views') },
       to: { path: '(^|/)node_modules/(botbuilder[^/]*|botframework-[^/]+|@microsoft/teams-ai)/' },
     },
     {

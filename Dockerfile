@@ -15,6 +15,7 @@ COPY tsconfig.json ./
 COPY app ./app
 COPY bot ./bot
 COPY cards ./cards
+COPY documents ./documents
 COPY domain ./domain
 COPY plan ./plan
 COPY storage ./storage
@@ -34,6 +35,7 @@ COPY --from=build /app/dist/.build-stamp ./dist/.build-stamp
 COPY --from=build /app/dist/app ./dist/app
 COPY --from=build /app/dist/bot ./dist/bot
 COPY --from=build /app/dist/cards ./dist/cards
+COPY --from=build /app/dist/documents ./dist/documents
 COPY --from=build /app/dist/domain ./dist/domain
 COPY --from=build /app/dist/plan ./dist/plan
 COPY --from=build /app/dist/storage ./dist/storage

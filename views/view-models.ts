@@ -6,7 +6,7 @@
 
 import type { RagCounts, RagStatus } from '../domain/rag-status';
 
-export { RAG_STATUSES } from '../domain/rag-status';
+export { RAG_LABELS, RAG_STATUSES } from '../domain/rag-status';
 export type { RagCounts, RagStatus };
 
 export type Tone = 'default' | 'good' | 'warning' | 'attention' | 'accent';

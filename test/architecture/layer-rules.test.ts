@@ -16,7 +16,18 @@ interface Violation {
 async function violationsIn(tree: string): Promise<string[]> {
   const cli = path.join(repoRoot, 'node_modules', '.bin', 'depcruise');
   const config = path.join(repoRoot, '.dependency-cruiser.cjs');
-  const folders = ['app', 'bot', 'cards', 'domain', 'plan', 'scripts', 'storage', 'test', 'views'];
+  const folders = [
+    'app',
+    'bot',
+    'cards',
+    'documents',
+    'domain',
+    'plan',
+    'scripts',
+    'storage',
+    'test',
+    'views',
+  ];
   // depcruise exits non-zero when it finds violations; its JSON report is on stdout either way.
   const { stdout } = await run(cli, [...folders, '--config', config, '--output-type', 'json'], {
     cwd: tree,
@@ -39,6 +50,7 @@ describe('the layer check fails when a layer rule is broken', function () {
         'app-uses-ports: app/use-case.ts → storage/table.ts',
         'bot-reaches-storage-only-in-the-composition-root: bot/route.ts → storage/table.ts',
         'cards-draw-view-models: cards/card.ts → domain/rule.ts',
+        'documents-draw-view-models: documents/pack.ts → domain/rule.ts',
         'domain-is-pure: domain/rule.ts → cards/card.ts',
         'domain-is-pure: domain/rule.ts → test/support.ts',
         'no-cycles: cards/card.ts → domain/rule.ts',

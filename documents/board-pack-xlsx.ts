@@ -1,0 +1,18 @@
+import { Workbook } from 'exceljs';
+import type { BoardPackView } from '../views/board-pack-view-model';
+import { excelDate } from './excel-date';
+import { fillAboutSheet, fillActionsSheet, fillChangesSheet } from './board-pack-xlsx-sheets';
+
+/** The board pack as a workbook: "Actions", "Changes" and "About". */
+export async function renderBoardPackXlsx(view: BoardPackView): Promise<Buffer> {
+  const workbook = new Workbook();
+  workbook.creator = view.generatedBy;
+  workbook.title = `${view.title}: ${view.planName}`;
+  // Stamped from the view, not the clock, so the same view always gives the same workbook properties.
+  workbook.created = excelDate(view.generatedAt.iso);
+  workbook.modified = workbook.created;
+  fillActionsSheet(workbook.addWorksheet('Actions'), view);
+  fillChangesSheet(workbook.addWorksheet('Changes'), view);
+  fillAboutSheet(workbook.addWorksheet('About'), view);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
