@@ -12,6 +12,31 @@ const not = (...folders) => `^(${folders.join('|')})/`;
 const only = (...allowed) =>
   not(...[...LAYERS, 'scripts', 'test'].filter((folder) => !allowed.includes(folder)));
 
+/** A layer may use only these npm packages (and Node's own modules only where `core` says so). */
+const packagesOf = (layer, packages, { core = false, why }) => [
+  {
+    name: `${layer}-uses-only-its-packages`,
+    comment: `${layer}/ may use ${packages.join(', ') || 'no npm package'}: ${why}`,
+    severity: 'error',
+    from: { path: `^${layer}/` },
+    to: {
+      path: '(^|/)node_modules/',
+      ...(packages.length > 0 ? { pathNot: `(^|/)node_modules/(${packages.join('|')})/` } : {}),
+    },
+  },
+  ...(core
+    ? []
+    : [
+        {
+          name: `${layer}-has-no-io`,
+          comment: `${layer}/ does no I/O of its own: no Node built-in modules.`,
+          severity: 'error',
+          from: { path: `^${layer}/` },
+          to: { dependencyTypes: ['core'] },
+        },
+      ]),
+];
+
 module.exports = {
   forbidden: [
     {
@@ -90,6 +115,31 @@ module.exports = {
       to: { path: '(^|/)node_modules/(botbuilder[^/]*|botframework-[^/]+|@microsoft/teams-ai)/' },
     },
     {
+      name: 'code-lives-in-the-layers',
+      comment: 'A file outside the known folders would be a way round every rule above.',
+      severity: 'error',
+      from: {},
+      to: {
+        dependencyTypes: ['local'],
+        pathNot: `^(${[...LAYERS, 'scripts', 'test', 'manifest'].join('|')})/`,
+      },
+    },
+    ...packagesOf('domain', ['zod', 'async-lock', 'exponential-backoff'], {
+      why: 'rules, with the write lock and backoff they need',
+    }),
+    ...packagesOf('app', [], { why: 'use cases reach everything outside through ports' }),
+    ...packagesOf('views', [], { why: 'view-models are plain data' }),
+    ...packagesOf('plan', ['zod'], { core: true, why: 'the plan file and its schema' }),
+    ...packagesOf('cards', ['zod', 'adaptivecards-templating'], { why: 'templates and payload schemas' }),
+    ...packagesOf('documents', ['docx', 'exceljs', '@napi-rs/canvas', '@fontsource/[^/]+'], {
+      core: true,
+      why: 'Word, Excel and the chart image',
+    }),
+    ...packagesOf('storage', ['zod', '@azure/[^/]+', 'azurite'], {
+      core: true,
+      why: 'Table Storage and the embedded Azurite',
+    }),
+    {
       name: 'product-code-never-imports-scripts-or-tests',
       severity: 'error',
       from: { path: not(...LAYERS) },
@@ -112,8 +162,9 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    // The deliberately broken tree that shows each rule failing (test/architecture/layer-rules.test.ts).
-    exclude: { path: '^(dist|build|node_modules)/|^test/fixtures/layer-violations/' },
+    // Not node_modules: an import of a package is an edge the package rules must see (doNotFollow keeps
+    // the packages' own imports out). The deliberately broken tree is checked by its own test.
+    exclude: { path: '^(dist|build)/|^test/fixtures/layer-violations/' },
     // Type-only imports count: a cycle through `import type` is still a cycle between layers.
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },

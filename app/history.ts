@@ -8,6 +8,7 @@ import type { Place } from './action-cards';
 import { notice } from './notices';
 import { noSuchAction } from './refusals';
 import type { ViewClock } from './view-clock';
+import { plural } from '../domain/wording';
 
 /** "history 5.1 [page N]": every change to an action, newest first. Anyone may read it. */
 export class History {
@@ -24,12 +25,9 @@ export class History {
     const history = await this.statusService.historyPage(action, page);
     if (!history) {
       const { pages } = (await this.statusService.historyPage(action, 1)) ?? { pages: 1 };
-      return notice(
-        'default',
-        'No such page',
-        `The history of ${action.id} has ${pages === 1 ? '1 page' : `${pages} pages`}.`,
-        [`history ${action.id}`],
-      );
+      return notice('default', 'No such page', `The history of ${action.id} has ${plural(pages, 'page')}.`, [
+        `history ${action.id}`,
+      ]);
     }
     // Redact buttons only where the admin alone sees them: a channel's card is everyone's.
     const canRedact = place === 'personal' && this.statusService.isAdmin(viewer);

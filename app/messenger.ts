@@ -5,9 +5,12 @@ export type SendResult =
   /** Teams answered 403/404: the bot is no longer in that conversation. */
   | { kind: 'notInConversation'; status: number };
 
-/** A new channel post, with the card as posted (JSON), kept so a redaction can rewrite it later. */
+/**
+ * A new channel post, with what a redaction needs to rewrite it later: the card as posted (JSON) and the
+ * new post's own address. Both are opaque here.
+ */
 export type PostResult =
-  | (Extract<SendResult, { kind: 'sent' }> & { postedCard: string })
+  | (Extract<SendResult, { kind: 'sent' }> & { postedCard: string; postedReference: Record<string, unknown> })
   | Extract<SendResult, { kind: 'notInConversation' }>;
 
 /**

@@ -4,6 +4,7 @@ import type { RedactionOutcome, RedactionRequest, StatusService } from '../domai
 import type { Answer } from '../views/answer';
 import { notice } from './notices';
 import { noSuchAction } from './refusals';
+import { plural } from '../domain/wording';
 
 export type ChangeRedactionOutcome = RedactionOutcome & {
   /** Posted digest cards updated in place, and those Teams refused or could not be reached for. */
@@ -73,9 +74,9 @@ function redactionAnswer(outcome: ChangeRedactionOutcome): Answer {
       const { action, audit, replacement } = outcome;
       const copies =
         outcome.cardsNotUpdated && outcome.cardsNotUpdated > 0
-          ? ` ${outcome.cardsNotUpdated} posted digest card(s) could not be updated in Teams; their stored copies were.`
+          ? ` ${plural(outcome.cardsNotUpdated, 'posted digest card')} could not be updated in Teams; their stored copies were.`
           : outcome.cardsUpdated
-            ? ` ${outcome.cardsUpdated} posted digest card(s) updated.`
+            ? ` ${plural(outcome.cardsUpdated, 'posted digest card')} updated.`
             : '';
       return notice(
         'good',
@@ -99,7 +100,7 @@ function redactionAnswer(outcome: ChangeRedactionOutcome): Answer {
       return notice(
         'warning',
         'Nothing was redacted',
-        `${outcome.actionId} has no change #${outcome.version}: it has ${outcome.changes === 1 ? 'only 1 change' : `only ${outcome.changes} changes`}.`,
+        `${outcome.actionId} has no change #${outcome.version}: it has only ${plural(outcome.changes, 'change')}.`,
         [`history ${outcome.actionId}`],
       );
     case 'noNote':

@@ -86,3 +86,42 @@ export function personalDataNotice(findings: readonly string[]): string {
     'child or family. Rephrase it below, or store it as written.'
   );
 }
+
+/** A button from an older version of the app, or an invoke no route takes. */
+export function unknownButton(): Answer {
+  return notice(
+    'warning',
+    "I don't know that button",
+    'It may come from an older version of this app. Nothing was changed.',
+    ['help'],
+  );
+}
+
+/** A turn that failed for a reason nobody foresaw: the person must not repeat a change blindly. */
+export function somethingWentWrong(): Answer {
+  return notice(
+    'attention',
+    'Something went wrong on my side',
+    "I may not have been able to answer you properly. Check the action's history to see what is stored before repeating a change.",
+    ['help'],
+  );
+}
+
+export function storeUnavailable(): Answer {
+  return notice(
+    'attention',
+    "I can't reach the plan store right now",
+    'Nothing was saved. Please try again in a minute.',
+    [],
+  );
+}
+
+/** Teams could not say who is asking just now (roster 401/429/5xx or a timeout). */
+export function identityUnavailable(): Answer {
+  return notice(
+    'warning',
+    "I couldn't confirm who you are in Teams just now",
+    "I couldn't confirm who you are in Teams just now; nothing was saved. Please try again.",
+    [],
+  );
+}

@@ -180,7 +180,7 @@ export class WeeklyDigest {
         activityId: sent.activityId,
         snapshot: JSON.stringify(digest.snapshot),
         card: sent.postedCard,
-        reference: postReference(channel.reference, sent.conversationId),
+        reference: sent.postedReference,
       },
       lease === undefined,
     );
@@ -293,10 +293,4 @@ export class WeeklyDigest {
     }
     return sentCount;
   }
-}
-
-/** The new post's own conversation, reached the way the board channel is: for updating it in place. */
-function postReference(channel: Record<string, unknown>, conversationId: string): Record<string, unknown> {
-  const conversation = (channel.conversation ?? {}) as Record<string, unknown>;
-  return { ...channel, activityId: undefined, conversation: { ...conversation, id: conversationId } };
 }

@@ -1,7 +1,8 @@
 import { ActivityTypes, INVOKE_RESPONSE_KEY, type TurnContext } from 'botbuilder';
 import type { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import type { UseCases } from '../app/use-cases';
-import { buildCard, buildNoticeCard, type AdaptiveCardJson } from '../cards';
+import { identityUnavailable, somethingWentWrong, storeUnavailable, unknownButton } from '../app/refusals';
+import { buildCard, type AdaptiveCardJson } from '../cards';
 import { EXECUTE_VERB, SUBMIT_VERB, readRedactChangePayload, runCommandPayload } from '../cards/verbs';
 import { parseCommand } from '../domain/commands';
 import { StoreUnavailableError } from '../domain/store-unavailable';
@@ -136,7 +137,7 @@ export function createApplication(
   // a card saying so (Teams shows a bare 501 as a failure the person cannot act on).
   app.activity(ActivityTypes.Invoke, async (context) => {
     logger.warn({ invokeName: context.activity.name }, 'unknown invoke answered');
-    await answerExecuteWithCard(context, unknownButtonCard());
+    await answerExecuteWithCard(context, buildCard(unknownButton().screen));
   });
 
   app.error(async (context, error) => {
@@ -147,24 +148,6 @@ export function createApplication(
   return app;
 }
 
-function unknownButtonCard() {
-  return buildNoticeCard({
-    tone: 'warning',
-    title: "I don't know that button",
-    text: 'It may come from an older version of this app. Nothing was changed.',
-    suggestions: [{ title: 'help', command: 'help' }],
-  });
-}
-
-function somethingWentWrongCard() {
-  return buildNoticeCard({
-    tone: 'attention',
-    title: 'Something went wrong on my side',
-    text: "I may not have been able to answer you properly. Check the action's history to see what is stored before repeating a change.",
-    suggestions: [{ title: 'help', command: 'help' }],
-  });
-}
-
 /**
  * No message turn ends in silence: one that failed for a reason nobody foresaw still gets an answer,
  * unless one was already sent (the failure came after it) or the answer cannot be sent. Card actions
@@ -173,28 +156,10 @@ function somethingWentWrongCard() {
 async function answerUnexpected(context: TurnContext, logger: Logger): Promise<void> {
   if (context.activity.type !== ActivityTypes.Message || context.responded) return;
   try {
-    await replyWithCard(context, somethingWentWrongCard(), 'Something went wrong on my side');
+    await replyWithCard(context, buildCard(somethingWentWrong().screen), 'Something went wrong on my side');
   } catch (error) {
     logger.warn({ err: error, activityType: context.activity.type }, 'could not answer after a turn error');
   }
-}
-
-function storeDownCard() {
-  return buildNoticeCard({
-    tone: 'attention',
-    title: "I can't reach the plan store right now",
-    text: 'Nothing was saved. Please try again in a minute.',
-    suggestions: [],
-  });
-}
-
-function identityUnavailableCard() {
-  return buildNoticeCard({
-    tone: 'warning',
-    title: "I couldn't confirm who you are in Teams just now",
-    text: "I couldn't confirm who you are in Teams just now; nothing was saved. Please try again.",
-    suggestions: [],
-  });
 }
 
 /**
@@ -213,11 +178,14 @@ async function guardStore(
   } catch (error) {
     if (error instanceof IdentityUnavailableError) {
       logger.warn({ activityType: context.activity.type }, 'answered without an identity');
-      return answer(identityUnavailableCard(), "I couldn't confirm who you are in Teams just now");
+      return answer(
+        buildCard(identityUnavailable().screen),
+        "I couldn't confirm who you are in Teams just now",
+      );
     }
     if (!(error instanceof StoreUnavailableError)) throw error;
     logger.error({ err: error.cause, activityType: context.activity.type }, 'plan store unavailable');
-    await answer(storeDownCard(), "I can't reach the plan store right now");
+    await answer(buildCard(storeUnavailable().screen), "I can't reach the plan store right now");
   }
 }
 
@@ -231,6 +199,6 @@ async function guardInvoke(context: TurnContext, logger: Logger, work: () => Pro
   } catch (error) {
     logger.error({ err: error, invokeName: context.activity.name }, 'card action failed');
     if (!context.turnState.get(INVOKE_RESPONSE_KEY))
-      await answerExecuteWithCard(context, somethingWentWrongCard());
+      await answerExecuteWithCard(context, buildCard(somethingWentWrong().screen));
   }
 }

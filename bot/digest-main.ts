@@ -5,6 +5,7 @@ import type { DigestRunResult } from '../app/weekly-digest';
 import { buildCard } from '../cards';
 import { createLogger } from './logger';
 import { SendTimeoutError } from './proactive-sender';
+import { plural } from '../domain/wording';
 
 /**
  * `npm run digest [-- --force] [-- --dry-run [--json]] [-- --wait <seconds>]`: one scheduled digest for an
@@ -59,7 +60,7 @@ function problemOf(result: DigestRunResult): string | undefined {
     case 'alreadyPosted':
       return undefined;
     case 'noBoardChannel':
-      return `The digest was not posted: ${result.reason}. ${result.adminsTold} admin(s) told in their personal chats; an admin must say "set board channel" in the board's channel.`;
+      return `The digest was not posted: ${result.reason}. ${plural(result.adminsTold, 'admin')} told in their personal chats; an admin must say "set board channel" in the board's channel.`;
     case 'botRemoved':
       return `The digest was not posted: Teams answered ${result.status}; the bot is no longer in the board channel.`;
     case 'inProgressElsewhere':

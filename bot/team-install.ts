@@ -1,6 +1,7 @@
 import type { Activity } from 'botbuilder';
 import { z } from 'zod';
 import type { KnownTeam } from '../domain/known-teams';
+import { channelConversationId } from './conversation';
 
 /** Teams ids are well under this; a team name is shown, so it is cut to a readable length. */
 const teamData = z.object({
@@ -20,8 +21,7 @@ export function teamOfInstall(activity: Activity): Omit<KnownTeam, 'installedAt'
   return {
     teamId: id,
     name: name?.slice(0, MAX_TEAM_NAME),
-    // The conversation the install arrived in, as Teams addressed it (its General channel).
-    conversationId: activity.conversation.id.split(';')[0],
+    conversationId: channelConversationId(activity),
     installedBy: installedBy?.slice(0, 256),
   };
 }

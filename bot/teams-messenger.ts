@@ -18,6 +18,17 @@ export class TeamsMessenger implements Messenger {
   ): Promise<PostResult> {
     const card = buildCard(answer.screen);
     const sent = await this.sender.postToChannel(address, channelId, card, answer.summary);
-    return sent.kind === 'sent' ? { ...sent, postedCard: JSON.stringify(card) } : sent;
+    if (sent.kind !== 'sent') return sent;
+    return {
+      ...sent,
+      postedCard: JSON.stringify(card),
+      postedReference: postReference(address, sent.conversationId),
+    };
   }
+}
+
+/** The new post's own conversation, reached the way the channel is: for updating it in place. */
+function postReference(channel: Record<string, unknown>, conversationId: string): Record<string, unknown> {
+  const conversation = (channel.conversation ?? {}) as Record<string, unknown>;
+  return { ...channel, activityId: undefined, conversation: { ...conversation, id: conversationId } };
 }

@@ -1,4 +1,4 @@
-import type { RagCounts, RagStatus } from '../views/view-models';
+import { RAG_LABELS, type RagCounts, type RagStatus } from '../views/view-models';
 
 /** How each RAG status looks. Colour is never the only signal: every use also shows the word. */
 
@@ -20,11 +20,16 @@ interface RagStyle {
 }
 
 export const RAG_STYLE: Readonly<Record<RagStatus, RagStyle>> = {
-  red: { label: 'Red', choiceTitle: 'Red', color: 'Attention', isSubtle: false },
-  amber: { label: 'Amber', choiceTitle: 'Amber', color: 'Warning', isSubtle: false },
-  green: { label: 'Green', choiceTitle: 'Green', color: 'Good', isSubtle: false },
-  complete: { label: 'Complete', choiceTitle: 'Complete (blue)', color: 'Accent', isSubtle: false },
-  not_started: { label: 'Not started', choiceTitle: 'Not started', color: 'Default', isSubtle: true },
+  red: { label: RAG_LABELS.red, choiceTitle: 'Red', color: 'Attention', isSubtle: false },
+  amber: { label: RAG_LABELS.amber, choiceTitle: 'Amber', color: 'Warning', isSubtle: false },
+  green: { label: RAG_LABELS.green, choiceTitle: 'Green', color: 'Good', isSubtle: false },
+  complete: { label: RAG_LABELS.complete, choiceTitle: 'Complete (blue)', color: 'Accent', isSubtle: false },
+  not_started: {
+    label: RAG_LABELS.not_started,
+    choiceTitle: 'Not started',
+    color: 'Default',
+    isSubtle: true,
+  },
 };
 
 /** Worst first, as a reader scans for problems. */

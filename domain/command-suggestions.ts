@@ -69,6 +69,7 @@ const COMMAND_SHAPES: readonly CommandShape[] = [
   { canonical: 'assign', heads: ['assign'], keepsArguments: true },
   { canonical: 'my actions', heads: ['my actions'], keepsArguments: false },
   { canonical: 'history', heads: ['history'], keepsArguments: true },
+  { canonical: 'redact', heads: ['redact'], keepsArguments: true },
   { canonical: 'preview digest', heads: ['preview digest'], keepsArguments: false },
   { canonical: 'post digest', heads: ['post digest'], keepsArguments: false },
   { canonical: 'set board channel', heads: ['set board channel'], keepsArguments: false },

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { odata, type TableClient } from '@azure/data-tables';
 import type {
   BoardChannel,
@@ -15,6 +16,9 @@ import type {
 import { readStoredObject } from './stored-rows';
 import { guardStore, statusCodeOf } from './store-errors';
 import { safeKey } from './table-clients';
+
+/** A PostedDigestCopy's id, as this store made it: the row's keys and ETag. */
+const copyId = z.tuple([z.string(), z.string(), z.string()]);
 
 async function readOrUndefined<T extends object>(table: TableClient, partitionKey: string, rowKey: string) {
   return guardStore(async () => {
@@ -291,7 +295,7 @@ export class TablePostedDigestCopies implements PostedDigestCopies {
 
   /** Guarded by the row's ETag: a "latest" row replaced by a newer digest meanwhile is left as it is. */
   async replaceCard(id: string, card: string): Promise<void> {
-    const [partitionKey, rowKey, etag] = JSON.parse(id) as [string, string, string];
+    const [partitionKey, rowKey, etag] = copyId.parse(JSON.parse(id));
     await guardStore(async () => {
       try {
         await this.table.updateEntity({ partitionKey, rowKey, card }, 'Merge', { etag });

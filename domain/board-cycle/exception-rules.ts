@@ -4,6 +4,7 @@ import type { RagStatus } from '../rag-status';
 import type { IsoDate } from './calendar-date';
 import { directionOfTravel, type DirectionOfTravel } from './direction-of-travel';
 import { currentTargetDate, daysOverdue } from './target-date';
+import { plural } from '../wording';
 
 /** An action's current state as the exception report reads it; absent from the map means never touched. */
 export interface ExceptionStatus {
@@ -170,9 +171,9 @@ export function describeExceptionReason(reason: ExceptionReason): string {
     case 'amberUnchanged':
       return `Amber with no change for ${reason.digests} digests`;
     case 'overdue':
-      return `overdue by ${reason.days} day${reason.days === 1 ? '' : 's'}`;
+      return `overdue by ${plural(reason.days, 'day')}`;
     case 'noRecentUpdate':
-      return `no update for ${reason.days} day${reason.days === 1 ? '' : 's'}`;
+      return `no update for ${plural(reason.days, 'day')}`;
     case 'neverUpdated':
       return 'never updated';
   }

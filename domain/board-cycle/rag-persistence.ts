@@ -1,5 +1,6 @@
 import { localDateOf, localDaysBetween } from '../digest/local-calendar';
 import { RAG_LABELS, type RagStatus } from '../rag-status';
+import { plural } from '../wording';
 
 /** What persistence needs from a history entry; owner changes and redactions keep the RAG, so they never count. */
 export interface RagChange {
@@ -29,19 +30,15 @@ export function describePersistence(rag: RagStatus, since: Date, now: Date, time
   const label = RAG_LABELS[rag];
   const days = localDaysBetween(since, now, timeZone);
   if (days === 0) return `${label} since today`;
-  if (days < 14) return `${label} for ${countOf(days, 'day')}`;
-  if (days < 63) return `${label} for ${countOf(Math.floor(days / 7), 'week')}`;
+  if (days < 14) return `${label} for ${plural(days, 'day')}`;
+  if (days < 63) return `${label} for ${plural(Math.floor(days / 7), 'week')}`;
   const months = wholeMonthsBetween(since, now, timeZone);
-  if (months < 24) return `${label} for ${countOf(months, 'month')}`;
-  return `${label} for ${countOf(Math.floor(months / 12), 'year')}`;
+  if (months < 24) return `${label} for ${plural(months, 'month')}`;
+  return `${label} for ${plural(Math.floor(months / 12), 'year')}`;
 }
 
 function wholeMonthsBetween(since: Date, now: Date, timeZone: string): number {
   const from = localDateOf(since, timeZone);
   const to = localDateOf(now, timeZone);
   return (to.year - from.year) * 12 + (to.month - from.month) - (to.day < from.day ? 1 : 0);
-}
-
-function countOf(count: number, unit: string): string {
-  return `${count} ${unit}${count === 1 ? '' : 's'}`;
 }

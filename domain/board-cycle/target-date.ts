@@ -1,5 +1,6 @@
 import { localDateOf } from '../digest/local-calendar';
 import { readIsoDate, type IsoDate } from './calendar-date';
+import { plural } from '../wording';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -27,10 +28,10 @@ export function daysOverdue(target: IsoDate, now: Date, timeZone: string): numbe
 /** "overdue by 12 days", "overdue by 1 day", "due today", "due tomorrow", "due in 3 days". */
 export function describeTargetDistance(target: IsoDate, now: Date, timeZone: string): string {
   const days = daysUntilTarget(target, now, timeZone);
-  if (days < 0) return `overdue by ${countOf(-days, 'day')}`;
+  if (days < 0) return `overdue by ${plural(-days, 'day')}`;
   if (days === 0) return 'due today';
   if (days === 1) return 'due tomorrow';
-  return `due in ${countOf(days, 'day')}`;
+  return `due in ${plural(days, 'day')}`;
 }
 
 /** The date the action is now held to: the latest revision, else the first target set, else the plan's. */
@@ -40,8 +41,4 @@ export function currentTargetDate(dates: {
   planDue?: IsoDate;
 }): IsoDate | undefined {
   return dates.revisedTargetDate ?? dates.targetDate ?? dates.planDue;
-}
-
-function countOf(count: number, unit: string): string {
-  return `${count.toLocaleString('en-GB')} ${unit}${count === 1 ? '' : 's'}`;
 }

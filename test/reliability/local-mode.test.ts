@@ -284,7 +284,7 @@ describe('local mode (BOT_ID unset) is local', function () {
 
     it('an unauthenticated install in a team with a loopback serviceUrl records the team but not the board channel', async () => {
       const install = {
-        ...botInstalledInChannel(bot.serviceUrl, chair),
+        ...botInstalledInChannel(bot.serviceUrl, chair, '19:attacker@thread.tacv2'),
         conversation: { id: '19:attacker@thread.tacv2', conversationType: 'channel', tenantId: TENANT_ID },
       };
       assert.equal((await bot.send(install)).status, 200);
