@@ -29,11 +29,16 @@ const optionalText = z
   .optional()
   .transform((value) => (value === '' ? undefined : value));
 
-const port = z.coerce.number().int().min(0).max(65535);
+/** A blank value (`PORT=` in a .env template) is unset, not port 0 (which would pick a random port). */
+const port = (fallback: number) =>
+  z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+    z.coerce.number().int().min(0).max(65535).default(fallback),
+  );
 
 const environmentSchema = z
   .object({
-    PORT: port.default(3978),
+    PORT: port(3978),
     HOST: optionalText,
     BOT_ID: optionalText.pipe(z.string().uuid("must be the bot's Microsoft app id (a GUID)").optional()),
     BOT_PASSWORD: optionalText,
@@ -66,7 +71,7 @@ const environmentSchema = z
       z.enum(['embedded'], { message: 'must be "embedded" or unset' }).optional(),
     ),
     LOCAL_STORAGE_DIR: z.string().trim().min(1).default('.data'),
-    LOCAL_STORAGE_PORT: port.default(10002),
+    LOCAL_STORAGE_PORT: port(10002),
     TABLE_PREFIX: z
       .string()
       .regex(/^[A-Za-z][A-Za-z0-9]{0,20}$/, 'must be letters and digits, starting with a letter (at most 21)')

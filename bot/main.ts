@@ -1,9 +1,13 @@
 import { ConfigError, loadConfig } from './config';
 import { startAzurite } from '../storage/azurite-process';
 import { StorageStartError } from '../storage/store-errors';
+import { PlanFileError } from '../plan/load-plan';
 
 /** A terminal's Ctrl+C, `kill`, `docker stop`, a closed terminal: every ordinary stop saves everything. */
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/** listen() on a HOST that is not one of this machine's addresses (or no address at all). */
+const HOST_NOT_HERE = new Set(['EADDRNOTAVAIL', 'ENOTFOUND', 'EAI_AGAIN', 'EINVAL']);
 
 /** A start-up failure a person can fix; said in one line with what to do, no stack trace. */
 class StartupProblem extends Error {}
@@ -28,9 +32,20 @@ async function main(): Promise<void> {
   } catch (error) {
     // Nothing was served, so nothing can be lost; the embedded store must not outlive this failed start.
     await bot.storage.close();
-    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') {
       throw new StartupProblem(
         `port ${config.port} is already in use (another bot running?) — stop it or set PORT`,
+      );
+    }
+    if (code && HOST_NOT_HERE.has(code)) {
+      throw new StartupProblem(
+        `HOST=${config.hosts.join(',')} is not an address of this machine (${code}) — set HOST to one of its addresses, or unset it`,
+      );
+    }
+    if (code === 'EACCES') {
+      throw new StartupProblem(
+        `port ${config.port} needs privileges this user does not have — set PORT above 1023`,
       );
     }
     throw error;
@@ -70,7 +85,9 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   // The logger may not exist yet (bad configuration), so this one message goes to stderr directly.
-  const oneLine = [ConfigError, StorageStartError, StartupProblem].some((kind) => error instanceof kind);
+  const oneLine = [ConfigError, StorageStartError, StartupProblem, PlanFileError].some(
+    (kind) => error instanceof kind,
+  );
   process.stderr.write(`${oneLine ? (error as Error).message : ((error as Error).stack ?? String(error))}\n`);
   process.exit(1);
 });

@@ -97,7 +97,17 @@ async function refusal(
 export async function startAzurite(options: AzuriteOptions): Promise<AzuriteProcess> {
   const host = options.host ?? '127.0.0.1';
   const directory = options.directory ? path.resolve(options.directory) : undefined;
-  if (directory) fs.mkdirSync(directory, { recursive: true });
+  if (directory) {
+    try {
+      fs.mkdirSync(directory, { recursive: true });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? 'error';
+      throw new StorageStartError(
+        `embedded storage folder ${directory} cannot be created (${code}) — set LOCAL_STORAGE_DIR to a folder this user can write`,
+        { cause: error },
+      );
+    }
+  }
   const args: EmbeddedAzuriteArgs = { host, port: options.port, directory };
   const child = spawn(
     process.execPath,

@@ -39,6 +39,12 @@ describe('configuration', () => {
     assert.equal(config.staleDays, 14);
   });
 
+  it('reads a blank PORT or LOCAL_STORAGE_PORT (as in a .env template) as unset, not as port 0', () => {
+    const config = loadConfig({ PORT: '', LOCAL_STORAGE_PORT: ' ' });
+    assert.equal(config.port, 3978);
+    assert.deepEqual('embedded' in config.storage && config.storage.embedded.port, 10002);
+  });
+
   it('reads admins as lower-cased emails and credentials as a set', () => {
     const config = loadConfig({
       BOARD_ADMINS: ' Chair@OSCB.example , manager@oscb.example',

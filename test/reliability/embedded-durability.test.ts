@@ -328,6 +328,39 @@ describe('reliability: the embedded store keeps every acknowledged update', func
     }
   });
 
+  const badStarts: [string, (lane: { env: Record<string, string> }) => Record<string, string>, RegExp][] = [
+    [
+      'a plan file that is not there',
+      (lane) => ({ ...lane.env, PLAN_FILE: '/nowhere/plan.json' }),
+      /^Plan file \/nowhere\/plan\.json was not found/,
+    ],
+    [
+      'a data folder that cannot be created',
+      (lane) => ({ ...lane.env, LOCAL_STORAGE_DIR: '/etc/hostname/data' }),
+      /^embedded storage folder \/etc\/hostname\/data cannot be created \(ENOTDIR\) — set LOCAL_STORAGE_DIR/,
+    ],
+    [
+      'a HOST that is no address of this machine',
+      (lane) => ({ ...lane.env, HOST: '192.0.2.1' }),
+      /^HOST=192\.0\.2\.1 is not an address of this machine \(EADDRNOTAVAIL\) — set HOST/,
+    ],
+    [
+      'a HOST that is no address at all',
+      (lane) => ({ ...lane.env, HOST: '999.1.1.1' }),
+      /^HOST=999\.1\.1\.1 is not an address of this machine \(ENOTFOUND\) — set HOST/,
+    ],
+  ];
+  for (const [what, env, message] of badStarts) {
+    it(`says what to change for ${what}, without a stack trace, and leaves no Azurite running`, async () => {
+      const lane = await newLane();
+      const result = await runBot({ LOG_LEVEL: 'error', ...env(lane) });
+      assert.equal(result.code, 1);
+      assert.match(botLines(result.stderr)[0] ?? '', message, result.stderr);
+      assert.doesNotMatch(result.stdout + result.stderr, /\n\s+at /, 'no stack trace');
+      assert.deepEqual(processesMentioning(lane.directory), [], 'no embedded Azurite left running');
+    });
+  }
+
   it("says the bot's own port is in use in one line, exits 1 and leaves no Azurite running", async () => {
     const lane = await newLane();
     const port = await freePort();
