@@ -2,9 +2,9 @@ import type { ActionStatus } from '../domain/action-status';
 import type { Person } from '../domain/person';
 import { findAction } from '../domain/plan-lookup';
 import type { Plan, PlanAction } from '../plan/plan-schema';
-import { actionView, myActionsView } from '../views/action-views';
+import { actionView, formDetails, myActionsView } from '../views/action-views';
 import type { Answer } from '../views/answer';
-import type { ActionView, MyActionsView, Tone } from '../views/view-models';
+import type { ActionView, CheckedDetails, MyActionsView, Tone } from '../views/view-models';
 
 /**
  * Where a card is shown. A personal chat's card is the viewer's alone. A group chat's or channel's card is
@@ -139,8 +139,12 @@ export class ActionCards {
 export interface FormDraft {
   rag?: ActionStatus['rag'];
   note?: string;
+  /** As typed in the form's other boxes; absent keeps what the form would show anyway. */
+  impact?: string;
+  evidenceLink?: string;
+  correctiveAction?: string;
   submitLabel?: string;
-  check?: { findings: string[]; note: string };
+  check?: { findings: string[]; note: string } & CheckedDetails;
 }
 
 export interface FormAnswer {
@@ -166,8 +170,18 @@ function draftForm(draft: FormDraft | undefined, submitLabel: string) {
   return {
     ...(draft.rag ? { selectedRag: draft.rag } : {}),
     draftNote: draft.note,
+    ...draftDetails(draft),
     submitLabel: draft.submitLabel ?? submitLabel,
     check: draft.check,
+  };
+}
+
+/** The boxes the person typed in, as they typed them. */
+function draftDetails(draft: FormDraft) {
+  return {
+    ...(draft.impact !== undefined ? { draftImpact: draft.impact } : {}),
+    ...(draft.evidenceLink !== undefined ? { draftEvidenceLink: draft.evidenceLink } : {}),
+    ...(draft.correctiveAction !== undefined ? { draftCorrectiveAction: draft.correctiveAction } : {}),
   };
 }
 
@@ -176,6 +190,8 @@ function formFor(status: ActionStatus, draft: FormDraft = {}) {
     baseVersion: status.version,
     selectedRag: draft.rag ?? (status.rag === 'not_started' ? undefined : status.rag),
     draftNote: draft.note,
+    ...formDetails(status),
+    ...draftDetails(draft),
     submitLabel: draft.submitLabel ?? (draft.check ? 'Save my rephrased note' : 'Save update'),
     check: draft.check,
   };

@@ -1,14 +1,19 @@
+import { formatCalendarDate, todayIn } from '../domain/board-cycle/calendar-date';
+import { periodInstants, readDatePeriod, type DatePeriod } from '../domain/board-cycle/date-period';
 import type { Person } from '../domain/person';
-import { findAction } from '../domain/plan-lookup';
+import { findAction, findPriority } from '../domain/plan-lookup';
 import type { StatusService } from '../domain/status-service';
 import type { Plan } from '../plan/plan-schema';
-import { historyView } from '../views/action-views';
+import { historyEntryView, historyView } from '../views/action-views';
 import type { Answer } from '../views/answer';
 import type { Place } from './action-cards';
 import { notice } from './notices';
 import { noSuchAction } from './refusals';
 import type { ViewClock } from './view-clock';
 import { plural } from '../domain/wording';
+
+/** Changes a period answer shows at most: enough for a quarter's board paper, and they fit on one card. */
+export const PERIOD_HISTORY_LIMIT = 25;
 
 /** "history 5.1 [page N]": every change to an action, newest first. Anyone may read it. */
 export class History {
@@ -36,4 +41,77 @@ export class History {
       screen: { card: 'history', view: historyView(history, this.viewClock(), { canRedact }) },
     };
   }
+
+  /**
+   * "history 5.1 since 1 April 2026", "history priority 5 from 1 Jan 2026 to 31 Mar 2026": every change in
+   * the period (status, owner, redaction, target, lead), newest first, capped, saying how many more there are.
+   */
+  async inPeriod(scope: { actionId: string } | { priority: number }, periodText: string): Promise<Answer> {
+    const { now, timeZone } = this.viewClock();
+    const read = readDatePeriod(periodText, { today: todayIn(now, timeZone) });
+    if (!read.ok) return notice('warning', 'Which period?', read.problem, []);
+    const target = this.scopeOf(scope);
+    if (!target)
+      return 'actionId' in scope ? noSuchAction(scope.actionId) : noSuchAction(`${scope.priority}`);
+    const history = await this.statusService.historyInPeriod(
+      target.actionIds,
+      periodInstants(read.period, timeZone),
+      PERIOD_HISTORY_LIMIT,
+    );
+    const context = { now, timeZone };
+    return {
+      summary: `Changes to ${target.name} ${periodWords(read.period)}`,
+      screen: {
+        card: 'history',
+        view: {
+          actionId: target.id,
+          actionTitle: target.title,
+          entries: history.entries.map((entry) => ({
+            ...historyEntryView(entry, context, { canRedact: false }),
+            // Across a priority, say which action each change was to.
+            ...(target.actionIds.length > 1 ? { who: `${entry.byName}, on ${entry.actionId}` } : {}),
+          })),
+          page: 1,
+          pages: 1,
+          older: 0,
+          period: {
+            text: periodWords(read.period),
+            total: history.total,
+            scope: target.name,
+            openCommand: target.openCommand,
+          },
+        },
+      },
+    };
+  }
+
+  private scopeOf(scope: { actionId: string } | { priority: number }) {
+    if ('actionId' in scope) {
+      const action = findAction(this.plan, scope.actionId);
+      return (
+        action && {
+          id: action.id,
+          title: action.title,
+          name: action.id,
+          actionIds: [action.id],
+          openCommand: `show action ${action.id}`,
+        }
+      );
+    }
+    const priority = findPriority(this.plan, scope.priority);
+    return (
+      priority && {
+        id: `priority ${priority.number}`,
+        title: priority.title,
+        name: `priority ${priority.number}`,
+        actionIds: priority.actions.map((action) => action.id),
+        openCommand: `show priority ${priority.number}`,
+      }
+    );
+  }
+}
+
+function periodWords(period: DatePeriod): string {
+  const from = formatCalendarDate(period.from);
+  return period.to === undefined ? `since ${from}` : `from ${from} to ${formatCalendarDate(period.to)}`;
 }

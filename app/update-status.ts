@@ -5,6 +5,7 @@ import { RAG_LABELS, type RagStatus } from '../domain/rag-status';
 import { timeAgo } from '../domain/relative-time';
 import type { StatusService, StatusUpdateOutcome } from '../domain/status-service';
 import { StoreUnavailableError } from '../domain/store-unavailable';
+import type { TypedUpdateDetails } from '../domain/update-details';
 import type { Plan, PlanAction } from '../plan/plan-schema';
 import type { Answer } from '../views/answer';
 import { actionAnswer, type ActionCards, type FormAnswer, type FormList, type Place } from './action-cards';
@@ -29,6 +30,8 @@ export interface FormUpdate {
   actionId: string;
   rag: RagStatus;
   note: string;
+  /** The form's impact, evidence link and corrective action; absent from the personal-data check card. */
+  details?: TypedUpdateDetails;
   baseVersion: number;
   confirmPersonalData?: boolean;
   /** The card the form sits on: absent for the action card. */
@@ -111,8 +114,9 @@ export class UpdateStatus {
       baseVersion: update.baseVersion,
       confirmPersonalData: update.confirmPersonalData,
       delivery: update.delivery,
+      details: update.details,
     });
-    const typed = { rag: update.rag, note: update.note };
+    const typed = { rag: update.rag, note: update.note, ...update.details };
     const answer = (status: ActionStatus, formAnswer: FormAnswer) =>
       this.answerOnSameCard(update, action, status, formAnswer);
     switch (outcome.kind) {
@@ -141,7 +145,7 @@ export class UpdateStatus {
       case 'checkPersonalData':
         return answer(outcome.current, {
           notice: { tone: 'warning', text: personalDataNotice(outcome.findings) },
-          draft: { ...typed, check: { findings: outcome.findings, note: outcome.note } },
+          draft: { ...typed, check: { findings: outcome.findings, note: outcome.note, ...outcome.details } },
         });
       case 'invalid':
         return answer(outcome.current, {

@@ -20,6 +20,8 @@ import type { Log } from './log';
 import type { Messenger } from './messenger';
 import { MyActions } from './my-actions';
 import { RedactChange } from './redact-change';
+import { SetLeadAgency } from './set-lead-agency';
+import { SetTargetDate } from './set-target-date';
 import { ShowAction } from './show-action';
 import { ShowPlan } from './show-plan';
 import { UpdateStatus } from './update-status';
@@ -36,6 +38,8 @@ export interface UseCases {
   assignOwner: AssignOwner;
   history: History;
   redactChange: RedactChange;
+  setTargetDate: SetTargetDate;
+  setLeadAgency: SetLeadAgency;
   boardChannel: BoardChannel;
   digestRequests: DigestRequests;
   weeklyDigest: WeeklyDigest;
@@ -100,6 +104,8 @@ export function createUseCases(ports: UseCasePorts): UseCases {
     assignOwner: new AssignOwner(statusService, ports.people),
     history: new History(plan, statusService, viewClock),
     redactChange: new RedactChange(statusService, ports.postedDigestCopies, ports.postedCards, log),
+    setTargetDate: new SetTargetDate(statusService, cards),
+    setLeadAgency: new SetLeadAgency(statusService, cards),
     boardChannel: new BoardChannel(ports.boardChannels, ports.teams, isAdmin, clock, log),
     digestRequests: new DigestRequests(weeklyDigest, ports.people, ports.messenger, isAdmin),
     weeklyDigest,

@@ -55,6 +55,13 @@ export class CardActions {
       actionId: payload.actionId,
       rag: payload.rag,
       note: payload.note,
+      details: payload.typed
+        ? undefined
+        : {
+            impact: payload.impact,
+            evidenceLink: payload.evidenceLink,
+            correctiveAction: payload.correctiveAction,
+          },
       baseVersion: payload.baseVersion,
       confirmPersonalData: payload.confirmPersonalData,
       list: payload.list,

@@ -47,6 +47,24 @@ export function commandRoutes(useCases: UseCases): CommandRoutes {
         by: await turn.who(),
         delivery: turn.delivery,
       }),
+    setTarget: async (command, turn) =>
+      useCases.setTargetDate.set({
+        by: await turn.who(),
+        actionId: command.actionId,
+        dateText: command.dateText,
+        reason: command.reason,
+        delivery: turn.delivery,
+        place: turn.place,
+      }),
+    setLead: async (command, turn) =>
+      useCases.setLeadAgency.set({
+        by: await turn.who(),
+        actionId: command.actionId,
+        agency: command.agency,
+        delivery: turn.delivery,
+        place: turn.place,
+      }),
+    historyInPeriod: (command) => history.inPeriod(command.scope, command.periodText),
     previewDigest: async (_command, turn) => digestRequests.preview(await turn.who(), turn.place),
     postDigest: async (_command, turn) => digestRequests.post(await turn.who()),
     setBoardChannel: async (_command, turn) => useCases.boardChannel.set(await turn.who(), turn.channel),

@@ -3,6 +3,7 @@ import { COMMANDS, navButton, type NavButtonData } from './commands';
 import { RAG_CHOICES, ragBadge, type TextRunData } from './rag-style';
 import { compileCardTemplate, type AdaptiveCardJson } from './render-card';
 import template from './templates/action.json';
+import { evidenceButtonUrl, targetLine, type TargetLineData } from './target-line';
 import { present } from './text';
 import { toneStyle } from './tone-style';
 import { EXECUTE_VERB, type UpdateStatusPayload } from './verbs';
@@ -17,6 +18,11 @@ type ActionCardData = {
   owner: string | null;
   rag: TextRunData;
   note: string | null;
+  impact: string | null;
+  correctiveAction: string | null;
+  evidenceUrl: string | null;
+  target: TargetLineData | null;
+  lead: string | null;
   updated: boolean;
   updatedAgo: string | null;
   updatedAt: string | null;
@@ -30,8 +36,11 @@ type ActionCardData = {
     choices: { title: string; value: string }[];
     selectedRag: string | null;
     draftNote: string | null;
+    draftImpact: string | null;
+    draftEvidenceLink: string | null;
+    draftCorrectiveAction: string | null;
     /** Sends the checked note from the card's data, confirmed: the note that was checked is the one stored. */
-    storeAsWritten: Required<Omit<UpdateStatusPayload, 'list'>> | null;
+    storeAsWritten: StoreAsWrittenPayload | null;
   } | null;
   refresh: { verb: string; data: { actionId: string }; userIds: string[] | null } | null;
   history: NavButtonData;
@@ -54,6 +63,11 @@ export function buildActionCard(view: ActionView): AdaptiveCardJson {
     owner: present(view.owner),
     rag: ragBadge(view.status.rag),
     note: present(view.status.note),
+    impact: present(view.status.impact),
+    correctiveAction: present(view.status.correctiveAction),
+    evidenceUrl: evidenceButtonUrl(view.status.evidenceUrl),
+    target: targetLine(view.target),
+    lead: present(view.lead),
     updated: updatedAgo !== null || updatedAt !== null || updatedBy !== null,
     updatedAgo,
     updatedAt,
@@ -67,6 +81,9 @@ export function buildActionCard(view: ActionView): AdaptiveCardJson {
           choices: [...RAG_CHOICES],
           selectedRag: selectableRag(view.form.selectedRag),
           draftNote: present(view.form.draftNote),
+          draftImpact: present(view.form.draftImpact),
+          draftEvidenceLink: present(view.form.draftEvidenceLink),
+          draftCorrectiveAction: present(view.form.draftCorrectiveAction),
           storeAsWritten: storeAsWritten(view.id, view.form),
         }
       : null,
@@ -85,9 +102,27 @@ export function buildActionCard(view: ActionView): AdaptiveCardJson {
     ),
   };
   // A draft far over the note limit (it can only come from a typed message) is the one thing let go.
+  // With a form open, its boxes hold the person's words, so the status's details and note are given up
+  // first; then the detail boxes (their "Store as written" button still carries what was checked), and
+  // last a note draft far over the limit (only a typed message makes one).
+  const withoutDetails = { ...data, impact: null, correctiveAction: null };
+  const withoutStatusText = { ...withoutDetails, note: null };
+  const detailDraftsDropped = data.form && {
+    ...data.form,
+    draftImpact: null,
+    draftEvidenceLink: null,
+    draftCorrectiveAction: null,
+  };
   return firstThatFits([
     () => render(data),
-    () => render({ ...data, form: data.form && { ...data.form, draftNote: null } }),
+    () => render(data.form ? withoutDetails : data),
+    () => render(data.form ? withoutStatusText : data),
+    () => render({ ...withoutStatusText, form: detailDraftsDropped }),
+    () =>
+      render({
+        ...withoutStatusText,
+        form: detailDraftsDropped && { ...detailDraftsDropped, draftNote: null },
+      }),
   ]);
 }
 
@@ -96,12 +131,21 @@ function selectableRag(rag: RagStatus | undefined): RagStatus | null {
   return rag !== undefined && RAG_CHOICES.some((choice) => choice.value === rag) ? rag : null;
 }
 
-/** After the personal-data check, the button that stores the checked note as it was written. */
-export function storeAsWritten(
-  actionId: string,
-  form: StatusFormView,
-): Required<Omit<UpdateStatusPayload, 'list'>> | null {
+/** What "store as written" sends: every checked text of the form, confirmed. */
+export type StoreAsWrittenPayload = Required<Omit<UpdateStatusPayload, 'list' | 'typed'>>;
+
+/** After the personal-data check, the button that stores the checked texts as they were written. */
+export function storeAsWritten(actionId: string, form: StatusFormView): StoreAsWrittenPayload | null {
   const rag = selectableRag(form.selectedRag);
   if (!form.check || !rag) return null;
-  return { actionId, baseVersion: form.baseVersion, rag, note: form.check.note, confirmPersonalData: true };
+  return {
+    actionId,
+    baseVersion: form.baseVersion,
+    rag,
+    note: form.check.note,
+    impact: form.check.impact ?? '',
+    evidenceLink: form.check.evidenceUrl ?? '',
+    correctiveAction: form.check.correctiveAction ?? '',
+    confirmPersonalData: true,
+  };
 }

@@ -3,6 +3,7 @@ import { COMMANDS, navButton, type NavButtonData } from './commands';
 import { ragBadge, type TextRunData } from './rag-style';
 import { compileCardTemplate, type AdaptiveCardJson } from './render-card';
 import template from './templates/history.json';
+import { evidenceButtonUrl } from './target-line';
 import { plural, present, truncate } from './text';
 import { redactChangeInputId, SUBMIT_VERB, type RedactChangePayload } from './verbs';
 import type { HistoryEntryView, HistoryView, RagStatus } from '../views/view-models';
@@ -22,14 +23,19 @@ type HistoryEntryData = {
   /** "● Amber → ● Green", "Owner changed to Sam Jones", "Redacted the note of #7". */
   change: TextRunData[];
   note: string | null;
+  /** "Impact so far: …", "Corrective action: …", "Reason: …". */
+  details: { label: string; text: string }[];
+  evidenceUrl: string | null;
   redact: RedactButtonData | null;
 };
 
 type HistoryCardData = {
+  heading: string;
   actionId: string;
   actionTitle: string;
   entries: HistoryEntryData[];
   empty: boolean;
+  periodText: string | null;
   pageText: string | null;
   hiddenText: string | null;
   open: NavButtonData;
@@ -45,14 +51,18 @@ const SHORT_NOTE_CHARS = 300;
 export function buildHistoryCard(view: HistoryView): AdaptiveCardJson {
   const renderWith = (entries: readonly HistoryEntryData[], hidden: number) =>
     render({
+      heading: view.period ? `History of ${view.period.scope}` : `History of action ${view.actionId}`,
       actionId: view.actionId,
       actionTitle: view.actionTitle,
       entries: [...entries],
-      empty: view.entries.length === 0 && view.older === 0,
+      empty: view.entries.length === 0 && view.older === 0 && !view.period,
+      periodText: periodText(view),
       pageText: pageText(view),
       hiddenText:
         hidden > 0 ? `${plural(hidden, 'change', 'changes')} on this page could not fit on one card.` : null,
-      open: navButton(`Open ${view.actionId}`, COMMANDS.showAction(view.actionId)),
+      open: view.period
+        ? navButton(`Open ${view.period.scope}`, view.period.openCommand)
+        : navButton(`Open ${view.actionId}`, COMMANDS.showAction(view.actionId)),
       older: view.olderCommand ? navButton('Older changes', view.olderCommand) : null,
       newer: view.newerCommand ? navButton('Newer changes', view.newerCommand) : null,
     });
@@ -77,8 +87,23 @@ function pageText(view: HistoryView): string | null {
   return `Page ${view.page} of ${view.pages}.${older}`;
 }
 
+/** "Changes since 1 April 2026: 14. The newest 25 are shown; 3 more are older." */
+function periodText(view: HistoryView): string | null {
+  if (!view.period) return null;
+  const { text, total, scope } = view.period;
+  const shown = view.entries.length;
+  if (total === 0) return `No changes to ${scope} ${text}.`;
+  const head = `${plural(total, 'change', 'changes')} to ${scope} ${text}, newest first.`;
+  if (total <= shown) return head;
+  return `${head} The newest ${shown} are shown; ${plural(total - shown, 'more is', 'more are')} older: give a shorter period to see them.`;
+}
+
 function entryData(actionId: string, entry: HistoryEntryView, noteChars: number): HistoryEntryData {
   const note = present(entry.note);
+  const detail = (label: string, text: string | undefined) => {
+    const shown = present(text);
+    return shown === null ? [] : [{ label, text: truncate(shown, noteChars) }];
+  };
   return {
     number: `#${entry.number}`,
     when: entry.when,
@@ -86,6 +111,12 @@ function entryData(actionId: string, entry: HistoryEntryView, noteChars: number)
     who: entry.who,
     change: changeRuns(entry),
     note: note === null ? null : truncate(note, noteChars),
+    details: [
+      ...detail('Impact so far: ', entry.impact),
+      ...detail('Corrective action: ', entry.correctiveAction),
+      ...(entry.kind === 'target' ? detail('Reason: ', entry.reason) : []),
+    ],
+    evidenceUrl: evidenceButtonUrl(entry.evidenceUrl),
     redact: entry.redactable
       ? {
           title: `Redact #${entry.number}`,
@@ -108,6 +139,19 @@ function changeRuns(entry: HistoryEntryView): TextRunData[] {
       ];
     case 'status':
       return statusChange(entry.from, entry.to);
+    case 'target':
+      return entry.previousTargetDate
+        ? [plainRun(`Target date moved from ${entry.previousTargetDate} to ${entry.targetDate ?? '?'}`)]
+        : [plainRun(`Target date set: ${entry.targetDate ?? '?'}`)];
+    case 'lead':
+      return entry.previousLeadAgency
+        ? [
+            plainRun('Lead agency changed from '),
+            plainRun(entry.previousLeadAgency),
+            plainRun(' to '),
+            plainRun(entry.leadAgency ?? '?'),
+          ]
+        : [plainRun('Lead agency set: '), plainRun(entry.leadAgency ?? '?')];
   }
 }
 

@@ -4,6 +4,7 @@ import { COMMANDS, navButton, type NavButtonData } from './commands';
 import { compileCardTemplate, type AdaptiveCardJson } from './render-card';
 import template from './templates/my-actions.json';
 import { RAG_CHOICES } from './rag-style';
+import { targetLine, type TargetLineData } from './target-line';
 import { plural, present } from './text';
 import { storeAsWritten } from './action-card';
 import { toneStyle } from './tone-style';
@@ -16,6 +17,12 @@ type FormData = {
   storeAsWritten: UpdateStatusPayload | null;
   ragInputId: string;
   noteInputId: string;
+  impactInputId: string;
+  evidenceInputId: string;
+  correctiveInputId: string;
+  draftImpact: string | null;
+  draftEvidenceLink: string | null;
+  draftCorrectiveAction: string | null;
   submitLabel: string;
   choices: { title: string; value: string }[];
   selectedRag: string | null;
@@ -27,6 +34,7 @@ type MyActionsCardData = {
   intro: string | null;
   actions: (ActionSummaryData & {
     priorityNumber: number;
+    target: TargetLineData | null;
     form: FormData | null;
     notice: { containerStyle: string; color: string; text: string } | null;
   })[];
@@ -45,6 +53,7 @@ export function buildMyActionsCard(view: MyActionsView): AdaptiveCardJson {
   const actions = view.actions.map((action) => ({
     ...actionSummaryData(action, NOTE_CHARS),
     priorityNumber: action.priorityNumber,
+    target: targetLine(action.target),
     notice:
       action.notice && present(action.notice.text) !== null
         ? { ...toneStyle(action.notice.tone), text: action.notice.text }
@@ -56,6 +65,12 @@ export function buildMyActionsCard(view: MyActionsView): AdaptiveCardJson {
           storeAsWritten: withList(storeAsWritten(action.id, action.form), list),
           ragInputId: formInputIds(action.id).rag,
           noteInputId: formInputIds(action.id).note,
+          impactInputId: formInputIds(action.id).impact,
+          evidenceInputId: formInputIds(action.id).evidenceLink,
+          correctiveInputId: formInputIds(action.id).correctiveAction,
+          draftImpact: present(action.form.draftImpact),
+          draftEvidenceLink: present(action.form.draftEvidenceLink),
+          draftCorrectiveAction: present(action.form.draftCorrectiveAction),
           submitLabel: action.form.submitLabel,
           choices: [...RAG_CHOICES],
           selectedRag:

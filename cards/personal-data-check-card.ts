@@ -12,15 +12,23 @@ type PersonalDataCheckCardData = {
   note: string;
   findings: string;
   /** Sends the note from the card's data, not the input: the note that was checked is the one stored. */
-  storeAsWritten: { verb: string; data: Required<Omit<UpdateStatusPayload, 'list'>> };
+  storeAsWritten: { verb: string; data: TypedCheckPayload & { note: string; confirmPersonalData: true } };
   /** The "note" input is added to this when the button is pressed. */
-  rephrase: { verb: string; data: Omit<UpdateStatusPayload, 'note' | 'confirmPersonalData'> };
+  rephrase: { verb: string; data: TypedCheckPayload };
 };
+
+/** This card checks a typed update, which has no detail boxes: `typed` says so (a red's note is its corrective action). */
+type TypedCheckPayload = Pick<UpdateStatusPayload, 'actionId' | 'baseVersion' | 'rag'> & { typed: true };
 
 const render = compileCardTemplate<PersonalDataCheckCardData>(template);
 
 export function buildPersonalDataCheckCard(view: PersonalDataCheckView): AdaptiveCardJson {
-  const update = { actionId: view.actionId, baseVersion: view.baseVersion, rag: view.rag };
+  const update: TypedCheckPayload = {
+    actionId: view.actionId,
+    baseVersion: view.baseVersion,
+    rag: view.rag,
+    typed: true,
+  };
   return render({
     actionId: view.actionId,
     actionTitle: view.actionTitle,

@@ -67,12 +67,27 @@ export const MAX_NOTE_PAYLOAD = 5000;
  */
 const formList = z.union([z.literal('mine'), z.array(actionId).min(1).max(60)]);
 
+/**
+ * An evidence link is refused past 2,000 characters with its length; the payload takes more than that so the
+ * refusal can say so and keep the form, and no more than a card can carry.
+ */
+export const MAX_LINK_PAYLOAD = 5000;
+
 export const updateStatusPayload = z.object({
   actionId,
   baseVersion: z.number().int().min(0),
   rag: ragStatus,
   /** Input.Text sends "" when left empty. */
   note: z.string().max(MAX_NOTE_PAYLOAD).default(''),
+  /** The form's other boxes; missing is blank. */
+  impact: z.string().max(MAX_NOTE_PAYLOAD).default(''),
+  evidenceLink: z.string().max(MAX_LINK_PAYLOAD).default(''),
+  correctiveAction: z.string().max(MAX_NOTE_PAYLOAD).default(''),
+  /**
+   * Set by the personal-data check card of a typed update, which has no detail boxes: the update keeps its
+   * impact and evidence, and a red's note is its corrective action, as when typed.
+   */
+  typed: z.literal(true).optional(),
   /** Set by the "store as written" button after the personal-data check. */
   confirmPersonalData: z.boolean().optional(),
   list: formList.optional(),
@@ -84,12 +99,29 @@ export const openFormPayload = z.object({
   note: z.string().max(MAX_NOTE_PAYLOAD).optional(),
 });
 
+/** The input ids of the action card's form, which are the payload's own field names. */
+export const FORM_INPUT_IDS = {
+  rag: 'rag',
+  note: 'note',
+  impact: 'impact',
+  evidenceLink: 'evidenceLink',
+  correctiveAction: 'correctiveAction',
+} as const;
+
+export type FormInputIds = Record<keyof typeof FORM_INPUT_IDS, string>;
+
 /**
  * Cards that hold several actions' forms (my actions, reminders) need input ids unique in the card;
- * their inputs are named per action and read back into `rag` and `note` here.
+ * their inputs are named per action and read back into the payload's fields here.
  */
-export function formInputIds(actionId: string): { rag: string; note: string } {
-  return { rag: `rag-${actionId}`, note: `note-${actionId}` };
+export function formInputIds(actionId: string): FormInputIds {
+  return {
+    rag: `rag-${actionId}`,
+    note: `note-${actionId}`,
+    impact: `impact-${actionId}`,
+    evidenceLink: `evidence-${actionId}`,
+    correctiveAction: `corrective-${actionId}`,
+  };
 }
 
 export function readUpdateStatusPayload(data: unknown) {
@@ -102,6 +134,9 @@ export function readUpdateStatusPayload(data: unknown) {
           ...record,
           rag: record[ids.rag],
           note: record[ids.note] ?? '',
+          impact: record[ids.impact] ?? '',
+          evidenceLink: record[ids.evidenceLink] ?? '',
+          correctiveAction: record[ids.correctiveAction] ?? '',
         });
       }
     }

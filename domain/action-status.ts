@@ -31,6 +31,10 @@ export interface ActionStatus {
   leadAgency?: string;
 }
 
+/** What a change did: a status update, a new owner, a note taken out, a target date set, a lead agency set. */
+export const HISTORY_KINDS = ['status', 'owner', 'redaction', 'target', 'lead'] as const;
+export type HistoryKind = (typeof HISTORY_KINDS)[number];
+
 /**
  * One change, kept for ever: a correction is a new entry, never an edit. The one exception is a
  * redaction, which replaces a change's note (and only its note) and is itself recorded as a change.
@@ -39,7 +43,7 @@ export interface HistoryEntry {
   actionId: string;
   /** The change's number: 1 for the first change to the action, shown as "#1". */
   version: number;
-  kind: 'status' | 'owner' | 'redaction';
+  kind: HistoryKind;
   at: string;
   byEmail: string;
   byName: string;
@@ -122,4 +126,13 @@ export interface StatusStore {
   /** Newest first, starting at change `fromVersion` (the newest when absent). */
   readHistory(actionId: string, limit: number, fromVersion?: number): Promise<HistoryEntry[]>;
   readChange(actionId: string, version: number): Promise<StoredHistoryEntry | undefined>;
+  /**
+   * The action's changes made in [from, before) (ISO 8601 instants; no `before` means up to now), newest
+   * first, at most `limit`, and how many the period holds in all.
+   */
+  readHistoryInPeriod(
+    actionId: string,
+    period: { from: string; before?: string },
+    limit: number,
+  ): Promise<{ entries: HistoryEntry[]; total: number }>;
 }

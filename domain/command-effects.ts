@@ -11,6 +11,8 @@ export function changesRecord(command: Command): boolean {
     case 'postDigest':
     case 'setBoardChannel':
     case 'redact':
+    case 'setTarget':
+    case 'setLead':
       return true;
     case 'help':
     case 'showPlan':
@@ -19,6 +21,7 @@ export function changesRecord(command: Command): boolean {
     case 'showAction':
     case 'myActions':
     case 'history':
+    case 'historyInPeriod':
     case 'previewDigest':
     case 'notInPlan':
     case 'incomplete':

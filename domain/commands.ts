@@ -23,6 +23,11 @@ export type Command =
   | { kind: 'myActions' }
   | { kind: 'history'; actionId: string; page?: number }
   | { kind: 'redact'; actionId: string; version: number; reason: string }
+  /** "due 5.1 31 March 2027 [because …]": the date is read by the use case, which knows today. */
+  | { kind: 'setTarget'; actionId: string; dateText: string; reason?: string }
+  | { kind: 'setLead'; actionId: string; agency: string }
+  /** "history 5.1 since 1 April 2026": the period is read by the use case, which knows today. */
+  | { kind: 'historyInPeriod'; scope: { actionId: string } | { priority: number }; periodText: string }
   | { kind: 'previewDigest' }
   | { kind: 'postDigest' }
   | { kind: 'setBoardChannel' }
@@ -79,7 +84,19 @@ export const COMMAND_HELP: readonly CommandHelp[] = [
     description: 'Every change to an action, numbered, ten to a page; "history 5.1 page 2" shows older ones.',
     adminOnly: false,
   },
+  {
+    command: 'history 5.1 since 1 April 2026',
+    description:
+      'Every change in a period, newest first; also "history priority 5 from 1 Jan 2026 to 31 Mar 2026".',
+    adminOnly: false,
+  },
+  {
+    command: 'due 5.1 31 March 2027',
+    description: 'Set or revise the target date (owner or admin); add "because <reason>" to a revision.',
+    adminOnly: false,
+  },
   { command: 'assign 5.1 to <email>', description: 'Make someone the owner of an action.', adminOnly: true },
+  { command: 'lead 5.1 <agency>', description: 'Record which agency leads an action.', adminOnly: true },
   {
     command: 'redact 5.1 #7 because <why>',
     description: "Take a change's note out of the record (e.g. it named a child), keeping an audit entry.",
@@ -125,6 +142,8 @@ export function parseCommand(text: string, plan: Plan): Command {
   return (
     parseAssign(message, plan) ??
     parseRedact(message, plan) ??
+    parseDue(message, plan) ??
+    parseLead(message, plan) ??
     parseSimpleCommand(simplify(message), plan) ??
     unknown(message, plan, {
       keywordMatches: bestKeywordMatches(searchWords(message), plan, { wholeKeyword: true }),
@@ -209,6 +228,8 @@ function parseSimpleCommand(simple: string, plan: Plan): Command | undefined {
   if (action) return missingActionId('show action', plan, action[1]);
 
   const history = /^(?:show )?history(?: (?:of|for))?(?: action)?(?: (.+))?$/.exec(simple);
+  const period = history && HISTORY_PERIOD.exec(history[1] ?? '');
+  if (period) return historyInPeriod(period[1], period[2], period[3], plan);
   if (history) {
     const [, asked, page] = /^(\d+\.\d+)(?: (?:page|p) ?([1-9]\d{0,5}))?$/.exec(history[1] ?? '') ?? [];
     const badPage = /^(\d+\.\d+) (?:page|p)\b/.exec(history[1] ?? '');
@@ -476,6 +497,96 @@ function parseRedact(message: string, plan: Plan): Command | undefined {
       };
     }
     return { kind: 'redact', actionId, version: Number(change), reason: reason.trim() };
+  });
+}
+
+const HISTORY_PERIOD = /^(?:(\d+\.\d+)|(?:priority|p) ?(\d+)) ((?:since|from|between) [\s\S]+)$/;
+
+function historyInPeriod(
+  actionId: string | undefined,
+  priority: string | undefined,
+  periodText: string,
+  plan: Plan,
+): Command {
+  if (actionId !== undefined) {
+    return withAction(actionId, plan, (id) => ({
+      kind: 'historyInPeriod',
+      scope: { actionId: id },
+      periodText,
+    }));
+  }
+  const found = findPriority(plan, Number(priority));
+  if (!found) {
+    return notInPlan('priority', priority ?? '', planRange(plan.priorities.length, 'priority', 'priorities'));
+  }
+  return { kind: 'historyInPeriod', scope: { priority: found.number }, periodText };
+}
+
+const DUE = /^due\b\s*([\s\S]*)$/i;
+const LEAD = /^lead\b\s*([\s\S]*)$/i;
+// The first "because" ends the date; everything after it is the reason, as typed.
+const BECAUSE = /(?:^|\s)because\b\s*:?/i;
+
+/** "due 5.1 31 March 2027", "due 5.1 30 June 2027 because the audit moved". */
+function parseDue(message: string, plan: Plan): Command | undefined {
+  const due = DUE.exec(message);
+  if (!due) return undefined;
+  const target = LEADING_ACTION_ID.exec(due[1].trim());
+  if (!target) {
+    const example = firstActionId(plan);
+    return {
+      kind: 'incomplete',
+      message: `Which action, and when is it due? e.g. due ${example} 31 March 2027.`,
+      example: `due ${example} <date>`,
+    };
+  }
+  return withAction(target[1], plan, (actionId): Command => {
+    const rest = afterSeparator(target[2], ':,').trim();
+    const because = BECAUSE.exec(rest);
+    const dateText = (because ? rest.slice(0, because.index) : rest).trim();
+    if (dateText === '') {
+      return {
+        kind: 'incomplete',
+        message: `When is ${actionId} due? Give a date, e.g. due ${actionId} 31 March 2027.`,
+        example: `due ${actionId} <date>`,
+      };
+    }
+    if (!because) return { kind: 'setTarget', actionId, dateText };
+    const reason = rest.slice(because.index + because[0].length).trim();
+    if (reason === '') {
+      return {
+        kind: 'incomplete',
+        message: 'Why is the date changing? Type the reason after "because", or leave "because" out.',
+        example: `due ${actionId} ${echo(dateText)} because <reason>`,
+      };
+    }
+    return { kind: 'setTarget', actionId, dateText, reason };
+  });
+}
+
+/** "lead 5.1 Thames Valley Police": the agency as typed; the use case reads it. */
+function parseLead(message: string, plan: Plan): Command | undefined {
+  const lead = LEAD.exec(message);
+  if (!lead) return undefined;
+  const target = LEADING_ACTION_ID.exec(lead[1].trim());
+  if (!target) {
+    const example = firstActionId(plan);
+    return {
+      kind: 'incomplete',
+      message: `Which action, and which agency leads it? e.g. lead ${example} Thames Valley Police.`,
+      example: `lead ${example} <agency>`,
+    };
+  }
+  return withAction(target[1], plan, (actionId): Command => {
+    const agency = afterSeparator(target[2], ':,').trim();
+    if (agency === '') {
+      return {
+        kind: 'incomplete',
+        message: `Which agency leads ${actionId}? e.g. lead ${actionId} Thames Valley Police.`,
+        example: `lead ${actionId} <agency>`,
+      };
+    }
+    return { kind: 'setLead', actionId, agency };
   });
 }
 

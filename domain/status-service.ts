@@ -14,6 +14,10 @@ import { findPersonalData } from './personal-data';
 import { parseRagWord, validateStatusUpdate, type RagStatus } from './rag-status';
 import { findAction } from './plan-lookup';
 import { checkRedactionReason, redactedNoteText } from './redaction';
+import { readTypedDate, todayIn } from './board-cycle/calendar-date';
+import { readLeadAgency } from './board-cycle/lead-agency';
+import { decideTarget, leadUnchanged, personalDataProblem, readTargetReason } from './target-and-lead';
+import { readUpdateDetails, type TypedUpdateDetails, type UpdateDetails } from './update-details';
 
 export interface StatusUpdateRequest {
   actionId: string;
@@ -27,6 +31,12 @@ export interface StatusUpdateRequest {
   confirmPersonalData?: boolean;
   /** The Teams delivery (conversation and activity id) this came in: a redelivery applies once. */
   delivery?: string;
+  /**
+   * The form's impact, evidence link and corrective action: the form states all three, blank meaning none.
+   * Absent for a typed update, which keeps the impact and evidence and, on red, has its note serve as the
+   * corrective action.
+   */
+  details?: TypedUpdateDetails;
 }
 
 export type StatusUpdateOutcome =
@@ -35,7 +45,15 @@ export type StatusUpdateOutcome =
   | { kind: 'invalid'; problem: string; current: StoredStatus }
   | { kind: 'noIdentity' }
   | { kind: 'notAllowed'; current: StoredStatus }
-  | { kind: 'checkPersonalData'; findings: string[]; rag: RagStatus; note: string; current: StoredStatus }
+  | {
+      kind: 'checkPersonalData';
+      findings: string[];
+      rag: RagStatus;
+      note: string;
+      /** The details as they would be stored, for the "store as written" button. */
+      details: UpdateDetails;
+      current: StoredStatus;
+    }
   | { kind: 'changedSinceForm'; rag: RagStatus; note: string; current: StoredStatus }
   | { kind: 'busy' };
 
@@ -95,6 +113,39 @@ export interface PreparedRedaction {
   removed: string;
   replacement: string;
   at: Date;
+}
+
+export interface TargetRequest {
+  actionId: string;
+  /** As typed after the action id: "31 March 2027", "2027-03-31", "31/03/2027". */
+  dateText: string;
+  reason?: string;
+  by: Person;
+  delivery?: string;
+}
+
+export type TargetOutcome =
+  | { kind: 'set'; action: PlanAction; change: HistoryEntry; current: StoredStatus }
+  | { kind: 'unchanged'; action: PlanAction; current: StoredStatus }
+  | { kind: 'unknownAction'; actionId: string }
+  | { kind: 'notAllowed' }
+  | { kind: 'invalid'; problem: string }
+  | { kind: 'busy' };
+
+export interface LeadRequest {
+  actionId: string;
+  agency: string;
+  by: Person;
+  delivery?: string;
+}
+
+export type LeadOutcome = TargetOutcome;
+
+/** Changes in a period, newest first, across one action or a priority's. */
+export interface PeriodHistory {
+  entries: HistoryEntry[];
+  /** How many changes the period holds in all; more than `entries.length` when the answer was capped. */
+  total: number;
 }
 
 export interface HistoryPage {
@@ -186,11 +237,20 @@ export class StatusService {
     if (!request.by.email) return { kind: 'noIdentity' };
     const by = { email: request.by.email, name: request.by.name };
     const note = checked.note;
+    // A typed update states no details: on red its note is the corrective action.
+    const read = readUpdateDetails(
+      rag,
+      request.details ?? { correctiveAction: rag === 'red' ? note : undefined },
+    );
+    if (!read.ok)
+      return { kind: 'invalid', problem: read.problem, current: await this.currentStatus(action.id) };
+    const details = read.details;
     if (!request.confirmPersonalData) {
-      const findings = findPersonalData(note, this.clock());
+      const texts = [note, details.impact, details.evidenceUrl, details.correctiveAction];
+      const findings = findPersonalDataIn(texts, this.clock());
       if (findings.length > 0) {
         const current = await this.currentStatus(action.id);
-        return { kind: 'checkPersonalData', findings, rag, note, current };
+        return { kind: 'checkPersonalData', findings, rag, note, details, current };
       }
     }
 
@@ -212,6 +272,18 @@ export class StatusService {
       if (refused) return refused;
       const at = this.clock().toISOString();
       const version = previous.version + 1;
+      // A typed update keeps the impact and evidence it did not restate; a form restates them.
+      const kept = request.details
+        ? {
+            impact: details.impact,
+            evidenceUrl: details.evidenceUrl,
+            correctiveAction: details.correctiveAction,
+          }
+        : {
+            impact: previous.impact,
+            evidenceUrl: previous.evidenceUrl,
+            correctiveAction: details.correctiveAction,
+          };
       const next: ActionStatus = {
         ...withoutEtag(previous),
         rag,
@@ -221,6 +293,8 @@ export class StatusService {
         updatedByEmail: by.email,
         updatedByName: by.name,
         ownerAadObjectId: previous.ownerAadObjectId ?? ownerObjectIdOf(request.by, previous),
+        ragSince: rag !== previous.rag ? at : previous.ragSince,
+        ...kept,
       };
       const entry: HistoryEntry = {
         actionId: action.id,
@@ -232,6 +306,7 @@ export class StatusService {
         fromRag: previous.rag,
         toRag: rag,
         note: note || undefined,
+        ...details,
       };
       if (await this.write(previous, next, entry, { delivery: request.delivery })) {
         return { kind: 'saved', action, previous: withoutEtag(previous), current: next };
@@ -244,6 +319,119 @@ export class StatusService {
       if (request.baseVersion !== undefined) {
         return { kind: 'changedSinceForm', rag, note, current: await this.currentStatus(action.id) };
       }
+      throw new WriteConflict();
+    });
+    return outcome === 'busy' ? { kind: 'busy' } : outcome;
+  }
+
+  /**
+   * "due 5.1 31 March 2027 [because …]" by the owner or an admin. The first target is kept for ever; later
+   * ones are revisions beside it, each a 'target' change in the history with the old and new dates.
+   */
+  async setTarget(request: TargetRequest): Promise<TargetOutcome> {
+    const action = findAction(this.plan, request.actionId);
+    if (!action) return { kind: 'unknownAction', actionId: request.actionId };
+    if (!request.by.email) return { kind: 'notAllowed' };
+    const now = this.clock();
+    const date = readTypedDate(request.dateText, { today: todayIn(now, this.timeZone) });
+    if (!date.ok) return { kind: 'invalid', problem: date.problem };
+    let reason: string | undefined;
+    if (request.reason !== undefined) {
+      const read = readTargetReason(request.reason, now);
+      if (!read.ok) return { kind: 'invalid', problem: read.problem };
+      reason = read.text || undefined;
+    }
+    return this.appendFact(action, request, 'target', (previous, entry) => {
+      if (!this.mayUpdate(request.by, previous)) return { kind: 'notAllowed' };
+      const decision = decideTarget(previous, action.due, date.date);
+      if (decision.kind === 'unchanged') return { kind: 'unchanged', action, current: previous };
+      return {
+        next: { ...withoutEtag(previous), ...decision.fields },
+        entry: { ...entry, targetDate: date.date, previousTargetDate: decision.previousTarget, reason },
+      };
+    });
+  }
+
+  /** "lead 5.1 Thames Valley Police" by an admin: a 'lead' change; the plan file's lead is the default. */
+  async setLead(request: LeadRequest): Promise<LeadOutcome> {
+    const action = findAction(this.plan, request.actionId);
+    if (!action) return { kind: 'unknownAction', actionId: request.actionId };
+    if (!request.by.email || !this.isAdmin(request.by)) return { kind: 'notAllowed' };
+    const read = readLeadAgency(request.agency);
+    if (!read.ok) return { kind: 'invalid', problem: read.problem };
+    const personal = personalDataProblem("The agency's name", read.agency, this.clock());
+    if (personal) return { kind: 'invalid', problem: personal };
+    return this.appendFact(action, request, 'lead', (previous, entry) => {
+      if (leadUnchanged(previous, action.lead, read.agency))
+        return { kind: 'unchanged', action, current: previous };
+      return {
+        next: { ...withoutEtag(previous), leadAgency: read.agency },
+        entry: { ...entry, leadAgency: read.agency, previousLeadAgency: previous.leadAgency ?? action.lead },
+      };
+    });
+  }
+
+  /** Every change to these actions in [startsAt, endsBefore), newest first, at most `limit` of them. */
+  async historyInPeriod(
+    actionIds: readonly string[],
+    period: { startsAt: Date; endsBefore?: Date },
+    limit: number,
+  ): Promise<PeriodHistory> {
+    const reads = await Promise.all(
+      actionIds.map((actionId) =>
+        this.store.readHistoryInPeriod(
+          actionId,
+          { from: period.startsAt.toISOString(), before: period.endsBefore?.toISOString() },
+          limit,
+        ),
+      ),
+    );
+    const entries = reads
+      .flatMap((read) => read.entries)
+      .sort((a, b) => (a.at === b.at ? b.version - a.version : a.at < b.at ? 1 : -1))
+      .slice(0, limit);
+    return { entries, total: reads.reduce((sum, read) => sum + read.total, 0) };
+  }
+
+  /**
+   * One change that is neither a status update nor a redaction (a target date, a lead agency): `decide`
+   * sees the fresh status and answers the change to append, or an outcome that stores nothing.
+   */
+  private async appendFact(
+    action: PlanAction,
+    request: { by: Person; delivery?: string },
+    kind: 'target' | 'lead',
+    decide: (
+      previous: StoredStatus,
+      entry: HistoryEntry,
+    ) => TargetOutcome | { next: ActionStatus; entry: HistoryEntry },
+  ): Promise<TargetOutcome> {
+    const by = { email: request.by.email ?? '', name: request.by.name };
+    const outcome = await this.writes.serialised(action.id, async (): Promise<TargetOutcome> => {
+      const replay = async (): Promise<TargetOutcome | undefined> => {
+        const made = await this.changeMadeBy(request.delivery);
+        if (made?.kind !== kind) return undefined;
+        return { kind: 'set', action, change: made, current: await this.currentStatus(action.id) };
+      };
+      const previous = await this.readForWrite(action.id);
+      const version = previous.version + 1;
+      const decided = decide(previous, {
+        actionId: action.id,
+        version,
+        kind,
+        at: this.clock().toISOString(),
+        byEmail: by.email,
+        byName: by.name,
+        fromRag: previous.rag,
+        toRag: previous.rag,
+      });
+      if ('kind' in decided) return decided.kind === 'unchanged' ? ((await replay()) ?? decided) : decided;
+      const next = { ...decided.next, version };
+      if (await this.write(previous, next, decided.entry, { delivery: request.delivery })) {
+        return { kind: 'set', action, change: decided.entry, current: next };
+      }
+      const replayed = await replay();
+      if (replayed) return replayed;
       throw new WriteConflict();
     });
     return outcome === 'busy' ? { kind: 'busy' } : outcome;
@@ -446,6 +634,12 @@ export class StatusService {
     const redacted = await this.store.readChange(action.id, made.redactsVersion ?? 0);
     return { kind: 'redacted', action, audit: made, replacement: redacted?.note ?? '' };
   }
+}
+
+/** Every finding in any of the texts, each once, in the order the check reports them. */
+function findPersonalDataIn(texts: readonly (string | undefined)[], now: Date): string[] {
+  const found = texts.flatMap((text) => (text ? findPersonalData(text, now) : []));
+  return [...new Set(found)];
 }
 
 function isStoredChange(found: StoredHistoryEntry | RedactionOutcome): found is StoredHistoryEntry {

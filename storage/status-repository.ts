@@ -29,6 +29,8 @@ const CURRENT = 'cur|';
 const HISTORY = 'hist|';
 const DELIVERY = 'act|';
 const VERSION_CEILING = 9_999_999_999;
+/** Changes in a period beyond what is shown are counted up to this; past it the answer says "at least". */
+export const MAX_COUNTED_CHANGES = 10_000;
 
 type RowKeys = { partitionKey: string; rowKey: string };
 type CurrentEntity = RowKeys & { [K in keyof Omit<StoredStatus, 'etag'>]: StoredStatus[K] };
@@ -160,6 +162,47 @@ export class TableStatusStore implements StatusStore {
         if (statusCodeOf(error) === 404) return undefined;
         throw error;
       }
+    });
+  }
+
+  /**
+   * The changes in a period: the action's history rows (its key range) whose `at` lies in it, newest first.
+   * The first `limit` are read whole; the rest are only counted, reading their keys alone, up to
+   * MAX_COUNTED_CHANGES, so the answer can say how many more there are without carrying them.
+   */
+  async readHistoryInPeriod(
+    actionId: string,
+    period: { from: string; before?: string },
+    limit: number,
+  ): Promise<{ entries: HistoryEntry[]; total: number }> {
+    return guardStore(async () => {
+      const prefix = historyPrefix(actionId);
+      const inRange = odata`PartitionKey eq ${this.planId} and RowKey ge ${prefix} and RowKey lt ${prefixEnd(prefix)} and at ge ${period.from}`;
+      const filter =
+        period.before === undefined ? inRange : `${inRange} and ${odata`at lt ${period.before}`}`;
+      const entries: HistoryEntry[] = [];
+      let lastKey = '';
+      // A filter on a column other than the keys may come back in short pages: read on until `limit`.
+      const pages = this.table
+        .listEntities<HistoryEntity>({ queryOptions: { filter } })
+        .byPage({ maxPageSize: limit });
+      for await (const page of pages) {
+        for (const row of page.slice(0, limit - entries.length)) {
+          entries.push(toEntry(row));
+          lastKey = row.rowKey;
+        }
+        if (entries.length >= limit) break;
+      }
+      if (entries.length < limit) return { entries, total: entries.length };
+      // Keys are newest first, so the changes not shown are the ones after the last shown.
+      let more = 0;
+      const keys = this.table.listEntities<RowKeys>({
+        queryOptions: { filter: `${filter} and ${odata`RowKey gt ${lastKey}`}`, select: ['RowKey'] },
+      });
+      for await (const key of keys) {
+        if (key.rowKey && ++more >= MAX_COUNTED_CHANGES) break;
+      }
+      return { entries, total: entries.length + more };
     });
   }
 

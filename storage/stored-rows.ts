@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HISTORY_KINDS } from '../domain/action-status';
 import { RAG_STATUSES } from '../domain/rag-status';
 
 /**
@@ -34,7 +35,7 @@ export const currentRow = z.object({
 export const historyRow = z.object({
   actionId: text,
   version,
-  kind: z.enum(['status', 'owner', 'redaction']),
+  kind: z.enum(HISTORY_KINDS),
   at: text,
   byEmail: text,
   byName: text,

@@ -1,10 +1,19 @@
-import { statusOf, type ActionStatus } from '../domain/action-status';
+import { statusOf, type ActionStatus, type HistoryEntry } from '../domain/action-status';
 import { priorityOfAction } from '../domain/plan-lookup';
 import { formatBoardTime, timeAgo, wholeDaysBetween } from '../domain/relative-time';
 import type { HistoryPage } from '../domain/status-service';
 import type { Plan, PlanAction } from '../plan/plan-schema';
+import { formatCalendarDate } from '../domain/board-cycle/calendar-date';
+import { leadOf, targetView } from './target-view';
 import { ownerLabel, statusView, type ViewContext } from './view-context';
-import type { ActionView, HistoryView, MyActionsView, StatusFormView, Tone } from './view-models';
+import type {
+  ActionView,
+  HistoryEntryView,
+  HistoryView,
+  MyActionsView,
+  StatusFormView,
+  Tone,
+} from './view-models';
 
 export interface ActionViewOptions {
   /** Present when the viewer may update: the form to draw. */
@@ -29,6 +38,8 @@ export function actionView(
     priorityTitle: priority?.title ?? '',
     owner: ownerLabel(status),
     status: statusView(status, context),
+    target: targetView(action, status, context),
+    lead: leadOf(action, status),
     ...options,
   };
 }
@@ -54,11 +65,13 @@ export function myActionsView(
         owner: ownerLabel(status),
         status: statusView(status, context),
         priorityNumber: priority.number,
+        target: targetView(action, status, context),
         ageDays: status.updatedAt ? wholeDaysBetween(new Date(status.updatedAt), context.now) : undefined,
         form: options.withForms
           ? {
               baseVersion: status.version,
               selectedRag: status.rag === 'not_started' ? undefined : status.rag,
+              ...formDetails(status),
               submitLabel: `Save ${action.id}`,
             }
           : undefined,
@@ -83,34 +96,64 @@ export function historyView(
     older: Math.max(0, lastShown - 1),
     olderCommand: page < pages ? `history ${action.id} page ${page + 1}` : undefined,
     newerCommand: page > 1 ? `history ${action.id} page ${page - 1}` : undefined,
-    entries: history.entries.map((entry) => {
-      const at = new Date(entry.at);
-      const common = {
-        number: entry.version,
-        when: formatBoardTime(at, context.timeZone),
-        ago: timeAgo(at, context.now),
-        who: entry.byName,
-      };
-      switch (entry.kind) {
-        case 'owner':
-          return { ...common, kind: 'owner' as const, newOwner: entry.ownerEmail };
-        case 'redaction':
-          return {
-            ...common,
-            kind: 'redaction' as const,
-            redactedNumber: entry.redactsVersion,
-            reason: entry.reason,
-          };
-        case 'status':
-          return {
-            ...common,
-            kind: 'status' as const,
-            from: entry.fromRag,
-            to: entry.toRag,
-            note: entry.note,
-            redactable: options.canRedact && !entry.redacted && !!entry.note,
-          };
-      }
-    }),
+    entries: history.entries.map((entry) => historyEntryView(entry, context, options)),
   };
+}
+
+/** The details a form starts with: the latest update's, so an owner restates rather than retypes them. */
+export function formDetails(
+  status: ActionStatus,
+): Pick<StatusFormView, 'draftImpact' | 'draftEvidenceLink' | 'draftCorrectiveAction'> {
+  return {
+    draftImpact: status.impact,
+    draftEvidenceLink: status.evidenceUrl,
+    draftCorrectiveAction: status.correctiveAction,
+  };
+}
+
+export function historyEntryView(
+  entry: HistoryEntry,
+  context: ViewContext,
+  options: { canRedact: boolean },
+): HistoryEntryView {
+  const at = new Date(entry.at);
+  const common = {
+    number: entry.version,
+    when: formatBoardTime(at, context.timeZone),
+    ago: timeAgo(at, context.now),
+    who: entry.byName,
+  };
+  switch (entry.kind) {
+    case 'owner':
+      return { ...common, kind: 'owner', newOwner: entry.ownerEmail };
+    case 'redaction':
+      return { ...common, kind: 'redaction', redactedNumber: entry.redactsVersion, reason: entry.reason };
+    case 'target':
+      return {
+        ...common,
+        kind: 'target',
+        targetDate: entry.targetDate && formatCalendarDate(entry.targetDate),
+        previousTargetDate: entry.previousTargetDate && formatCalendarDate(entry.previousTargetDate),
+        reason: entry.reason,
+      };
+    case 'lead':
+      return {
+        ...common,
+        kind: 'lead',
+        leadAgency: entry.leadAgency,
+        previousLeadAgency: entry.previousLeadAgency,
+      };
+    case 'status':
+      return {
+        ...common,
+        kind: 'status',
+        from: entry.fromRag,
+        to: entry.toRag,
+        note: entry.note,
+        impact: entry.impact,
+        evidenceUrl: entry.evidenceUrl,
+        correctiveAction: entry.correctiveAction,
+        redactable: options.canRedact && !entry.redacted && !!entry.note,
+      };
+  }
 }

@@ -17,6 +17,9 @@ export function statusView(status: ActionStatus, context: ViewContext): ActionSt
     updatedBy: status.updatedByName ?? status.updatedByEmail,
     updatedAgo: timeAgo(at, context.now),
     updatedAt: formatBoardTime(at, context.timeZone),
+    impact: status.impact,
+    evidenceUrl: status.evidenceUrl,
+    correctiveAction: status.correctiveAction,
   };
 }
 

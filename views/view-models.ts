@@ -20,6 +20,21 @@ export interface ActionStatusView {
   updatedAgo?: string;
   /** e.g. "Mon 23 Nov 2026, 14:05" in the board's time zone */
   updatedAt?: string;
+  /** The latest update's impact so far, evidence link (https only) and corrective action: shown literally. */
+  impact?: string;
+  evidenceUrl?: string;
+  correctiveAction?: string;
+}
+
+/** An action's target date, as the board reads it. */
+export interface TargetView {
+  /** The date it is held to now, e.g. "30 June 2027". */
+  date: string;
+  /** When revised: the first target, e.g. "31 March 2027". */
+  originalDate?: string;
+  /** "overdue by 12 days", "due in 3 days"; absent once complete. */
+  distance?: string;
+  overdue: boolean;
 }
 
 export interface ActionSummaryView {
@@ -67,10 +82,21 @@ export interface StatusFormView {
   baseVersion: number;
   selectedRag?: RagStatus;
   draftNote?: string;
+  /** What the form shows in its impact, evidence link and corrective action boxes. */
+  draftImpact?: string;
+  draftEvidenceLink?: string;
+  draftCorrectiveAction?: string;
   /** Shown on the form's button, e.g. "Save update" or "Submit anyway". */
   submitLabel: string;
-  /** After the personal-data check: what was found, and the checked note to store as written. */
-  check?: { findings: string[]; note: string };
+  /** After the personal-data check: what was found, and the checked texts to store as written. */
+  check?: { findings: string[]; note: string } & CheckedDetails;
+}
+
+/** The update's details as checked, sent back unchanged by "store as written". */
+export interface CheckedDetails {
+  impact?: string;
+  evidenceUrl?: string;
+  correctiveAction?: string;
 }
 
 export interface ActionView {
@@ -81,6 +107,9 @@ export interface ActionView {
   priorityTitle: string;
   owner?: string;
   status: ActionStatusView;
+  target?: TargetView;
+  /** The lead agency: set with `lead`, else the plan file's. */
+  lead?: string;
   /** A line above the form: a confirmation ("Amber → Green, saved") or a warning (a conflict). */
   notice?: { tone: Tone; text: string };
   /** Present only for viewers who may update this action. */
@@ -97,6 +126,7 @@ export interface MyActionsView {
   actions: (ActionSummaryView & {
     ageDays?: number;
     priorityNumber: number;
+    target?: TargetView;
     form?: StatusFormView;
     /** A line by this action: "Saved", or why its form was not saved. */
     notice?: { tone: Tone; text: string };
@@ -110,7 +140,7 @@ export interface MyActionsView {
 export interface HistoryEntryView {
   /** The change's number, shown as "#7"; the newest has the highest. */
   number: number;
-  kind: 'status' | 'owner' | 'redaction';
+  kind: 'status' | 'owner' | 'redaction' | 'target' | 'lead';
   when: string;
   ago: string;
   who: string;
@@ -122,6 +152,16 @@ export interface HistoryEntryView {
   /** For kind 'redaction': the change whose note was taken out, and why. */
   redactedNumber?: number;
   reason?: string;
+  /** For kind 'status': what the update said besides its note. */
+  impact?: string;
+  evidenceUrl?: string;
+  correctiveAction?: string;
+  /** For kind 'target': the new date and the one it replaced, e.g. "30 June 2027" (reason in `reason`). */
+  targetDate?: string;
+  previousTargetDate?: string;
+  /** For kind 'lead': the new lead agency and the one it replaced. */
+  leadAgency?: string;
+  previousLeadAgency?: string;
   /** The viewer is an admin and this change still holds a note: a Redact button asks for the reason. */
   redactable?: boolean;
 }
@@ -129,6 +169,8 @@ export interface HistoryEntryView {
 export interface HistoryView {
   actionId: string;
   actionTitle: string;
+  /** For a period ("history 5.1 since 1 April 2026"): the period in words, and how many changes it holds. */
+  period?: { text: string; total: number; scope: string; openCommand: string };
   /** Newest first: one page of the history. */
   entries: HistoryEntryView[];
   page: number;

@@ -152,7 +152,7 @@ describe('status updates in conversation (real server, Azurite, recording connec
     it('gives the owner a form in "show action" and refreshes the card in place on submit', async () => {
       const card = await say(owner, 'show action 5.1');
       const ids = inputsOf(card).map((input) => input.id);
-      assert.deepEqual(ids.sort(), ['note', 'rag']);
+      assert.deepEqual(ids.sort(), ['correctiveAction', 'evidenceLink', 'impact', 'note', 'rag']);
       assert.match(cardText(card), /identify a child or family/);
       const submit = actionsOf(card).find((action) => action.verb === 'updateStatus');
       assert.ok(submit?.data);
@@ -199,6 +199,7 @@ describe('status updates in conversation (real server, Azurite, recording connec
         baseVersion: status.version,
         rag: 'red',
         note: 'x',
+        correctiveAction: 'y',
       });
       assert.match(cardText(result), /owned by olive\.owner@agency\.example/);
       assert.deepEqual(await history('5.1'), before);
@@ -266,7 +267,7 @@ describe('status updates in conversation (real server, Azurite, recording connec
       inputsOf(card)
         .map((input) => input.id)
         .sort(),
-      ['note-5.1', 'rag-5.1'],
+      ['corrective-5.1', 'evidence-5.1', 'impact-5.1', 'note-5.1', 'rag-5.1'],
     );
     const submit = actionsOf(card).find((action) => action.verb === 'updateStatus');
     const result = await execute(owner, 'updateStatus', {

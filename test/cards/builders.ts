@@ -31,6 +31,16 @@ export const CASES: readonly { card: string; sample: string; build: () => Adapti
   { card: 'history', sample: 'empty', build: () => cards.buildHistoryCard(fixtures.emptyHistory) },
   { card: 'history', sample: 'full', build: () => cards.buildHistoryCard(fixtures.fullHistory) },
   { card: 'history', sample: 'worst case', build: () => cards.buildHistoryCard(fixtures.worstHistory) },
+  {
+    card: 'history',
+    sample: 'board cycle: a period, targets, leads, details',
+    build: () => cards.buildHistoryCard(fixtures.boardCycleHistory),
+  },
+  {
+    card: 'history',
+    sample: 'board cycle: a period at its cap, every detail at its limit',
+    build: () => cards.buildHistoryCard(fixtures.worstBoardCycleHistory),
+  },
   { card: 'help', sample: 'user', build: () => cards.buildHelpCard(fixtures.userHelp) },
   { card: 'help', sample: 'admin', build: () => cards.buildHelpCard(fixtures.adminHelp) },
   {
@@ -47,6 +57,11 @@ export const CASES: readonly { card: string; sample: string; build: () => Adapti
     build: () => cards.buildNoticeCard(fixtures.worstUnsavedUpdate),
   },
   { card: 'action', sample: 'after the check', build: () => cards.buildActionCard(fixtures.checkedAction) },
+  {
+    card: 'action',
+    sample: 'after the check, every text at its limit',
+    build: () => cards.buildActionCard(fixtures.checkedEverythingAction),
+  },
   {
     card: 'action',
     sample: 'an over-long typed draft',

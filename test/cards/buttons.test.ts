@@ -42,6 +42,12 @@ describe('buttons', () => {
       const card = build();
       for (const button of buttons(card)) {
         if (button.type === 'Action.ShowCard') continue;
+        if (button.type === 'Action.OpenUrl') {
+          // Only evidence links open a page, and only https ones ever reach a card.
+          assert.match(String(button.url), /^https:\/\/\S+$/);
+          assert.equal(button.title, 'Open the evidence');
+          continue;
+        }
         if (
           button.type === 'Action.Submit' &&
           (button.data as { verb?: unknown }).verb === SUBMIT_VERB.redactChange
@@ -152,6 +158,9 @@ describe('buttons', () => {
         baseVersion: form?.baseVersion,
         rag: form?.selectedRag,
         note: form?.check?.note,
+        impact: form?.check?.impact ?? '',
+        evidenceLink: form?.check?.evidenceUrl ?? '',
+        correctiveAction: form?.check?.correctiveAction ?? '',
         confirmPersonalData: true,
       });
     });
@@ -162,6 +171,59 @@ describe('buttons', () => {
       const save = buttonTitled(card, 'Save my rephrased note');
       assert.equal(updateStatusPayload.parse(payload(card, save)).confirmPersonalData, undefined);
     });
+  });
+
+  it('after the check with every text at its limit, "Store as written" still carries every checked text', () => {
+    const card = cards.buildActionCard(fixtures.checkedEverythingAction);
+    const check = fixtures.checkedEverythingAction.form?.check;
+    const stored = updateStatusPayload.parse(buttonTitled(card, 'Store as written').data);
+    assert.equal(stored.note, check?.note);
+    assert.equal(stored.impact, check?.impact);
+    assert.equal(stored.evidenceLink, check?.evidenceUrl);
+    assert.equal(stored.correctiveAction, check?.correctiveAction);
+    assert.equal(stored.confirmPersonalData, true);
+  });
+
+  it('the action form has a box for each detail, filled with the draft', () => {
+    const card = cards.buildActionCard(fixtures.fullAction);
+    const value = (id: string) => ofType(card, 'Input.Text').find((input) => input.id === id)?.value;
+    assert.equal(value('impact'), fixtures.fullAction.form?.draftImpact);
+    assert.equal(value('evidenceLink'), fixtures.fullAction.form?.draftEvidenceLink);
+    assert.equal(value('correctiveAction'), fixtures.fullAction.form?.draftCorrectiveAction);
+    const open = buttonTitled(card, 'Open the evidence');
+    assert.equal(open.type, 'Action.OpenUrl');
+    assert.equal(open.url, fixtures.fullAction.status.evidenceUrl);
+  });
+
+  it('an evidence link that is not https never becomes a button', () => {
+    for (const evidenceUrl of ['http://example.org/a', 'javascript:alert(1)', 'https://a b']) {
+      const card = cards.buildActionCard({
+        ...fixtures.fullAction,
+        status: { ...fixtures.fullAction.status, evidenceUrl },
+      });
+      assert.ok(!JSON.stringify(card).includes('Action.OpenUrl'), evidenceUrl);
+    }
+  });
+
+  it('my-actions forms name each detail box per action, and read back into the payload', () => {
+    const card = cards.buildMyActionsCard(fixtures.checkedMyActions);
+    const ids = ofType(card, 'Input.Text').map((input) => String(input.id));
+    for (const id of ['note-1.1', 'impact-1.1', 'evidence-1.1', 'corrective-1.1'])
+      assert.ok(ids.includes(id), id);
+    const parsed = readUpdateStatusPayload({
+      actionId: '1.1',
+      baseVersion: 3,
+      'rag-1.1': 'red',
+      'note-1.1': 'n',
+      'impact-1.1': 'i',
+      'evidence-1.1': 'https://example.org/e',
+      'corrective-1.1': 'c',
+    });
+    assert.ok(parsed.success);
+    assert.deepEqual(
+      [parsed.data.note, parsed.data.impact, parsed.data.evidenceLink, parsed.data.correctiveAction],
+      ['n', 'i', 'https://example.org/e', 'c'],
+    );
   });
 
   it('a my-actions form names its list, so a submit is answered with the same list', () => {
@@ -187,6 +249,10 @@ describe('buttons', () => {
         baseVersion: view.baseVersion,
         rag: view.rag,
         note: view.note,
+        impact: '',
+        evidenceLink: '',
+        correctiveAction: '',
+        typed: true,
         confirmPersonalData: true,
       });
     });
@@ -202,6 +268,10 @@ describe('buttons', () => {
         baseVersion: view.baseVersion,
         rag: view.rag,
         note: SAMPLE_INPUTS.note,
+        impact: '',
+        evidenceLink: '',
+        correctiveAction: '',
+        typed: true,
       });
     });
 

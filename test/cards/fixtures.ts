@@ -186,11 +186,32 @@ export const fullAction: ActionView = {
     updatedBy: 'Jane Smith',
     updatedAgo: '3 days ago',
     updatedAt: 'Mon 23 Nov 2026, 14:05',
+    impact: 'Fewer repeat referrals for neglect.',
+    evidenceUrl: 'https://oxon.sharepoint.com/sites/board/audit.pdf',
+    correctiveAction: 'Extra audit panel in January.',
   },
+  target: {
+    date: '30 June 2027',
+    originalDate: '31 March 2027',
+    distance: 'overdue by 12 days',
+    overdue: true,
+  },
+  lead: 'Thames Valley Police',
   notice: { tone: 'good', text: 'Amber → Green, saved' },
-  form: { baseVersion: 7, selectedRag: 'amber', draftNote: 'Draft', submitLabel: 'Save update' },
+  form: {
+    baseVersion: 7,
+    selectedRag: 'amber',
+    draftNote: 'Draft',
+    draftImpact: 'Impact draft',
+    draftEvidenceLink: 'https://example.org/report',
+    draftCorrectiveAction: 'Corrective draft',
+    submitLabel: 'Save update',
+  },
   refreshUserIds: ['29:1abc', '29:2def'],
 };
+
+/** Every field of an update at its limit: 1,000-character impact and corrective action, a 2,000-character link. */
+export const longestEvidenceUrl = `https://example.org/${'a'.repeat(1980)}`;
 
 /** Notes as long as the form allows, in the costliest characters. */
 export const worstAction: ActionView = {
@@ -198,9 +219,25 @@ export const worstAction: ActionView = {
   title: costlyText(300),
   description: costlyText(1500),
   owner: costlyText(200),
-  status: { ...fullAction.status, note: costlyText(1000), updatedBy: costlyText(200) },
+  status: {
+    ...fullAction.status,
+    note: costlyText(1000),
+    updatedBy: costlyText(200),
+    impact: costlyText(1000),
+    evidenceUrl: longestEvidenceUrl,
+    correctiveAction: costlyText(1000),
+  },
+  lead: costlyText(120),
   notice: { tone: 'warning', text: costlyText(500) },
-  form: { baseVersion: 7, selectedRag: 'red', draftNote: costlyText(1000), submitLabel: 'Submit anyway' },
+  form: {
+    baseVersion: 7,
+    selectedRag: 'red',
+    draftNote: costlyText(1000),
+    draftImpact: costlyText(1000),
+    draftEvidenceLink: longestEvidenceUrl,
+    draftCorrectiveAction: costlyText(1000),
+    submitLabel: 'Submit anyway',
+  },
   refreshUserIds: Array.from({ length: 60 }, (_, index) => `29:${'x'.repeat(80)}${index}`),
 };
 
@@ -219,8 +256,17 @@ export const emptyMyActions: MyActionsView = { ownerName: 'Jane Smith', actions:
 export const fullMyActions: MyActionsView = {
   ownerName: 'Jane Smith',
   actions: [
-    { ...actionSummary(), priorityNumber: 5, ageDays: 3 },
-    { ...actionSummary({ id: '2.3', status: { rag: 'not_started' } }), priorityNumber: 2 },
+    {
+      ...actionSummary(),
+      priorityNumber: 5,
+      ageDays: 3,
+      target: { date: '31 March 2027', distance: 'overdue by 12 days', overdue: true },
+    },
+    {
+      ...actionSummary({ id: '2.3', status: { rag: 'not_started' } }),
+      priorityNumber: 2,
+      target: { date: '30 June 2027', distance: 'due in 200 days', overdue: false },
+    },
   ],
 };
 
@@ -235,6 +281,12 @@ export const worstMyActions: MyActionsView = {
     }),
     priorityNumber: (index % 8) + 1,
     ageDays: 3,
+    target: {
+      date: '30 September 2027',
+      originalDate: '31 March 2027',
+      distance: 'overdue by 1,234 days',
+      overdue: true,
+    },
   })),
 };
 
@@ -296,6 +348,85 @@ export const fullHistory: HistoryView = {
   pages: 2,
   older: 11,
   olderCommand: 'history 5.1 page 2',
+};
+
+/** The board-cycle changes: a status with its details, a target revision, a lead change; and a period. */
+export const boardCycleHistory: HistoryView = {
+  actionId: 'priority 5',
+  actionTitle: 'Neglect',
+  period: { text: 'since 1 April 2026', total: 40, scope: 'priority 5', openCommand: 'show priority 5' },
+  entries: [
+    {
+      number: 20,
+      kind: 'status',
+      when: 'Tue 24 Nov 2026, 10:00',
+      ago: '2 days ago',
+      who: 'Jane Smith, on 5.1',
+      from: 'amber',
+      to: 'red',
+      note: 'Audit slipped.',
+      impact: 'Fewer repeat referrals.',
+      evidenceUrl: 'https://example.org/audit',
+      correctiveAction: 'Extra panel.',
+    },
+    {
+      number: 19,
+      kind: 'target',
+      when: 'Mon 23 Nov 2026, 10:00',
+      ago: '3 days ago',
+      who: 'Jane Smith, on 5.1',
+      targetDate: '30 June 2027',
+      previousTargetDate: '31 March 2027',
+      reason: 'the audit moved',
+    },
+    {
+      number: 18,
+      kind: 'target',
+      when: 'Mon 23 Nov 2026, 09:00',
+      ago: '3 days ago',
+      who: 'Jane Smith',
+      targetDate: '31 March 2027',
+    },
+    {
+      number: 17,
+      kind: 'lead',
+      when: 'Sun 22 Nov 2026, 09:00',
+      ago: '4 days ago',
+      who: 'Chris Chair',
+      leadAgency: 'Thames Valley Police',
+      previousLeadAgency: 'Oxfordshire County Council',
+    },
+    {
+      number: 16,
+      kind: 'lead',
+      when: 'Sun 22 Nov 2026, 08:00',
+      ago: '4 days ago',
+      who: 'Chris Chair',
+      leadAgency: 'NHS Trust',
+    },
+  ],
+  page: 1,
+  pages: 1,
+  older: 0,
+};
+
+/** A period answer at its cap (25), every change with every detail at its limit. */
+export const worstBoardCycleHistory: HistoryView = {
+  ...boardCycleHistory,
+  actionTitle: costlyText(300),
+  entries: Array.from({ length: 25 }, (_, index) => ({
+    number: 50 - index,
+    kind: 'status' as const,
+    when: 'Mon 23 Nov 2026, 14:05',
+    ago: '3 days ago',
+    who: costlyText(100),
+    from: 'amber' as const,
+    to: 'red' as const,
+    note: costlyText(1000),
+    impact: costlyText(1000),
+    evidenceUrl: longestEvidenceUrl,
+    correctiveAction: costlyText(1000),
+  })),
 };
 
 export const worstHistory: HistoryView = {
@@ -383,6 +514,30 @@ export const checkedAction: ActionView = {
   },
 };
 
+/**
+ * Every checked text at its limit in the costliest characters: the card still fits, giving up the form's
+ * boxes before "Store as written", which carries every checked text.
+ */
+export const checkedEverythingAction: ActionView = {
+  ...checkedAction,
+  form: {
+    baseVersion: 7,
+    selectedRag: 'red',
+    draftNote: costlyText(1000),
+    draftImpact: costlyText(1000),
+    draftEvidenceLink: longestEvidenceUrl,
+    draftCorrectiveAction: costlyText(1000),
+    submitLabel: 'Save my rephrased note',
+    check: {
+      findings: ['an NHS number'],
+      note: costlyText(1000),
+      impact: costlyText(1000),
+      evidenceUrl: longestEvidenceUrl,
+      correctiveAction: costlyText(1000),
+    },
+  },
+};
+
 /** A typed note five times too long, opened on the form: the card still fits. */
 export const overlongDraftAction: ActionView = {
   ...worstAction,
@@ -401,8 +556,17 @@ export const checkedMyActions: MyActionsView = {
             baseVersion: 3,
             selectedRag: 'red' as const,
             draftNote: costlyText(1000),
+            draftImpact: costlyText(1000),
+            draftEvidenceLink: longestEvidenceUrl,
+            draftCorrectiveAction: costlyText(1000),
             submitLabel: 'Save my rephrased note',
-            check: { findings: ['an NHS number'], note: costlyText(1000) },
+            check: {
+              findings: ['an NHS number'],
+              note: costlyText(1000),
+              impact: costlyText(1000),
+              evidenceUrl: longestEvidenceUrl,
+              correctiveAction: costlyText(1000),
+            },
           },
         }
       : action,

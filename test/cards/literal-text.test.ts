@@ -67,6 +67,66 @@ const SLOTS: readonly { slot: string; build: (text: string) => AdaptiveCardJson 
       }),
   },
   {
+    slot: 'action card: impact, corrective action and lead agency',
+    build: (text) =>
+      cards.buildActionCard({
+        ...fixtures.fullAction,
+        lead: text,
+        status: { ...fixtures.fullAction.status, impact: text, correctiveAction: text },
+      }),
+  },
+  {
+    slot: 'action card: draft impact, evidence link and corrective action',
+    build: (text) =>
+      cards.buildActionCard({
+        ...fixtures.fullAction,
+        form: {
+          baseVersion: 1,
+          draftImpact: text,
+          draftEvidenceLink: text,
+          draftCorrectiveAction: text,
+          submitLabel: 'Save update',
+        },
+      }),
+  },
+  {
+    slot: 'history card: impact, corrective action, target reason, lead agencies',
+    build: (text) =>
+      cards.buildHistoryCard({
+        ...fixtures.boardCycleHistory,
+        entries: [
+          {
+            number: 4,
+            kind: 'status',
+            when: 'Mon',
+            ago: 'today',
+            who: 'A',
+            to: 'red',
+            impact: text,
+            correctiveAction: text,
+          },
+          {
+            number: 3,
+            kind: 'target',
+            when: 'Mon',
+            ago: 'today',
+            who: 'A',
+            targetDate: '1 May 2027',
+            reason: text,
+          },
+          {
+            number: 2,
+            kind: 'lead',
+            when: 'Mon',
+            ago: 'today',
+            who: 'A',
+            leadAgency: text,
+            previousLeadAgency: text,
+          },
+        ],
+      }),
+  },
+  {
     slot: 'notice card: title and text',
     build: (text) => cards.buildNoticeCard({ tone: 'attention', title: text, text, suggestions: [] }),
   },
