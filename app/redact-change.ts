@@ -48,13 +48,18 @@ export class RedactChange {
     return outcome.kind === 'redacted' ? { ...outcome, ...copies } : outcome;
   }
 
-  private async removeFromPostedDigestCopies(removed: string, replacement: string) {
+  private async removeFromPostedDigestCopies(removed: readonly string[], replacement: string) {
     const updatedActivities = new Set<string>();
     let cardsUpdated = 0;
     let cardsNotUpdated = 0;
     for (const copy of await this.postedDigestCopies.list()) {
       if (!copy.card) continue;
-      const card = withoutRemovedText(JSON.parse(copy.card) as Record<string, unknown>, removed, replacement);
+      let card: Record<string, unknown> | undefined;
+      for (const text of removed) {
+        card =
+          withoutRemovedText(card ?? (JSON.parse(copy.card) as Record<string, unknown>), text, replacement) ??
+          card;
+      }
       if (!card) continue;
       await this.postedDigestCopies.replaceCard(copy.id, JSON.stringify(card));
       // The same posted message may be stored twice (its week and "latest"): update it once.

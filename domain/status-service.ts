@@ -94,10 +94,10 @@ export type RedactionOutcome =
       /** What the change's note now reads. */
       replacement: string;
       /**
-       * The text taken out, so the caller can remove its copies (posted digests). Never log it. Absent
-       * when answering a redelivery: that copy work was done by the first delivery.
+       * The texts taken out, so the caller can remove their copies (posted digests). Never log them.
+       * Absent when answering a redelivery: that copy work was done by the first delivery.
        */
-      removed?: string;
+      removed?: string[];
     }
   | { kind: 'unknownAction'; actionId: string }
   | { kind: 'notAllowed' }
@@ -110,7 +110,8 @@ export type RedactionOutcome =
 /** A redaction that may go ahead: the text it removes (never log it) and what replaces it. */
 export interface PreparedRedaction {
   kind: 'ready';
-  removed: string;
+  /** Every text of the change: its note, and a status update's impact, evidence link and corrective action. */
+  removed: string[];
   replacement: string;
   at: Date;
 }
@@ -542,7 +543,7 @@ export class StatusService {
     if (!isStoredChange(change)) return change;
     const at = this.clock();
     const replacement = redactedNoteText(by.name, at, this.timeZone, reason);
-    return { kind: 'ready', removed: change.note ?? '', replacement, at };
+    return { kind: 'ready', removed: textsOf(change), replacement, at };
   }
 
   /**
@@ -562,12 +563,14 @@ export class StatusService {
       const now = request.at ?? this.clock();
       const replacement = redactedNoteText(by.name, now, this.timeZone, reason);
       const version = previous.version + 1;
-      // The current note came from this change when it is the same words written at the same moment.
+      // The current note came from this change when it is the same words written at the same moment; a
+      // detail the status still holds in the same words goes too, wherever it was restated.
       const currentNoteIsThis = previous.note === change.note && previous.updatedAt === change.at;
       const next: ActionStatus = {
         ...withoutEtag(previous),
         version,
         ...(currentNoteIsThis ? { note: replacement } : {}),
+        ...redactedDetails(previous, change, replacement),
       };
       const audit: HistoryEntry = {
         actionId: action.id,
@@ -581,9 +584,14 @@ export class StatusService {
         redactsVersion: change.version,
         reason,
       };
-      const rewritten = { ...change, note: replacement, redacted: true };
+      const rewritten = {
+        ...change,
+        note: change.note === undefined ? undefined : replacement,
+        ...redactedDetails(change, change, replacement),
+        redacted: true,
+      };
       if (await this.write(previous, next, audit, { replaces: rewritten, delivery: request.delivery })) {
-        return { kind: 'redacted', action, audit, replacement, removed: change.note };
+        return { kind: 'redacted', action, audit, replacement, removed: textsOf(change) };
       }
       const replayed = await this.replayRedaction(action, request.delivery);
       if (replayed) return replayed;
@@ -621,7 +629,9 @@ export class StatusService {
         }
       );
     }
-    if (change.kind !== 'status' || !change.note) return { kind: 'noNote', actionId: action.id, version };
+    if (change.kind !== 'status' || textsOf(change).length === 0) {
+      return { kind: 'noNote', actionId: action.id, version };
+    }
     return change;
   }
 
@@ -640,6 +650,30 @@ export class StatusService {
 function findPersonalDataIn(texts: readonly (string | undefined)[], now: Date): string[] {
   const found = texts.flatMap((text) => (text ? findPersonalData(text, now) : []));
   return [...new Set(found)];
+}
+
+/** The words a status change holds, each once: what a redaction takes out. */
+function textsOf(change: HistoryEntry): string[] {
+  const texts = [change.note, change.impact, change.correctiveAction, change.evidenceUrl];
+  return [...new Set(texts.filter((text): text is string => !!text))];
+}
+
+/**
+ * A redaction's effect on a status or change holding the redacted change's details: the impact and
+ * corrective action read as the redaction, the evidence link goes (a link is not worth keeping as "[redacted]").
+ */
+function redactedDetails(
+  holder: Pick<ActionStatus, 'impact' | 'evidenceUrl' | 'correctiveAction'>,
+  change: HistoryEntry,
+  replacement: string,
+): Pick<ActionStatus, 'impact' | 'evidenceUrl' | 'correctiveAction'> {
+  const same = (field: 'impact' | 'evidenceUrl' | 'correctiveAction') =>
+    change[field] !== undefined && holder[field] === change[field];
+  return {
+    ...(same('impact') ? { impact: replacement } : {}),
+    ...(same('evidenceUrl') ? { evidenceUrl: undefined } : {}),
+    ...(same('correctiveAction') ? { correctiveAction: replacement } : {}),
+  };
 }
 
 function isStoredChange(found: StoredHistoryEntry | RedactionOutcome): found is StoredHistoryEntry {

@@ -153,7 +153,10 @@ export function historyEntryView(
         impact: entry.impact,
         evidenceUrl: entry.evidenceUrl,
         correctiveAction: entry.correctiveAction,
-        redactable: options.canRedact && !entry.redacted && !!entry.note,
+        redactable:
+          options.canRedact &&
+          !entry.redacted &&
+          !!(entry.note || entry.impact || entry.correctiveAction || entry.evidenceUrl),
       };
   }
 }

@@ -185,6 +185,22 @@ describe('the board cycle record: richer updates, target dates, lead agencies, h
       assert.equal(entry.correctiveAction, 'Call NHS 943 476 5919');
     });
 
+    it('a redaction takes out every text of the change, in history and in the current status', async () => {
+      const [change] = await history('4.3');
+      assert.ok(change.impact && change.correctiveAction);
+      const card = await say(chair, `redact 4.3 #${change.version} because it identified a family`);
+      assert.match(cardText(card), /now reads "\[redacted by Chris Chair/);
+      const redacted = (await history('4.3')).find((entry) => entry.version === change.version);
+      assert.match(String(redacted?.note), /^\[redacted by Chris Chair/);
+      assert.equal(redacted?.impact, redacted?.note);
+      assert.equal(redacted?.correctiveAction, redacted?.note);
+      const status = await current('4.3');
+      assert.equal(status.impact, redacted?.note);
+      assert.equal(status.correctiveAction, redacted?.note);
+      const shown = cardText(await say(chair, 'history 4.3'));
+      assert.doesNotMatch(shown, /OX4 2SH|943 476 5919/);
+    });
+
     it('a typed "update red" still works: its note is both progress and corrective action', async () => {
       await say(owner, 'update 2.2 red Waiting on the provider');
       const status = await current('2.2');
@@ -319,6 +335,20 @@ describe('the board cycle record: richer updates, target dates, lead agencies, h
       const text = cardText(await say(owner, 'show action 2.1'));
       assert.match(text, /Target: \n20 November 2026/);
       assert.doesNotMatch(text, /overdue/);
+    });
+
+    it('a redelivered "due" (or "lead") changes the record once and is answered the same way', async () => {
+      for (const text of ['due 4.3 1 May 2027 because panel moved', 'lead 4.3 Oxfordshire County Council']) {
+        const before = (await history('4.3')).length;
+        const activity = personalMessage(bot.serviceUrl, chair, text);
+        await bot.send(activity);
+        const first = cardText(onlyCard(bot.connector.sentActivities().at(-1)));
+        await bot.send(activity);
+        const second = cardText(onlyCard(bot.connector.sentActivities().at(-1)));
+        assert.equal((await history('4.3')).length, before + 1, text);
+        assert.match(second, /Target date set|Lead agency set/);
+        assert.equal(second.split('\n')[0], first.split('\n')[0]);
+      }
     });
 
     it('someone who is neither owner nor admin is refused, and nothing is stored', async () => {

@@ -77,6 +77,8 @@ const form = (context: Context, extra: Record<string, unknown> = {}) => ({
   baseVersion: context.version,
   rag: 'red',
   note: 'Hostile form submit',
+  // A red from the form always has one since issue 12; without it the form is refused before anything else.
+  correctiveAction: 'Hostile corrective action',
   ...extra,
 });
 const nested = (depth: number, leaf: string) => `${'{"a":'.repeat(depth)}${leaf}${'}'.repeat(depth)}`;
@@ -497,7 +499,7 @@ const cases: HostileCase[] = [
         stranger,
         'updateStatus',
         JSON.parse(
-          `{"__proto__":{"isAdmin":true},"constructor":{"prototype":{"admin":true}},"actionId":"5.1","baseVersion":${context.version},"rag":"red","note":"x","confirmPersonalData":true}`,
+          `{"__proto__":{"isAdmin":true},"constructor":{"prototype":{"admin":true}},"actionId":"5.1","baseVersion":${context.version},"rag":"red","note":"x","correctiveAction":"y","confirmPersonalData":true}`,
         ) as unknown,
       ),
     expected: { status: 200, invokeCard: NOT_OWNER },

@@ -156,7 +156,13 @@ describe('reliability: 100 concurrent conversations', function () {
           let reply: string;
           if (participant.role === 'owner' && random() < 0.3) {
             const { version } = await bot.bot.stores.statusService.currentStatus(actionId);
-            reply = await byCard(participant, { actionId, baseVersion: version, rag, note });
+            reply = await byCard(participant, {
+              actionId,
+              baseVersion: version,
+              rag,
+              note,
+              correctiveAction: note,
+            });
           } else {
             reply = await typed(participant, `update ${actionId} ${rag} ${note}`);
           }
