@@ -70,6 +70,8 @@ const COMMAND_SHAPES: readonly CommandShape[] = [
   { canonical: 'my actions', heads: ['my actions'], keepsArguments: false },
   { canonical: 'history', heads: ['history'], keepsArguments: true },
   { canonical: 'redact', heads: ['redact'], keepsArguments: true },
+  { canonical: 'due', heads: ['due'], keepsArguments: true },
+  { canonical: 'lead', heads: ['lead'], keepsArguments: true },
   { canonical: 'preview digest', heads: ['preview digest'], keepsArguments: false },
   { canonical: 'post digest', heads: ['post digest'], keepsArguments: false },
   { canonical: 'set board channel', heads: ['set board channel'], keepsArguments: false },

@@ -50,7 +50,17 @@ describe('npm run chat (terminal client)', function () {
   });
 
   it('presses a button by its number and asks for the form inputs, then shows the refreshed card', async () => {
-    const { output } = await chat(bot.url, ['show action 5.1', '1', '2', 'Agreed the neglect strategy', '9']);
+    const { output } = await chat(bot.url, [
+      'show action 5.1',
+      '1',
+      '2',
+      'Agreed the neglect strategy',
+      // Impact so far, evidence link and corrective action: left empty.
+      '',
+      '',
+      '',
+      '9',
+    ]);
     assert.match(output, /^ +\[1\] Save update/m);
     assert.match(output, /Saved: Not started → Amber\./);
     assert.match(output, /Agreed the neglect strategy/);
