@@ -7,6 +7,7 @@ import { createLogger } from '../bot/logger';
 import { RAG_LABELS, RAG_STATUSES } from '../domain/rag-status';
 import { plural } from '../domain/wording';
 import { isIsoCalendarDate } from '../plan/iso-calendar-date';
+import { PlanFileError } from '../plan/load-plan';
 import { isUnavailable, StorageStartError } from '../storage/store-errors';
 import { runCommand } from './table-backup/run-command';
 
@@ -75,7 +76,11 @@ async function writePack(
     );
     return 0;
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof StorageStartError) {
+    if (
+      error instanceof ConfigError ||
+      error instanceof StorageStartError ||
+      error instanceof PlanFileError
+    ) {
       console.error(error.message);
       return 1;
     }
