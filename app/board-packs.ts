@@ -241,10 +241,11 @@ export class BoardPacks {
     history: readonly HistoryEntry[],
     generatedBy: string,
   ): Promise<BuiltPack> {
-    return { params, view: await this.view(params, history, generatedBy) };
+    return { params, view: await this.packView(params, history, generatedBy) };
   }
 
-  private async view(
+  /** The pack's view-model: statuses at params.asAt from `history`, the period's changes, the exceptions. */
+  async packView(
     params: BoardPackParams,
     history: readonly HistoryEntry[],
     generatedBy: string,
