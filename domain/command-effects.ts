@@ -20,13 +20,13 @@ export function changesRecord(command: Command): boolean {
     case 'myActions':
     case 'history':
     case 'previewDigest':
-    // A board pack only offers files: what the person accepts is recorded then, never by the command.
     case 'boardPack':
     case 'boardPacks':
     case 'notInPlan':
     case 'incomplete':
     case 'unknown':
     case 'tooLong':
+      // A board pack only offers files: what the person accepts is recorded then, never by the command.
       return false;
   }
 }
