@@ -3,6 +3,7 @@ import type {
   BoardChannelStore,
   PostedCardUpdater,
   PostedDigestCopies,
+  PostedDigests,
   ReminderLedger,
 } from '../domain/digest-ports';
 import type { PeopleStore } from '../domain/known-people';
@@ -12,6 +13,8 @@ import type { Plan } from '../plan/plan-schema';
 import { ActionCards } from './action-cards';
 import { AssignOwner } from './assign-owner';
 import { BoardChannel } from './board-channel';
+import type { BoardPackRenderer, IssuedBoardPacks, PlanHistory } from './board-pack-ports';
+import { BoardPacks } from './board-packs';
 import { CommandReplies } from './command-replies';
 import { DigestRequests } from './digest-requests';
 import { Help } from './help';
@@ -43,6 +46,7 @@ export interface UseCases {
   boardChannel: BoardChannel;
   digestRequests: DigestRequests;
   weeklyDigest: WeeklyDigest;
+  boardPacks: BoardPacks;
 }
 
 /** The ports use cases reach storage and Teams through, and the settings they read. */
@@ -56,6 +60,11 @@ export interface UseCasePorts {
   reminders: ReminderLedger;
   postedDigestCopies: PostedDigestCopies;
   postedCards: PostedCardUpdater;
+  /** The board pack's ports: the plan's history up to a date, digests posted, packs issued, the files' renderer. */
+  planHistory: PlanHistory;
+  postedDigests: PostedDigests;
+  issuedBoardPacks: IssuedBoardPacks;
+  boardPackRenderer: BoardPackRenderer;
   messenger: Messenger;
   log: Log;
   clock: () => Date;
@@ -109,5 +118,16 @@ export function createUseCases(ports: UseCasePorts): UseCases {
     boardChannel: new BoardChannel(ports.boardChannels, ports.teams, isAdmin, clock, log),
     digestRequests: new DigestRequests(weeklyDigest, ports.people, ports.messenger, isAdmin),
     weeklyDigest,
+    boardPacks: new BoardPacks({
+      plan,
+      history: ports.planHistory,
+      postedDigests: ports.postedDigests,
+      issued: ports.issuedBoardPacks,
+      renderer: ports.boardPackRenderer,
+      isAdmin,
+      clock,
+      timeZone,
+      staleDays: ports.staleDays,
+    }),
   };
 }

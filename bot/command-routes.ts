@@ -68,6 +68,10 @@ export function commandRoutes(useCases: UseCases): CommandRoutes {
     previewDigest: async (_command, turn) => digestRequests.preview(await turn.who(), turn.place),
     postDigest: async (_command, turn) => digestRequests.post(await turn.who()),
     setBoardChannel: async (_command, turn) => useCases.boardChannel.set(await turn.who(), turn.channel),
+    // Stand-ins until the file consent flow lands (bot/, issue 13): the summary, without the files.
+    boardPack: async (command, turn) =>
+      (await useCases.boardPacks.request({ ...command, by: await turn.who(), place: turn.place })).answer,
+    boardPacks: async (_command, turn) => useCases.boardPacks.list(await turn.who()),
     notInPlan: async (command) => commandReplies.notInPlan(command),
     incomplete: async (command) => commandReplies.incomplete(command),
     tooLong: async (command) => commandReplies.tooLong(command),

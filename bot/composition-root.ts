@@ -24,6 +24,9 @@ import { PeopleDirectory } from './people-directory';
 import { PeopleRegister } from './people-register';
 import { TableLoginBindings, TablePeopleStore } from '../storage/people-repository';
 import { TableKnownTeamStore } from '../storage/team-repository';
+import { TableBoardPackLedger } from '../storage/board-pack-ledger';
+import { renderBoardPackDocx } from '../documents/board-pack-docx';
+import { renderBoardPackXlsx } from '../documents/board-pack-xlsx';
 import { listenOnHosts, type Listeners } from './listeners';
 import { createServer } from './server';
 import { ProactiveSender } from './proactive-sender';
@@ -160,9 +163,10 @@ export async function composeBot(config: Config, options: CompositionOptions = {
     }
   }
   const storage = await openStorage(config, logger, options.embeddedStore);
+  const statusStore = new TableStatusStore(storage.tables.planStatus, plan.id);
   const statusService = new StatusService(
     plan,
-    new TableStatusStore(storage.tables.planStatus, plan.id),
+    statusStore,
     config.boardAdmins,
     clock,
     config.digest.timeZone,
@@ -191,6 +195,12 @@ export async function composeBot(config: Config, options: CompositionOptions = {
     reminders: new TableReminderLedger(storage.tables.reminders),
     postedDigestCopies: new TablePostedDigestCopies(storage.tables.digests),
     postedCards: sender,
+    planHistory: statusStore,
+    postedDigests: digestLedger,
+    issuedBoardPacks: new TableBoardPackLedger(storage.tables.boardPacks),
+    boardPackRenderer: {
+      render: (view, format) => (format === 'docx' ? renderBoardPackDocx(view) : renderBoardPackXlsx(view)),
+    },
     messenger: new TeamsMessenger(sender),
     log: logger,
     clock,

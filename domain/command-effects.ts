@@ -23,10 +23,13 @@ export function changesRecord(command: Command): boolean {
     case 'history':
     case 'historyInPeriod':
     case 'previewDigest':
+    case 'boardPack':
+    case 'boardPacks':
     case 'notInPlan':
     case 'incomplete':
     case 'unknown':
     case 'tooLong':
+      // A board pack only offers files: what the person accepts is recorded then, never by the command.
       return false;
   }
 }

@@ -31,6 +31,9 @@ export type Command =
   | { kind: 'previewDigest' }
   | { kind: 'postDigest' }
   | { kind: 'setBoardChannel' }
+  /** Dates as typed ("1 Jan 2026", "2026-01-01"): read against today by the use case, which has the clock. */
+  | { kind: 'boardPack'; from?: string; to?: string; asAt?: string }
+  | { kind: 'boardPacks' }
   | { kind: 'notInPlan'; what: 'aim' | 'priority' | 'action'; asked: string; message: string }
   | {
       kind: 'incomplete';
@@ -105,6 +108,13 @@ export const COMMAND_HELP: readonly CommandHelp[] = [
   { command: 'preview digest', description: "See this week's digest before it goes out.", adminOnly: true },
   { command: 'post digest', description: 'Post the digest to the board channel now.', adminOnly: true },
   { command: 'set board channel', description: 'Post the weekly digest to this channel.', adminOnly: true },
+  {
+    command: 'board pack',
+    description:
+      'Word and Excel board pack since the last one; "board pack from 1 Jan 2026 to 31 Mar 2026", "… as at 31 Mar 2026".',
+    adminOnly: true,
+  },
+  { command: 'board packs', description: 'The board packs issued lately, and to whom.', adminOnly: true },
 ];
 
 // Placeholders, never sample words: an example is only ever shown, and must not read as something said.
@@ -144,6 +154,7 @@ export function parseCommand(text: string, plan: Plan): Command {
     parseRedact(message, plan) ??
     parseDue(message, plan) ??
     parseLead(message, plan) ??
+    parseBoardPack(simplify(message)) ??
     parseSimpleCommand(simplify(message), plan) ??
     unknown(message, plan, {
       keywordMatches: bestKeywordMatches(searchWords(message), plan, { wholeKeyword: true }),
@@ -588,6 +599,41 @@ function parseLead(message: string, plan: Plan): Command | undefined {
     }
     return { kind: 'setLead', actionId, agency };
   });
+}
+
+const BOARD_PACK = /^board ?packs?\b(.*)$/;
+const AS_AT = /^(.*?)\s*\bas (?:at|of|on) (.+)$/;
+const PACK_PERIOD = /^(?:from|since|between) (.+?)(?: (?:to|until|till|and) (.+))?$/;
+const BOARD_PACK_EXAMPLE = 'board pack from 1 Jan 2026 to 31 Mar 2026';
+
+/**
+ * "board pack", "board pack from 1 Jan 2026 to 31 Mar 2026", "board pack as at 31 Mar 2026" (either order),
+ * "board packs". The dates are kept as typed; the use case reads them against today.
+ */
+function parseBoardPack(simple: string): Command | undefined {
+  const pack = BOARD_PACK.exec(simple);
+  if (!pack) return undefined;
+  const rest = pack[1].trim();
+  if (/^board ?packs\b/.test(simple)) {
+    return rest === '' ? { kind: 'boardPacks' } : undefined;
+  }
+  if (rest === '') return { kind: 'boardPack' };
+  const asAt = AS_AT.exec(rest);
+  const periodText = (asAt ? asAt[1] : rest).trim();
+  const command: Extract<Command, { kind: 'boardPack' }> = { kind: 'boardPack' };
+  if (asAt) command.asAt = asAt[2].trim();
+  if (periodText === '') return command;
+  const period = PACK_PERIOD.exec(periodText);
+  if (!period) {
+    return {
+      kind: 'incomplete',
+      message: 'I read a board pack\'s dates like "from 1 Jan 2026 to 31 Mar 2026" or "as at 31 Mar 2026".',
+      example: BOARD_PACK_EXAMPLE,
+    };
+  }
+  command.from = period[1].trim();
+  if (period[2] !== undefined) command.to = period[2].trim();
+  return command;
 }
 
 // Command words too, so that "show priority neglect" searches for "neglect" alone.

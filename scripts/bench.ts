@@ -12,6 +12,7 @@ import { BotChild } from './bench/bot-child';
 import { measureColdStarts, renderColdStart } from './bench/cold-start';
 import { CountingProxy } from './bench/counting-proxy';
 import { measureDigest, type DigestMeasure } from './bench/digest-bench';
+import { benchBoardPack, benchStoredBoardPacks, renderStoredPacks } from './bench/board-pack-bench';
 import { azuriteVersion, botEnvironment, describeMachine } from './bench/environment';
 import type { BotKind } from './bench/ipc';
 import { introduceSpeakers, runMatrix, warmUp } from './bench/load-matrix';
@@ -36,6 +37,8 @@ const FIRST_WARM_MS = QUICK ? 200 : 1000;
 const COUNTED_TURNS = 5;
 const HISTORY_WEEKS = 5 * 52;
 const COLD_START_ROUNDS = QUICK ? 2 : 5;
+// `--board-pack` measures only the board pack (seeding five years of history takes a few minutes).
+const BOARD_PACK_ONLY = process.argv.includes('--board-pack');
 // `--cold-start` measures only the cold start (a minute instead of several).
 const COLD_START_ONLY = process.argv.includes('--cold-start');
 const DIGEST_RUNS = { warmRuns: 3, timedRuns: QUICK ? 5 : 25, countedRuns: 3 };
@@ -60,6 +63,31 @@ async function main(): Promise<void> {
     await connector.start();
     connector.roster.meet(...users, counter);
     const proxied = azuriteConnectionString('127.0.0.1', proxy.port);
+
+    const boardPack = async () => {
+      log('board pack: from storage, then rendering alone');
+      const stored = await benchStoredBoardPacks(
+        {
+          directConnection: azurite.connectionString,
+          proxyConnection: proxied,
+          proxy,
+          timedRuns: QUICK ? 1 : 3,
+          weeks: QUICK ? 13 : HISTORY_WEEKS,
+        },
+        `${run}p`,
+      );
+      const rendered = await benchBoardPack(QUICK ? 1 : 3);
+      return `${renderStoredPacks(stored)}\n\n${rendered.scenarios
+        .map(
+          (scenario) =>
+            `- rendering alone, ${scenario.label} (${scenario.changes} changes): Word ${scenario.docx.ms} ms, ${Math.round(scenario.docx.bytes / 1024)} KB; Excel ${scenario.xlsx.ms} ms, ${Math.round(scenario.xlsx.bytes / 1024)} KB`,
+        )
+        .join('\n')}\n`;
+    };
+    if (BOARD_PACK_ONLY) {
+      console.log(`${describeMachine()}\n\n${await boardPack()}`);
+      return;
+    }
 
     log('cold starts: ours and the echo bot, alternating');
     const coldStart = renderColdStart(
@@ -159,6 +187,7 @@ async function main(): Promise<void> {
       digests.push(await measureDigest(digestSetup, label, `${run}${suffix}`, weeks));
     }
 
+    const boardPackReport = await boardPack();
     const report = `${renderReport({
       machine: describeMachine(),
       settings:
@@ -175,7 +204,7 @@ async function main(): Promise<void> {
       wallMs: performance.now() - started,
     })}\n${coldStart}\n`;
     const output = path.join(repoRoot, 'build', 'bench-results.md');
-    const whole = report + renderContention(contention);
+    const whole = `${report}${renderContention(contention)}\n${boardPackReport}`;
     fs.mkdirSync(path.dirname(output), { recursive: true });
     fs.writeFileSync(output, whole);
     console.log(whole);

@@ -10,6 +10,7 @@ import type {
   StoredHistoryEntry,
   StoredStatus,
 } from '../domain/action-status';
+import type { PlanHistory } from '../app/board-pack-ports';
 import { currentRow, historyRow, readRow } from './stored-rows';
 import { guardStore, statusCodeOf } from './store-errors';
 
@@ -75,7 +76,7 @@ function historyEntity(planId: string, entry: HistoryEntry): HistoryEntity {
   });
 }
 
-export class TableStatusStore implements StatusStore {
+export class TableStatusStore implements StatusStore, PlanHistory {
   constructor(
     private readonly table: TableClient,
     private readonly planId: string,
@@ -203,6 +204,24 @@ export class TableStatusStore implements StatusStore {
         if (key.rowKey && ++more >= MAX_COUNTED_CHANGES) break;
       }
       return { entries, total: entries.length + more };
+    });
+  }
+
+  /**
+   * The whole plan's history up to `asAt` in one range query over `hist|` (the SDK follows its
+   * continuation pages, a thousand rows each): the number of requests follows the number of rows, never
+   * the number of actions. `at` is stored as toISOString() text, so text order is time order.
+   */
+  async changesUpTo(asAt: Date): Promise<HistoryEntry[]> {
+    return guardStore(async () => {
+      const entries: HistoryEntry[] = [];
+      const rows = this.table.listEntities<HistoryEntity>({
+        queryOptions: {
+          filter: odata`PartitionKey eq ${this.planId} and RowKey ge ${HISTORY} and RowKey lt ${prefixEnd(HISTORY)} and at le ${asAt.toISOString()}`,
+        },
+      });
+      for await (const row of rows) entries.push(toEntry(row));
+      return entries;
     });
   }
 

@@ -9,6 +9,7 @@ export const TABLE_NAMES = {
   conversations: 'conversations',
   digests: 'digests',
   reminders: 'reminders',
+  boardPacks: 'boardpacks',
 } as const;
 
 export type TableName = keyof typeof TABLE_NAMES;
@@ -68,6 +69,7 @@ export function createTableClients(store: string | AccountWithIdentity, prefix: 
     conversations: make(TABLE_NAMES.conversations),
     digests: make(TABLE_NAMES.digests),
     reminders: make(TABLE_NAMES.reminders),
+    boardPacks: make(TABLE_NAMES.boardPacks),
   };
 }
 

@@ -64,6 +64,8 @@ export interface ExceptionRow {
   daysSinceUpdate?: number;
   targetDate?: BoardDay;
   correctiveAction?: string;
+  /** Why it is an exception: "Red", "overdue by 12 days", "never updated". */
+  reasons?: readonly string[];
 }
 
 export interface AimSection {

@@ -1,4 +1,14 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { composeBot, type Bot } from '../../bot/composition-root';
+import { loadConfig } from '../../bot/config';
+import { createLogger } from '../../bot/logger';
+import type { Plan } from '../../plan/plan-schema';
+import { createTableClients, ensureTables } from '../../storage/table-clients';
+import type { CountingProxy } from './counting-proxy';
+import { seedWeeklyHistory } from './seed-history';
 import { renderBoardPackDocx } from '../../documents/board-pack-docx';
 import { renderBoardPackXlsx } from '../../documents/board-pack-xlsx';
 import { loadPlan } from '../../plan/load-plan';
@@ -77,4 +87,133 @@ async function measure(render: () => Promise<Buffer>, timedRuns: number): Promis
     times.push(performance.now() - start);
   }
   return { ms: Math.round(median(times)), bytes };
+}
+
+export interface StoredPackFigures {
+  label: string;
+  actions: number;
+  rows: number;
+  seedMs: number;
+  /** Reading the history and building the view (median), then each file's render time and size. */
+  buildMs: number;
+  docx: FileFigures;
+  xlsx: FileFigures;
+  /** Table requests for one pack's view, counted through the proxy. */
+  roundTrips: number;
+  requests: string[];
+}
+
+export interface StoredPackSetup {
+  directConnection: string;
+  proxyConnection: string;
+  proxy: CountingProxy;
+  timedRuns: number;
+  weeks: number;
+}
+
+/**
+ * A board pack built from storage, as `npm run board-pack` builds it: the shipped plan and a 64-action
+ * plan, each with `weeks` weekly updates on every action. Timed against Azurite directly; the table
+ * requests of building one view counted by a second bot whose endpoint is the counting proxy.
+ */
+export async function benchStoredBoardPacks(
+  setup: StoredPackSetup,
+  prefix: string,
+): Promise<StoredPackFigures[]> {
+  const shipped = loadPlan(shippedPlanFile);
+  const figures: StoredPackFigures[] = [];
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'oscb-pack-bench-'));
+  try {
+    for (const [label, plan, suffix] of [
+      [`shipped plan, ${setup.weeks} weekly updates per action`, shipped, 's'],
+      [`64 actions, ${setup.weeks} weekly updates per action`, widenedPlan(shipped, 8), 'w'],
+    ] as const) {
+      const planFile = path.join(folder, `${suffix}.json`);
+      fs.writeFileSync(planFile, JSON.stringify(plan));
+      figures.push(await measureStoredPack(setup, label, plan, planFile, `${prefix}${suffix}`));
+    }
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+  return figures;
+}
+
+async function measureStoredPack(
+  setup: StoredPackSetup,
+  label: string,
+  plan: Plan,
+  planFile: string,
+  prefix: string,
+): Promise<StoredPackFigures> {
+  const now = new Date();
+  const tables = createTableClients(setup.directConnection, prefix);
+  await ensureTables(tables);
+  const seedStarted = performance.now();
+  // A priority at a time: sixty-four actions seeded at once overrun the store's request timeout here.
+  for (const priority of plan.priorities) {
+    await seedWeeklyHistory(tables.planStatus, { ...plan, priorities: [priority] }, setup.weeks, now);
+  }
+  const seedMs = performance.now() - seedStarted;
+  const timed = await composePackBot(setup.directConnection, prefix, planFile);
+  const counted = await composePackBot(setup.proxyConnection, prefix, planFile);
+  try {
+    const build = async (bot: Bot) => {
+      const prepared = await bot.useCases.boardPacks.prepare({});
+      if (!prepared.ok) throw new Error(prepared.problem);
+      return prepared;
+    };
+    const first = await build(timed);
+    const times: number[] = [];
+    for (let run = 0; run < setup.timedRuns; run++) {
+      const started = performance.now();
+      const prepared = await build(timed);
+      await timed.useCases.boardPacks.packView(prepared.params, prepared.history, 'bench');
+      times.push(performance.now() - started);
+    }
+    const view = await timed.useCases.boardPacks.packView(first.params, first.history, 'bench');
+    setup.proxy.reset();
+    const prepared = await build(counted);
+    await counted.useCases.boardPacks.packView(prepared.params, prepared.history, 'bench');
+    const seen = setup.proxy.reset();
+    return {
+      label,
+      actions: plan.priorities.reduce((sum, priority) => sum + priority.actions.length, 0),
+      rows: first.history.length,
+      seedMs,
+      buildMs: Math.round(median(times)),
+      docx: await measure(() => renderBoardPackDocx(view), setup.timedRuns),
+      xlsx: await measure(() => renderBoardPackXlsx(view), setup.timedRuns),
+      roundTrips: seen.count,
+      requests: seen.requests,
+    };
+  } finally {
+    await Promise.allSettled([timed.close(), counted.close()]);
+  }
+}
+
+async function composePackBot(connectionString: string, prefix: string, planFile: string): Promise<Bot> {
+  const config = loadConfig({
+    PORT: '0',
+    AZURE_STORAGE_CONNECTION_STRING: connectionString,
+    TABLE_PREFIX: prefix,
+    PLAN_FILE: planFile,
+    DIGEST_SCHEDULE: 'off',
+    LOG_LEVEL: 'silent',
+  });
+  return composeBot(config, { logger: createLogger('silent') });
+}
+
+/** The figures as the README's speed table rows. */
+export function renderStoredPacks(figures: readonly StoredPackFigures[]): string {
+  const kb = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
+  return [
+    '| board pack from storage | actions | history rows | read + view | Word | Excel | table requests |',
+    '| --- | --: | --: | --: | --: | --: | --: |',
+    ...figures.map(
+      (figure) =>
+        `| ${figure.label} | ${figure.actions} | ${figure.rows} | ${figure.buildMs} ms | ${figure.docx.ms} ms, ${kb(figure.docx.bytes)} | ${figure.xlsx.ms} ms, ${kb(figure.xlsx.bytes)} | ${figure.roundTrips} |`,
+    ),
+    '',
+    `Requests for one pack: ${figures[0]?.requests.join('; ') ?? ''}`,
+  ].join('\n');
 }

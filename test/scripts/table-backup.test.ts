@@ -16,6 +16,7 @@ import {
   TableDigestLedger,
   TableReminderLedger,
 } from '../../storage/digest-repositories';
+import { TableBoardPackLedger } from '../../storage/board-pack-ledger';
 import { TablePeopleStore } from '../../storage/people-repository';
 import { TableStatusStore } from '../../storage/status-repository';
 import {
@@ -160,6 +161,16 @@ async function seed(tables: TableClients): Promise<void> {
     '5.1',
     '2026-11-16T09:01:00.000Z',
   );
+  await new TableBoardPackLedger(tables.boardPacks).record({
+    issuedAt: '2026-11-17T10:00:00.000Z',
+    byName: ADMIN.name,
+    byEmail: ADMIN.email,
+    asAt: '2026-11-17T10:00:00.000Z',
+    from: '2026-11-01',
+    to: '2026-11-17',
+    format: 'docx',
+    fileName: 'OSCB board pack 2026-11-17.docx',
+  });
   await tables.people.createEntity(EVERY_TYPE_ROW);
 }
 

@@ -1,0 +1,99 @@
+import {
+  formatCalendarDate,
+  readIsoDate,
+  readTypedDate,
+  todayIn,
+  type IsoDate,
+} from '../domain/board-cycle/calendar-date';
+import { startOfLocalDay } from '../domain/board-cycle/date-period';
+import { isIsoCalendarDate } from '../plan/iso-calendar-date';
+
+/** What a board pack covers; the same params give the same files however much later they are asked for. */
+export interface BoardPackParams {
+  /** ISO 8601 instant: statuses as they stood then; no change after it is in the pack. */
+  asAt: string;
+  /** YYYY-MM-DD, both days included, on the board's calendar. */
+  from: string;
+  to: string;
+  /** ISO 8601 instant the pack was asked for, shown as "generated at"; the as-at when absent. */
+  requestedAt?: string;
+}
+
+export interface TypedPackDates {
+  from?: string;
+  to?: string;
+  /** A day: the pack is as the plan stood at the end of it (or now, for today). */
+  asAt?: string;
+}
+
+export type PackDatesReading =
+  { ok: true; asAt: Date; from?: IsoDate; to: IsoDate } | { ok: false; problem: string };
+
+/**
+ * The typed as-at day and period, read against today on the board's calendar. The as-at is the end of
+ * its day (now for today); `to` defaults to the as-at day and may not be after it, as later changes are
+ * not in the pack; `from` may not be after `to`. `from` is left undefined for the caller's default.
+ */
+export function readPackDates(typed: TypedPackDates, now: Date, timeZone: string): PackDatesReading {
+  const today = todayIn(now, timeZone);
+  const window = { today };
+  let asAt = now;
+  let asAtDay = today;
+  if (typed.asAt !== undefined) {
+    const read = readTypedDate(typed.asAt, window);
+    if (!read.ok) return read;
+    if (read.date > today)
+      return refuse(`${formatCalendarDate(read.date)} is after today: I can only show the plan as it stood.`);
+    asAtDay = read.date;
+    if (read.date < today) asAt = endOfDay(read.date, timeZone);
+  }
+  let to = asAtDay;
+  if (typed.to !== undefined) {
+    const read = readTypedDate(typed.to, window);
+    if (!read.ok) return read;
+    if (read.date > asAtDay) {
+      return refuse(
+        `The period ends on ${formatCalendarDate(read.date)}, after the as-at date ${formatCalendarDate(asAtDay)}; end it on or before then.`,
+      );
+    }
+    to = read.date;
+  }
+  if (typed.from === undefined) return { ok: true, asAt, to };
+  const from = readTypedDate(typed.from, window);
+  if (!from.ok) return from;
+  if (from.date > to) {
+    return refuse(
+      `The period starts on ${formatCalendarDate(from.date)}, after it ends on ${formatCalendarDate(to)}.`,
+    );
+  }
+  return { ok: true, asAt, from: from.date, to };
+}
+
+/** Params that came back from outside (a consent card's context): checked, never trusted. */
+export function checkedParams(params: BoardPackParams): BoardPackParams {
+  const instant = (text: string | undefined) => text === undefined || !Number.isNaN(Date.parse(text));
+  if (
+    !instant(params.asAt) ||
+    !instant(params.requestedAt) ||
+    !isIsoCalendarDate(params.from) ||
+    !isIsoCalendarDate(params.to) ||
+    params.from > params.to
+  ) {
+    throw new RangeError('not a board pack: as-at or period is not valid');
+  }
+  return params;
+}
+
+/** The last instant of a day on the board's calendar. */
+export function endOfDay(date: IsoDate, timeZone: string): Date {
+  return new Date(startOfLocalDay(dayAfter(date), timeZone).getTime() - 1);
+}
+
+export function dayAfter(date: IsoDate): IsoDate {
+  const { year, month, day } = readIsoDate(date);
+  return new Date(Date.UTC(year, month - 1, day + 1)).toISOString().slice(0, 10);
+}
+
+function refuse(problem: string): PackDatesReading {
+  return { ok: false, problem };
+}

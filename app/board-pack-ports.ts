@@ -1,0 +1,39 @@
+import type { HistoryEntry } from '../domain/action-status';
+import type { BoardPackView } from '../views/board-pack-view-model';
+
+export type BoardPackFormat = 'docx' | 'xlsx';
+
+/** The plan's history up to an instant. */
+export interface PlanHistory {
+  /**
+   * Every change made at or before `asAt`, in any order: one range read of the plan's history, so the
+   * number of requests does not grow with the number of actions.
+   */
+  changesUpTo(asAt: Date): Promise<HistoryEntry[]>;
+}
+
+/** One file of a board pack that reached someone in Teams. */
+export interface IssuedBoardPack {
+  /** ISO 8601 instant. */
+  issuedAt: string;
+  byName: string;
+  byEmail?: string;
+  /** The pack's as-at instant (ISO 8601) and period (YYYY-MM-DD, both days included). */
+  asAt: string;
+  from: string;
+  to: string;
+  format: BoardPackFormat;
+  fileName: string;
+}
+
+/** Which board packs were issued: "since the previous board pack" starts after the latest one. */
+export interface IssuedBoardPacks {
+  record(pack: IssuedBoardPack): Promise<void>;
+  /** The latest `limit` files issued, newest first. */
+  latest(limit: number): Promise<IssuedBoardPack[]>;
+}
+
+/** Draws a board pack's view as a file (documents/, wired in the composition root). */
+export interface BoardPackRenderer {
+  render(view: BoardPackView, format: BoardPackFormat): Promise<Uint8Array>;
+}

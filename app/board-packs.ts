@@ -1,0 +1,339 @@
+import type { ActionStatus, HistoryEntry } from '../domain/action-status';
+import { formatCalendarDate, todayIn, type IsoDate } from '../domain/board-cycle/calendar-date';
+import { periodInstants } from '../domain/board-cycle/date-period';
+import { exceptionReport } from '../domain/board-cycle/exception-rules';
+import { statusesAsAt } from '../domain/board-cycle/status-as-at';
+import type { PostedDigests } from '../domain/digest-ports';
+import { parseDigestSnapshot, type DigestSnapshot } from '../domain/digest/digest-snapshot';
+import type { Person } from '../domain/person';
+import { RAG_LABELS, type RagStatus } from '../domain/rag-status';
+import { plural } from '../domain/wording';
+import { zonedDateFormat } from '../domain/zoned-date-format';
+import type { Plan } from '../plan/plan-schema';
+import type { Answer } from '../views/answer';
+import { boardPackView } from '../views/board-pack-views';
+import { calendarDayIso } from '../views/board-dates';
+import type { BoardPackView } from '../views/board-pack-view-model';
+import type { Place } from './action-cards';
+import {
+  checkedParams,
+  dayAfter,
+  readPackDates,
+  type BoardPackParams,
+  type TypedPackDates,
+} from './board-pack-params';
+import type { BoardPackFormat, BoardPackRenderer, IssuedBoardPacks, PlanHistory } from './board-pack-ports';
+import { notice } from './notices';
+import { adminsOnly } from './refusals';
+
+export type { BoardPackParams } from './board-pack-params';
+export type { BoardPackFormat } from './board-pack-ports';
+
+export interface BoardPackFile {
+  format: BoardPackFormat;
+  name: string;
+  description: string;
+  bytes: Uint8Array;
+}
+
+export type BoardPackRequest =
+  /** Refused (not an admin, not in a personal chat, a period that does not work): nothing offered. */
+  | { kind: 'answer'; answer: Answer }
+  /** The summary card, and the files to offer through Teams' file consent flow. */
+  | {
+      kind: 'offer';
+      answer: Answer;
+      params: BoardPackParams;
+      files: { format: BoardPackFormat; name: string; description: string; size: number }[];
+    };
+
+/** A file of a board pack was asked for by someone who may not have it. */
+export class BoardPackNotAllowed extends Error {
+  constructor() {
+    super('only board admins may have a board pack');
+    this.name = 'BoardPackNotAllowed';
+  }
+}
+
+export interface BoardPackPorts {
+  plan: Plan;
+  history: PlanHistory;
+  postedDigests: PostedDigests;
+  issued: IssuedBoardPacks;
+  renderer: BoardPackRenderer;
+  isAdmin: (person: Person) => boolean;
+  clock: () => Date;
+  timeZone: string;
+  staleDays: number;
+}
+
+export const BOARD_PACK_FORMATS: readonly BoardPackFormat[] = ['docx', 'xlsx'];
+/** How many issued files `board packs` lists. */
+export const LISTED_PACKS = 10;
+/** How far back "since the previous board pack" looks for one that ended before the as-at. */
+const PREVIOUS_PACKS_READ = 50;
+
+const DESCRIPTIONS: Readonly<Record<BoardPackFormat, string>> = {
+  docx: 'Word report for the board papers',
+  xlsx: 'Excel workbook: actions and changes',
+};
+
+/** A built pack: its view, and the history it was built from. */
+interface BuiltPack {
+  params: BoardPackParams;
+  view: BoardPackView;
+}
+
+/**
+ * The board pack (issue 13): the plan as it stood at any date, rebuilt from the append-only history, as a
+ * Word report and an Excel workbook. Admins only; offered in a personal chat, as files from a bot go to
+ * one person's OneDrive.
+ */
+export class BoardPacks {
+  constructor(private readonly ports: BoardPackPorts) {}
+
+  async request(input: {
+    by: Person;
+    place: Place;
+    from?: string;
+    to?: string;
+    asAt?: string;
+  }): Promise<BoardPackRequest> {
+    if (!this.ports.isAdmin(input.by)) return { kind: 'answer', answer: adminsOnly() };
+    if (input.place !== 'personal') return { kind: 'answer', answer: askInPersonalChat() };
+    const prepared = await this.prepare(input);
+    if (!prepared.ok) {
+      return {
+        kind: 'answer',
+        answer: notice('warning', 'That board pack does not work', prepared.problem, [], {
+          examples: [
+            'board pack',
+            'board pack from 1 Jan 2026 to 31 Mar 2026',
+            'board pack as at 31 Mar 2026',
+          ],
+        }),
+      };
+    }
+    const built = await this.build(prepared.params, prepared.history, input.by.name);
+    const files = [];
+    for (const format of BOARD_PACK_FORMATS) {
+      const bytes = await this.ports.renderer.render(built.view, format);
+      files.push({
+        format,
+        name: this.fileName(built.params, format),
+        description: DESCRIPTIONS[format],
+        size: bytes.length,
+      });
+    }
+    return { kind: 'offer', answer: offerSummary(built.view), params: built.params, files };
+  }
+
+  /**
+   * The typed dates read into params: the period defaults to since the previous board pack that ended
+   * before the as-at day (since the plan's first change, for the first pack); `to` to the as-at day.
+   * Also answers the history up to the as-at, read once for the pack itself.
+   */
+  async prepare(
+    typed: TypedPackDates,
+  ): Promise<
+    { ok: true; params: BoardPackParams; history: HistoryEntry[] } | { ok: false; problem: string }
+  > {
+    const now = this.ports.clock();
+    const dates = readPackDates(typed, now, this.ports.timeZone);
+    if (!dates.ok) return dates;
+    const history = await this.ports.history.changesUpTo(dates.asAt);
+    const from = dates.from ?? (await this.defaultFrom(dates.to, history));
+    const params = { asAt: dates.asAt.toISOString(), from, to: dates.to, requestedAt: now.toISOString() };
+    return { ok: true, params, history };
+  }
+
+  /** One file of a pack, as the plan stood at params.asAt. Admins only (BoardPackNotAllowed otherwise). */
+  async file(params: BoardPackParams, format: BoardPackFormat, by: Person): Promise<BoardPackFile> {
+    if (!this.ports.isAdmin(by)) throw new BoardPackNotAllowed();
+    const checked = checkedParams(params);
+    const history = await this.ports.history.changesUpTo(new Date(checked.asAt));
+    return this.render(await this.build(checked, history, by.name), format);
+  }
+
+  /** Both files, for the command line (whoever can reach the store can read the record). */
+  async files(
+    params: BoardPackParams,
+    history: readonly HistoryEntry[],
+    generatedBy: string,
+  ): Promise<{ view: BoardPackView; files: BoardPackFile[] }> {
+    const built = await this.build(checkedParams(params), history, generatedBy);
+    const files = [];
+    for (const format of BOARD_PACK_FORMATS) files.push(await this.render(built, format));
+    return { view: built.view, files };
+  }
+
+  /** Records that a pack's file reached the person: "since the previous board pack" and `board packs`. */
+  async issued(
+    params: BoardPackParams,
+    file: { format: BoardPackFormat; name: string },
+    by: Person,
+  ): Promise<void> {
+    const checked = checkedParams(params);
+    await this.ports.issued.record({
+      issuedAt: this.ports.clock().toISOString(),
+      byName: by.name,
+      ...(by.email ? { byEmail: by.email } : {}),
+      asAt: checked.asAt,
+      from: checked.from,
+      to: checked.to,
+      format: file.format,
+      fileName: file.name,
+    });
+  }
+
+  /** "board packs": the last files issued, newest first. Given who asks, admins only. */
+  async list(by?: Person): Promise<Answer> {
+    if (by !== undefined && !this.ports.isAdmin(by)) return adminsOnly();
+    const packs = await this.ports.issued.latest(LISTED_PACKS);
+    if (packs.length === 0) {
+      return notice(
+        'default',
+        'No board pack issued yet',
+        'An admin can type "board pack" in a personal chat with me.',
+        ['help'],
+      );
+    }
+    const when = zonedDateFormat('boardTime', this.ports.timeZone);
+    const lines = packs.map(
+      (pack) =>
+        `${when.format(new Date(pack.issuedAt))}: ${pack.fileName} to ${pack.byName}, ` +
+        `${formatCalendarDate(pack.from)} to ${formatCalendarDate(pack.to)}`,
+    );
+    return notice(
+      'default',
+      `The last ${plural(packs.length, 'board pack file')} issued`,
+      lines.join('\n'),
+      [],
+    );
+  }
+
+  private fileName(params: BoardPackParams, format: BoardPackFormat): string {
+    return `OSCB board pack ${calendarDayIso(new Date(params.asAt), this.ports.timeZone)}.${format}`;
+  }
+
+  private async render(built: BuiltPack, format: BoardPackFormat): Promise<BoardPackFile> {
+    return {
+      format,
+      name: this.fileName(built.params, format),
+      description: DESCRIPTIONS[format],
+      bytes: await this.ports.renderer.render(built.view, format),
+    };
+  }
+
+  private async defaultFrom(to: IsoDate, history: readonly HistoryEntry[]): Promise<IsoDate> {
+    const previous = (await this.ports.issued.latest(PREVIOUS_PACKS_READ)).find((pack) => pack.to < to);
+    if (previous) return dayAfter(previous.to);
+    const first = history.reduce<string | undefined>(
+      (earliest, entry) => (earliest === undefined || entry.at < earliest ? entry.at : earliest),
+      undefined,
+    );
+    const start = first === undefined ? to : todayIn(new Date(first), this.ports.timeZone);
+    return start < to ? start : to;
+  }
+
+  private async build(
+    params: BoardPackParams,
+    history: readonly HistoryEntry[],
+    generatedBy: string,
+  ): Promise<BuiltPack> {
+    return { params, view: await this.packView(params, history, generatedBy) };
+  }
+
+  /** The pack's view-model: statuses at params.asAt from `history`, the period's changes, the exceptions. */
+  async packView(
+    params: BoardPackParams,
+    history: readonly HistoryEntry[],
+    generatedBy: string,
+  ): Promise<BoardPackView> {
+    const { plan, timeZone } = this.ports;
+    const asAt = new Date(params.asAt);
+    const statuses = statusesAsAt(history, asAt);
+    const names = namesFrom(history);
+    const period = periodInstants({ from: params.from, to: params.to }, timeZone);
+    const startsAt = period.startsAt.getTime();
+    const endsBefore = Math.min(period.endsBefore?.getTime() ?? Infinity, asAt.getTime() + 1);
+    const changes = history.filter((entry) => {
+      const at = Date.parse(entry.at);
+      return at >= startsAt && at < endsBefore;
+    });
+    const snapshots = await this.snapshotsBefore(asAt);
+    const newest = snapshots[0];
+    const earlier = new Map<string, RagStatus>();
+    if (newest) {
+      for (const [actionId, entry] of Object.entries(newest.actions)) earlier.set(actionId, entry.rag);
+    } else {
+      // No digest before the as-at: direction of travel is over the period, from where it started.
+      const atStart = statusesAsAt(history, new Date(startsAt - 1));
+      for (const action of plan.priorities.flatMap((priority) => priority.actions)) {
+        earlier.set(action.id, atStart.get(action.id)?.rag ?? 'not_started');
+      }
+    }
+    return boardPackView({
+      plan,
+      statuses,
+      earlier,
+      exceptions: exceptionReport({
+        plan,
+        statuses,
+        snapshots,
+        now: asAt,
+        staleDays: this.ports.staleDays,
+        timeZone,
+      }),
+      changes,
+      ownerName: (status: ActionStatus) =>
+        status.ownerEmail === undefined ? undefined : (names.get(status.ownerEmail) ?? status.ownerEmail),
+      asAt,
+      period: { from: params.from, to: params.to },
+      generatedAt: new Date(params.requestedAt ?? params.asAt),
+      generatedBy,
+      timeZone,
+    });
+  }
+
+  /** The snapshots of the digests posted at or before the as-at, newest first: one read of the ledger. */
+  private async snapshotsBefore(asAt: Date): Promise<DigestSnapshot[]> {
+    const posted = await this.ports.postedDigests.list();
+    return posted
+      .filter((digest) => Date.parse(digest.postedAt) <= asAt.getTime())
+      .map((digest) => parseDigestSnapshot(JSON.parse(digest.snapshot)))
+      .sort((a, b) => Date.parse(b.takenAt) - Date.parse(a.takenAt));
+  }
+}
+
+/** People's names as history last recorded them, by address: an owner is named as they signed their updates. */
+function namesFrom(history: readonly HistoryEntry[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const entry of [...history].sort((a, b) => a.at.localeCompare(b.at)))
+    names.set(entry.byEmail, entry.byName);
+  return names;
+}
+
+function askInPersonalChat(): Answer {
+  return notice(
+    'default',
+    'Ask me in a personal chat',
+    'Files from a bot go to one person\'s OneDrive, so I send board packs only in a personal chat. Open a chat with me and type "board pack" there.',
+    [],
+  );
+}
+
+function offerSummary(view: BoardPackView): Answer {
+  const counts = (['red', 'amber', 'green', 'complete', 'not_started'] as const)
+    .map((rag) => `${RAG_LABELS[rag]} ${view.summary.overall[rag]}`)
+    .join(', ');
+  const exceptions = view.exceptions?.length ?? 0;
+  return notice(
+    'default',
+    `Board pack as at ${view.asAt.label}`,
+    `Period ${view.period.from.label} to ${view.period.to.label}. ${counts}. ` +
+      `${plural(exceptions, 'exception')}, ${plural(view.changes.length, 'change')} in the period. ` +
+      'Accept the two files below to save them to your OneDrive.',
+    [],
+  );
+}
