@@ -12,6 +12,7 @@ import type { Plan } from '../plan/plan-schema';
 import { ActionCards } from './action-cards';
 import { AssignOwner } from './assign-owner';
 import { BoardChannel } from './board-channel';
+import { BoardPacks, type BoardPackRenderers } from './board-packs';
 import { CommandReplies } from './command-replies';
 import { DigestRequests } from './digest-requests';
 import { Help } from './help';
@@ -39,6 +40,7 @@ export interface UseCases {
   boardChannel: BoardChannel;
   digestRequests: DigestRequests;
   weeklyDigest: WeeklyDigest;
+  boardPacks: BoardPacks;
 }
 
 /** The ports use cases reach storage and Teams through, and the settings they read. */
@@ -61,6 +63,7 @@ export interface UseCasePorts {
   instanceId: string;
   leaseMs: number;
   reminderGapMs?: number;
+  boardPackRenderers: BoardPackRenderers;
 }
 
 export function createUseCases(ports: UseCasePorts): UseCases {
@@ -103,5 +106,6 @@ export function createUseCases(ports: UseCasePorts): UseCases {
     boardChannel: new BoardChannel(ports.boardChannels, ports.teams, isAdmin, clock, log),
     digestRequests: new DigestRequests(weeklyDigest, ports.people, ports.messenger, isAdmin),
     weeklyDigest,
+    boardPacks: new BoardPacks(plan, statusService, clock, timeZone, ports.boardPackRenderers),
   };
 }

@@ -38,6 +38,10 @@ import type { BoardChannelStore, PostedDigests } from '../domain/digest-ports';
 import type { PeopleStore } from '../domain/known-people';
 import type { KnownTeamStore } from '../domain/known-teams';
 import { TeamsMessenger } from './teams-messenger';
+import { BoardPackDelivery } from './board-pack-delivery';
+import { WorkAfterAnswer } from './work-after-answer';
+import { renderBoardPackDocx } from '../documents/board-pack-docx';
+import { renderBoardPackXlsx } from '../documents/board-pack-xlsx';
 
 /** teams-ai needs an app id even in local mode, for proactive sends; this one is never authenticated. */
 const LOCAL_BOT_ID = '00000000-0000-0000-0000-000000000000';
@@ -67,6 +71,8 @@ export interface Bot {
   useCases: UseCases;
   stores: Stores;
   clock: () => Date;
+  /** Uploads still running after their invoke was answered; close() waits for them. */
+  workAfterAnswer: WorkAfterAnswer;
   /** Listens on config.hosts, all on config.port; resolves with the bound port. */
   listen(): Promise<number>;
   /** Each listening socket's own address (empty before listen). */
@@ -86,6 +92,9 @@ export interface CompositionOptions {
   outboundTimeoutMs?: number;
   /** Outbound tokens without Microsoft Entra (tests: login.microsoftonline.com is out of reach). */
   credentialsFactory?: ServiceClientCredentialsFactory;
+  /** Tests shorten the deadline on a board-pack upload to OneDrive, and lower the largest file sent. */
+  uploadTimeoutMs?: number;
+  maxUploadBytes?: number;
 }
 
 export async function openStorage(
@@ -200,13 +209,26 @@ export async function composeBot(config: Config, options: CompositionOptions = {
     instanceId: `${os.hostname()}:${process.pid}`,
     leaseMs: config.digest.leaseMs,
     reminderGapMs: options.reminderGapMs,
+    boardPackRenderers: { docx: renderBoardPackDocx, xlsx: renderBoardPackXlsx },
   });
+  const workAfterAnswer = new WorkAfterAnswer(logger);
   const app = createApplication(adapter, botAppId, {
     plan,
     useCases,
     people,
     peopleRegister: new PeopleRegister(people, peopleStore, clock, logger),
     logger,
+    boardPackFiles: new BoardPackDelivery({
+      boardPacks: useCases.boardPacks,
+      people,
+      sender,
+      logger,
+      isAdmin: (person) => statusService.isAdmin(person),
+      workAfterAnswer,
+      localMode: !config.credentials,
+      uploadTimeoutMs: options.uploadTimeoutMs,
+      maxFileBytes: options.maxUploadBytes,
+    }),
   });
   const server = createServer({
     adapter,
@@ -237,6 +259,7 @@ export async function composeBot(config: Config, options: CompositionOptions = {
     useCases,
     stores: { statusService, boardChannels, postedDigests: digestLedger, teams, peopleStore },
     clock,
+    workAfterAnswer,
     async listen() {
       listeners = await listenOnHosts(server, config.hosts, config.port, logger);
       return listeners.port;
@@ -244,6 +267,7 @@ export async function composeBot(config: Config, options: CompositionOptions = {
     addresses: () => listeners?.addresses() ?? [],
     async close() {
       await listeners?.close();
+      await workAfterAnswer.settled();
       await storage.close();
     },
   };

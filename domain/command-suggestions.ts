@@ -73,6 +73,8 @@ const COMMAND_SHAPES: readonly CommandShape[] = [
   { canonical: 'preview digest', heads: ['preview digest'], keepsArguments: false },
   { canonical: 'post digest', heads: ['post digest'], keepsArguments: false },
   { canonical: 'set board channel', heads: ['set board channel'], keepsArguments: false },
+  { canonical: 'board pack', heads: ['board pack'], keepsArguments: true },
+  { canonical: 'board packs', heads: ['board packs'], keepsArguments: false },
 ];
 
 /** Commands whose opening words are a near miss for what was typed, keeping the typed numbers and note. */

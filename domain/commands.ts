@@ -26,6 +26,8 @@ export type Command =
   | { kind: 'previewDigest' }
   | { kind: 'postDigest' }
   | { kind: 'setBoardChannel' }
+  | { kind: 'boardPack'; from?: string; to?: string; asAt?: string }
+  | { kind: 'boardPacks' }
   | { kind: 'notInPlan'; what: 'aim' | 'priority' | 'action'; asked: string; message: string }
   | {
       kind: 'incomplete';
@@ -88,6 +90,8 @@ export const COMMAND_HELP: readonly CommandHelp[] = [
   { command: 'preview digest', description: "See this week's digest before it goes out.", adminOnly: true },
   { command: 'post digest', description: 'Post the digest to the board channel now.', adminOnly: true },
   { command: 'set board channel', description: 'Post the weekly digest to this channel.', adminOnly: true },
+  { command: 'board pack', description: 'The board pack as Word and Excel files.', adminOnly: true },
+  { command: 'board packs', description: 'The board packs issued so far.', adminOnly: true },
 ];
 
 // Placeholders, never sample words: an example is only ever shown, and must not read as something said.
@@ -181,6 +185,10 @@ function simplify(message: string): string {
   return withoutTrailing(message.toLowerCase().replace(/\s+/g, ' ').trim(), '.!?').trim();
 }
 
+// Minimal on this branch (ISO days only); wp/packcase reads the board's own date forms.
+const BOARD_PACK =
+  /^board pack(?: from (\d{4}-\d{2}-\d{2}) to (\d{4}-\d{2}-\d{2}))?(?: as at (\d{4}-\d{2}-\d{2}))?$/;
+
 const FIXED_COMMANDS: readonly [RegExp, Command][] = [
   [/^(?:show )?help$/, { kind: 'help' }],
   [/^(?:show )?(?:the )?plan$/, { kind: 'showPlan' }],
@@ -188,11 +196,17 @@ const FIXED_COMMANDS: readonly [RegExp, Command][] = [
   [/^preview (?:the )?digest$/, { kind: 'previewDigest' }],
   [/^post (?:the )?digest$/, { kind: 'postDigest' }],
   [/^set (?:the )?board channel(?: here)?$/, { kind: 'setBoardChannel' }],
+  [/^board packs$/, { kind: 'boardPacks' }],
 ];
 
 function parseSimpleCommand(simple: string, plan: Plan): Command | undefined {
   for (const [pattern, command] of FIXED_COMMANDS) {
     if (pattern.test(simple)) return { ...command };
+  }
+  const boardPack = BOARD_PACK.exec(simple);
+  if (boardPack) {
+    const [, from, to, asAt] = boardPack;
+    return { kind: 'boardPack', ...(from ? { from, to } : {}), ...(asAt ? { asAt } : {}) };
   }
 
   const priorityNumber = /^(?:show )?(?:priority|p) ?(\d+)$/.exec(simple) ?? /^show (\d+)$/.exec(simple);
