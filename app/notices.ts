@@ -10,6 +10,8 @@ export interface NoticeExtras {
   examples?: string[];
   /** "Open the form for 5.1" buttons, filled in with what the person typed. */
   forms?: NonNullable<NoticeView['forms']>;
+  /** "Offer the Word report again" buttons: they only offer; Teams asks before anything is sent. */
+  fileOffers?: NonNullable<NoticeView['fileOffers']>;
 }
 
 /** A short answer; `commands` become buttons and must be commands that change nothing (see offerCommands). */
@@ -31,6 +33,7 @@ export function notice(
         suggestions: commands.map((command) => ({ title: command, command })),
         examples: extras.examples,
         forms: extras.forms,
+        ...(extras.fileOffers ? { fileOffers: extras.fileOffers } : {}),
       },
     },
   };
@@ -44,11 +47,11 @@ export function notice(
 export function offerCommands(
   plan: Plan,
   commands: readonly string[],
-): { buttons: string[] } & Required<NoticeExtras> {
+): { buttons: string[] } & Required<Pick<NoticeExtras, 'examples' | 'forms'>> {
   const offer = {
     buttons: [] as string[],
     examples: [] as string[],
-    forms: [] as Required<NoticeExtras>['forms'],
+    forms: [] as NonNullable<NoticeExtras['forms']>,
   };
   for (const text of commands) {
     const command = parseCommand(text, plan);

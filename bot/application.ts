@@ -15,7 +15,8 @@ import type { Logger } from './logger';
 import { IdentityUnavailableError, type PeopleDirectory } from './people-directory';
 import type { PeopleRegister } from './people-register';
 import { QuietApplication } from './quiet-application';
-import { answerExecuteWithCard, replyWithCard } from './replies';
+import { answerExecuteWithCard, replyWithAll, replyWithCard } from './replies';
+import type { BoardPackDelivery } from './board-pack-delivery';
 import { teamOfInstall } from './team-install';
 import { turnOf } from './turn';
 
@@ -26,6 +27,7 @@ export interface ApplicationParts {
   people: PeopleDirectory;
   peopleRegister: PeopleRegister;
   logger: Logger;
+  boardPackFiles: BoardPackDelivery;
 }
 
 /** The bot's routes: activity → who and what → use case → view-model → card → reply. */
@@ -34,7 +36,7 @@ export function createApplication(
   botAppId: string,
   parts: ApplicationParts,
 ): Application<TurnState> {
-  const { plan, useCases, people, peopleRegister, logger } = parts;
+  const { plan, useCases, people, peopleRegister, logger, boardPackFiles } = parts;
   const app = new QuietApplication<TurnState>({
     adapter,
     botAppId,
@@ -42,7 +44,7 @@ export function createApplication(
     startTypingTimer: false,
     longRunningMessages: false,
   });
-  const routes = commandRoutes(useCases);
+  const routes = commandRoutes(useCases, boardPackFiles);
   const cardActions = new CardActions(useCases.showAction, useCases.updateStatus, people, logger);
   const reply = (context: TurnContext, answer: Answer) =>
     replyWithCard(context, buildCard(answer.screen), answer.summary);
@@ -53,7 +55,7 @@ export function createApplication(
     logger.info({ command: command.kind, from }, 'command');
     const refused = from === 'button' ? useCases.commandReplies.buttonAskedForChange(command) : undefined;
     if (refused) logger.warn({ command: command.kind }, 'a button asked for a change; not run');
-    await reply(context, refused ?? (await routeCommand(routes, command, turnOf(context, people))));
+    await replyWithAll(context, refused ?? (await routeCommand(routes, command, turnOf(context, people))));
   };
 
   app.adaptiveCards.actionExecute(EXECUTE_VERB.updateStatus, async (context, _state, data) => {
@@ -93,6 +95,25 @@ export function createApplication(
       );
     });
   });
+
+  // The retry after a failed upload: offers the same file again, nothing more.
+  app.adaptiveCards.actionSubmit(SUBMIT_VERB.offerBoardPackFile, async (context, _state, data) => {
+    await guardMessage(context, logger, () => boardPackFiles.offerAgain(context, data));
+  });
+
+  // Teams' file consent card: teams-ai answers the invoke (200) once the handler returns; the upload
+  // itself runs after that answer (see BoardPackDelivery.fileConsent), so a guard here keeps every
+  // failure a message to the person and never a failed invoke.
+  const fileConsent = async (context: TurnContext) => {
+    try {
+      await guardMessage(context, logger, () => boardPackFiles.fileConsent(context));
+    } catch (error) {
+      logger.error({ err: error, invokeName: context.activity.name }, 'file consent failed');
+      await answerUnexpected(context, logger, true);
+    }
+  };
+  app.fileConsentAccept(fileConsent);
+  app.fileConsentDecline(fileConsent);
 
   app.conversationUpdate('membersAdded', async (context) => {
     const botWasAdded = context.activity.membersAdded?.some(
@@ -153,8 +174,8 @@ export function createApplication(
  * unless one was already sent (the failure came after it) or the answer cannot be sent. Card actions
  * are answered by guardInvoke.
  */
-async function answerUnexpected(context: TurnContext, logger: Logger): Promise<void> {
-  if (context.activity.type !== ActivityTypes.Message || context.responded) return;
+async function answerUnexpected(context: TurnContext, logger: Logger, asMessage = false): Promise<void> {
+  if ((!asMessage && context.activity.type !== ActivityTypes.Message) || context.responded) return;
   try {
     await replyWithCard(context, buildCard(somethingWentWrong().screen), 'Something went wrong on my side');
   } catch (error) {

@@ -1,17 +1,19 @@
 import type { UseCases } from '../app/use-cases';
 import type { Command } from '../domain/commands';
 import type { Answer } from '../views/answer';
+import type { BoardPackDelivery } from './board-pack-delivery';
+import type { AnswersAndAttachments } from './replies';
 import type { Turn } from './turn';
 
 type Route<K extends Command['kind']> = (
   command: Extract<Command, { kind: K }>,
   turn: Turn,
-) => Promise<Answer>;
+) => Promise<Answer | AnswersAndAttachments>;
 
 /** One entry per command kind: adding a command is one entry here and one use case in app/. */
 export type CommandRoutes = { [K in Command['kind']]: Route<K> };
 
-export function commandRoutes(useCases: UseCases): CommandRoutes {
+export function commandRoutes(useCases: UseCases, boardPackFiles: BoardPackDelivery): CommandRoutes {
   const { showPlan, showAction, updateStatus, history, digestRequests, commandReplies } = useCases;
   return {
     help: async (_command, turn) => useCases.help.forPerson(await turn.whoIfPossible()),
@@ -68,9 +70,7 @@ export function commandRoutes(useCases: UseCases): CommandRoutes {
     previewDigest: async (_command, turn) => digestRequests.preview(await turn.who(), turn.place),
     postDigest: async (_command, turn) => digestRequests.post(await turn.who()),
     setBoardChannel: async (_command, turn) => useCases.boardChannel.set(await turn.who(), turn.channel),
-    // Stand-ins until the file consent flow lands (bot/, issue 13): the summary, without the files.
-    boardPack: async (command, turn) =>
-      (await useCases.boardPacks.request({ ...command, by: await turn.who(), place: turn.place })).answer,
+    boardPack: (command, turn) => boardPackFiles.offer(command, turn),
     boardPacks: async (_command, turn) => useCases.boardPacks.list(await turn.who()),
     notInPlan: async (command) => commandReplies.notInPlan(command),
     incomplete: async (command) => commandReplies.incomplete(command),
@@ -80,7 +80,11 @@ export function commandRoutes(useCases: UseCases): CommandRoutes {
 }
 
 /** Runs the command's route; the table's type makes each route receive its own kind of command. */
-export function routeCommand(routes: CommandRoutes, command: Command, turn: Turn): Promise<Answer> {
+export function routeCommand(
+  routes: CommandRoutes,
+  command: Command,
+  turn: Turn,
+): Promise<Answer | AnswersAndAttachments> {
   const route = routes[command.kind] as Route<typeof command.kind>;
   return route(command as never, turn);
 }

@@ -41,6 +41,8 @@ import type { BoardChannelStore, PostedDigests } from '../domain/digest-ports';
 import type { PeopleStore } from '../domain/known-people';
 import type { KnownTeamStore } from '../domain/known-teams';
 import { TeamsMessenger } from './teams-messenger';
+import { BoardPackDelivery } from './board-pack-delivery';
+import { WorkAfterAnswer } from './work-after-answer';
 
 /** teams-ai needs an app id even in local mode, for proactive sends; this one is never authenticated. */
 const LOCAL_BOT_ID = '00000000-0000-0000-0000-000000000000';
@@ -70,6 +72,8 @@ export interface Bot {
   useCases: UseCases;
   stores: Stores;
   clock: () => Date;
+  /** Uploads still running after their invoke was answered; close() waits for them. */
+  workAfterAnswer: WorkAfterAnswer;
   /** Listens on config.hosts, all on config.port; resolves with the bound port. */
   listen(): Promise<number>;
   /** Each listening socket's own address (empty before listen). */
@@ -89,6 +93,9 @@ export interface CompositionOptions {
   outboundTimeoutMs?: number;
   /** Outbound tokens without Microsoft Entra (tests: login.microsoftonline.com is out of reach). */
   credentialsFactory?: ServiceClientCredentialsFactory;
+  /** Tests shorten the deadline on a board-pack upload to OneDrive, and lower the largest file sent. */
+  uploadTimeoutMs?: number;
+  maxUploadBytes?: number;
 }
 
 export async function openStorage(
@@ -211,12 +218,24 @@ export async function composeBot(config: Config, options: CompositionOptions = {
     leaseMs: config.digest.leaseMs,
     reminderGapMs: options.reminderGapMs,
   });
+  const workAfterAnswer = new WorkAfterAnswer(logger);
   const app = createApplication(adapter, botAppId, {
     plan,
     useCases,
     people,
     peopleRegister: new PeopleRegister(people, peopleStore, clock, logger),
     logger,
+    boardPackFiles: new BoardPackDelivery({
+      boardPacks: useCases.boardPacks,
+      people,
+      sender,
+      logger,
+      isAdmin: (person) => statusService.isAdmin(person),
+      workAfterAnswer,
+      localMode: !config.credentials,
+      uploadTimeoutMs: options.uploadTimeoutMs,
+      maxFileBytes: options.maxUploadBytes,
+    }),
   });
   const server = createServer({
     adapter,
@@ -247,6 +266,7 @@ export async function composeBot(config: Config, options: CompositionOptions = {
     useCases,
     stores: { statusService, boardChannels, postedDigests: digestLedger, teams, peopleStore },
     clock,
+    workAfterAnswer,
     async listen() {
       listeners = await listenOnHosts(server, config.hosts, config.port, logger);
       return listeners.port;
@@ -254,6 +274,7 @@ export async function composeBot(config: Config, options: CompositionOptions = {
     addresses: () => listeners?.addresses() ?? [],
     async close() {
       await listeners?.close();
+      await workAfterAnswer.settled();
       await storage.close();
     },
   };

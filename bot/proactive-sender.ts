@@ -83,9 +83,14 @@ export class ProactiveSender implements PostedCardUpdater {
     card: AdaptiveCardJson,
     summary: string,
   ): Promise<SendResult> {
+    return this.sendMessage(reference, cardActivity(card, summary));
+  }
+
+  /** Any message (a card, a file info card) in an existing conversation, not a reply to anything in it. */
+  async sendMessage(reference: Record<string, unknown>, message: Partial<Activity>): Promise<SendResult> {
     const target = { ...(reference as Partial<ConversationReference>), activityId: undefined };
     return this.withRetries(target, 'a message', async (client, signal) => {
-      const activity = TurnContext.applyConversationReference(cardActivity(card, summary), target, false);
+      const activity = TurnContext.applyConversationReference({ ...message }, target, false);
       const conversationId = activity.conversation?.id;
       if (!conversationId) throw new Error('a conversation reference without a conversation id');
       const answer = await client.conversations.sendToConversation(conversationId, activity, {

@@ -1,6 +1,13 @@
-import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
-import type { AdaptiveCardJson } from '../cards';
+import { CardFactory, MessageFactory, type Attachment, type TurnContext } from 'botbuilder';
+import { buildCard, type AdaptiveCardJson } from '../cards';
+import type { Answer } from '../views/answer';
 import type { Logger } from './logger';
+
+/** Answers, then Teams attachments each in a message of its own (file consent cards, one per file). */
+export interface AnswersAndAttachments {
+  answers: Answer[];
+  attachments: Attachment[];
+}
 
 export async function replyWithCard(
   context: TurnContext,
@@ -10,6 +17,20 @@ export async function replyWithCard(
   const activity = MessageFactory.attachment(CardFactory.adaptiveCard(card));
   if (summary) activity.summary = summary;
   await context.sendActivity(activity);
+}
+
+export async function replyWithAnswer(context: TurnContext, answer: Answer): Promise<void> {
+  await replyWithCard(context, buildCard(answer.screen), answer.summary);
+}
+
+export async function replyWithAll(
+  context: TurnContext,
+  reply: Answer | AnswersAndAttachments,
+): Promise<void> {
+  if (!('answers' in reply)) return replyWithAnswer(context, reply);
+  for (const answer of reply.answers) await replyWithAnswer(context, answer);
+  for (const attachment of reply.attachments)
+    await context.sendActivity(MessageFactory.attachment(attachment));
 }
 
 /** Answers an Action.Execute invoke with a card that replaces the one the user acted on, for them only. */

@@ -3,7 +3,13 @@ import { compileCardTemplate, type AdaptiveCardJson } from './render-card';
 import template from './templates/notice.json';
 import { present } from './text';
 import { toneStyle } from './tone-style';
-import { EXECUTE_VERB, MAX_NOTE_PAYLOAD, type OpenFormPayload } from './verbs';
+import {
+  EXECUTE_VERB,
+  MAX_NOTE_PAYLOAD,
+  SUBMIT_VERB,
+  type OfferBoardPackFilePayload,
+  type OpenFormPayload,
+} from './verbs';
 import type { NoticeView } from '../views/view-models';
 
 type NoticeCardData = {
@@ -14,6 +20,7 @@ type NoticeCardData = {
   examples: { label: string; command: string }[];
   forms: { title: string; verb: string; data: OpenFormPayload }[];
   suggestions: NavButtonData[];
+  fileOffers: { title: string; data: OfferBoardPackFilePayload }[];
 };
 
 const render = compileCardTemplate<NoticeCardData>(template);
@@ -43,5 +50,9 @@ export function buildNoticeCard(view: NoticeView): AdaptiveCardJson {
     suggestions: view.suggestions
       .slice(0, MAX_SUGGESTIONS)
       .map((suggestion) => navButton(suggestion.title, suggestion.command)),
+    fileOffers: (view.fileOffers ?? []).slice(0, MAX_SUGGESTIONS).map(({ title, params, format }) => ({
+      title,
+      data: { verb: SUBMIT_VERB.offerBoardPackFile, params, format },
+    })),
   });
 }

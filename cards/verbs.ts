@@ -13,6 +13,8 @@ const ragStatus = z.enum(RAG_STATUSES);
 export const SUBMIT_VERB = {
   runCommand: 'runCommand',
   redactChange: 'redactChange',
+  /** Offers one board-pack file again (after a failed upload); Teams asks the person before anything is sent. */
+  offerBoardPackFile: 'offerBoardPackFile',
 } as const;
 
 export const runCommandPayload = z.object({
@@ -27,6 +29,29 @@ export const redactChangePayload = z.object({
   version: z.number().int().min(1),
   /** Bounded here; the redaction rules check what is in it. */
   reason: z.string().max(2000).default(''),
+});
+
+/** A calendar day, or a moment, as the board-pack use case names its as-at date and period. */
+const boardPackDate = z
+  .string()
+  .max(40)
+  .regex(/^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})?)?$/);
+
+/** Which board pack: the same params give the same pack, whenever it is drawn. */
+export const boardPackParams = z
+  .object({
+    asAt: boardPackDate,
+    from: boardPackDate,
+    to: boardPackDate,
+    requestedAt: boardPackDate.optional(),
+  })
+  .strict();
+export const boardPackFormat = z.enum(['docx', 'xlsx']);
+
+export const offerBoardPackFilePayload = z.object({
+  verb: z.literal(SUBMIT_VERB.offerBoardPackFile),
+  params: boardPackParams,
+  format: boardPackFormat,
 });
 
 /** The reason box has one id per change, as the history card holds a form for each. */
@@ -149,6 +174,7 @@ export const refreshActionPayload = z.object({
 });
 
 export type RunCommandPayload = z.infer<typeof runCommandPayload>;
+export type OfferBoardPackFilePayload = z.infer<typeof offerBoardPackFilePayload>;
 export type RedactChangePayload = z.infer<typeof redactChangePayload>;
 export type UpdateStatusPayload = z.infer<typeof updateStatusPayload>;
 export type RefreshActionPayload = z.infer<typeof refreshActionPayload>;

@@ -201,6 +201,12 @@ export interface NoticeView {
   examples?: string[];
   /** Buttons that open an action's form filled in with what the person typed; the form stores nothing until they save. */
   forms?: { title: string; actionId: string; rag?: RagStatus; note?: string }[];
+  /** Buttons that offer a board-pack file again; Teams asks the person before anything is sent. */
+  fileOffers?: {
+    title: string;
+    params: { asAt: string; from: string; to: string };
+    format: 'docx' | 'xlsx';
+  }[];
 }
 
 /** Asked before storing a note that looks as though it identifies a child or family. */

@@ -56,6 +56,11 @@ export const CASES: readonly { card: string; sample: string; build: () => Adapti
     sample: 'unsaved update, worst case',
     build: () => cards.buildNoticeCard(fixtures.worstUnsavedUpdate),
   },
+  {
+    card: 'notice',
+    sample: 'a board-pack upload that failed',
+    build: () => cards.buildNoticeCard(fixtures.uploadFailedNotice),
+  },
   { card: 'action', sample: 'after the check', build: () => cards.buildActionCard(fixtures.checkedAction) },
   {
     card: 'action',

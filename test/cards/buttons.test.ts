@@ -3,6 +3,7 @@ import * as cards from '../../cards';
 import {
   EXECUTE_VERB,
   SUBMIT_VERB,
+  offerBoardPackFilePayload,
   openFormPayload,
   readRedactChangePayload,
   readUpdateStatusPayload,
@@ -54,6 +55,11 @@ describe('buttons', () => {
         ) {
           const read = readRedactChangePayload(payload(card, button));
           assert.ok(read.success && read.data.reason !== '', JSON.stringify(button.data));
+        } else if (
+          button.type === 'Action.Submit' &&
+          (button.data as { verb?: unknown }).verb === SUBMIT_VERB.offerBoardPackFile
+        ) {
+          offerBoardPackFilePayload.parse(payload(card, button));
         } else if (button.type === 'Action.Submit') {
           assert.equal((button.data as { verb?: unknown }).verb, SUBMIT_VERB.runCommand);
           runCommandPayload.parse(payload(card, button));
@@ -117,6 +123,16 @@ describe('buttons', () => {
       ['show priority 1', 'show priority 2', 'show priority 3', 'show priority 4', 'show priority 5'],
     );
     assert.equal(buttons(cards.buildNoticeCard(fixtures.plainNotice)).length, 0);
+  });
+
+  it('a failed board-pack upload offers the same file again, and only offers it', () => {
+    const [offer] = buttons(cards.buildNoticeCard(fixtures.uploadFailedNotice));
+    assert.equal(offer.type, 'Action.Submit');
+    assert.deepEqual(offerBoardPackFilePayload.parse(offer.data), {
+      verb: SUBMIT_VERB.offerBoardPackFile,
+      params: { asAt: '2026-12-02', from: '2026-09-01', to: '2026-12-02' },
+      format: 'docx',
+    });
   });
 
   describe('a notice about an update that was not saved', () => {

@@ -502,6 +502,21 @@ export const worstUnsavedUpdate: NoticeView = {
   ],
 };
 
+/** A board-pack upload that failed: the button offers the same file again. */
+export const uploadFailedNotice: NoticeView = {
+  tone: 'attention',
+  title: 'The Word report was not sent',
+  text: 'OSCB board pack 2026-12-02.docx did not reach your OneDrive: OneDrive refused it (HTTP 500).',
+  suggestions: [],
+  fileOffers: [
+    {
+      title: 'Offer the Word report again',
+      params: { asAt: '2026-12-02', from: '2026-09-01', to: '2026-12-02' },
+      format: 'docx',
+    },
+  ],
+};
+
 /** The action form after the personal-data check, with the note to store as written. */
 export const checkedAction: ActionView = {
   ...worstAction,

@@ -15,6 +15,18 @@ export function isNewConversation(call: ConnectorCall): boolean {
   return call.method === 'POST' && call.path === '/v3/conversations';
 }
 
+/** One PUT the bot made to the stand-in OneDrive upload session. */
+export interface UploadCall {
+  path: string;
+  /** The query string, where OneDrive puts the session's token. */
+  search: string;
+  headers: http.IncomingHttpHeaders;
+  bytes: Buffer;
+}
+
+/** Where the stand-in OneDrive takes uploads; a file consent accept names a URL under it. */
+const UPLOAD_PATH = '/upload/';
+
 /** A scripted answer for the next matching calls: e.g. 429 twice, or 403 for ever. */
 export interface ScriptedFailure {
   match: (call: ConnectorCall) => boolean;
@@ -42,6 +54,22 @@ export class RecordingConnector extends LoopbackService {
   private readonly failures: ScriptedFailure[] = [];
   private readonly silences: { match: (call: ConnectorCall) => boolean; times: number }[] = [];
   private nextId = 1;
+  /** PUTs to the upload URLs handed out by uploadUrl(), in order. */
+  readonly uploads: UploadCall[] = [];
+  private uploadAnswer: number | 'never' = 201;
+
+  /**
+   * An upload session URL on this server, as Teams' accept names one: its token in the query string.
+   * What the bot PUTs there is recorded in `uploads`, and answered as answerUploads() says.
+   */
+  uploadUrl(name: string, token = 'upload-session-token'): string {
+    return `${this.url.replace(/\/$/, '')}${UPLOAD_PATH}${encodeURIComponent(name)}?tempauth=${token}`;
+  }
+
+  /** How the stand-in OneDrive answers uploads: a status (201 by default), or never. */
+  answerUploads(answer: number | 'never'): void {
+    this.uploadAnswer = answer;
+  }
 
   addMember(member: RosterMember): void {
     this.roster.add(member);
@@ -63,6 +91,8 @@ export class RecordingConnector extends LoopbackService {
 
   reset(): void {
     this.calls.length = 0;
+    this.uploads.length = 0;
+    this.uploadAnswer = 201;
     this.failures.length = 0;
     this.silences.length = 0;
   }
@@ -94,8 +124,16 @@ export class RecordingConnector extends LoopbackService {
   protected override async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
+    const address = new URL(req.url ?? '/', 'http://x');
+    if (address.pathname.startsWith(UPLOAD_PATH)) {
+      const bytes = Buffer.concat(chunks);
+      this.uploads.push({ path: address.pathname, search: address.search, headers: req.headers, bytes });
+      if (this.uploadAnswer === 'never') return;
+      // OneDrive answers the last byte range with the drive item it made.
+      return this.json(res, this.uploadAnswer, { id: 'drive-item-1', size: bytes.length });
+    }
     const text = Buffer.concat(chunks).toString('utf8');
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const path = decodeURIComponent(address.pathname);
     const call: ConnectorCall = {
       method: req.method ?? 'GET',
       path,

@@ -23,6 +23,9 @@ export interface TestBotOptions {
   outboundTimeoutMs?: number;
   /** With BOT_ID set: outbound tokens from a stand-in instead of Microsoft Entra (offline here). */
   outboundTokens?: OutboundTokenStandIn;
+  /** The deadline on a board-pack upload, and the largest file the bot sends. */
+  uploadTimeoutMs?: number;
+  maxUploadBytes?: number;
 }
 
 /** Log lines the bot wrote, parsed, for assertions on what reaches the logs. */
@@ -75,6 +78,8 @@ export class TestBot {
       clock: options.clock,
       outboundTimeoutMs: options.outboundTimeoutMs,
       credentialsFactory: options.outboundTokens,
+      uploadTimeoutMs: options.uploadTimeoutMs,
+      maxUploadBytes: options.maxUploadBytes,
     });
     const port = await testBot.bot.listen();
     testBot.url = `http://127.0.0.1:${port}`;

@@ -1,0 +1,100 @@
+import { plural } from '../domain/wording';
+import type { Answer } from '../views/answer';
+import type { BoardPackFormat, BoardPackParams } from './board-packs';
+import { notice } from './notices';
+
+/** What the person is told as a board-pack file is offered, sent, refused or lost on the way. */
+
+const FILE_NOUNS: Record<BoardPackFormat, string> = {
+  docx: 'Word report',
+  xlsx: 'Excel workbook',
+};
+
+/** "The Word report". */
+export function fileWords(format: BoardPackFormat): string {
+  return `The ${FILE_NOUNS[format]}`;
+}
+
+/** Why an upload did not arrive, in words for the person (never the upload address). */
+export type UploadProblem =
+  | { kind: 'refused'; status: number }
+  | { kind: 'timedOut'; seconds: number }
+  | { kind: 'unreachable' }
+  | { kind: 'incomplete' };
+
+function problemWords(problem: UploadProblem): string {
+  switch (problem.kind) {
+    case 'refused':
+      return `OneDrive refused it (HTTP ${problem.status})`;
+    case 'timedOut':
+      return `OneDrive did not answer within ${plural(problem.seconds, 'second')}`;
+    case 'unreachable':
+      return 'I could not reach OneDrive';
+    case 'incomplete':
+      return 'OneDrive did not confirm that it received the whole file';
+  }
+}
+
+/** A failed upload: said plainly, with a button that only offers the same file again. */
+export function uploadFailed(
+  params: BoardPackParams,
+  format: BoardPackFormat,
+  name: string,
+  problem: UploadProblem,
+): Answer {
+  return notice(
+    'attention',
+    `${fileWords(format)} was not sent`,
+    `${name} did not reach your OneDrive: ${problemWords(problem)}. Nothing was recorded as issued. ` +
+      'Offer it again and accept to retry.',
+    [],
+    { fileOffers: [{ title: `Offer the ${FILE_NOUNS[format]} again`, params, format }] },
+  );
+}
+
+export function declined(format: BoardPackFormat | undefined): Answer {
+  const what = format ? fileWords(format) : 'The file';
+  return notice('default', `${what} was not sent`, 'Not sent; nothing was kept.', []);
+}
+
+/** Larger than one upload to OneDrive may carry. */
+export function fileTooLarge(format: BoardPackFormat, name: string, size: number, limit: number): Answer {
+  const mebibytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  return notice(
+    'attention',
+    `${fileWords(format)} is too large to send in Teams`,
+    `${name} is ${mebibytes(size)}; Teams can send a bot's file of at most ${mebibytes(limit)}. ` +
+      'Use npm run board-pack on the server for this one. Nothing was sent.',
+    [],
+  );
+}
+
+/** The file reached OneDrive but the record of it could not be written. */
+export function sentNotRecorded(name: string): Answer {
+  return notice(
+    'warning',
+    'Sent, but not recorded',
+    `${name} is in your OneDrive, but I could not record it as issued just now, so "board packs" will not list it and the next pack's period will not start from it.`,
+    [],
+  );
+}
+
+/** An accept or a button that cannot be read (a forged or damaged context): nothing is sent. */
+export function fileOfferNotRead(): Answer {
+  return notice(
+    'warning',
+    'That file offer could not be read',
+    'It sent something I did not expect, so nothing was sent. Type "board pack" to be offered the files again.',
+    [],
+  );
+}
+
+/** Files from a bot go to one person's OneDrive, so they are offered only in a personal chat. */
+export function filesOnlyInPersonalChat(): Answer {
+  return notice(
+    'warning',
+    'Ask me in a personal chat',
+    'Files from me go to your own OneDrive, so I can only send them in a personal chat with me.',
+    [],
+  );
+}
