@@ -3,6 +3,7 @@ import type {
   BoardChannelStore,
   PostedCardUpdater,
   PostedDigestCopies,
+  PostedDigests,
   ReminderLedger,
 } from '../domain/digest-ports';
 import type { PeopleStore } from '../domain/known-people';
@@ -14,6 +15,8 @@ import { AssignOwner } from './assign-owner';
 import { BoardChannel } from './board-channel';
 import { CommandReplies } from './command-replies';
 import { DigestRequests } from './digest-requests';
+import { PostedDigestHistory } from './digest-snapshots';
+import { ExceptionReport } from './exception-report';
 import { Help } from './help';
 import { History } from './history';
 import type { Log } from './log';
@@ -21,6 +24,7 @@ import type { Messenger } from './messenger';
 import { MyActions } from './my-actions';
 import { RedactChange } from './redact-change';
 import { ShowAction } from './show-action';
+import { ShowAgency } from './show-agency';
 import { ShowPlan } from './show-plan';
 import { UpdateStatus } from './update-status';
 import { WeeklyDigest } from './weekly-digest';
@@ -39,6 +43,8 @@ export interface UseCases {
   boardChannel: BoardChannel;
   digestRequests: DigestRequests;
   weeklyDigest: WeeklyDigest;
+  showAgency: ShowAgency;
+  exceptionReport: ExceptionReport;
 }
 
 /** The ports use cases reach storage and Teams through, and the settings they read. */
@@ -51,6 +57,8 @@ export interface UseCasePorts {
   digestLedger: DigestLedger;
   reminders: ReminderLedger;
   postedDigestCopies: PostedDigestCopies;
+  /** Every posted digest with its snapshot: direction of travel and the exception report read them. */
+  postedDigests: PostedDigests;
   postedCards: PostedCardUpdater;
   messenger: Messenger;
   log: Log;
@@ -67,6 +75,12 @@ export function createUseCases(ports: UseCasePorts): UseCases {
   const { plan, statusService, clock, timeZone, log } = ports;
   const isAdmin = statusService.isAdmin.bind(statusService);
   const viewClock = () => ({ now: clock(), timeZone });
+  const digestHistory = new PostedDigestHistory(
+    ports.boardChannels,
+    ports.digestLedger,
+    ports.postedDigests,
+    log,
+  );
   const cards = new ActionCards({
     plan,
     mayUpdate: statusService.mayUpdate.bind(statusService),
@@ -89,11 +103,12 @@ export function createUseCases(ports: UseCasePorts): UseCases {
     instanceId: ports.instanceId,
     leaseMs: ports.leaseMs,
     reminderGapMs: ports.reminderGapMs,
+    digestHistory,
   });
   return {
     help: new Help(isAdmin),
     commandReplies: new CommandReplies(plan),
-    showPlan: new ShowPlan(plan, statusService, viewClock),
+    showPlan: new ShowPlan(plan, statusService, viewClock, digestHistory),
     showAction: new ShowAction(plan, statusService, cards),
     myActions: new MyActions(plan, statusService, viewClock),
     updateStatus: new UpdateStatus(plan, statusService, cards, clock, log),
@@ -103,5 +118,7 @@ export function createUseCases(ports: UseCasePorts): UseCases {
     boardChannel: new BoardChannel(ports.boardChannels, ports.teams, isAdmin, clock, log),
     digestRequests: new DigestRequests(weeklyDigest, ports.people, ports.messenger, isAdmin),
     weeklyDigest,
+    showAgency: new ShowAgency(plan, statusService, digestHistory, viewClock),
+    exceptionReport: new ExceptionReport(plan, statusService, digestHistory, viewClock, ports.staleDays),
   };
 }

@@ -50,6 +50,8 @@ export function commandRoutes(useCases: UseCases): CommandRoutes {
     previewDigest: async (_command, turn) => digestRequests.preview(await turn.who(), turn.place),
     postDigest: async (_command, turn) => digestRequests.post(await turn.who()),
     setBoardChannel: async (_command, turn) => useCases.boardChannel.set(await turn.who(), turn.channel),
+    showAgency: (command) => useCases.showAgency.show(command.agency),
+    exceptions: () => useCases.exceptionReport.show(),
     notInPlan: async (command) => commandReplies.notInPlan(command),
     incomplete: async (command) => commandReplies.incomplete(command),
     tooLong: async (command) => commandReplies.tooLong(command),

@@ -190,6 +190,7 @@ export async function composeBot(config: Config, options: CompositionOptions = {
     digestLedger,
     reminders: new TableReminderLedger(storage.tables.reminders),
     postedDigestCopies: new TablePostedDigestCopies(storage.tables.digests),
+    postedDigests: digestLedger,
     postedCards: sender,
     messenger: new TeamsMessenger(sender),
     log: logger,

@@ -20,6 +20,8 @@ export function changesRecord(command: Command): boolean {
     case 'myActions':
     case 'history':
     case 'previewDigest':
+    case 'showAgency':
+    case 'exceptions':
     case 'notInPlan':
     case 'incomplete':
     case 'unknown':

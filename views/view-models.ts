@@ -5,6 +5,7 @@
  */
 
 import type { RagCounts, RagStatus } from '../domain/rag-status';
+import type { ActionCycleView } from './board-cycle-view-model';
 
 export { RAG_LABELS, RAG_STATUSES } from '../domain/rag-status';
 export type { RagCounts, RagStatus };
@@ -28,6 +29,8 @@ export interface ActionSummaryView {
   /** e.g. "Jane Smith" or "jane.smith@agency.example"; undefined when nobody is assigned */
   owner?: string;
   status: ActionStatusView;
+  /** Direction of travel, persistence, overdue, target and lead, where known. */
+  cycle?: ActionCycleView;
 }
 
 export interface PlanOverviewView {
@@ -36,7 +39,14 @@ export interface PlanOverviewView {
   aims: {
     number: number;
     title: string;
-    priorities: { number: number; title: string; actionCount: number; ragCounts: RagCounts }[];
+    priorities: {
+      number: number;
+      title: string;
+      actionCount: number;
+      ragCounts: RagCounts;
+      /** Since the previous digest: "↑ 1 improving · ↓ 2 worsening"; absent before the first digest. */
+      travel?: string;
+    }[];
   }[];
   totals: RagCounts;
   localContext: { label: string; value: string }[];
