@@ -61,7 +61,10 @@ function exceptionRowData(row: ExceptionRowView, style: RowStyle): ExceptionRowD
   );
   const lead = present(row.lead);
   if (lead !== null) why.push(run(' · Lead: ', { isSubtle: true }), run(lead));
-  why.push(run(` · ${row.updated}`, { isSubtle: true }));
+  // "never updated" and "no update for 21 days" already say it.
+  if (!reasons.some((reason) => reason === row.updated || reason.startsWith('no update for'))) {
+    why.push(run(` · ${row.updated}`, { isSubtle: true }));
+  }
 
   const travel: RowRun[] = [];
   if (row.travel) {
@@ -87,8 +90,8 @@ function exceptionRowData(row: ExceptionRowView, style: RowStyle): ExceptionRowD
       run(`● ${rag.label}`, { color: rag.color, isSubtle: rag.isSubtle, weight: 'Bolder' }),
       run(` ${row.actionId} ${row.title}`, { weight: 'Bolder' }),
     ],
-    why,
-    travel: travel.length > 0 ? travel : null,
+    why: merged(why),
+    travel: travel.length > 0 ? merged(travel) : null,
     corrective: correctiveRuns(row, style.correctiveChars),
     open: style.openButtons ? navButton(`Open ${row.actionId}`, COMMANDS.showAction(row.actionId)) : null,
   };
@@ -111,4 +114,16 @@ export function run(
     isSubtle: style.isSubtle ? true : null,
     weight: style.weight ?? null,
   };
+}
+
+/** Neighbouring runs in the same style as one run: the digest is the biggest card, and this is most of it. */
+function merged(runs: readonly RowRun[]): RowRun[] {
+  const out: RowRun[] = [];
+  for (const next of runs) {
+    const last = out[out.length - 1];
+    if (last && last.color === next.color && last.isSubtle === next.isSubtle && last.weight === next.weight) {
+      out[out.length - 1] = { ...last, text: last.text + next.text };
+    } else out.push({ ...next });
+  }
+  return out;
 }

@@ -52,11 +52,12 @@ function renderExceptions(view: ExceptionsView, shownRows: number, style: RowSty
 }
 
 /** "and 7 more actions, in priorities 6 and 8, do not fit on this card": honest about what is left off. */
-function moreText(view: ExceptionsView, shownRows: number): string {
-  const more = view.total - shownRows;
-  const shown = firstRows(view.groups, shownRows);
+function moreText(view: ExceptionsView, shownCount: number): string {
+  const more = view.total - shownCount;
+  const shown = firstRows(view.groups, shownCount);
+  const shownRows = new Map(shown.map((group) => [group.priorityNumber, group.rows.length]));
   const hiddenPriorities = view.groups
-    .filter((group, index) => (shown[index]?.rows.length ?? 0) < group.rows.length)
+    .filter((group) => (shownRows.get(group.priorityNumber) ?? 0) < group.rows.length)
     .map((group) => String(group.priorityNumber));
   const where =
     hiddenPriorities.length === 1

@@ -84,12 +84,14 @@ export const COMMAND_HELP: readonly CommandHelp[] = [
   },
   {
     command: 'show agency police',
-    description: 'The actions an agency leads: status, direction of travel, owner and dates. Part of a name is enough.',
+    description:
+      'The actions an agency leads: status, direction of travel, owner and dates. Part of a name is enough.',
     adminOnly: false,
   },
   {
     command: 'exceptions',
-    description: "What needs the board's attention: red, stuck amber, overdue, stale and never-updated actions.",
+    description:
+      "What needs the board's attention: red, stuck amber, overdue, stale and never-updated actions.",
     adminOnly: false,
   },
   { command: 'assign 5.1 to <email>', description: 'Make someone the owner of an action.', adminOnly: true },

@@ -44,6 +44,8 @@ export interface ExceptionRowView {
   /** The corrective action as recorded, or "no corrective action recorded" for a red without one. */
   correctiveAction?: string;
   correctiveActionMissing: boolean;
+  /** 0 for the most pressing (red), then stuck amber, overdue, stale, never updated: what a trimmed list keeps. */
+  severity: number;
 }
 
 export interface ExceptionGroupView {

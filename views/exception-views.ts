@@ -4,6 +4,7 @@ import {
   AMBER_UNCHANGED_DIGESTS,
   describeExceptionReason,
   exceptionReport,
+  type ExceptionReason,
   type ExceptionRow,
   type SnapshotRags,
 } from '../domain/board-cycle/exception-rules';
@@ -80,8 +81,17 @@ function rowView(row: ExceptionRow, status: ActionStatus, context: ViewContext):
     ...(target ? { target } : {}),
     ...(row.correctiveActionLine ? { correctiveAction: row.correctiveActionLine } : {}),
     correctiveActionMissing: row.rag === 'red' && row.correctiveAction === undefined,
+    severity: Math.min(...row.reasons.map((reason) => SEVERITY.indexOf(reason.kind))),
   };
 }
+
+const SEVERITY: readonly ExceptionReason['kind'][] = [
+  'red',
+  'amberUnchanged',
+  'overdue',
+  'noRecentUpdate',
+  'neverUpdated',
+];
 
 function basisText(input: ExceptionsInput, context: ViewContext): string {
   const stale = `No update for ${plural(input.staleDays, 'day', 'days')} counts as stale`;
@@ -92,16 +102,20 @@ function basisText(input: ExceptionsInput, context: ViewContext): string {
   return `${stale}; direction of travel is since the digest of ${formatBoardTime(new Date(latest.takenAt), context.timeZone)}.`;
 }
 
-/** The first `limit` rows, in order, keeping their groups. */
+/**
+ * The `limit` most pressing rows (reds first, never-updated last; plan order among equals), shown in their
+ * priority groups in plan order: a trimmed list never drops a red to keep a never-updated action.
+ */
 export function firstRows(groups: readonly ExceptionGroupView[], limit: number): ExceptionGroupView[] {
-  const shown: ExceptionGroupView[] = [];
-  let left = limit;
-  for (const group of groups) {
-    if (left <= 0) break;
-    shown.push({ ...group, rows: group.rows.slice(0, left) });
-    left -= Math.min(left, group.rows.length);
-  }
-  return shown;
+  const ranked = groups
+    .flatMap((group) => group.rows)
+    .map((row, order) => ({ row, order }))
+    .sort((a, b) => a.row.severity - b.row.severity || a.order - b.order)
+    .slice(0, Math.max(0, limit));
+  const kept = new Set(ranked.map(({ row }) => row));
+  return groups
+    .map((group) => ({ ...group, rows: group.rows.filter((row) => kept.has(row)) }))
+    .filter((group) => group.rows.length > 0);
 }
 
 export function rowCount(groups: readonly ExceptionGroupView[]): number {

@@ -449,6 +449,7 @@ export function exceptionRow(actionId: string, overrides: Partial<ExceptionRowVi
     target: '30 June 2027 (revised from 31 March 2027)',
     correctiveAction: 'Extra audit capacity agreed with the CCG.',
     correctiveActionMissing: false,
+    severity: 0,
     ...overrides,
   };
 }
@@ -489,10 +490,16 @@ export const fullExceptions: ExceptionsView = {
         exceptionRow('4.4', {
           rag: 'amber',
           reasons: ['Amber with no change for 3 digests'],
+          severity: 1,
           travel: { direction: 'same', text: '→ no change' },
           correctiveAction: undefined,
         }),
-        exceptionRow('4.1', { rag: 'not_started', reasons: ['never updated'], updated: 'never updated' }),
+        exceptionRow('4.1', {
+          rag: 'not_started',
+          reasons: ['never updated'],
+          updated: 'never updated',
+          severity: 4,
+        }),
       ],
     },
   ],

@@ -235,9 +235,20 @@ describe('board-cycle views', () => {
       assert.equal(rowCount(shown), 6);
       assert.deepEqual(
         shown.flatMap((group) => group.rows.map((row) => row.actionId)),
-        ['1.1', '2.1', '2.2', '2.3', '2.4', '3.1'],
+        // 5.1 is past its plan date as well as never updated, so it outranks 3.1.
+        ['1.1', '2.1', '2.2', '2.3', '2.4', '5.1'],
       );
       assert.equal(rowCount(view.groups) - rowCount(shown), 10);
+    });
+
+    it('keeps the most pressing rows when trimming: a red in priority 6 before never-updated ones', () => {
+      const statuses = statusesOf(status('6.2', { rag: 'red' }), status('5.1', { rag: 'amber' }));
+      const view = exceptionsView({ plan, statuses, snapshots: [], staleDays: 14 }, context);
+      const shown = firstRows(view.groups, 3);
+      assert.deepEqual(
+        shown.flatMap((group) => group.rows.map((row) => row.actionId)),
+        ['1.1', '5.1', '6.2'],
+      );
     });
 
     it('puts the same rows in the digest as "Needs the board’s attention", trimmed to 20', () => {
