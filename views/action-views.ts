@@ -3,6 +3,7 @@ import { priorityOfAction } from '../domain/plan-lookup';
 import { formatBoardTime, timeAgo, wholeDaysBetween } from '../domain/relative-time';
 import type { HistoryPage } from '../domain/status-service';
 import type { Plan, PlanAction } from '../plan/plan-schema';
+import { actionCycleView } from './board-cycle-views';
 import { ownerLabel, statusView, type ViewContext } from './view-context';
 import type { ActionView, HistoryView, MyActionsView, StatusFormView, Tone } from './view-models';
 
@@ -29,6 +30,8 @@ export function actionView(
     priorityTitle: priority?.title ?? '',
     owner: ownerLabel(status),
     status: statusView(status, context),
+    // Direction of travel needs the previous digest, which the action card's use cases do not read yet.
+    cycle: actionCycleView(action, status, undefined, context),
     ...options,
   };
 }

@@ -91,6 +91,7 @@ export interface ActionView {
   priorityTitle: string;
   owner?: string;
   status: ActionStatusView;
+  cycle?: ActionCycleView;
   /** A line above the form: a confirmation ("Amber → Green, saved") or a warning (a conflict). */
   notice?: { tone: Tone; text: string };
   /** Present only for viewers who may update this action. */
