@@ -1,6 +1,5 @@
-import { ZodError } from 'zod';
 import type { BoardChannelStore, DigestLedger, PostedDigest, PostedDigests } from '../domain/digest-ports';
-import { parseDigestSnapshot, type DigestSnapshot } from '../domain/digest/digest-snapshot';
+import { readStoredSnapshot, type DigestSnapshot } from '../domain/digest/digest-snapshot';
 import type { Log } from './log';
 
 /** What the board-cycle views compare against: the statuses at past digests. */
@@ -32,7 +31,7 @@ export class PostedDigestHistory implements DigestHistory {
 
   async all(): Promise<DigestSnapshot[]> {
     const posted = await this.posted.list();
-    return posted
+    return [...posted]
       .sort((a, b) => Date.parse(a.postedAt) - Date.parse(b.postedAt))
       .flatMap((digest) => {
         const snapshot = this.read(digest);
@@ -41,16 +40,13 @@ export class PostedDigestHistory implements DigestHistory {
   }
 
   private read(digest: PostedDigest): DigestSnapshot | undefined {
-    try {
-      return parseDigestSnapshot(JSON.parse(digest.snapshot));
-    } catch (error) {
-      // JSON.parse throws SyntaxError, the schema a ZodError; anything else is a defect.
-      if (!(error instanceof SyntaxError) && !(error instanceof ZodError)) throw error;
+    const snapshot = readStoredSnapshot(digest.snapshot);
+    if (!snapshot) {
       this.log.warn(
         { week: digest.week, postedAt: digest.postedAt },
         "a posted digest's snapshot could not be read; it is left out of the comparison",
       );
-      return undefined;
     }
+    return snapshot;
   }
 }
