@@ -6,6 +6,7 @@ import type {
   DigestView,
 } from '../views/digest-view-model';
 import type { ExceptionGroupView } from '../views/board-cycle-view-model';
+import { firstRows, rowCount } from '../views/exception-views';
 import { RAG_ORDER, RAG_STYLE } from './rag-style';
 import { plural, present } from './text';
 import type { RagCounts, RagStatus } from '../views/view-models';
@@ -28,8 +29,8 @@ export function digestText(view: DigestView): string {
     '',
     "Needs the board's attention",
     ...listed(
-      view.attention.flatMap(attentionLines),
-      view.moreAttention,
+      firstRows(view.attention, TEXT_ATTENTION_ROWS).flatMap(attentionLines),
+      view.moreAttention + rowCount(view.attention) - Math.min(rowCount(view.attention), TEXT_ATTENTION_ROWS),
       'Nothing: no action is red, stuck at amber, overdue, stale or never updated.',
     ),
     ...(view.attention.length > 0 || view.moreAttention > 0 ? ['  Full report: exceptions'] : []),
@@ -45,6 +46,9 @@ export function digestText(view: DigestView): string {
   ].join('\n');
 }
 
+/** The text is read in a terminal: the most pressing rows, one or two lines each; `exceptions` has the rest. */
+const TEXT_ATTENTION_ROWS = 8;
+
 function attentionLines(group: ExceptionGroupView): string[] {
   return [
     `  Priority ${group.priorityNumber}: ${group.priorityTitle}`,
@@ -52,19 +56,20 @@ function attentionLines(group: ExceptionGroupView): string[] {
       const reasons = row.reasons.filter((reason) => reason !== 'Red');
       const owner = present(row.owner) === null ? 'No owner' : `Owner: ${row.owner}`;
       const lead = present(row.lead) === null ? '' : ` · Lead: ${row.lead}`;
+      const updated = reasons.some((reason) => reason === row.updated || reason.startsWith('no update for'))
+        ? []
+        : [row.updated];
       const travel = [row.travel?.text, row.persistence, row.target && `target ${row.target}`].filter(
         (part): part is string => !!part,
       );
       return [
-        `    ${label(row.rag)} ${row.actionId} ${row.title}`,
-        `      ${[...reasons, `${owner}${lead}`, row.updated].join(' · ')}`,
-        ...(travel.length > 0 ? [`      ${travel.join(' · ')}`] : []),
+        `    ${label(row.rag)} ${row.actionId} ${row.title} · ${[...reasons, `${owner}${lead}`, ...updated, ...travel].join(' · ')}`,
         ...(row.correctiveAction === undefined
           ? []
           : [
               row.correctiveActionMissing
                 ? `      ${row.correctiveAction}`
-                : `      Corrective action: ${row.correctiveAction}`,
+                : `      Corrective action: ${row.correctiveAction.replace(/\s+/g, ' ')}`,
             ]),
       ];
     }),
