@@ -2,7 +2,7 @@ import type { ActionStatus } from '../domain/action-status';
 import type { Person } from '../domain/person';
 import { findAction } from '../domain/plan-lookup';
 import type { Plan, PlanAction } from '../plan/plan-schema';
-import { actionView, formDetails, myActionsView } from '../views/action-views';
+import { actionView, formDetails, myActionsView, type ActionCycleContext } from '../views/action-views';
 import type { Answer } from '../views/answer';
 import type { ActionView, CheckedDetails, MyActionsView, Tone } from '../views/view-models';
 
@@ -49,15 +49,19 @@ export class ActionCards {
     status: ActionStatus,
     place: Place,
     notice?: { tone: Tone; text: string },
+    cycle: ActionCycleContext = {},
   ): ActionView {
     const mayUpdate = this.rules.mayUpdate(viewer, status);
     const personal = place === 'personal';
     const refreshUserIds = personal ? [] : formViewers(status, mayUpdate ? viewer : undefined);
-    return actionView(this.rules.plan, action, status, this.viewContext(), {
-      notice,
-      form: personal && mayUpdate ? formFor(status) : undefined,
-      refreshUserIds,
-    });
+    return actionView(
+      this.rules.plan,
+      action,
+      status,
+      this.viewContext(),
+      { notice, form: personal && mayUpdate ? formFor(status) : undefined, refreshUserIds },
+      cycle,
+    );
   }
 
   /** The card a refresh or a form submit returns to one person: their own view, with the form if they may update. */
@@ -67,13 +71,21 @@ export class ActionCards {
     status: ActionStatus,
     place: Place,
     options: FormAnswer = {},
+    cycle: ActionCycleContext = {},
   ): ActionView {
     const mayUpdate = this.rules.mayUpdate(viewer, status);
-    return actionView(this.rules.plan, action, status, this.viewContext(), {
-      notice: options.notice,
-      form: mayUpdate ? formFor(status, options.draft) : undefined,
-      refreshUserIds: place === 'personal' ? [] : formViewers(status, viewer),
-    });
+    return actionView(
+      this.rules.plan,
+      action,
+      status,
+      this.viewContext(),
+      {
+        notice: options.notice,
+        form: mayUpdate ? formFor(status, options.draft) : undefined,
+        refreshUserIds: place === 'personal' ? [] : formViewers(status, viewer),
+      },
+      cycle,
+    );
   }
 
   /** The read-only card everyone in a group conversation sees after a change. */

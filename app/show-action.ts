@@ -5,6 +5,7 @@ import type { StatusService } from '../domain/status-service';
 import type { Plan } from '../plan/plan-schema';
 import type { Answer } from '../views/answer';
 import { actionAnswer, type ActionCards, type Place } from './action-cards';
+import type { DigestHistory } from './digest-snapshots';
 import { cardNotRead, noSuchAction } from './refusals';
 
 /** "show action 5.1", and the action card's own requests: one viewer's view (refresh), and "open the form". */
@@ -13,21 +14,28 @@ export class ShowAction {
     private readonly plan: Plan,
     private readonly statusService: StatusService,
     private readonly cards: ActionCards,
+    private readonly digests: Pick<DigestHistory, 'previous'>,
   ) {}
 
   async show(viewer: Person, actionId: string, place: Place): Promise<Answer> {
     const action = findAction(this.plan, actionId);
     if (!action) return noSuchAction(actionId);
-    const status = await this.statusService.currentStatus(action.id);
-    return actionAnswer(this.cards.reply(viewer, action, status, place));
+    const [status, previous] = await Promise.all([
+      this.statusService.currentStatus(action.id),
+      this.digests.previous(),
+    ]);
+    return actionAnswer(this.cards.reply(viewer, action, status, place, undefined, { previous }));
   }
 
   /** Teams asks for one viewer's own view of an action card (Universal Actions refresh). */
   async refresh(viewer: Person, actionId: string, place: Place): Promise<Answer> {
     const action = findAction(this.plan, actionId);
     if (!action) return cardNotRead();
-    const status = await this.statusService.currentStatus(action.id);
-    return actionAnswer(this.cards.personal(viewer, action, status, place));
+    const [status, previous] = await Promise.all([
+      this.statusService.currentStatus(action.id),
+      this.digests.previous(),
+    ]);
+    return actionAnswer(this.cards.personal(viewer, action, status, place, {}, { previous }));
   }
 
   /** "Open the form for 5.1": the action's form, filled in with what the person typed. Stores nothing. */

@@ -2,6 +2,7 @@ import type { ActionStatus } from '../domain/action-status';
 import { findAim, findPriority } from '../domain/plan-lookup';
 import type { Plan } from '../plan/plan-schema';
 import type { Answer } from '../views/answer';
+import type { DigestHistory } from './digest-snapshots';
 import { aimView, planOverviewView, priorityView } from '../views/plan-views';
 import { notInPlan } from './refusals';
 import type { ViewClock } from './view-clock';
@@ -16,13 +17,17 @@ export class ShowPlan {
     private readonly plan: Plan,
     private readonly statuses: CurrentStatuses,
     private readonly viewClock: ViewClock,
+    private readonly digests: Pick<DigestHistory, 'previous'>,
   ) {}
 
   async overview(): Promise<Answer> {
-    const statuses = await this.statuses.currentStatuses();
+    const [statuses, previous] = await Promise.all([
+      this.statuses.currentStatuses(),
+      this.digests.previous(),
+    ]);
     return {
       summary: this.plan.title,
-      screen: { card: 'plan', view: planOverviewView(this.plan, statuses) },
+      screen: { card: 'plan', view: planOverviewView(this.plan, statuses, previous) },
     };
   }
 
@@ -39,10 +44,16 @@ export class ShowPlan {
   async priority(number: number): Promise<Answer> {
     const priority = findPriority(this.plan, number);
     if (!priority) return notInPlan(`The plan has priorities 1–${this.plan.priorities.length}.`);
-    const statuses = await this.statuses.currentStatuses();
+    const [statuses, previous] = await Promise.all([
+      this.statuses.currentStatuses(),
+      this.digests.previous(),
+    ]);
     return {
       summary: `Priority ${priority.number}: ${priority.title}`,
-      screen: { card: 'priority', view: priorityView(this.plan, priority, statuses, this.viewClock()) },
+      screen: {
+        card: 'priority',
+        view: priorityView(this.plan, priority, statuses, this.viewClock(), previous),
+      },
     };
   }
 }

@@ -17,6 +17,8 @@ import type { BoardPackRenderer, IssuedBoardPacks, PlanHistory } from './board-p
 import { BoardPacks } from './board-packs';
 import { CommandReplies } from './command-replies';
 import { DigestRequests } from './digest-requests';
+import { PostedDigestHistory } from './digest-snapshots';
+import { ExceptionReport } from './exception-report';
 import { Help } from './help';
 import { History } from './history';
 import type { Log } from './log';
@@ -26,6 +28,7 @@ import { RedactChange } from './redact-change';
 import { SetLeadAgency } from './set-lead-agency';
 import { SetTargetDate } from './set-target-date';
 import { ShowAction } from './show-action';
+import { ShowAgency } from './show-agency';
 import { ShowPlan } from './show-plan';
 import { UpdateStatus } from './update-status';
 import { WeeklyDigest } from './weekly-digest';
@@ -47,6 +50,8 @@ export interface UseCases {
   digestRequests: DigestRequests;
   weeklyDigest: WeeklyDigest;
   boardPacks: BoardPacks;
+  showAgency: ShowAgency;
+  exceptionReport: ExceptionReport;
 }
 
 /** The ports use cases reach storage and Teams through, and the settings they read. */
@@ -59,10 +64,11 @@ export interface UseCasePorts {
   digestLedger: DigestLedger;
   reminders: ReminderLedger;
   postedDigestCopies: PostedDigestCopies;
-  postedCards: PostedCardUpdater;
-  /** The board pack's ports: the plan's history up to a date, digests posted, packs issued, the files' renderer. */
-  planHistory: PlanHistory;
+  /** Every posted digest with its snapshot: direction of travel and the exception report read them. */
   postedDigests: PostedDigests;
+  postedCards: PostedCardUpdater;
+  /** The board pack's ports: the plan's history up to a date, packs issued, the files' renderer. */
+  planHistory: PlanHistory;
   issuedBoardPacks: IssuedBoardPacks;
   boardPackRenderer: BoardPackRenderer;
   messenger: Messenger;
@@ -80,6 +86,12 @@ export function createUseCases(ports: UseCasePorts): UseCases {
   const { plan, statusService, clock, timeZone, log } = ports;
   const isAdmin = statusService.isAdmin.bind(statusService);
   const viewClock = () => ({ now: clock(), timeZone });
+  const digestHistory = new PostedDigestHistory(
+    ports.boardChannels,
+    ports.digestLedger,
+    ports.postedDigests,
+    log,
+  );
   const cards = new ActionCards({
     plan,
     mayUpdate: statusService.mayUpdate.bind(statusService),
@@ -102,12 +114,13 @@ export function createUseCases(ports: UseCasePorts): UseCases {
     instanceId: ports.instanceId,
     leaseMs: ports.leaseMs,
     reminderGapMs: ports.reminderGapMs,
+    digestHistory,
   });
   return {
     help: new Help(isAdmin),
     commandReplies: new CommandReplies(plan),
-    showPlan: new ShowPlan(plan, statusService, viewClock),
-    showAction: new ShowAction(plan, statusService, cards),
+    showPlan: new ShowPlan(plan, statusService, viewClock, digestHistory),
+    showAction: new ShowAction(plan, statusService, cards, digestHistory),
     myActions: new MyActions(plan, statusService, viewClock),
     updateStatus: new UpdateStatus(plan, statusService, cards, clock, log),
     assignOwner: new AssignOwner(statusService, ports.people),
@@ -129,5 +142,7 @@ export function createUseCases(ports: UseCasePorts): UseCases {
       timeZone,
       staleDays: ports.staleDays,
     }),
+    showAgency: new ShowAgency(plan, statusService, digestHistory, viewClock),
+    exceptionReport: new ExceptionReport(plan, statusService, digestHistory, viewClock, ports.staleDays),
   };
 }

@@ -6,13 +6,13 @@ import type {
   ReminderLedger,
   WeekLease,
 } from '../domain/digest-ports';
-import { parseDigestSnapshot } from '../domain/digest/digest-snapshot';
 import { isoWeekOf } from '../domain/digest/iso-week';
 import type { StatusService } from '../domain/status-service';
 import type { Plan } from '../plan/plan-schema';
 import { myActionsView } from '../views/action-views';
 import type { Answer } from '../views/answer';
 import { buildDigest, type Digest } from '../views/digest-view';
+import type { DigestHistory } from './digest-snapshots';
 import { LeaseKeeper } from './lease-keeper';
 import type { Log } from './log';
 import type { Messenger, PostResult } from './messenger';
@@ -48,6 +48,8 @@ export interface WeeklyDigestParts {
   leaseMs: number;
   /** Pause between reminders: well under Teams' per-app and per-conversation limits. */
   reminderGapMs?: number;
+  /** The snapshots of digests already posted: direction of travel and "Needs the board's attention". */
+  digestHistory: DigestHistory;
 }
 
 export interface DigestRunOptions {
@@ -65,11 +67,13 @@ export class WeeklyDigest {
 
   /** The digest as it would be posted now (preview and --dry-run); posts and records nothing. */
   async prepare(): Promise<{ digest: Digest; answer: Answer }> {
-    const { plan, statusService, boardChannels, ledger, peopleStore, clock, staleDays, timeZone } =
-      this.parts;
-    const channel = await boardChannels.get();
-    const latest = channel ? await ledger.latest(channel.conversationId) : undefined;
-    const [statuses, people] = await Promise.all([statusService.currentStatuses(), peopleStore.all()]);
+    const { plan, statusService, digestHistory, peopleStore, clock, staleDays, timeZone } = this.parts;
+    const [previous, pastDigests, statuses, people] = await Promise.all([
+      digestHistory.previous(),
+      digestHistory.all(),
+      statusService.currentStatuses(),
+      peopleStore.all(),
+    ]);
     const reachable = new Set(
       people.filter((person) => person.personalConversation).map((person) => person.email),
     );
@@ -79,7 +83,8 @@ export class WeeklyDigest {
     const digest = buildDigest({
       plan,
       statuses,
-      previous: latest ? parseDigestSnapshot(JSON.parse(latest.snapshot)) : undefined,
+      previous,
+      pastDigests,
       now: clock(),
       staleDays,
       timeZone,

@@ -72,6 +72,8 @@ export function commandRoutes(useCases: UseCases, boardPackFiles: BoardPackDeliv
     setBoardChannel: async (_command, turn) => useCases.boardChannel.set(await turn.who(), turn.channel),
     boardPack: (command, turn) => boardPackFiles.offer(command, turn),
     boardPacks: async (_command, turn) => useCases.boardPacks.list(await turn.who()),
+    showAgency: (command) => useCases.showAgency.show(command.agency),
+    exceptions: () => useCases.exceptionReport.show(),
     notInPlan: async (command) => commandReplies.notInPlan(command),
     incomplete: async (command) => commandReplies.incomplete(command),
     tooLong: async (command) => commandReplies.tooLong(command),

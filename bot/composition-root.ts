@@ -201,9 +201,9 @@ export async function composeBot(config: Config, options: CompositionOptions = {
     digestLedger,
     reminders: new TableReminderLedger(storage.tables.reminders),
     postedDigestCopies: new TablePostedDigestCopies(storage.tables.digests),
+    postedDigests: digestLedger,
     postedCards: sender,
     planHistory: statusStore,
-    postedDigests: digestLedger,
     issuedBoardPacks: new TableBoardPackLedger(storage.tables.boardPacks),
     boardPackRenderer: {
       render: (view, format) => (format === 'docx' ? renderBoardPackDocx(view) : renderBoardPackXlsx(view)),

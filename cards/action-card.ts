@@ -1,5 +1,6 @@
 import { firstThatFits } from './card-size';
 import { COMMANDS, navButton, type NavButtonData } from './commands';
+import { cycleRuns } from './cycle-runs';
 import { RAG_CHOICES, ragBadge, type TextRunData } from './rag-style';
 import { compileCardTemplate, type AdaptiveCardJson } from './render-card';
 import template from './templates/action.json';
@@ -27,6 +28,7 @@ type ActionCardData = {
   updatedAgo: string | null;
   updatedAt: string | null;
   updatedBy: string | null;
+  cycle: TextRunData[];
   notice: { containerStyle: string; color: string; text: string } | null;
   form: {
     verb: string;
@@ -72,6 +74,7 @@ export function buildActionCard(view: ActionView): AdaptiveCardJson {
     updatedAgo,
     updatedAt,
     updatedBy,
+    cycle: cycleRuns(view.cycle),
     notice: view.notice && noticeText !== null ? { ...toneStyle(view.notice.tone), text: noticeText } : null,
     form: view.form
       ? {

@@ -1,4 +1,5 @@
 import { COMMANDS, navButton, type NavButtonData } from './commands';
+import { cycleRuns } from './cycle-runs';
 import { ragBadge, type TextRunData } from './rag-style';
 import { present, truncate } from './text';
 import type { ActionSummaryView } from '../views/view-models';
@@ -13,6 +14,8 @@ export type ActionSummaryData = {
   updated: boolean;
   updatedAgo: string | null;
   updatedBy: string | null;
+  /** Direction of travel, persistence, overdue, target and lead; empty when none is known. */
+  cycle: TextRunData[];
   open: NavButtonData;
 };
 
@@ -30,6 +33,7 @@ export function actionSummaryData(action: ActionSummaryView, noteChars: number):
     updated: updatedAgo !== null || updatedBy !== null,
     updatedAgo,
     updatedBy,
+    cycle: cycleRuns(action.cycle),
     open: navButton(`Open ${action.id}`, COMMANDS.showAction(action.id)),
   };
 }

@@ -1,7 +1,9 @@
 import type { Screen } from '../views/answer';
 import { buildActionCard } from './action-card';
+import { buildAgencyCard } from './agency-card';
 import { buildAimCard } from './aim-card';
 import { buildDigestCard } from './digest-card';
+import { buildExceptionsCard } from './exceptions-card';
 import { buildHelpCard } from './help-card';
 import { buildHistoryCard } from './history-card';
 import { buildMyActionsCard } from './my-actions-card';
@@ -34,5 +36,9 @@ export function buildCard(screen: Screen): AdaptiveCardJson {
       return buildPersonalDataCheckCard(screen.view);
     case 'digest':
       return buildDigestCard(screen.view);
+    case 'exceptions':
+      return buildExceptionsCard(screen.view);
+    case 'agency':
+      return buildAgencyCard(screen.view);
   }
 }

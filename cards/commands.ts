@@ -12,6 +12,7 @@ export const COMMANDS = {
   history: (actionId: string) => `history ${actionId}`,
   myActions: () => 'my actions',
   help: () => 'help',
+  exceptions: () => 'exceptions',
 } as const;
 
 /** Template data for an Action.Submit navigation button. */

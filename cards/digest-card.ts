@@ -7,7 +7,9 @@ import type {
   DigestStaleView,
   DigestView,
 } from '../views/digest-view-model';
+import { exceptionGroupData, type ExceptionGroupData } from './exception-rows';
 import { RAG_ORDER, RAG_STYLE, type TextColor } from './rag-style';
+import { firstRows, rowCount } from '../views/exception-views';
 import { compileCardTemplate, type AdaptiveCardJson } from './render-card';
 import template from './templates/digest.json';
 import { plural, present, truncate } from './text';
@@ -26,6 +28,12 @@ type DigestCardData = {
   totals: RunData[];
   chartBars: { title: string; segments: { legend: string; value: number; color: string }[] }[];
   priorityRows: { label: string; runs: RunData[] }[];
+  /** "5 Neglect: ↓ 1 worsening", for the priorities whose actions moved or held since the last digest. */
+  travelRows: { runs: RunData[] }[];
+  attention: ExceptionGroupData[];
+  moreAttention: number;
+  moreAttentionText: string;
+  exceptions: NavButtonData;
   changes: { heading: string; movement: RunData[]; note: string | null }[];
   moreChanges: number;
   moreChangesText: string;
@@ -67,6 +75,9 @@ interface TrimLevel {
   /** Characters of each note kept under "What moved" and under "Red and amber"; 0 leaves notes off. */
   changeNote: number;
   redAmberNote: number;
+  /** Rows of "Needs the board's attention" shown, and characters of each corrective action (0: none). */
+  attention: number;
+  correctiveChars: number;
   /** Items shown in each list. */
   changes: number;
   redAndAmber: number;
@@ -80,14 +91,70 @@ const ALL = Number.POSITIVE_INFINITY;
  * changes go first, then the lists get shorter, and the red and amber notes go last.
  */
 const TRIM_LEVELS: readonly TrimLevel[] = [
-  { changeNote: 200, redAmberNote: 200, changes: ALL, redAndAmber: ALL, stale: ALL },
-  { changeNote: 120, redAmberNote: 200, changes: ALL, redAndAmber: ALL, stale: ALL },
-  { changeNote: 0, redAmberNote: 200, changes: ALL, redAndAmber: ALL, stale: ALL },
-  { changeNote: 0, redAmberNote: 120, changes: ALL, redAndAmber: ALL, stale: ALL },
-  { changeNote: 0, redAmberNote: 120, changes: 10, redAndAmber: ALL, stale: 10 },
-  { changeNote: 0, redAmberNote: 80, changes: 8, redAndAmber: 12, stale: 8 },
-  { changeNote: 0, redAmberNote: 60, changes: 5, redAndAmber: 8, stale: 5 },
-  { changeNote: 0, redAmberNote: 0, changes: 3, redAndAmber: 5, stale: 3 },
+  {
+    attention: ALL,
+    correctiveChars: 200,
+    changeNote: 200,
+    redAmberNote: 200,
+    changes: ALL,
+    redAndAmber: ALL,
+    stale: ALL,
+  },
+  {
+    attention: ALL,
+    correctiveChars: 200,
+    changeNote: 120,
+    redAmberNote: 200,
+    changes: ALL,
+    redAndAmber: ALL,
+    stale: ALL,
+  },
+  {
+    attention: ALL,
+    correctiveChars: 200,
+    changeNote: 0,
+    redAmberNote: 200,
+    changes: ALL,
+    redAndAmber: ALL,
+    stale: ALL,
+  },
+  {
+    attention: ALL,
+    correctiveChars: 120,
+    changeNote: 0,
+    redAmberNote: 120,
+    changes: ALL,
+    redAndAmber: ALL,
+    stale: ALL,
+  },
+  {
+    attention: ALL,
+    correctiveChars: 120,
+    changeNote: 0,
+    redAmberNote: 120,
+    changes: 10,
+    redAndAmber: ALL,
+    stale: 10,
+  },
+  {
+    attention: 12,
+    correctiveChars: 80,
+    changeNote: 0,
+    redAmberNote: 80,
+    changes: 8,
+    redAndAmber: 12,
+    stale: 8,
+  },
+  {
+    attention: 8,
+    correctiveChars: 60,
+    changeNote: 0,
+    redAmberNote: 60,
+    changes: 5,
+    redAndAmber: 8,
+    stale: 5,
+  },
+  { attention: 5, correctiveChars: 0, changeNote: 0, redAmberNote: 0, changes: 3, redAndAmber: 5, stale: 3 },
 ];
 
 export function buildDigestCard(view: DigestView): AdaptiveCardJson {
@@ -101,6 +168,8 @@ function renderDigest(view: DigestView, level: TrimLevel): AdaptiveCardJson {
   const moreChanges = view.moreChanges + view.changes.length - changes.length;
   const moreRedAmber = view.moreRedAmber + view.redAndAmber.length - redAndAmber.length;
   const moreStale = view.moreStale + view.stale.length - stale.length;
+  const attention = firstRows(view.attention, level.attention);
+  const moreAttention = view.moreAttention + rowCount(view.attention) - rowCount(attention);
   // The latest note of a red or amber action is shown under "Red and amber"; once is enough.
   const notedBelow = new Set(
     level.redAmberNote > 0 ? redAndAmber.filter((action) => present(action.note)).map((a) => a.actionId) : [],
@@ -123,8 +192,20 @@ function renderDigest(view: DigestView, level: TrimLevel): AdaptiveCardJson {
     })),
     priorityRows: view.perPriority.map((priority) => ({
       label: priorityLabel(priority),
-      runs: compactCountRuns(priority.counts),
+      runs: [
+        ...compactCountRuns(priority.counts),
+        ...(priority.travel ? [run(`  ${priority.travel}`, { isSubtle: true })] : []),
+      ],
     })),
+    travelRows: view.perPriority.flatMap((priority) =>
+      priority.travel
+        ? [{ runs: [run(`${priorityLabel(priority)}: `, { isSubtle: true }), run(priority.travel)] }]
+        : [],
+    ),
+    attention: exceptionGroupData(attention, { correctiveChars: level.correctiveChars, openButtons: false }),
+    moreAttention,
+    moreAttentionText: `and ${plural(moreAttention, 'more action', 'more actions')}: the full report has every one`,
+    exceptions: navButton('Full exception report', COMMANDS.exceptions()),
     changes: changes.map((change) => ({
       heading: `${change.actionId} ${change.title}`,
       movement: movementRuns(change),

@@ -5,6 +5,8 @@ import type {
   DigestStaleView,
   DigestView,
 } from '../views/digest-view-model';
+import type { ExceptionGroupView } from '../views/board-cycle-view-model';
+import { firstRows, rowCount } from '../views/exception-views';
 import { RAG_ORDER, RAG_STYLE } from './rag-style';
 import { plural, present } from './text';
 import type { RagCounts, RagStatus } from '../views/view-models';
@@ -21,8 +23,17 @@ export function digestText(view: DigestView): string {
     '',
     'RAG by priority',
     ...view.perPriority.map(
-      (priority) => `  Priority ${priority.number} ${priority.title}: ${countsText(priority.counts)}`,
+      (priority) =>
+        `  Priority ${priority.number} ${priority.title}: ${countsText(priority.counts)}${priority.travel ? ` · ${priority.travel}` : ''}`,
     ),
+    '',
+    "Needs the board's attention",
+    ...listed(
+      firstRows(view.attention, TEXT_ATTENTION_ROWS).flatMap(attentionLines),
+      view.moreAttention + rowCount(view.attention) - Math.min(rowCount(view.attention), TEXT_ATTENTION_ROWS),
+      'Nothing: no action is red, stuck at amber, overdue, stale or never updated.',
+    ),
+    ...(view.attention.length > 0 || view.moreAttention > 0 ? ['  Full report: exceptions'] : []),
     '',
     `What moved (${view.changesSince})`,
     ...listed(view.changes.flatMap(changeLines), view.moreChanges, 'Nothing moved.'),
@@ -33,6 +44,36 @@ export function digestText(view: DigestView): string {
     `Not updated in ${plural(view.staleDays, 'day', 'days')}`,
     ...listed(view.stale.map(staleLine), view.moreStale, 'Every action has a recent update.'),
   ].join('\n');
+}
+
+/** The text is read in a terminal: the most pressing rows, one or two lines each; `exceptions` has the rest. */
+const TEXT_ATTENTION_ROWS = 8;
+
+function attentionLines(group: ExceptionGroupView): string[] {
+  return [
+    `  Priority ${group.priorityNumber}: ${group.priorityTitle}`,
+    ...group.rows.flatMap((row) => {
+      const reasons = row.reasons.filter((reason) => reason !== 'Red');
+      const owner = present(row.owner) === null ? 'No owner' : `Owner: ${row.owner}`;
+      const lead = present(row.lead) === null ? '' : ` · Lead: ${row.lead}`;
+      const updated = reasons.some((reason) => reason === row.updated || reason.startsWith('no update for'))
+        ? []
+        : [row.updated];
+      const travel = [row.travel?.text, row.persistence, row.target && `target ${row.target}`].filter(
+        (part): part is string => !!part,
+      );
+      return [
+        `    ${label(row.rag)} ${row.actionId} ${row.title} · ${[...reasons, `${owner}${lead}`, ...updated, ...travel].join(' · ')}`,
+        ...(row.correctiveAction === undefined
+          ? []
+          : [
+              row.correctiveActionMissing
+                ? `      ${row.correctiveAction}`
+                : `      Corrective action: ${row.correctiveAction.replace(/\s+/g, ' ')}`,
+            ]),
+      ];
+    }),
+  ];
 }
 
 function listed(lines: string[], more: number, empty: string): string[] {

@@ -13,4 +13,6 @@ export { RAG_CHOICES, RAG_ORDER, RAG_STYLE } from './rag-style';
 export type { AdaptiveCardJson } from './render-card';
 export * from './verbs';
 export { buildDigestCard } from './digest-card';
+export { buildAgencyCard } from './agency-card';
+export { buildExceptionsCard } from './exceptions-card';
 export { buildCard } from './answer-card';

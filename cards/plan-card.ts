@@ -43,7 +43,10 @@ function renderPlan(view: PlanOverviewView, withCounts: boolean): AdaptiveCardJs
       number: aim.number,
       title: aim.title,
       priorities: aim.priorities.map((priority) => {
-        const runs = withCounts ? ragCountRuns(priority.ragCounts, { includeZero: false }) : [];
+        const counts = withCounts ? ragCountRuns(priority.ragCounts, { includeZero: false }) : [];
+        const separator =
+          counts.length > 0 ? [{ text: ' · ', color: 'Default' as const, isSubtle: true }] : [];
+        const runs = priority.travel ? [...counts, ...separator, travelText(priority.travel)] : counts;
         return {
           number: priority.number,
           title: priority.title,
@@ -56,4 +59,9 @@ function renderPlan(view: PlanOverviewView, withCounts: boolean): AdaptiveCardJs
     myActions: navButton('My actions', COMMANDS.myActions()),
     help: navButton('Help', COMMANDS.help()),
   });
+}
+
+/** "↑ 1 improving · ↓ 2 worsening" since the last digest: the arrows and words carry it, not colour. */
+function travelText(text: string): TextRunData {
+  return { text, color: 'Default', isSubtle: false };
 }

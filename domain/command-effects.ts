@@ -25,6 +25,8 @@ export function changesRecord(command: Command): boolean {
     case 'previewDigest':
     case 'boardPack':
     case 'boardPacks':
+    case 'showAgency':
+    case 'exceptions':
     case 'notInPlan':
     case 'incomplete':
     case 'unknown':

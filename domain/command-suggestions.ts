@@ -64,6 +64,8 @@ const COMMAND_SHAPES: readonly CommandShape[] = [
   { canonical: 'show aim', heads: ['show aim', 'aim'], keepsArguments: true },
   { canonical: 'show priority', heads: ['show priority', 'priority'], keepsArguments: true },
   { canonical: 'show action', heads: ['show action', 'action'], keepsArguments: true },
+  { canonical: 'show agency', heads: ['show agency', 'agency'], keepsArguments: true },
+  { canonical: 'exceptions', heads: ['exceptions', 'show exceptions'], keepsArguments: false },
   { canonical: 'show', heads: ['show'], keepsArguments: true },
   { canonical: 'update', heads: ['update'], keepsArguments: true },
   { canonical: 'assign', heads: ['assign'], keepsArguments: true },

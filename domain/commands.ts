@@ -34,6 +34,9 @@ export type Command =
   /** Dates as typed ("1 Jan 2026", "2026-01-01"): read against today by the use case, which has the clock. */
   | { kind: 'boardPack'; from?: string; to?: string; asAt?: string }
   | { kind: 'boardPacks' }
+  /** `agency` as typed; empty asks which agencies there are. */
+  | { kind: 'showAgency'; agency: string }
+  | { kind: 'exceptions' }
   | { kind: 'notInPlan'; what: 'aim' | 'priority' | 'action'; asked: string; message: string }
   | {
       kind: 'incomplete';
@@ -98,6 +101,18 @@ export const COMMAND_HELP: readonly CommandHelp[] = [
     description: 'Set or revise the target date (owner or admin); add "because <reason>" to a revision.',
     adminOnly: false,
   },
+  {
+    command: 'show agency police',
+    description:
+      'The actions an agency leads: status, direction of travel, owner and dates. Part of a name is enough.',
+    adminOnly: false,
+  },
+  {
+    command: 'exceptions',
+    description:
+      "What needs the board's attention: red, stuck amber, overdue, stale and never-updated actions.",
+    adminOnly: false,
+  },
   { command: 'assign 5.1 to <email>', description: 'Make someone the owner of an action.', adminOnly: true },
   { command: 'lead 5.1 <agency>', description: 'Record which agency leads an action.', adminOnly: true },
   {
@@ -150,6 +165,7 @@ export function parseCommand(text: string, plan: Plan): Command {
   const message = withoutMentions(typed);
   if (message === '' || message === '?') return { kind: 'help' };
   return (
+    parseShowAgency(message) ??
     parseAssign(message, plan) ??
     parseRedact(message, plan) ??
     parseDue(message, plan) ??
@@ -218,6 +234,7 @@ const FIXED_COMMANDS: readonly [RegExp, Command][] = [
   [/^preview (?:the )?digest$/, { kind: 'previewDigest' }],
   [/^post (?:the )?digest$/, { kind: 'postDigest' }],
   [/^set (?:the )?board channel(?: here)?$/, { kind: 'setBoardChannel' }],
+  [/^(?:show )?(?:the )?exceptions?(?: report)?$/, { kind: 'exceptions' }],
 ];
 
 function parseSimpleCommand(simple: string, plan: Plan): Command | undefined {
@@ -402,6 +419,15 @@ function closestRagWord(typed: string): string | undefined {
     }
   }
   return closest?.word;
+}
+
+const SHOW_AGENCY = /^(?:show\s+)?(?:the\s+)?(?:lead\s+)?agenc(?:y|ies)(?![a-z])[\s:]*([\s\S]*)$/i;
+
+/** "show agency police", "agency Thames Valley", "show agencies": the name as typed, matched by the use case. */
+function parseShowAgency(message: string): Command | undefined {
+  const agency = SHOW_AGENCY.exec(message);
+  if (!agency) return undefined;
+  return { kind: 'showAgency', agency: withoutTrailing(agency[1].trim(), '.!?').trim() };
 }
 
 const ASSIGN = /^assign\b([\s\S]*)$/i;

@@ -5,6 +5,7 @@ import type { HistoryPage } from '../domain/status-service';
 import type { Plan, PlanAction } from '../plan/plan-schema';
 import { formatCalendarDate } from '../domain/board-cycle/calendar-date';
 import { leadOf, targetView } from './target-view';
+import { actionCycleView, type PreviousDigest } from './board-cycle-views';
 import { ownerLabel, statusView, type ViewContext } from './view-context';
 import type {
   ActionView,
@@ -22,14 +23,23 @@ export interface ActionViewOptions {
   refreshUserIds?: string[];
 }
 
+/** What the action card shows besides its own status: the previous digest, for direction of travel. */
+export interface ActionCycleContext {
+  previous?: PreviousDigest;
+}
+
 export function actionView(
   plan: Plan,
   action: PlanAction,
   status: ActionStatus,
   context: ViewContext,
   options: ActionViewOptions = {},
+  cycleContext: ActionCycleContext = {},
 ): ActionView {
   const priority = priorityOfAction(plan, action.id);
+  // The card's own target and lead lines say the dates, lead and overdue; the cycle line adds direction
+  // of travel and persistence.
+  const { travel, persistence } = actionCycleView(action, status, cycleContext.previous, context);
   return {
     id: action.id,
     title: action.title,
@@ -40,6 +50,7 @@ export function actionView(
     status: statusView(status, context),
     target: targetView(action, status, context),
     lead: leadOf(action, status),
+    cycle: { ...(travel ? { travel } : {}), ...(persistence ? { persistence } : {}) },
     ...options,
   };
 }

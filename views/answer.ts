@@ -1,3 +1,4 @@
+import type { AgencyView, ExceptionsView } from './board-cycle-view-model';
 import type { DigestView } from './digest-view-model';
 import type {
   ActionView,
@@ -22,7 +23,9 @@ export type Screen =
   | { card: 'myActions'; view: MyActionsView }
   | { card: 'history'; view: HistoryView }
   | { card: 'personalDataCheck'; view: PersonalDataCheckView }
-  | { card: 'digest'; view: DigestView };
+  | { card: 'digest'; view: DigestView }
+  | { card: 'exceptions'; view: ExceptionsView }
+  | { card: 'agency'; view: AgencyView };
 
 /** What the bot says back: the card to show, and one line for notifications and the activity's summary. */
 export interface Answer {

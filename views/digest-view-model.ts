@@ -1,4 +1,5 @@
 import type { DigestChange, DigestChangeKind } from '../domain/digest/digest-changes';
+import type { ExceptionGroupView } from './board-cycle-view-model';
 import type { RagCounts, RagStatus } from './view-models';
 
 export type { DigestChangeKind };
@@ -33,7 +34,12 @@ export interface DigestView {
   /** e.g. "Since the last digest, Mon 16 Nov 2026, 08:00" or "Since the plan started" */
   changesSince: string;
   totals: RagCounts;
-  perPriority: { number: number; title: string; counts: RagCounts }[];
+  /** `travel`: "↑ 1 improving · ↓ 2 worsening" since the previous digest; absent on the first. */
+  perPriority: { number: number; title: string; counts: RagCounts; travel?: string }[];
+  /** "Needs the board's attention": the exception report, its first rows by priority. */
+  attention: ExceptionGroupView[];
+  /** Rows of the exception report left off. */
+  moreAttention: number;
   changes: DigestChangeView[];
   moreChanges: number;
   /** Red first, then amber. */

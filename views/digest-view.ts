@@ -8,13 +8,18 @@ import { countRags, type RagCounts } from '../domain/rag-status';
 import { formatBoardTime, timeAgo } from '../domain/relative-time';
 import { plural } from '../domain/wording';
 import type { Plan } from '../plan/plan-schema';
+import type { SnapshotRags } from '../domain/board-cycle/exception-rules';
+import { travelRollUp } from './board-cycle-views';
 import type { DigestRedAmberView, DigestStaleView, DigestView } from './digest-view-model';
+import { exceptionGroups, firstRows, rowCount } from './exception-views';
 
 export interface DigestInput {
   plan: Plan;
   statuses: ReadonlyMap<string, ActionStatus>;
   /** The snapshot stored when the previous digest was posted; none before the first digest. */
   previous?: DigestSnapshot;
+  /** Every posted digest's snapshot, for "Needs the board's attention"; `previous` alone when absent. */
+  pastDigests?: readonly SnapshotRags[];
   now: Date;
   staleDays: number;
   timeZone: string;
@@ -44,6 +49,16 @@ export function buildDigest(input: DigestInput): Digest {
   const redAndAmber = redAndAmberOf(plan, statuses, now);
   const stale = staleActionsOf(plan, statuses, input);
   const unreachable = new Set([...(input.unreachableOwners ?? [])].map((email) => email.toLowerCase()));
+  const attention = exceptionGroups(
+    {
+      plan,
+      statuses,
+      snapshots: input.pastDigests ?? (previous ? [previous] : []),
+      staleDays: input.staleDays,
+    },
+    { now, timeZone },
+  );
+  const shownAttention = firstRows(attention, MAX_LISTED);
 
   const view: DigestView = {
     title: plan.title,
@@ -52,11 +67,21 @@ export function buildDigest(input: DigestInput): Digest {
       ? `Since the last digest, ${formatBoardTime(new Date(previous.takenAt), timeZone)}`
       : 'Since the plan started',
     totals,
-    perPriority: plan.priorities.map((priority) => ({
-      number: priority.number,
-      title: priority.title,
-      counts: countRags(priority.actions.map((action) => statusOf(statuses, action.id).rag)),
-    })),
+    perPriority: plan.priorities.map((priority) => {
+      const travel = travelRollUp(
+        priority.actions.map((action) => action.id),
+        statuses,
+        previous,
+      );
+      return {
+        number: priority.number,
+        title: priority.title,
+        counts: countRags(priority.actions.map((action) => statusOf(statuses, action.id).rag)),
+        ...(travel ? { travel: travel.text } : {}),
+      };
+    }),
+    attention: shownAttention,
+    moreAttention: rowCount(attention) - rowCount(shownAttention),
     changes: changes.slice(0, MAX_LISTED),
     moreChanges: Math.max(0, changes.length - MAX_LISTED),
     redAndAmber: redAndAmber.slice(0, MAX_LISTED),

@@ -1,6 +1,7 @@
 import { statusOf, type ActionStatus } from '../domain/action-status';
 import { countRags } from '../domain/rag-status';
 import type { Aim, Plan, Priority } from '../plan/plan-schema';
+import { actionCycleView, travelRollUp, type PreviousDigest } from './board-cycle-views';
 import { ownerLabel, statusView, type ViewContext } from './view-context';
 import type { AimView, PlanOverviewView, PriorityView } from './view-models';
 
@@ -10,7 +11,12 @@ function priorityCounts(priority: Priority, statuses: Statuses) {
   return countRags(priority.actions.map((action) => statusOf(statuses, action.id).rag));
 }
 
-export function planOverviewView(plan: Plan, statuses: Statuses): PlanOverviewView {
+/** `previous`: the statuses at the last posted digest, for each priority's direction of travel. */
+export function planOverviewView(
+  plan: Plan,
+  statuses: Statuses,
+  previous?: PreviousDigest,
+): PlanOverviewView {
   return {
     title: plan.title,
     period: plan.period,
@@ -19,12 +25,20 @@ export function planOverviewView(plan: Plan, statuses: Statuses): PlanOverviewVi
       title: aim.title,
       priorities: plan.priorities
         .filter((priority) => priority.aim === aim.number)
-        .map((priority) => ({
-          number: priority.number,
-          title: priority.title,
-          actionCount: priority.actions.length,
-          ragCounts: priorityCounts(priority, statuses),
-        })),
+        .map((priority) => {
+          const travel = travelRollUp(
+            priority.actions.map((action) => action.id),
+            statuses,
+            previous,
+          );
+          return {
+            number: priority.number,
+            title: priority.title,
+            actionCount: priority.actions.length,
+            ragCounts: priorityCounts(priority, statuses),
+            ...(travel ? { travel: travel.text } : {}),
+          };
+        }),
     })),
     totals: countRags(
       plan.priorities.flatMap((priority) => priority.actions.map((a) => statusOf(statuses, a.id).rag)),
@@ -55,6 +69,7 @@ export function priorityView(
   priority: Priority,
   statuses: Statuses,
   context: ViewContext,
+  previous?: PreviousDigest,
 ): PriorityView {
   const aim = plan.aims.find((candidate) => candidate.number === priority.aim);
   return {
@@ -72,6 +87,7 @@ export function priorityView(
         title: action.title,
         owner: ownerLabel(status),
         status: statusView(status, context),
+        cycle: actionCycleView(action, status, previous, context),
       };
     }),
   };

@@ -5,6 +5,7 @@
  */
 
 import type { RagCounts, RagStatus } from '../domain/rag-status';
+import type { ActionCycleView } from './board-cycle-view-model';
 
 export { RAG_LABELS, RAG_STATUSES } from '../domain/rag-status';
 export type { RagCounts, RagStatus };
@@ -43,6 +44,8 @@ export interface ActionSummaryView {
   /** e.g. "Jane Smith" or "jane.smith@agency.example"; undefined when nobody is assigned */
   owner?: string;
   status: ActionStatusView;
+  /** Direction of travel, persistence, overdue, target and lead, where known. */
+  cycle?: ActionCycleView;
 }
 
 export interface PlanOverviewView {
@@ -51,7 +54,14 @@ export interface PlanOverviewView {
   aims: {
     number: number;
     title: string;
-    priorities: { number: number; title: string; actionCount: number; ragCounts: RagCounts }[];
+    priorities: {
+      number: number;
+      title: string;
+      actionCount: number;
+      ragCounts: RagCounts;
+      /** Since the previous digest: "↑ 1 improving · ↓ 2 worsening"; absent before the first digest. */
+      travel?: string;
+    }[];
   }[];
   totals: RagCounts;
   localContext: { label: string; value: string }[];
@@ -110,6 +120,7 @@ export interface ActionView {
   target?: TargetView;
   /** The lead agency: set with `lead`, else the plan file's. */
   lead?: string;
+  cycle?: ActionCycleView;
   /** A line above the form: a confirmation ("Amber → Green, saved") or a warning (a conflict). */
   notice?: { tone: Tone; text: string };
   /** Present only for viewers who may update this action. */

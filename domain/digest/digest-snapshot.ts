@@ -56,3 +56,13 @@ const snapshotSchema = z.object({
 export function parseDigestSnapshot(stored: unknown): DigestSnapshot {
   return snapshotSchema.parse(stored);
 }
+
+/** A stored snapshot's JSON read back, or undefined when it is not JSON or not a snapshot (another version, damage). */
+export function readStoredSnapshot(json: string): DigestSnapshot | undefined {
+  try {
+    return parseDigestSnapshot(JSON.parse(json));
+  } catch (error) {
+    if (error instanceof SyntaxError || error instanceof z.ZodError) return undefined;
+    throw error;
+  }
+}

@@ -21,12 +21,24 @@ describe('use cases run without Teams', () => {
     const statuses = new Map<string, ActionStatus>([
       ['5.1', { actionId: '5.1', rag: 'red', note: 'Audit late', version: 1, updatedAt: now.toISOString() }],
     ]);
-    const answer = await new ShowPlan(plan, { currentStatuses: async () => statuses }, viewClock).priority(5);
+    const previousDigest = {
+      previous: async () => ({
+        takenAt: now.toISOString(),
+        actions: { '5.1': { rag: 'amber' as const, version: 0 } },
+      }),
+    };
+    const answer = await new ShowPlan(
+      plan,
+      { currentStatuses: async () => statuses },
+      viewClock,
+      previousDigest,
+    ).priority(5);
     assert.equal(answer.screen.card, 'priority');
     if (answer.screen.card !== 'priority') return;
     const action = answer.screen.view.actions.find((entry) => entry.id === '5.1');
     assert.equal(action?.status.rag, 'red');
     assert.equal(action?.status.note, 'Audit late');
+    assert.equal(action?.cycle?.travel?.text, '↓ worsening (was Amber)');
   });
 
   it('show priority 99 answers a notice that names the plan’s range, and reads nothing', async () => {
@@ -37,7 +49,9 @@ describe('use cases run without Teams', () => {
         return new Map<string, ActionStatus>();
       },
     };
-    const answer = await new ShowPlan(plan, store, viewClock).priority(99);
+    const answer = await new ShowPlan(plan, store, viewClock, { previous: async () => undefined }).priority(
+      99,
+    );
     assert.equal(answer.screen.card, 'notice');
     assert.match(JSON.stringify(answer.screen.view), /priorities 1–8/);
     assert.equal(reads, 0);

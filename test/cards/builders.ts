@@ -102,4 +102,18 @@ export const CASES: readonly { card: string; sample: string; build: () => Adapti
     sample: 'longest note',
     build: () => cards.buildPersonalDataCheckCard(fixtures.longestNotePersonalDataCheck),
   },
+  { card: 'exceptions', sample: 'empty', build: () => cards.buildExceptionsCard(fixtures.emptyExceptions) },
+  { card: 'exceptions', sample: 'full', build: () => cards.buildExceptionsCard(fixtures.fullExceptions) },
+  {
+    card: 'exceptions',
+    sample: 'worst case',
+    build: () => cards.buildExceptionsCard(fixtures.worstExceptions),
+  },
+  { card: 'agency', sample: 'full', build: () => cards.buildAgencyCard(fixtures.fullAgency) },
+  { card: 'agency', sample: 'worst case', build: () => cards.buildAgencyCard(fixtures.worstAgency) },
+  {
+    card: 'priority',
+    sample: 'with direction of travel',
+    build: () => cards.buildPriorityCard(fixtures.cyclePriority),
+  },
 ];

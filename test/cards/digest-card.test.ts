@@ -111,6 +111,8 @@ const typicalView: DigestView = {
     },
   ],
   moreStale: 0,
+  attention: [],
+  moreAttention: 0,
 };
 
 const emptyView: DigestView = {

@@ -48,6 +48,8 @@ const view: DigestView = {
     },
   ],
   moreStale: 0,
+  attention: [],
+  moreAttention: 0,
 };
 
 describe('the digest as text (npm run digest -- --dry-run)', () => {

@@ -12,6 +12,7 @@ import type {
   RagCounts,
   RagStatus,
 } from '../../views/view-models';
+import type { AgencyView, ExceptionRowView, ExceptionsView } from '../../views/board-cycle-view-model';
 
 /** Sample view-models: for each card an empty one, a full one and one as big as the bot can produce. */
 
@@ -610,3 +611,160 @@ export const longestNotePersonalDataCheck: PersonalDataCheckView = {
   ...worstPersonalDataCheck,
   note: words(5000),
 };
+
+// Board cycle: exceptions and agency
+
+export function exceptionRow(actionId: string, overrides: Partial<ExceptionRowView> = {}): ExceptionRowView {
+  return {
+    actionId,
+    title: 'Audit the use of the neglect toolkit',
+    rag: 'red',
+    travel: { direction: 'worsening', text: '↓ worsening (was Amber)' },
+    persistence: 'Red for 3 weeks',
+    owner: 'Jane Smith',
+    lead: 'Thames Valley Police',
+    reasons: ['Red', 'overdue by 12 days'],
+    updated: 'updated 20 days ago',
+    target: '30 June 2027 (revised from 31 March 2027)',
+    correctiveAction: 'Extra audit capacity agreed with the CCG.',
+    correctiveActionMissing: false,
+    severity: 0,
+    ...overrides,
+  };
+}
+
+export const emptyExceptions: ExceptionsView = {
+  title: 'OSCB Business Plan',
+  basis: 'No update for 14 days counts as stale.',
+  groups: [],
+  total: 0,
+};
+
+export const fullExceptions: ExceptionsView = {
+  title: 'OSCB Business Plan',
+  basis:
+    'No update for 14 days counts as stale; direction of travel is since the digest of Mon 16 Nov 2026, 09:00.',
+  groups: [
+    {
+      priorityNumber: 2,
+      priorityTitle: 'Joint work with OSAB',
+      rows: [
+        exceptionRow('2.1'),
+        exceptionRow('2.2', {
+          correctiveAction: 'no corrective action recorded',
+          correctiveActionMissing: true,
+          owner: undefined,
+          lead: undefined,
+          travel: undefined,
+          persistence: undefined,
+          target: undefined,
+          reasons: ['Red'],
+        }),
+      ],
+    },
+    {
+      priorityNumber: 4,
+      priorityTitle: 'Safeguard adolescents',
+      rows: [
+        exceptionRow('4.4', {
+          rag: 'amber',
+          reasons: ['Amber with no change for 3 digests'],
+          severity: 1,
+          travel: { direction: 'same', text: '→ no change' },
+          correctiveAction: undefined,
+        }),
+        exceptionRow('4.1', {
+          rag: 'not_started',
+          reasons: ['never updated'],
+          updated: 'never updated',
+          severity: 4,
+        }),
+      ],
+    },
+  ],
+  total: 4,
+};
+
+/** 60 rows in 8 priorities, every text as long and costly as the bot allows: the card must trim and say so. */
+export const worstExceptions: ExceptionsView = {
+  title: costlyText(200),
+  basis: fullExceptions.basis,
+  groups: Array.from({ length: 8 }, (_, group) => ({
+    priorityNumber: group + 1,
+    priorityTitle: costlyText(120),
+    rows: Array.from({ length: 8 }, (_, row) =>
+      exceptionRow(`${group + 1}.${row + 1}`, {
+        title: costlyText(200),
+        owner: costlyText(100),
+        lead: costlyText(120),
+        correctiveAction: costlyText(1000),
+        reasons: ['Red', 'overdue by 1,234 days', 'no update for 400 days'],
+      }),
+    ),
+  })),
+  total: 64,
+};
+
+export const fullAgency: AgencyView = {
+  agency: 'Thames Valley Police',
+  actions: [
+    {
+      id: '4.2',
+      title: 'Tackle child sexual exploitation',
+      priorityNumber: 4,
+      rag: 'amber',
+      owner: 'Jane Smith (jane@police.example)',
+      updated: 'updated 3 days ago',
+      cycle: {
+        travel: { direction: 'improving', text: '↑ improving (was Red)' },
+        persistence: 'Amber for 3 days',
+        target: '31 March 2027',
+        lead: 'Thames Valley Police',
+      },
+    },
+    {
+      id: '5.1',
+      title: 'Audit the use of the neglect toolkit',
+      priorityNumber: 5,
+      rag: 'not_started',
+      updated: 'never updated',
+      cycle: { overdue: 'overdue by 12 days', target: '11 November 2026', lead: 'Thames Valley Police' },
+    },
+  ],
+};
+
+export const worstAgency: AgencyView = {
+  agency: costlyText(120),
+  actions: Array.from({ length: 60 }, (_, index) => ({
+    id: `${(index % 8) + 1}.${index + 1}`,
+    title: costlyText(200),
+    priorityNumber: (index % 8) + 1,
+    rag: 'red' as const,
+    owner: costlyText(100),
+    updated: 'updated 400 days ago',
+    cycle: {
+      travel: { direction: 'worsening' as const, text: '↓ worsening (was Complete)' },
+      persistence: 'Red for 2 years',
+      overdue: 'overdue by 1,234 days',
+      target: '30 June 2027 (revised from 31 March 2027)',
+      lead: costlyText(120),
+    },
+  })),
+};
+
+/** A priority whose actions carry every board-cycle fact. */
+export const cyclePriority = priority(
+  fullPriority.actions.map((action, index) => ({
+    ...action,
+    cycle:
+      index === 1
+        ? undefined
+        : {
+            travel: { direction: 'worsening' as const, text: '↓ worsening (was Green)' },
+            persistence: 'Amber for 4 weeks',
+            overdue: 'overdue by 12 days',
+            target: '31 March 2027',
+            lead: costlyText(120),
+          },
+  })),
+);

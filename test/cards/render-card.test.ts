@@ -49,8 +49,10 @@ describe('card templates', () => {
   it('there is one per card', () => {
     assert.deepEqual(files.sort(), [
       'action.json',
+      'agency.json',
       'aim.json',
       'digest.json',
+      'exceptions.json',
       'help.json',
       'history.json',
       'my-actions.json',
