@@ -69,18 +69,23 @@ export function readPackDates(typed: TypedPackDates, now: Date, timeZone: string
   return { ok: true, asAt, from: from.date, to };
 }
 
-/** Params that came back from outside (a consent card's context): checked, never trusted. */
-export function checkedParams(params: BoardPackParams): BoardPackParams {
+/**
+ * Params that came back from outside (a consent card's context): checked by the same rules as a typed
+ * request, never trusted. An as-at in the future, or a period that ends after it, is not a pack the bot
+ * would have offered.
+ */
+export function checkedParams(params: BoardPackParams, now: Date, timeZone: string): BoardPackParams {
   const instant = (text: string | undefined) => text === undefined || !Number.isNaN(Date.parse(text));
-  if (
-    !instant(params.asAt) ||
-    !instant(params.requestedAt) ||
-    !isIsoCalendarDate(params.from) ||
-    !isIsoCalendarDate(params.to) ||
-    params.from > params.to
-  ) {
-    throw new RangeError('not a board pack: as-at or period is not valid');
-  }
+  const valid =
+    instant(params.asAt) &&
+    instant(params.requestedAt) &&
+    isIsoCalendarDate(params.from) &&
+    isIsoCalendarDate(params.to) &&
+    params.from <= params.to &&
+    Date.parse(params.asAt) <= now.getTime() &&
+    (params.requestedAt === undefined || Date.parse(params.requestedAt) <= now.getTime()) &&
+    params.to <= todayIn(new Date(params.asAt), timeZone);
+  if (!valid) throw new RangeError('not a board pack: as-at or period is not valid');
   return params;
 }
 

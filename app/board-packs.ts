@@ -147,10 +147,21 @@ export class BoardPacks {
     return { ok: true, params, history };
   }
 
+  /** Whether params that came back from outside (a consent card) are a pack this bot would offer. */
+  isOffer(params: BoardPackParams): boolean {
+    try {
+      checkedParams(params, this.ports.clock(), this.ports.timeZone);
+      return true;
+    } catch (error) {
+      if (error instanceof RangeError) return false;
+      throw error;
+    }
+  }
+
   /** One file of a pack, as the plan stood at params.asAt. Admins only (BoardPackNotAllowed otherwise). */
   async file(params: BoardPackParams, format: BoardPackFormat, by: Person): Promise<BoardPackFile> {
     if (!this.ports.isAdmin(by)) throw new BoardPackNotAllowed();
-    const checked = checkedParams(params);
+    const checked = checkedParams(params, this.ports.clock(), this.ports.timeZone);
     const history = await this.ports.history.changesUpTo(new Date(checked.asAt));
     return this.render(await this.build(checked, history, by.name), format);
   }
@@ -161,7 +172,11 @@ export class BoardPacks {
     history: readonly HistoryEntry[],
     generatedBy: string,
   ): Promise<{ view: BoardPackView; files: BoardPackFile[] }> {
-    const built = await this.build(checkedParams(params), history, generatedBy);
+    const built = await this.build(
+      checkedParams(params, this.ports.clock(), this.ports.timeZone),
+      history,
+      generatedBy,
+    );
     const files = [];
     for (const format of BOARD_PACK_FORMATS) files.push(await this.render(built, format));
     return { view: built.view, files };
@@ -173,7 +188,7 @@ export class BoardPacks {
     file: { format: BoardPackFormat; name: string },
     by: Person,
   ): Promise<void> {
-    const checked = checkedParams(params);
+    const checked = checkedParams(params, this.ports.clock(), this.ports.timeZone);
     await this.ports.issued.record({
       issuedAt: this.ports.clock().toISOString(),
       byName: by.name,

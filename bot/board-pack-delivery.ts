@@ -107,6 +107,7 @@ export class BoardPackDelivery {
     const by = await turn.who();
     if (!this.mayHaveFiles(by)) return replyWithAnswer(context, adminsOnly());
     const { params, format } = payload.data;
+    if (!this.parts.boardPacks.isOffer(params)) return replyWithAnswer(context, fileOfferNotRead());
     const file = await this.parts.boardPacks.file(params, format, by);
     const size = file.bytes.length;
     if (size > this.maxFileBytes)
@@ -129,7 +130,11 @@ export class BoardPackDelivery {
       logger.info({ format: answer.context?.format }, 'board pack file declined');
       return replyWithAnswer(context, declined(answer.context?.format));
     }
-    if (answer.action === 'unreadable' || !answer.context) {
+    if (
+      answer.action === 'unreadable' ||
+      !answer.context ||
+      !this.parts.boardPacks.isOffer(answer.context.params)
+    ) {
       logger.warn({ action: answer.action }, 'file consent not read; nothing sent');
       return replyWithAnswer(context, fileOfferNotRead());
     }

@@ -63,12 +63,21 @@ async function writePack(
       return 1;
     }
     const { view, files } = await packs.files(prepared.params, prepared.history, GENERATED_BY);
-    await fs.mkdir(outDir, { recursive: true });
-    for (const file of files) {
-      const where = path.join(outDir, file.name);
-      await fs.writeFile(where, file.bytes);
-      console.log(where);
+    const written: string[] = [];
+    try {
+      await fs.mkdir(outDir, { recursive: true });
+      for (const file of files) {
+        const where = path.join(outDir, file.name);
+        await fs.writeFile(where, file.bytes);
+        written.push(where);
+      }
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (!code) throw error;
+      console.error(`No board pack: cannot write to ${outDir} (${code}). Choose another --out folder.`);
+      return 1;
     }
+    for (const where of written) console.log(where);
     const counts = RAG_STATUSES.map((rag) => `${RAG_LABELS[rag]} ${view.summary.overall[rag]}`).join(', ');
     console.log(
       `Board pack as at ${view.asAt.label}, ${view.period.from.label} to ${view.period.to.label}: ${counts}; ` +

@@ -34,7 +34,9 @@ export function readEvidenceLink(typed: string): EvidenceLinkReading {
   if (scheme !== 'https') {
     return refuse(`Only https:// links can be recorded as evidence, not "${scheme.slice(0, 20)}:" links.`);
   }
-  if (!/^https:\/\//i.test(text)) return refuse(`That address is not complete: it should start https://.`);
+  // Exactly two slashes, then the host: "https:///example.org" is not an address, whatever URL makes of it.
+  if (!/^https:\/\/[^/\\]/i.test(text))
+    return refuse(`That address is not complete: it should start https:// and a site name.`);
   let url: URL;
   try {
     url = new URL(text);

@@ -233,6 +233,23 @@ describe('board pack files in Teams: the file consent flow', function () {
       { params: { asAt: '2026-12-02', from: '2026-01-01', to: '2026-12-02' }, format: 'docx', admin: true },
     ],
     ['no context', undefined],
+    // Well formed, but not a pack the bot would offer: the typed command's rules apply to a context too.
+    [
+      'an as-at in the future',
+      { params: { asAt: '2099-01-01T00:00:00.000Z', from: '2026-01-01', to: '2099-01-01' }, format: 'docx' },
+    ],
+    [
+      'a period that ends after its as-at',
+      { params: { asAt: '2026-06-30T22:59:59.999Z', from: '2026-01-01', to: '2026-12-01' }, format: 'docx' },
+    ],
+    [
+      'a period that ends before it starts',
+      { params: { asAt: '2026-06-30T22:59:59.999Z', from: '2026-06-01', to: '2026-01-01' }, format: 'xlsx' },
+    ],
+    [
+      'a day that does not exist',
+      { params: { asAt: '2026-06-30T22:59:59.999Z', from: '2026-02-31', to: '2026-06-30' }, format: 'xlsx' },
+    ],
   ];
   for (const [why, context] of forged) {
     it(`an accept with a forged context (${why}) is refused and nothing is uploaded`, async () => {

@@ -194,6 +194,14 @@ describe('npm run board-pack', function () {
     });
   }
 
+  it('says so in one line when the --out folder cannot be written (exit 1)', async () => {
+    const result = await runScript(['--out', '/etc/hostname/packs'], env, workDir);
+    assert.equal(result.status, 1, result.stderr);
+    assert.match(result.stderr, /^No board pack: cannot write to \/etc\/hostname\/packs \(ENOTDIR\)/m);
+    assert.doesNotMatch(result.stderr, /\n\s+at /, 'no stack trace');
+    assert.equal(result.stdout, '');
+  });
+
   it('says so when the storage cannot be reached (exit 1)', async () => {
     const closed = azuriteConnectionString('127.0.0.1', await freePort());
     const result = await runScript(

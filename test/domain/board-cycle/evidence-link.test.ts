@@ -51,6 +51,11 @@ describe('board cycle: evidence links', () => {
     ],
     ['http:', 'http://example.org/report', HTTP],
     [
+      'three slashes',
+      'https:///example.org/report',
+      'That address is not complete: it should start https:// and a site name.',
+    ],
+    [
       'data:',
       'data:text/html;base64,PHNjcmlwdD4=',
       'Only https:// links can be recorded as evidence, not "data:" links.',
@@ -78,7 +83,7 @@ describe('board cycle: evidence links', () => {
     [
       'https: without slashes',
       'https:example.org',
-      'That address is not complete: it should start https://.',
+      'That address is not complete: it should start https:// and a site name.',
     ],
     ['a space inside', 'https://example.org/annual report.pdf', SPACES],
     ['a space in the host', 'https://exam ple.org/', SPACES],
@@ -91,7 +96,7 @@ describe('board cycle: evidence links', () => {
     ['credentials', 'https://user:pass@example.org/report', CREDENTIALS],
     ['a user name only', 'https://user@example.org/report', CREDENTIALS],
     ['a host that is not one', 'https://exa<mple.org/', MALFORMED],
-    ['no host', 'https://', MALFORMED],
+    ['no host', 'https://', 'That address is not complete: it should start https:// and a site name.'],
     ['a bad port', 'https://example.org:99999/', MALFORMED],
     ['a host with no dot', 'https://intranet/report', NO_SITE],
     [
