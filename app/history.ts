@@ -48,6 +48,14 @@ export class History {
    */
   async inPeriod(scope: { actionId: string } | { priority: number }, periodText: string): Promise<Answer> {
     const { now, timeZone } = this.viewClock();
+    if (/\bpage\s*\d+\s*$/i.test(periodText.slice(-20))) {
+      return notice(
+        'default',
+        'A period has no pages',
+        `A period's changes are shown on one card: the newest ${PERIOD_HISTORY_LIMIT}, and a count of the rest. To see older ones, ask for a shorter period.`,
+        [],
+      );
+    }
     const read = readDatePeriod(periodText, { today: todayIn(now, timeZone) });
     if (!read.ok) return notice('warning', 'Which period?', read.problem, []);
     const target = this.scopeOf(scope);

@@ -416,6 +416,12 @@ describe('the board cycle record: richer updates, target dates, lead agencies, h
       assert.ok(lead >= 0 && target > lead && status > target, 'newest first, every kind');
     });
 
+    it('a page of a period is answered as what it is, not as a bad date', async () => {
+      const text = cardText(await say(owner, 'history priority 5 since 1 April 2026 page 2'));
+      assert.match(text, /A period has no pages/);
+      assert.doesNotMatch(text, /date/i);
+    });
+
     it('a period with nothing in it says so', async () => {
       const text = cardText(await say(owner, 'history 5.1 from 1 Jan 2026 to 31 Mar 2026'));
       assert.match(text, /No changes to 5\.1 from 1 January 2026 to 31 March 2026/);
