@@ -10,6 +10,7 @@ import {
 } from '../support/playground';
 
 const NOTE = 'Multi-agency neglect strategy drafted; partners sign it off next month.';
+const IMPACT = 'Fewer repeat referrals in the pilot area';
 
 describe('the bot in the Microsoft 365 Agents Playground (real browser)', function () {
   this.timeout(60_000);
@@ -63,7 +64,8 @@ describe('the bot in the Microsoft 365 Agents Playground (real browser)', functi
   it('saves a RAG status and note from the form and refreshes the card in place', async () => {
     await actionCard.getByRole('combobox').click();
     await page.getByRole('option', { name: 'Amber' }).click();
-    await actionCard.getByRole('textbox').fill(NOTE);
+    await actionCard.getByRole('textbox', { name: 'Note' }).fill(NOTE);
+    await actionCard.getByRole('textbox', { name: /^Impact so far/ }).fill(IMPACT);
     await chat.screenshot('04-form-filled');
     await actionCard.getByRole('button', { name: /save/i }).click();
 
@@ -75,5 +77,6 @@ describe('the bot in the Microsoft 365 Agents Playground (real browser)', functi
       'the card was replaced, not answered with another',
     );
     assert.match(await actionCard.innerText(), new RegExp(NOTE.replace(/[.;]/g, '\\$&')));
+    assert.match(await actionCard.innerText(), new RegExp(IMPACT));
   });
 });
