@@ -25,6 +25,7 @@ import {
 import type { BoardPackFormat, BoardPackRenderer, IssuedBoardPacks, PlanHistory } from './board-pack-ports';
 import { notice } from './notices';
 import { adminsOnly } from './refusals';
+import { findAction } from '../domain/plan-lookup';
 
 export type { BoardPackParams } from './board-pack-params';
 export type { BoardPackFormat } from './board-pack-ports';
@@ -91,6 +92,9 @@ interface BuiltPack {
  */
 export class BoardPacks {
   constructor(private readonly ports: BoardPackPorts) {}
+
+  /** The plan file's target date for an action: replayed target changes count it as the original. */
+  private readonly planDue = (actionId: string) => findAction(this.ports.plan, actionId)?.due;
 
   async request(input: {
     by: Person;
@@ -267,7 +271,7 @@ export class BoardPacks {
   ): Promise<BoardPackView> {
     const { plan, timeZone } = this.ports;
     const asAt = new Date(params.asAt);
-    const statuses = statusesAsAt(history, asAt);
+    const statuses = statusesAsAt(history, asAt, this.planDue);
     const names = namesFrom(history);
     const period = periodInstants({ from: params.from, to: params.to }, timeZone);
     const startsAt = period.startsAt.getTime();
@@ -283,7 +287,7 @@ export class BoardPacks {
       for (const [actionId, entry] of Object.entries(newest.actions)) earlier.set(actionId, entry.rag);
     } else {
       // No digest before the as-at: direction of travel is over the period, from where it started.
-      const atStart = statusesAsAt(history, new Date(startsAt - 1));
+      const atStart = statusesAsAt(history, new Date(startsAt - 1), this.planDue);
       for (const action of plan.priorities.flatMap((priority) => priority.actions)) {
         earlier.set(action.id, atStart.get(action.id)?.rag ?? 'not_started');
       }

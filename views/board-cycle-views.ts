@@ -33,7 +33,7 @@ export function actionCycleView(
   const persistence = persistenceText(status, context);
   const dates = targetDates(status, action.due);
   const overdue = overdueText(status.rag, dates, context);
-  const lead = status.leadAgency ?? action.lead;
+  const lead = leadOf(action, status);
   return {
     ...(travel ? { travel } : {}),
     ...(persistence ? { persistence } : {}),
@@ -90,6 +90,14 @@ export function targetDates(
     ...(current ? { current } : {}),
     ...(revised && first && revised !== first ? { original: first } : {}),
   };
+}
+
+/** The lead agency now: the one set with `lead`, else the plan file's. */
+export function leadOf(
+  action: Pick<PlanAction, 'lead'>,
+  status: Pick<ActionStatus, 'leadAgency'>,
+): string | undefined {
+  return status.leadAgency ?? action.lead;
 }
 
 /** "31 March 2027", or "30 June 2027 (revised from 31 March 2027)". */

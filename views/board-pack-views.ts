@@ -1,4 +1,4 @@
-import type { ActionStatus, HistoryEntry } from '../domain/action-status';
+import { statusOf, type ActionStatus, type HistoryEntry } from '../domain/action-status';
 import type { IsoDate } from '../domain/board-cycle/calendar-date';
 import {
   directionOfTravel,
@@ -9,6 +9,7 @@ import { currentTargetDate } from '../domain/board-cycle/target-date';
 import { RAG_LABELS, countRags, type RagStatus } from '../domain/rag-status';
 import type { Plan, PlanAction } from '../plan/plan-schema';
 import { boardDay, boardMoment } from './board-dates';
+import { leadOf, targetDates } from './board-cycle-views';
 import type {
   ActionRow,
   BoardDay,
@@ -87,12 +88,14 @@ export function boardPackView(input: BoardPackInput): BoardPackView {
 }
 
 function actionRow(action: PlanAction, input: BoardPackInput): ActionRow {
-  const status = input.statuses.get(action.id) ?? { actionId: action.id, rag: 'not_started', version: 0 };
+  const status = statusOf(input.statuses, action.id);
   const earlier = input.earlier.get(action.id);
   const direction =
     earlier === undefined ? undefined : viewDirection(directionOfTravel(status.rag, earlier), status.rag);
-  const target = status.targetDate ?? action.due;
-  const lead = status.leadAgency ?? action.lead;
+  // The first target, and the current one beside it when it was revised (dates that are not real are left out).
+  const dates = targetDates(status, action.due);
+  const first = dates.original ?? dates.current;
+  const lead = leadOf(action, status);
   return defined({
     id: action.id,
     title: action.title,
@@ -100,8 +103,8 @@ function actionRow(action: PlanAction, input: BoardPackInput): ActionRow {
     leadAgency: lead,
     status: status.rag,
     direction,
-    targetDate: target === undefined ? undefined : calendarDay(target),
-    revisedDate: status.revisedTargetDate === undefined ? undefined : calendarDay(status.revisedTargetDate),
+    targetDate: first === undefined ? undefined : calendarDay(first),
+    revisedDate: dates.original === undefined || !dates.current ? undefined : calendarDay(dates.current),
     latestNote: status.note,
     impact: status.impact,
     evidenceUrl: status.evidenceUrl,

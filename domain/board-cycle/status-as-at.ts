@@ -1,4 +1,6 @@
 import type { ActionStatus, HistoryEntry } from '../action-status';
+import { decideTarget } from '../target-and-lead';
+import type { IsoDate } from './calendar-date';
 
 /**
  * Every action's status as it stood at `asAt`, rebuilt from its history alone: history is append-only, so
@@ -6,12 +8,16 @@ import type { ActionStatus, HistoryEntry } from '../action-status';
  * ignored. A redaction rewrites the redacted change's note in place, so a note taken out reads as its
  * "[redacted by …]" text here too, never as what it said.
  *
- * Read field by field rather than by kind, so target-date and lead-agency changes count however they are
- * kinded: a change carrying `targetDate` sets the target (the first one when nothing was set before it,
- * a revision when it replaced one), one carrying `leadAgency` sets the lead. An update keeps the impact
- * and evidence it does not restate (as a typed update does); its corrective action is its own.
+ * A target change is replayed by the rule that made it (decideTarget: the first target, or a revision
+ * beside the original, the plan file's `due` counting as one), a lead change sets the lead. An update
+ * keeps the impact and evidence it does not restate (as a typed update does); its corrective action is
+ * its own.
  */
-export function statusesAsAt(history: readonly HistoryEntry[], asAt: Date): Map<string, ActionStatus> {
+export function statusesAsAt(
+  history: readonly HistoryEntry[],
+  asAt: Date,
+  planDue: (actionId: string) => IsoDate | undefined = () => undefined,
+): Map<string, ActionStatus> {
   const until = asAt.getTime();
   const byAction = new Map<string, HistoryEntry[]>();
   for (const entry of history) {
@@ -24,12 +30,16 @@ export function statusesAsAt(history: readonly HistoryEntry[], asAt: Date): Map<
   for (const [actionId, entries] of byAction) {
     const oldestFirst = entries.sort((a, b) => a.version - b.version);
     const never: ActionStatus = { actionId, rag: 'not_started', version: 0 };
-    statuses.set(actionId, oldestFirst.reduce(applyChange, never));
+    const due = planDue(actionId);
+    statuses.set(
+      actionId,
+      oldestFirst.reduce((status, entry) => applyChange(status, entry, due), never),
+    );
   }
   return statuses;
 }
 
-function applyChange(status: ActionStatus, entry: HistoryEntry): ActionStatus {
+function applyChange(status: ActionStatus, entry: HistoryEntry, planDue: IsoDate | undefined): ActionStatus {
   let next: ActionStatus = { ...status, version: Math.max(status.version, entry.version) };
   if (entry.kind === 'status') {
     next = defined({
@@ -46,14 +56,11 @@ function applyChange(status: ActionStatus, entry: HistoryEntry): ActionStatus {
     });
   }
   if (entry.kind === 'owner') next = defined({ ...next, ownerEmail: entry.ownerEmail, ownerName: undefined });
-  if (entry.targetDate !== undefined && entry.kind !== 'status') {
-    // A change with a previous target revised it; the first target set had none before it.
-    next =
-      entry.previousTargetDate === undefined && next.targetDate === undefined
-        ? { ...next, targetDate: entry.targetDate }
-        : { ...next, revisedTargetDate: entry.targetDate };
+  if (entry.kind === 'target' && entry.targetDate !== undefined) {
+    const decision = decideTarget(next, planDue, entry.targetDate);
+    if (decision.kind === 'set') next = { ...next, ...decision.fields };
   }
-  if (entry.leadAgency !== undefined && entry.kind !== 'status')
+  if (entry.kind === 'lead' && entry.leadAgency !== undefined)
     next = { ...next, leadAgency: entry.leadAgency };
   return next;
 }

@@ -10,6 +10,7 @@ import { actionCycleView, travelRollUp, travelView, updatedText } from '../../vi
 import { buildDigest } from '../../views/digest-view';
 import { exceptionsView, firstRows, rowCount } from '../../views/exception-views';
 import { planOverviewView, priorityView } from '../../views/plan-views';
+import { targetView } from '../../views/target-view';
 
 const LONDON = 'Europe/London';
 /** Monday 23 November 2026, 09:00 in London (GMT). */
@@ -151,6 +152,9 @@ describe('board-cycle views', () => {
     it('leaves out a stored target that is not a real date instead of failing', () => {
       const broken = status('5.1', { rag: 'amber', revisedTargetDate: '2027-02-31' });
       assert.equal(actionCycleView(action51, broken, undefined, context).target, '11 November 2026');
+      // The action card's own target line reads the same dates by the same rule.
+      assert.equal(targetView(action51, broken, context)?.date, '11 November 2026');
+      assert.equal(targetView(action51, broken, context)?.originalDate, undefined);
     });
 
     it('counts days since the update on the board’s calendar', () => {

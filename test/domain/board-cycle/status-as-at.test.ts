@@ -113,7 +113,6 @@ describe('statusesAsAt: the plan as it stood, rebuilt from history', () => {
   });
 
   it('reads target dates and lead agencies from the changes that carry them', () => {
-    // Kinded as the record's issue-12 changes will be; read by their fields, so any kind works.
     const fact = (version: number, day: number, fields: Partial<HistoryEntry>): HistoryEntry =>
       ({
         actionId: '5.1',
@@ -137,5 +136,22 @@ describe('statusesAsAt: the plan as it stood, rebuilt from history', () => {
     assert.equal(later?.targetDate, '2026-06-30');
     assert.equal(later?.revisedTargetDate, '2026-09-30');
     assert.equal(later?.leadAgency, 'Thames Valley Police');
+  });
+
+  it('replays a target by the rule that set it: with a date in the plan file, the first `due` is a revision', () => {
+    const target: HistoryEntry = {
+      actionId: '5.1',
+      version: 1,
+      kind: 'target',
+      at: at(1),
+      ...OWNER,
+      fromRag: 'amber',
+      toRag: 'amber',
+      targetDate: '2026-09-30',
+      previousTargetDate: '2026-06-30',
+    };
+    const rebuilt = statusesAsAt([target], new Date(at(2)), () => '2026-06-30').get('5.1');
+    assert.equal(rebuilt?.targetDate, '2026-06-30');
+    assert.equal(rebuilt?.revisedTargetDate, '2026-09-30');
   });
 });
