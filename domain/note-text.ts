@@ -13,6 +13,11 @@ const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
 // shown (zero-width spaces and joiners, soft hyphens, the Hangul fillers U+115F, U+1160, U+3164, U+FFA0,
 // variation selectors, tags), and blank letters that are not flagged as such (the braille blank U+2800).
 const INVISIBLE = /[\p{Cf}\p{Default_Ignorable_Code_Point}\u2800]/gu;
+
+/** A name kept and matched as typed (an agency): invisible characters would make two look-alikes differ. */
+export function withoutInvisible(text: string): string {
+  return text.replace(INVISIBLE, '');
+}
 // What can be read: letters, digits, punctuation and symbols. Marks, spaces and controls alone cannot.
 const VISIBLE = /[\p{L}\p{N}\p{P}\p{S}]/u;
 

@@ -161,6 +161,9 @@ export interface HistoryPage {
 /** Changes per history card: ten fit on one card even with long notes. */
 export const HISTORY_PAGE_SIZE = 10;
 
+const FORM_NOT_FROM_RECORD =
+  "This form does not match the action's record, so nothing was saved. Please open the action again.";
+
 /**
  * Status updates, owner assignments and redactions: who may change what, the rules for a note, and the
  * guarantee that every change lands in history exactly once, even when Teams delivers it twice.
@@ -259,6 +262,10 @@ export class StatusService {
       const replay = () => this.replayUpdate(action, request.delivery);
       const refusal = async (previous: StoredStatus): Promise<StatusUpdateOutcome | undefined> => {
         if (!this.mayUpdate(request.by, previous)) return { kind: 'notAllowed', current: previous };
+        // A form drawn from a version the record never reached was not drawn by this bot.
+        if (request.baseVersion !== undefined && request.baseVersion > previous.version) {
+          return { kind: 'invalid', problem: FORM_NOT_FROM_RECORD, current: previous };
+        }
         if (request.baseVersion !== undefined && request.baseVersion !== previous.version) {
           return (await replay()) ?? { kind: 'changedSinceForm', rag, note, current: previous };
         }

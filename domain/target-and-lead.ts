@@ -14,6 +14,9 @@ export function readTargetReason(typed: string, now: Date): TextCheck {
   if (typed.length > MAX_TARGET_REASON_LENGTH * 4) return reasonTooLong();
   const read = readNote(typed);
   if (!read.ok) return read;
+  if (read.note === '') {
+    return { ok: false, problem: 'Please type the reason after "because", or leave "because" out.' };
+  }
   if ([...read.note].length > MAX_TARGET_REASON_LENGTH) return reasonTooLong();
   const personal = personalDataProblem('The reason', read.note, now);
   return personal ? { ok: false, problem: personal } : { ok: true, text: read.note };

@@ -1,6 +1,6 @@
 import { MAX_LEAD_AGENCY_LENGTH, type Plan } from '../../plan/plan-schema';
 import { boundedEditDistance, typoAllowance } from '../command-suggestions';
-import { readNote } from '../note-text';
+import { readNote, withoutInvisible } from '../note-text';
 
 export type LeadAgencyReading = { ok: true; agency: string } | { ok: false; problem: string };
 
@@ -9,7 +9,7 @@ export function readLeadAgency(typed: string): LeadAgencyReading {
   if (typed.length > MAX_LEAD_AGENCY_LENGTH * 4) return tooLong();
   const read = readNote(typed);
   if (!read.ok) return read;
-  const agency = read.note.replace(/\s+/g, ' ');
+  const agency = withoutInvisible(read.note).replace(/\s+/g, ' ').trim();
   if (agency === '')
     return { ok: false, problem: 'Please name the lead agency, as in "lead 5.1 Thames Valley Police".' };
   if ([...agency].length > MAX_LEAD_AGENCY_LENGTH) return tooLong();

@@ -63,6 +63,8 @@ describe('target dates and lead agencies: the decisions', () => {
     ['x'.repeat(100_000), '', /at most 300/],
     ['moved, NHS 943 476 5919', '', /The reason looks as though it holds an NHS number/],
     ['a \ud800 b', '', /broken character/],
+    ['\u200b', '', /type the reason after "because"/],
+    ['  \u202e ', '', /type the reason after "because"/],
   ];
   for (const [typed, text, expected] of reasons) {
     it(`reason ${JSON.stringify(typed.slice(0, 30))}`, () => {

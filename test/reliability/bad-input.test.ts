@@ -456,6 +456,11 @@ const cases: HostileCase[] = [
     expected: { status: 200, invokeCard: CARD_UNREADABLE },
   },
   {
+    name: 'updateStatus from a version the record never reached',
+    request: (context) => execute(context, owner, 'updateStatus', form(context, { baseVersion: 1e15 })),
+    expected: { status: 200, invokeCard: /does not match the action's record, so nothing was saved/ },
+  },
+  {
     name: 'updateStatus with actionId "__proto__"',
     request: (context) => execute(context, owner, 'updateStatus', form(context, { actionId: '__proto__' })),
     expected: { status: 200, invokeCard: CARD_UNREADABLE },

@@ -57,8 +57,13 @@ export function assertConsistent(snapshot: PlanSnapshot): void {
     if (newest.kind === 'status') {
       assert.equal(current.note, newest.note, `${actionId}: current note is the newest history row's`);
       assert.equal(current.updatedByEmail, newest.byEmail, `${actionId}: current author is the newest's`);
-    } else {
+    } else if (newest.kind === 'owner') {
       assert.equal(current.ownerEmail, newest.ownerEmail, `${actionId}: current owner is the newest's`);
+    } else if (newest.kind === 'target') {
+      const currentTarget = current.revisedTargetDate ?? current.targetDate;
+      assert.equal(currentTarget, newest.targetDate, `${actionId}: current target is the newest's`);
+    } else if (newest.kind === 'lead') {
+      assert.equal(current.leadAgency, newest.leadAgency, `${actionId}: current lead is the newest's`);
     }
   }
 }

@@ -108,6 +108,8 @@ describe('board cycle: lead agencies', () => {
         { ok: false, problem: 'Please name the lead agency, as in "lead 5.1 Thames Valley Police".' },
       ],
       ['a'.repeat(MAX_LEAD_AGENCY_LENGTH), { ok: true, agency: 'a'.repeat(MAX_LEAD_AGENCY_LENGTH) }],
+      // Two names that look the same are the same name.
+      ['Thames\u200b Valley\u2060 Police', { ok: true, agency: 'Thames Valley Police' }],
       [
         'a'.repeat(MAX_LEAD_AGENCY_LENGTH + 1),
         { ok: false, problem: "An agency's name can be at most 120 characters. Please shorten it." },
