@@ -77,6 +77,53 @@ describe('npm start', function () {
     );
   });
 
+  it('stops, embedded store and all, when a process manager signals npm alone (not its process group)', async () => {
+    const port = await freePort();
+    const storagePort = await freePort();
+    const data = fs.mkdtempSync(path.join(os.tmpdir(), 'oscb-start-data-'));
+    const npm = spawn('npm', ['start', '--silent'], {
+      cwd: repoRoot,
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? os.homedir(),
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        LOCAL_STORAGE_DIR: data,
+        LOCAL_STORAGE_PORT: String(storagePort),
+        DIGEST_SCHEDULE: 'off',
+        LOG_LEVEL: 'warn',
+      },
+      stdio: 'ignore',
+      detached: true, // only so that the test can clean up the whole tree if the bot outlives npm
+    });
+    const listening = (where: number) =>
+      fetch(`http://127.0.0.1:${where}/`).then(
+        () => true,
+        () => false,
+      );
+    try {
+      const started = Date.now();
+      while (!(await listening(port)) && Date.now() - started < 60_000) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      assert.ok(await listening(port), 'npm start did not listen');
+      process.kill(npm.pid ?? 0, 'SIGTERM');
+      const stopping = Date.now();
+      while (((await listening(port)) || (await listening(storagePort))) && Date.now() - stopping < 15_000) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      assert.equal(await listening(port), false, 'the bot outlived npm');
+      assert.equal(await listening(storagePort), false, 'the embedded store outlived npm');
+    } finally {
+      try {
+        process.kill(-(npm.pid ?? 0), 'SIGKILL');
+      } catch {
+        // already gone, as it should be
+      }
+      fs.rmSync(data, { recursive: true, force: true });
+    }
+  });
+
   describe('a missing or stale build', () => {
     let root: string;
     const write = (file: string, text: string, secondsAgo: number) => {
