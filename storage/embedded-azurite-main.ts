@@ -17,6 +17,19 @@ import {
  * changes. So it never outlives the bot, and a next start never finds an orphan serving old data.
  */
 
+/**
+ * LokiJS clears its "dirty" flag when an autosave starts, so a close() during that save finds nothing to
+ * save and returns before the file is written; exiting then loses the last second's acknowledged writes.
+ * So: no new autosave, wait for the one in flight, and only then close (which saves what is still dirty).
+ */
+async function settleSaves(server: TableServer): Promise<void> {
+  const db = lokiOf(server);
+  if (typeof db?.autosaveDisable !== 'function' || typeof db.throttledSaveDrain !== 'function') return;
+  db.autosaveDisable();
+  const drain = db.throttledSaveDrain.bind(db);
+  await new Promise<void>((resolve) => drain(() => resolve(), { recursiveWait: true }));
+}
+
 /** Long enough for an orphan of a killed bot to save and exit; short enough for a person waiting. */
 const ORPHAN_WAIT_MS = 15_000;
 const PARENT_CHECK_MS = 500;
@@ -27,6 +40,7 @@ interface LokiAutosave {
   autosaveInterval: number;
   autosaveDisable(): void;
   autosaveEnable(): void;
+  throttledSaveDrain(callback: () => void, options?: { recursiveWait?: boolean }): void;
 }
 
 /**
@@ -34,8 +48,12 @@ interface LokiAutosave {
  * Azurite has no option for it, so this reaches its LokiJS instance; if a later Azurite moves it, the
  * 5 s default simply stays (scripts/embedded-crash-window.ts measures which one is in force).
  */
+function lokiOf(server: TableServer): Partial<LokiAutosave> | undefined {
+  return (server as unknown as { metadataStore?: { db?: Partial<LokiAutosave> } }).metadataStore?.db;
+}
+
 function saveMoreOften(server: TableServer): void {
-  const db = (server as unknown as { metadataStore?: { db?: Partial<LokiAutosave> } }).metadataStore?.db;
+  const db = lokiOf(server);
   if (typeof db?.autosaveDisable !== 'function' || typeof db.autosaveEnable !== 'function') return;
   db.autosaveDisable();
   db.autosaveInterval = SAVE_INTERVAL_MS;
@@ -107,17 +125,19 @@ async function main(args: EmbeddedAzuriteArgs): Promise<void> {
   const stop = (reason: string) => {
     if (stopping) return;
     stopping = true;
-    server.close().then(
-      () => {
-        release();
-        process.exit(0);
-      },
-      (error: unknown) => {
-        release();
-        process.stderr.write(`embedded Azurite: saving on ${reason} failed: ${String(error)}\n`);
-        process.exit(1);
-      },
-    );
+    settleSaves(server)
+      .then(() => server.close())
+      .then(
+        () => {
+          release();
+          process.exit(0);
+        },
+        (error: unknown) => {
+          release();
+          process.stderr.write(`embedded Azurite: saving on ${reason} failed: ${String(error)}\n`);
+          process.exit(1);
+        },
+      );
   };
   process.on('message', (message) => {
     if ((message as ToEmbeddedAzurite).kind === 'stop') stop('request');
