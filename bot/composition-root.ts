@@ -28,6 +28,7 @@ import { TableBoardPackLedger } from '../storage/board-pack-ledger';
 import { renderBoardPackDocx } from '../documents/board-pack-docx';
 import { renderBoardPackXlsx } from '../documents/board-pack-xlsx';
 import { listenOnHosts, type Listeners } from './listeners';
+import type { DoorLimits } from './http-doors';
 import { createServer } from './server';
 import { ProactiveSender } from './proactive-sender';
 import {
@@ -96,6 +97,8 @@ export interface CompositionOptions {
   /** Tests shorten the deadline on a board-pack upload to OneDrive, and lower the largest file sent. */
   uploadTimeoutMs?: number;
   maxUploadBytes?: number;
+  /** Tests shorten the deadlines on slow clients and the line of waiting turns. */
+  doorLimits?: DoorLimits;
 }
 
 export async function openStorage(
@@ -268,7 +271,7 @@ export async function composeBot(config: Config, options: CompositionOptions = {
     clock,
     workAfterAnswer,
     async listen() {
-      listeners = await listenOnHosts(server, config.hosts, config.port, logger);
+      listeners = await listenOnHosts(server, config.hosts, config.port, logger, options.doorLimits);
       return listeners.port;
     },
     addresses: () => listeners?.addresses() ?? [],

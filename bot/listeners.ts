@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
 import type { Logger } from './logger';
 import { drainServer } from './server-drain';
+import { DOOR_LIMITS, gateTurns, guardConnections, TurnGate, type DoorLimits } from './http-doors';
 
 /** The restify server's own socket plus one plain HTTP server per further address, sharing its handler. */
 export interface Listeners {
@@ -54,7 +55,11 @@ export async function listenOnHosts(
   hosts: string[],
   port: number,
   logger: Logger,
+  limits: DoorLimits = DOOR_LIMITS,
 ): Promise<Listeners> {
+  // Before the siblings copy the request listeners, so one line of turns serves every address.
+  gateTurns(restifyServer.server, new TurnGate(limits, logger));
+  guardConnections(restifyServer.server, limits, logger);
   for (let attempt = 1; ; attempt++) {
     const servers: http.Server[] = [];
     // restify re-emits its socket's errors on itself, where an unheard 'error' would crash the process;
@@ -67,6 +72,7 @@ export async function listenOnHosts(
       const bound = (restifyServer.server.address() as AddressInfo).port;
       for (const host of hosts.slice(1)) {
         const extra = sibling(restifyServer);
+        guardConnections(extra, limits, logger);
         try {
           await listenOnce(extra, bound, host);
           servers.push(extra);
