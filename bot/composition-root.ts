@@ -80,6 +80,8 @@ export interface Bot {
   /** Each listening socket's own address (empty before listen). */
   addresses(): AddressInfo[];
   close(): Promise<void>;
+  /** What a stop is still waiting for, in words (empty once closed). */
+  pending(): string[];
 }
 
 export interface CompositionOptions {
@@ -260,6 +262,7 @@ export async function composeBot(config: Config, options: CompositionOptions = {
   });
 
   let listeners: Listeners | undefined;
+  let closing: 'no' | 'turns' | 'store' | 'done' = 'no';
   return {
     config,
     logger,
@@ -275,10 +278,21 @@ export async function composeBot(config: Config, options: CompositionOptions = {
       return listeners.port;
     },
     addresses: () => listeners?.addresses() ?? [],
+    pending() {
+      const turns = listeners?.turns() ?? { inFlight: 0, waiting: 0 };
+      return [
+        ...(turns.inFlight + turns.waiting > 0 ? [`${turns.inFlight + turns.waiting} turn(s) in flight`] : []),
+        ...workAfterAnswer.pending(),
+        ...(closing === 'store' ? ['saving the store'] : []),
+      ];
+    },
     async close() {
+      closing = 'turns';
       await listeners?.close();
       await workAfterAnswer.settled();
+      closing = 'store';
       await storage.close();
+      closing = 'done';
     },
   };
 }

@@ -10,6 +10,8 @@ export interface Listeners {
   port: number;
   /** What each listening socket is bound to, as the socket itself reports it. */
   addresses(): AddressInfo[];
+  /** Turns being answered or waiting in line. */
+  turns(): { inFlight: number; waiting: number };
   close(): Promise<void>;
 }
 
@@ -58,7 +60,8 @@ export async function listenOnHosts(
   limits: DoorLimits = DOOR_LIMITS,
 ): Promise<Listeners> {
   // Before the siblings copy the request listeners, so one line of turns serves every address.
-  gateTurns(restifyServer.server, new TurnGate(limits, logger));
+  const gate = new TurnGate(limits, logger);
+  gateTurns(restifyServer.server, gate);
   guardConnections(restifyServer.server, limits, logger);
   for (let attempt = 1; ; attempt++) {
     const servers: http.Server[] = [];
@@ -88,6 +91,7 @@ export async function listenOnHosts(
       return {
         port: bound,
         addresses: () => servers.map((server) => server.address() as AddressInfo),
+        turns: () => gate.busy,
         // Turns in flight are answered before the process stops (SIGTERM), on every address.
         close: async () => {
           await Promise.all(servers.map((server) => drainServer(server)));
