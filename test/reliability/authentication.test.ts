@@ -38,6 +38,8 @@ function forgedUpdate(bot: TestBot): Record<string, unknown> {
   return channelMention(bot.serviceUrl, chair, 'update 5.1 red Forged update that must never be stored');
 }
 
+const REFUSED_UNAUTHENTICATED = 'request refused: not authenticated';
+
 async function expectRejected(bot: TestBot, authorization: string | undefined, activity = forgedUpdate(bot)) {
   const storedRows = () => planRows(bot.bot.storage.tables.planStatus, bot.bot.plan.id);
   const before = await storedRows();
@@ -48,8 +50,11 @@ async function expectRejected(bot: TestBot, authorization: string | undefined, a
   assert.equal(response.status, 401, `401, got ${response.status}: ${JSON.stringify(response.body)}`);
   assert.ok(elapsed < QUICK_MS, `answered in ${elapsed} ms`);
   assert.deepEqual(bot.connector.calls, [], 'nothing sent to the Bot Connector');
-  const handled = bot.logs.lines.slice(logLines).filter((line) => line.msg !== 'turn');
-  assert.deepEqual(handled, [], 'no handler ran (nothing logged but the turn line)');
+  // The SDK's validator says why it refused (its lines carry `sdk`), and the server logs the refusal.
+  const handled = bot.logs.lines
+    .slice(logLines)
+    .filter((line) => line.msg !== 'turn' && line.sdk === undefined && line.msg !== REFUSED_UNAUTHENTICATED);
+  assert.deepEqual(handled, [], 'no handler ran (nothing logged but the turn line and the refusal)');
   assert.deepEqual(await storedRows(), before, 'nothing stored');
 }
 

@@ -1,27 +1,18 @@
-import { PasswordServiceClientCredentialFactory } from 'botframework-connector';
-
-type Signable = { headers: { set(name: string, value: string): void } };
-
 /**
- * Plays Microsoft Entra's token endpoint for the bot's outbound calls (offline here): every call to the
- * Bot Connector carries a bearer token, as it would with a real app registration. The recording
- * connector can then see whether a turn reached it at all.
+ * Plays Microsoft Entra's token endpoint for the bot's outbound calls (offline here), through the Teams
+ * SDK's public `token` option: every call to the Bot Connector carries a bearer token, as it would with a
+ * real app registration. The recording connector can then see whether a turn reached it at all.
  */
-export class OutboundTokenStandIn extends PasswordServiceClientCredentialFactory {
+export class OutboundTokenStandIn {
   issued = 0;
 
-  constructor(appId: string, tenantId: string) {
-    super(appId, 'not-used', tenantId);
-  }
+  constructor(
+    readonly appId: string,
+    readonly tenantId: string,
+  ) {}
 
-  override async createCredentials(appId: string) {
-    if (!(await this.isValidAppId(appId))) throw new Error('Invalid appId.');
-    return {
-      signRequest: async <T>(request: T): Promise<T> => {
-        this.issued += 1;
-        (request as unknown as Signable).headers.set('authorization', 'Bearer outbound-stand-in');
-        return request;
-      },
-    };
-  }
+  readonly token = (): string => {
+    this.issued += 1;
+    return 'outbound-stand-in';
+  };
 }

@@ -77,7 +77,7 @@ export class TestBot {
       logger: createLogger(config.logLevel, testBot.logs),
       clock: options.clock,
       outboundTimeoutMs: options.outboundTimeoutMs,
-      credentialsFactory: options.outboundTokens,
+      outboundTokens: options.outboundTokens?.token,
       uploadTimeoutMs: options.uploadTimeoutMs,
       maxUploadBytes: options.maxUploadBytes,
     });
