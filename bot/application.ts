@@ -114,7 +114,11 @@ export function registerRoutes(app: App, parts: ApplicationParts): void {
       const turn = turnOf(context, people);
       await reply(
         context,
-        await useCases.redactChange.redact({ ...payload.data, by: await turn.who(), delivery: turn.delivery }),
+        await useCases.redactChange.redact({
+          ...payload.data,
+          by: await turn.who(),
+          delivery: turn.delivery,
+        }),
       );
     },
     // The retry after a failed upload: offers the same file again, nothing more.
@@ -164,7 +168,10 @@ export function registerRoutes(app: App, parts: ApplicationParts): void {
       const team = teamOfInstall(activity);
       if (team) await useCases.boardChannel.installedIn(team);
       else
-        logger.warn({ conversationType: activity.conversation?.conversationType }, 'install without a team id');
+        logger.warn(
+          { conversationType: activity.conversation?.conversationType },
+          'install without a team id',
+        );
     });
     await reply(context, useCases.help.welcome(inTeam));
   };
@@ -209,7 +216,10 @@ async function answerUnexpected(context: TurnContext, logger: Logger, asMessage 
   try {
     await replyWithCard(context, buildCard(somethingWentWrong().screen), 'Something went wrong on my side');
   } catch (error) {
-    logger.warn({ err: error, activityType: activityOf(context).type }, 'could not answer after a turn error');
+    logger.warn(
+      { err: error, activityType: activityOf(context).type },
+      'could not answer after a turn error',
+    );
   }
 }
 

@@ -72,7 +72,10 @@ export class CardActions {
     return this.answer(context, answer);
   }
 
-  private answer(_context: TurnContext, answer: { screen: Parameters<typeof buildCard>[0] }): ExecuteResponse {
+  private answer(
+    _context: TurnContext,
+    answer: { screen: Parameters<typeof buildCard>[0] },
+  ): ExecuteResponse {
     return executeAnswer(buildCard(answer.screen));
   }
 }

@@ -40,6 +40,8 @@ import type { KnownTeamStore } from '../domain/known-teams';
 import { TeamsMessenger } from './teams-messenger';
 import { BoardPackDelivery } from './board-pack-delivery';
 import { WorkAfterAnswer } from './work-after-answer';
+import { KeyEndorsements } from './key-endorsements';
+import { PUBLIC } from '@microsoft/teams.api';
 import { createTeamsApp, type OutboundTokens } from './teams-app';
 
 /** The bot's id in local mode, for proactive channel posts; never authenticated. */
@@ -180,6 +182,9 @@ export async function composeBot(config: Config, options: CompositionOptions = {
   const peopleStore = new TablePeopleStore(storage.tables.people);
   const { server, teamsAdapter } = createServer({
     logger,
+    endorsements: config.credentials
+      ? new KeyEndorsements(config.openIdMetadataUrl ?? PUBLIC.openIdMetadataUrl, PUBLIC.tokenIssuer)
+      : undefined,
     localMode: !config.credentials,
     health: async () => {
       try {

@@ -115,7 +115,8 @@ const environmentSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['BOT_MANAGED_IDENTITY_CLIENT_ID'],
-          message: 'cannot be set together with BOT_PASSWORD: choose the client secret or the managed identity',
+          message:
+            'cannot be set together with BOT_PASSWORD: choose the client secret or the managed identity',
         });
       if (!env.BOT_TENANT_ID)
         ctx.addIssue({ code: 'custom', path: ['BOT_TENANT_ID'], message: 'is required when BOT_ID is set' });
@@ -258,7 +259,8 @@ export function loadConfig(given: Record<string, string | undefined> = readEnvir
       parsed.error.issues.map((issue) => {
         const name = String(issue.path[0] ?? 'environment');
         const raw = environment[name];
-        const shown = raw === undefined || /PASSWORD|SECRET|CONNECTION_STRING/.test(name) ? '' : ` (got "${raw}")`;
+        const shown =
+          raw === undefined || /PASSWORD|SECRET|CONNECTION_STRING/.test(name) ? '' : ` (got "${raw}")`;
         return `${name} ${issue.message}${shown}`;
       }),
     );

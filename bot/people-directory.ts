@@ -1,12 +1,7 @@
 import type { LoginBindings } from '../domain/known-people';
 import { displayName, guestHomeAddress, loginKey, MAX_ADDRESS_LENGTH, type Person } from '../domain/person';
 import type { Logger } from './logger';
-import {
-  activityOf,
-  connectorStatusOf,
-  isConnectorFailure,
-  type TurnContext,
-} from './teams-turn';
+import { activityOf, connectorStatusOf, isConnectorFailure, type TurnContext } from './teams-turn';
 
 interface CachedPerson {
   person: Person;
@@ -17,7 +12,6 @@ const CACHE_TTL_MS = 30 * 60 * 1000;
 const CACHE_LIMIT = 5000;
 /** Teams user ids are about 100 characters; anything far longer is not one, and is never looked up. */
 export const MAX_TEAMS_ID_LENGTH = 512;
-
 
 /** Teams could not say who is asking just now (roster 401/429/5xx, a timeout, a network failure). */
 export class IdentityUnavailableError extends Error {
@@ -84,9 +78,7 @@ export class PeopleDirectory {
 
     let member: RosterMember;
     try {
-      member = await context.api.conversations
-        .members(activity.conversation?.id ?? '')
-        .getById(teamsUserId);
+      member = await context.api.conversations.members(activity.conversation?.id ?? '').getById(teamsUserId);
     } catch (error) {
       if (!isConnectorFailure(error)) throw error;
       const status = connectorStatusOf(error);

@@ -4,6 +4,7 @@ import restify, { type Next, type Request, type Response } from 'restify';
 import type { HttpRouteHandler, IHttpServerAdapter } from '@microsoft/teams.apps';
 import type { Logger } from './logger';
 import { inboundActivityProblem } from './inbound-activity';
+import type { KeyEndorsements } from './key-endorsements';
 import { isLoopbackHostHeader, isLoopbackUrl } from './loopback';
 
 export interface HealthCheck {
@@ -12,6 +13,8 @@ export interface HealthCheck {
 
 export interface ServerParts {
   health: HealthCheck;
+  /** With credentials: the channel endorsement of the token's signing key (see KeyEndorsements). */
+  endorsements?: KeyEndorsements;
   logger: Logger;
   /** No inbound authentication: only this machine, and only loopback serviceUrls, are answered. */
   localMode: boolean;
@@ -50,7 +53,7 @@ export interface BotServer {
 
 const MESSAGES_PATH = '/api/messages';
 
-export function createServer({ health, logger, localMode }: ServerParts): BotServer {
+export function createServer({ health, logger, localMode, endorsements }: ServerParts): BotServer {
   const server = restify.createServer({ name: 'oscb-plan-bot', handleUncaughtExceptions: false });
 
   const refuse = (res: Response, status: number, code: string, message: string, context: object) => {
@@ -100,11 +103,20 @@ export function createServer({ health, logger, localMode }: ServerParts): BotSer
         return;
       }
       try {
+        const unendorsed = await endorsements?.problem(
+          req.headers.authorization,
+          (req.body as { channelId?: unknown }).channelId,
+        );
+        if (unendorsed) {
+          refuse(res, 401, 'Unauthorized', unendorsed, { activityType: activity.type });
+          return;
+        }
         const answer = await handler({
           body: req.body as unknown,
           headers: req.headers as Record<string, string | string[]>,
         });
-        if (answer.status === 401) logger.warn({ activityType: activity.type }, 'request refused: not authenticated');
+        if (answer.status === 401)
+          logger.warn({ activityType: activity.type }, 'request refused: not authenticated');
         if (answer.body === undefined || answer.body === null) res.send(answer.status);
         else res.send(answer.status, answer.body);
       } finally {

@@ -38,8 +38,6 @@ function forgedUpdate(bot: TestBot): Record<string, unknown> {
   return channelMention(bot.serviceUrl, chair, 'update 5.1 red Forged update that must never be stored');
 }
 
-const REFUSED_UNAUTHENTICATED = 'request refused: not authenticated';
-
 async function expectRejected(bot: TestBot, authorization: string | undefined, activity = forgedUpdate(bot)) {
   const storedRows = () => planRows(bot.bot.storage.tables.planStatus, bot.bot.plan.id);
   const before = await storedRows();
@@ -53,7 +51,10 @@ async function expectRejected(bot: TestBot, authorization: string | undefined, a
   // The SDK's validator says why it refused (its lines carry `sdk`), and the server logs the refusal.
   const handled = bot.logs.lines
     .slice(logLines)
-    .filter((line) => line.msg !== 'turn' && line.sdk === undefined && line.msg !== REFUSED_UNAUTHENTICATED);
+    .filter(
+      (line) =>
+        line.msg !== 'turn' && line.sdk === undefined && !String(line.msg).startsWith('request refused'),
+    );
   assert.deepEqual(handled, [], 'no handler ran (nothing logged but the turn line and the refusal)');
   assert.deepEqual(await storedRows(), before, 'nothing stored');
 }
@@ -320,7 +321,7 @@ describe('reliability: inbound authentication', () => {
       assert.equal(replies.length, 1);
       assert.match(cardText(onlyCard(replies[0])), /Amber/);
       assert.ok(
-        bot.connector.calls.every((call) => call.headers.authorization === 'Bearer outbound-stand-in'),
+        bot.connector.calls.every((call) => call.headers.authorization === outbound.authorization),
         'every outbound call carried the bot token',
       );
     });
