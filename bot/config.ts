@@ -271,8 +271,10 @@ export function loadConfig(given: Record<string, string | undefined> = readEnvir
       ? {
           appId: env.BOT_ID,
           tenantId: env.BOT_TENANT_ID,
-          password: env.BOT_PASSWORD,
-          managedIdentityClientId: env.BOT_MANAGED_IDENTITY_CLIENT_ID,
+          ...(env.BOT_PASSWORD ? { password: env.BOT_PASSWORD } : {}),
+          ...(env.BOT_MANAGED_IDENTITY_CLIENT_ID
+            ? { managedIdentityClientId: env.BOT_MANAGED_IDENTITY_CLIENT_ID }
+            : {}),
         }
       : undefined;
   return {

@@ -12,7 +12,6 @@ import {
   testUser,
 } from '../../scripts/support/teams-activities';
 import { cardText, onlyCard } from '../../scripts/support/card-content';
-import { ConsoleCapture } from '../support/console-capture';
 import {
   BOT_FRAMEWORK_ISSUER,
   channelClaims,
@@ -60,12 +59,6 @@ async function expectRejected(bot: TestBot, authorization: string | undefined, a
 }
 
 describe('reliability: inbound authentication', () => {
-  let sdkErrors: ConsoleCapture;
-  before(() => {
-    sdkErrors = new ConsoleCapture('error');
-  });
-  after(() => sdkErrors.restore());
-
   describe('with BOT_ID set and the public cloud metadata (offline here)', () => {
     let bot: TestBot;
     before(async () => {

@@ -42,7 +42,7 @@ export class LogCapture extends Writable {
 }
 
 /**
- * The real bot (restify server, TeamsAdapter, teams-ai routes, Table Storage) on a loopback port, against
+ * The real bot (restify server, the Teams SDK's App and routes, Table Storage) on a loopback port, against
  * the shared Azurite and a recording Bot Connector.
  */
 export class TestBot {
