@@ -5,6 +5,8 @@ const KEYS_TTL_MS = 24 * 60 * 60 * 1000;
 /** An unknown key id may be a new key: fetched again, but not more often than this (no amplification). */
 const REFETCH_GAP_MS = 5 * 60 * 1000;
 const FETCH_TIMEOUT_MS = 4000;
+/** After a failed fetch, requests are refused without fetching again for this long (no amplification). */
+const RETRY_AFTER_FAILURE_MS = 30 * 1000;
 const MAX_DOCUMENT_BYTES = 256 * 1024;
 
 const metadata = z.object({ jwks_uri: z.string().url() });
@@ -41,6 +43,7 @@ async function fetchJson(url: string): Promise<unknown> {
 export class KeyEndorsements {
   private endorsed = new Map<string, string[]>();
   private fetchedAt = 0;
+  private failedAt?: number;
   private loading?: Promise<void>;
 
   constructor(
@@ -71,7 +74,10 @@ export class KeyEndorsements {
   private async endorsementsOf(kid: string): Promise<string[] | undefined> {
     const stale = this.now() - this.fetchedAt > KEYS_TTL_MS;
     const unknownAndMayRefetch = !this.endorsed.has(kid) && this.now() - this.fetchedAt > REFETCH_GAP_MS;
-    if (stale || unknownAndMayRefetch) await this.load();
+    const failedRecently = this.failedAt !== undefined && this.now() - this.failedAt < RETRY_AFTER_FAILURE_MS;
+    if ((stale || unknownAndMayRefetch) && failedRecently) {
+      if (stale) throw new Error('the signing keys could not be read just now');
+    } else if (stale || unknownAndMayRefetch) await this.load();
     return this.endorsed.get(kid);
   }
 
@@ -82,6 +88,10 @@ export class KeyEndorsements {
         const { keys } = keySet.parse(await fetchJson(jwks_uri));
         this.endorsed = new Map(keys.flatMap((key) => (key.kid ? [[key.kid, key.endorsements ?? []]] : [])));
         this.fetchedAt = this.now();
+        this.failedAt = undefined;
+      } catch (error) {
+        this.failedAt = this.now();
+        throw error;
       } finally {
         this.loading = undefined;
       }
