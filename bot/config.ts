@@ -176,6 +176,9 @@ export const SDK_ALIASES = {
   BOT_MANAGED_IDENTITY_CLIENT_ID: 'MANAGED_IDENTITY_CLIENT_ID',
 } as const;
 
+/** Every setting that makes the bot leave local mode, under either name (the Playground clears them all). */
+export const CREDENTIAL_SETTINGS = Object.entries(SDK_ALIASES).flat();
+
 function withAliases(environment: Record<string, string | undefined>): Record<string, string | undefined> {
   const resolved = { ...environment };
   for (const [name, alias] of Object.entries(SDK_ALIASES)) {

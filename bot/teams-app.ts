@@ -34,15 +34,15 @@ export function createTeamsApp(
     ? withOverrides(PUBLIC, { openIdMetadataUrl: options.openIdMetadataUrl })
     : PUBLIC;
   return new App({
-    clientId: credentials?.appId,
-    tenantId: credentials?.tenantId,
-    ...(credentials && options.outboundTokens
-      ? { token: options.outboundTokens }
-      : credentials?.password
-        ? { clientSecret: credentials.password }
-        : credentials?.managedIdentityClientId
-          ? { managedIdentityClientId: credentials.managedIdentityClientId }
-          : {}),
+    // Given explicitly, '' for none: the SDK reads CLIENT_ID, CLIENT_SECRET and TENANT_ID from the
+    // environment when an option is missing, and config.ts is the only reader of the environment.
+    clientId: credentials?.appId ?? '',
+    tenantId: credentials?.tenantId ?? '',
+    clientSecret: (!options.outboundTokens && credentials?.password) || '',
+    ...(credentials && options.outboundTokens ? { token: options.outboundTokens } : {}),
+    ...(credentials?.managedIdentityClientId
+      ? { managedIdentityClientId: credentials.managedIdentityClientId }
+      : {}),
     cloud,
     dangerouslyAllowUnauthenticatedRequests: !credentials,
     httpServerAdapter: options.httpServerAdapter,
