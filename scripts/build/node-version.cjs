@@ -1,9 +1,7 @@
 'use strict';
-// The Node versions the bot is tested on are package.json's `engines.node`, written as caret ranges
-// ("^22.12.0 || ^24.0.0"): each allows later versions of its own major line. Read here without a semver
-// package so that a start on the wrong Node can say so before anything else is loaded.
-const path = require('node:path');
-
+// The Node versions the bot is tested on, as caret ranges ("^22.12.0 || ^24.0.0"): each allows later
+// versions of its own major line. Read without a semver package so that a start on the wrong Node can
+// say so before anything else is loaded.
 function parse(version) {
   const match = /^v?(\d+)\.(\d+)\.(\d+)/.exec(version);
   return match ? match.slice(1, 4).map(Number) : undefined;
@@ -31,14 +29,16 @@ function describe(engines) {
     .join(', or ');
 }
 
-function supportedEngines(root = path.resolve(__dirname, '..', '..')) {
-  return require(path.join(root, 'package.json')).engines.node;
-}
+/**
+ * The same ranges as package.json's `engines.node` (test/deploy/production-dependencies.test.ts checks
+ * they agree); a constant, because this runs before anything else and also where no package.json is.
+ */
+const SUPPORTED = '^22.12.0 || ^24.0.0';
 
 /** One line for a person when this Node is not one the bot supports; undefined when it is. */
-function nodeVersionProblem(version = process.version, engines = supportedEngines()) {
+function nodeVersionProblem(version = process.version, engines = SUPPORTED) {
   if (satisfies(version, engines)) return undefined;
   return `OSCB Plan Bot needs ${describe(engines)} (this is Node ${version}): install Node 24 LTS, or put it first on PATH`;
 }
 
-module.exports = { nodeVersionProblem, satisfies, caretRanges };
+module.exports = { nodeVersionProblem, satisfies, caretRanges, SUPPORTED };

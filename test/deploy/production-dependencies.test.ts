@@ -6,8 +6,9 @@ import semver from 'semver';
 import { repoRoot } from '../../scripts/support/repo-paths';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { nodeVersionProblem } = require('../../../scripts/build/node-version.cjs') as {
+const { nodeVersionProblem, SUPPORTED } = require('../../../scripts/build/node-version.cjs') as {
   nodeVersionProblem(version: string, engines?: string): string | undefined;
+  SUPPORTED: string;
 };
 
 /** The Bot Framework SDK for JavaScript and Teams AI v1: archived upstream, no security fixes since 2025. */
@@ -66,6 +67,7 @@ describe('production dependencies', function () {
 
   it('all run on every Node the project is tested on, so npm ci prints no engine warning', () => {
     assert.equal(packageJson.engines.node, '^22.12.0 || ^24.0.0');
+    assert.equal(SUPPORTED, packageJson.engines.node, 'npm start checks the versions engines names');
     const refused: string[] = [];
     for (const [where, entry] of Object.entries(lock.packages)) {
       const range = !Array.isArray(entry.engines) ? entry.engines?.node : undefined;
@@ -88,7 +90,7 @@ describe('production dependencies', function () {
     ];
     for (const [version, supported] of cases) {
       it(`${supported ? 'starts' : 'refuses'} on Node ${version}`, () => {
-        const problem = nodeVersionProblem(version, packageJson.engines.node);
+        const problem = nodeVersionProblem(version);
         if (supported) assert.equal(problem, undefined);
         else {
           assert.ok(problem, 'refused');
