@@ -41,7 +41,9 @@ export function createEchoBot(host: string, port: number): EchoBot {
     },
   });
   app.on('message', async (context) => {
-    await context.send({ type: 'message', text: context.activity.text ?? '' } as never);
+    // A reply to the message (replyToId), as the bot sends its answers.
+    const { text, id } = context.activity;
+    await context.send({ type: 'message', text: text ?? '', replyToId: id } as never);
   });
   app.on('card.action', async (context) => {
     const data = (context.activity.value.action as { data?: { note?: string } }).data;
