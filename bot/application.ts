@@ -1,5 +1,4 @@
-import { ActivityTypes, INVOKE_RESPONSE_KEY, type TurnContext } from 'botbuilder';
-import type { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
+import type { App } from '@microsoft/teams.apps';
 import type { UseCases } from '../app/use-cases';
 import { identityUnavailable, somethingWentWrong, storeUnavailable, unknownButton } from '../app/refusals';
 import { buildCard, type AdaptiveCardJson } from '../cards';
@@ -12,12 +11,14 @@ import { CardActions } from './card-actions';
 import { commandRoutes, routeCommand } from './command-routes';
 import { channelConversationId } from './conversation';
 import type { Logger } from './logger';
+import { commandText } from './mention-text';
 import { IdentityUnavailableError, type PeopleDirectory } from './people-directory';
 import type { PeopleRegister } from './people-register';
-import { QuietApplication } from './quiet-application';
-import { answerExecuteWithCard, replyWithAll, replyWithCard } from './replies';
+import { executeAnswer, replyWithAll, replyWithCard, type ExecuteResponse } from './replies';
 import type { BoardPackDelivery } from './board-pack-delivery';
 import { teamOfInstall } from './team-install';
+import { activityOf, hasResponded, type InboundActivity, type TurnContext } from './teams-turn';
+import { tenantProblem } from './tenant-check';
 import { turnOf } from './turn';
 
 /** What the Teams routes need: the use cases, and the Teams-side pieces that say who is asking. */
@@ -28,22 +29,36 @@ export interface ApplicationParts {
   peopleRegister: PeopleRegister;
   logger: Logger;
   boardPackFiles: BoardPackDelivery;
+  /** Single tenant: activities from any other tenant are refused before any route runs. */
+  tenantId?: string;
 }
 
-/** The bot's routes: activity → who and what → use case → view-model → card → reply. */
-export function createApplication(
-  adapter: TeamsAdapter,
-  botAppId: string,
-  parts: ApplicationParts,
-): Application<TurnState> {
-  const { plan, useCases, people, peopleRegister, logger, boardPackFiles } = parts;
-  const app = new QuietApplication<TurnState>({
-    adapter,
-    botAppId,
-    removeRecipientMention: true,
-    startTypingTimer: false,
-    longRunningMessages: false,
-  });
+/** What the SDK's routes hand a handler; read through TurnContext and activityOf. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type RouteContext = any;
+
+/**
+ * app.on, with the answer typed as the bot builds it: the SDK types each invoke's answer by its name, and
+ * the bot answers every card invoke with the Universal Actions card response (replies.ts).
+ */
+function on(app: App, name: string, handler: (context: RouteContext) => Promise<unknown>): void {
+  app.on(name as 'activity', handler as never);
+}
+
+/** Teams' Action.Execute names its verb; Action.Submit arrives as a message with the card's data as value. */
+const executeVerbOf = (activity: InboundActivity): unknown =>
+  (activity.value as { action?: { verb?: unknown } } | undefined)?.action?.verb;
+const submitVerbOf = (activity: InboundActivity): unknown =>
+  !activity.text && typeof activity.value === 'object' && activity.value !== null
+    ? (activity.value as { verb?: unknown }).verb
+    : undefined;
+
+/**
+ * The bot's routes on the SDK's App, keyed by activity type: activity → who and what → use case →
+ * view-model → card → reply. Handlers return their invoke's answer; nothing here sends a typing indicator.
+ */
+export function registerRoutes(app: App, parts: ApplicationParts): void {
+  const { plan, useCases, people, peopleRegister, logger, boardPackFiles, tenantId } = parts;
   const routes = commandRoutes(useCases, boardPackFiles);
   const cardActions = new CardActions(useCases.showAction, useCases.updateStatus, people, logger);
   const reply = (context: TurnContext, answer: Answer) =>
@@ -58,29 +73,41 @@ export function createApplication(
     await replyWithAll(context, refused ?? (await routeCommand(routes, command, turnOf(context, people))));
   };
 
-  app.adaptiveCards.actionExecute(EXECUTE_VERB.updateStatus, async (context, _state, data) => {
-    await guardInvoke(context, logger, () => cardActions.updateStatus(context, data));
-    return '';
-  });
-  app.adaptiveCards.actionExecute(EXECUTE_VERB.refreshAction, async (context, _state, data) => {
-    await guardInvoke(context, logger, () => cardActions.refreshAction(context, data));
-    return '';
-  });
-  app.adaptiveCards.actionExecute(EXECUTE_VERB.openForm, async (context, _state, data) => {
-    await guardInvoke(context, logger, () => cardActions.openForm(context, data));
-    return '';
-  });
-  app.adaptiveCards.actionSubmit(SUBMIT_VERB.runCommand, async (context, _state, data) => {
-    const payload = runCommandPayload.safeParse(data);
-    await guardMessage(context, logger, () =>
-      runText(context, payload.success ? payload.data.command : '', 'button'),
+  // The tenant check, before any other route: a verified token only says the activity came through the
+  // Bot Framework channel, and a multi-tenant Teams channel signs other tenants' activities too.
+  app.use(async (context: RouteContext) => {
+    const activity = activityOf(context);
+    const problem = tenantId ? tenantProblem(activity, tenantId) : undefined;
+    if (!problem) return context.next();
+    logger.warn(
+      { activityType: activity.type, problem, conversationType: activity.conversation?.conversationType },
+      'activity refused: not from the board tenant',
     );
+    return { status: 403, body: { code: 'Forbidden', message: problem } };
   });
 
-  // The history card's Redact form: the reason is what the admin typed in it, nothing else.
-  app.adaptiveCards.actionSubmit(SUBMIT_VERB.redactChange, async (context, _state, data) => {
-    const payload = readRedactChangePayload(data);
-    await guardMessage(context, logger, async () => {
+  const execute: Record<string, (context: TurnContext, data: unknown) => Promise<ExecuteResponse>> = {
+    [EXECUTE_VERB.updateStatus]: (context, data) => cardActions.updateStatus(context, data),
+    [EXECUTE_VERB.refreshAction]: (context, data) => cardActions.refreshAction(context, data),
+    [EXECUTE_VERB.openForm]: (context, data) => cardActions.openForm(context, data),
+  };
+  on(app, 'card.action', async (context: RouteContext) => {
+    const activity = activityOf(context);
+    const verb = executeVerbOf(activity);
+    const action = typeof verb === 'string' && Object.hasOwn(execute, verb) ? execute[verb] : undefined;
+    if (!action) return unknownInvoke(activity, logger);
+    const data = (activity.value as { action?: { data?: unknown } }).action?.data;
+    return guardInvoke(context, logger, () => action(context, data));
+  });
+
+  const submit: Record<string, (context: TurnContext, data: unknown) => Promise<void>> = {
+    [SUBMIT_VERB.runCommand]: async (context, data) => {
+      const payload = runCommandPayload.safeParse(data);
+      await runText(context, payload.success ? payload.data.command : '', 'button');
+    },
+    // The history card's Redact form: the reason is what the admin typed in it, nothing else.
+    [SUBMIT_VERB.redactChange]: async (context, data) => {
+      const payload = readRedactChangePayload(data);
       if (!payload.success) return runText(context, '');
       await peopleRegister.notePersonalChat(context);
       logger.info({ command: 'redact', via: 'card' }, 'command');
@@ -93,80 +120,90 @@ export function createApplication(
           delivery: turn.delivery,
         }),
       );
-    });
+    },
+    // The retry after a failed upload: offers the same file again, nothing more.
+    [SUBMIT_VERB.offerBoardPackFile]: (context, data) => boardPackFiles.offerAgain(context, data),
+  };
+  on(app, 'message', async (context: RouteContext) => {
+    const activity = activityOf(context);
+    const verb = submitVerbOf(activity);
+    const action = typeof verb === 'string' && Object.hasOwn(submit, verb) ? submit[verb] : undefined;
+    await guardTurn(context, logger, () =>
+      guardMessage(context, logger, () =>
+        action ? action(context, activity.value) : runText(context, commandText(activity)),
+      ),
+    );
   });
 
-  // The retry after a failed upload: offers the same file again, nothing more.
-  app.adaptiveCards.actionSubmit(SUBMIT_VERB.offerBoardPackFile, async (context, _state, data) => {
-    await guardMessage(context, logger, () => boardPackFiles.offerAgain(context, data));
-  });
-
-  // Teams' file consent card: teams-ai answers the invoke (200) once the handler returns; the upload
+  // Teams' file consent card: the SDK answers the invoke (200) once the handler returns; the upload
   // itself runs after that answer (see BoardPackDelivery.fileConsent), so a guard here keeps every
   // failure a message to the person and never a failed invoke.
-  const fileConsent = async (context: TurnContext) => {
+  on(app, 'file.consent', async (context: RouteContext) => {
     try {
       await guardMessage(context, logger, () => boardPackFiles.fileConsent(context));
     } catch (error) {
-      logger.error({ err: error, invokeName: context.activity.name }, 'file consent failed');
+      logger.error({ err: error, invokeName: activityOf(context).name }, 'file consent failed');
       await answerUnexpected(context, logger, true);
     }
-  };
-  app.fileConsentAccept(fileConsent);
-  app.fileConsentDecline(fileConsent);
-
-  app.conversationUpdate('membersAdded', async (context) => {
-    const botWasAdded = context.activity.membersAdded?.some(
-      (member) => member.id === context.activity.recipient.id,
-    );
-    if (!botWasAdded) return;
-    const inTeam = context.activity.conversation?.conversationType === 'channel';
-    await guardMessage(context, logger, async () => {
-      await peopleRegister.notePersonalChat(context);
-      if (!inTeam) return;
-      const team = teamOfInstall(context.activity);
-      if (team) await useCases.boardChannel.installedIn(team);
-      else
-        logger.warn(
-          { conversationType: context.activity.conversation?.conversationType },
-          'install without a team id',
-        );
-    });
-    await reply(context, useCases.help.welcome(inTeam));
-  });
-
-  app.activity(ActivityTypes.Message, async (context) => {
-    await guardMessage(context, logger, () => runText(context, context.activity.text ?? ''));
   });
 
   const botRemoved = (context: TurnContext) =>
     guardMessage(context, logger, () =>
-      useCases.boardChannel.removedFrom(channelConversationId(context.activity)),
+      useCases.boardChannel.removedFrom(channelConversationId(activityOf(context))),
     );
-  app.conversationUpdate('membersRemoved', async (context) => {
-    const removed = context.activity.membersRemoved?.some(
-      (member) => member.id === context.activity.recipient.id,
-    );
-    if (removed) await botRemoved(context);
+  on(app, 'conversationUpdate', async (context: RouteContext) => {
+    const activity = activityOf(context);
+    const isBot = (member: { id?: string }) => member.id === activity.recipient?.id;
+    await guardTurn(context, logger, async () => {
+      if (activity.membersAdded?.some(isBot)) await botAdded(context);
+      if (activity.membersRemoved?.some(isBot)) await botRemoved(context);
+    });
   });
+  const botAdded = async (context: TurnContext) => {
+    const activity = activityOf(context);
+    const inTeam = activity.conversation?.conversationType === 'channel';
+    await guardMessage(context, logger, async () => {
+      await peopleRegister.notePersonalChat(context);
+      if (!inTeam) return;
+      const team = teamOfInstall(activity);
+      if (team) await useCases.boardChannel.installedIn(team);
+      else
+        logger.warn(
+          { conversationType: activity.conversation?.conversationType },
+          'install without a team id',
+        );
+    });
+    await reply(context, useCases.help.welcome(inTeam));
+  };
   // Uninstalling the app from a team arrives as an installationUpdate, not as a member leaving.
-  app.activity(ActivityTypes.InstallationUpdate, async (context) => {
-    if (/^remove/.test(String(context.activity.action ?? ''))) await botRemoved(context);
+  on(app, 'installationUpdate', async (context: RouteContext) => {
+    if (/^remove/.test(String(activityOf(context).action ?? '')))
+      await guardTurn(context, logger, () => botRemoved(context));
   });
+
+  // The bot has no sign-in: these replace the SDK's default sign-in handlers, so that every invoke runs
+  // after the tenant check above, and is answered as a button the bot does not know.
+  for (const name of ['signin.token-exchange', 'signin.verify-state', 'signin.failure'] as const)
+    on(app, name, async (context: RouteContext) => unknownInvoke(activityOf(context), logger));
 
   // Registered last, so it answers only invokes no route above took: an unknown verb or invoke name gets
   // a card saying so (Teams shows a bare 501 as a failure the person cannot act on).
-  app.activity(ActivityTypes.Invoke, async (context) => {
-    logger.warn({ invokeName: context.activity.name }, 'unknown invoke answered');
-    await answerExecuteWithCard(context, buildCard(unknownButton().screen));
-  });
+  on(app, 'invoke', async (context: RouteContext) => unknownInvoke(activityOf(context), logger));
+}
 
-  app.error(async (context, error) => {
-    logger.error({ err: error, activityType: context.activity.type }, 'unhandled turn error');
+function unknownInvoke(activity: InboundActivity, logger: Logger): ExecuteResponse {
+  logger.warn({ invokeName: activity.name }, 'unknown invoke answered');
+  return executeAnswer(buildCard(unknownButton().screen));
+}
+
+/** A turn that failed for a reason nobody foresaw is logged, and a message still gets an answer. */
+async function guardTurn(context: TurnContext, logger: Logger, work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    logger.error({ err: error, activityType: activityOf(context).type }, 'unhandled turn error');
     await answerUnexpected(context, logger);
-  });
-
-  return app;
+  }
 }
 
 /**
@@ -175,11 +212,14 @@ export function createApplication(
  * are answered by guardInvoke.
  */
 async function answerUnexpected(context: TurnContext, logger: Logger, asMessage = false): Promise<void> {
-  if ((!asMessage && context.activity.type !== ActivityTypes.Message) || context.responded) return;
+  if ((!asMessage && activityOf(context).type !== 'message') || hasResponded(context)) return;
   try {
     await replyWithCard(context, buildCard(somethingWentWrong().screen), 'Something went wrong on my side');
   } catch (error) {
-    logger.warn({ err: error, activityType: context.activity.type }, 'could not answer after a turn error');
+    logger.warn(
+      { err: error, activityType: activityOf(context).type },
+      'could not answer after a turn error',
+    );
   }
 }
 
@@ -188,25 +228,25 @@ async function answerUnexpected(context: TurnContext, logger: Logger, asMessage 
  * told about; the answer goes where the turn expects it (a reply for messages, the invoke response for
  * card actions). Anything else is rethrown.
  */
-async function guardStore(
+async function guardStore<T>(
   context: TurnContext,
   logger: Logger,
-  work: () => Promise<void>,
-  answer: (card: AdaptiveCardJson, summary: string) => Promise<void>,
-): Promise<void> {
+  work: () => Promise<T>,
+  answer: (card: AdaptiveCardJson, summary: string) => Promise<T>,
+): Promise<T> {
   try {
-    await work();
+    return await work();
   } catch (error) {
     if (error instanceof IdentityUnavailableError) {
-      logger.warn({ activityType: context.activity.type }, 'answered without an identity');
+      logger.warn({ activityType: activityOf(context).type }, 'answered without an identity');
       return answer(
         buildCard(identityUnavailable().screen),
         "I couldn't confirm who you are in Teams just now",
       );
     }
     if (!(error instanceof StoreUnavailableError)) throw error;
-    logger.error({ err: error.cause, activityType: context.activity.type }, 'plan store unavailable');
-    await answer(buildCard(storeUnavailable().screen), "I can't reach the plan store right now");
+    logger.error({ err: error.cause, activityType: activityOf(context).type }, 'plan store unavailable');
+    return answer(buildCard(storeUnavailable().screen), "I can't reach the plan store right now");
   }
 }
 
@@ -214,12 +254,15 @@ const guardMessage = (context: TurnContext, logger: Logger, work: () => Promise<
   guardStore(context, logger, work, (card, summary) => replyWithCard(context, card, summary));
 
 /** An invoke always gets an answer: Teams shows anything else as a failed button with nothing to act on. */
-async function guardInvoke(context: TurnContext, logger: Logger, work: () => Promise<void>) {
+async function guardInvoke(
+  context: TurnContext,
+  logger: Logger,
+  work: () => Promise<ExecuteResponse>,
+): Promise<ExecuteResponse> {
   try {
-    await guardStore(context, logger, work, (card) => answerExecuteWithCard(context, card));
+    return await guardStore(context, logger, work, async (card) => executeAnswer(card));
   } catch (error) {
-    logger.error({ err: error, invokeName: context.activity.name }, 'card action failed');
-    if (!context.turnState.get(INVOKE_RESPONSE_KEY))
-      await answerExecuteWithCard(context, buildCard(somethingWentWrong().screen));
+    logger.error({ err: error, invokeName: activityOf(context).name }, 'card action failed');
+    return executeAnswer(buildCard(somethingWentWrong().screen));
   }
 }

@@ -1,11 +1,4 @@
 import {
-  CardFactory,
-  MessageFactory,
-  TurnContext,
-  type Activity,
-  type ConversationReference,
-} from 'botbuilder';
-import {
   declined,
   fileOfferNotRead,
   filesOnlyInPersonalChat,
@@ -35,6 +28,14 @@ import { uploadFile, UPLOAD_TIMEOUT_MS } from './onedrive-upload';
 import type { PeopleDirectory } from './people-directory';
 import type { ProactiveSender } from './proactive-sender';
 import { replyWithAll, replyWithAnswer, type AnswersAndAttachments } from './replies';
+import {
+  activityOf,
+  cardAttachment,
+  messageWith,
+  type ConversationReference,
+  type OutboundMessage,
+  type TurnContext,
+} from './teams-turn';
 import type { Turn } from './turn';
 import { turnOf } from './turn';
 import { checkUploadUrl, uploadHostForLog } from './upload-url';
@@ -125,7 +126,7 @@ export class BoardPackDelivery {
    */
   async fileConsent(context: TurnContext): Promise<void> {
     const { logger } = this.parts;
-    const answer = readFileConsent(context.activity.value);
+    const answer = readFileConsent(activityOf(context).value);
     if (answer.action === 'decline') {
       logger.info({ format: answer.context?.format }, 'board pack file declined');
       return replyWithAnswer(context, declined(answer.context?.format));
@@ -150,7 +151,7 @@ export class BoardPackDelivery {
       logger.warn({ format: answer.context.format }, 'file consent accepted by a non-admin; nothing sent');
       return replyWithAnswer(context, adminsOnly());
     }
-    const reference = TurnContext.getConversationReference(context.activity);
+    const reference: Partial<ConversationReference> = { ...context.ref, activityId: undefined };
     const chosen = answer.context;
     const info = answer.uploadInfo;
     this.parts.workAfterAnswer.start('board pack upload', () =>
@@ -190,7 +191,7 @@ export class BoardPackDelivery {
         return await say(uploadFailed(params, format, file.name, outcome));
       }
       this.parts.logger.info({ format, host, bytes: size, status: outcome.status }, 'board pack uploaded');
-      await this.send(reference, MessageFactory.attachment(fileInfoAttachment(info)));
+      await this.send(reference, messageWith(fileInfoAttachment(info)));
       try {
         await this.parts.boardPacks.issued(params, { format, name: file.name }, by);
       } catch (error) {
@@ -205,7 +206,7 @@ export class BoardPackDelivery {
   }
 
   /** After the turn: a proactive message in the same chat, with the sender's timeout and retries. */
-  private async send(reference: Partial<ConversationReference>, message: Partial<Activity>): Promise<void> {
+  private async send(reference: Partial<ConversationReference>, message: OutboundMessage): Promise<void> {
     try {
       const sent = await this.parts.sender.sendMessage(reference as Record<string, unknown>, message);
       if (sent.kind !== 'sent') this.parts.logger.warn({ result: sent.kind }, 'board pack message not sent');
@@ -216,8 +217,6 @@ export class BoardPackDelivery {
   }
 }
 
-function cardMessage(answer: Answer): Partial<Activity> {
-  const activity = MessageFactory.attachment(CardFactory.adaptiveCard(buildCard(answer.screen)));
-  activity.summary = answer.summary;
-  return activity;
+function cardMessage(answer: Answer): OutboundMessage {
+  return messageWith(cardAttachment(buildCard(answer.screen)), answer.summary);
 }

@@ -1,4 +1,3 @@
-import type { TurnContext } from 'botbuilder';
 import type { z } from 'zod';
 import { cardNotRead } from '../app/refusals';
 import type { ShowAction } from '../app/show-action';
@@ -7,7 +6,8 @@ import { buildCard } from '../cards';
 import { openFormPayload, readUpdateStatusPayload, refreshActionPayload } from '../cards/verbs';
 import type { Logger } from './logger';
 import type { PeopleDirectory } from './people-directory';
-import { answerExecuteWithCard, replaceSharedCard } from './replies';
+import { executeAnswer, replaceSharedCard, type ExecuteResponse } from './replies';
+import type { TurnContext } from './teams-turn';
 import { turnOf } from './turn';
 
 function parsePayload<T extends z.ZodTypeAny>(schema: T, data: unknown): z.infer<T> | undefined {
@@ -25,7 +25,7 @@ export class CardActions {
   ) {}
 
   /** Teams asks for one viewer's own view of an action card (Universal Actions refresh). */
-  async refreshAction(context: TurnContext, data: unknown): Promise<void> {
+  async refreshAction(context: TurnContext, data: unknown): Promise<ExecuteResponse> {
     const payload = parsePayload(refreshActionPayload, data);
     if (!payload) return this.answer(context, cardNotRead());
     const turn = turnOf(context, this.people);
@@ -34,7 +34,7 @@ export class CardActions {
   }
 
   /** "Open the form for 5.1": the action's form, filled in with what the person typed. Stores nothing. */
-  async openForm(context: TurnContext, data: unknown): Promise<void> {
+  async openForm(context: TurnContext, data: unknown): Promise<ExecuteResponse> {
     const payload = parsePayload(openFormPayload, data);
     if (!payload) return this.answer(context, cardNotRead());
     const turn = turnOf(context, this.people);
@@ -42,7 +42,7 @@ export class CardActions {
     return this.answer(context, await this.showAction.openForm(viewer, payload, turn.place));
   }
 
-  async updateStatus(context: TurnContext, data: unknown): Promise<void> {
+  async updateStatus(context: TurnContext, data: unknown): Promise<ExecuteResponse> {
     const parsed = readUpdateStatusPayload(data);
     if (!parsed.success) {
       this.logger.warn({ verb: 'updateStatus' }, 'card payload rejected');
@@ -72,7 +72,10 @@ export class CardActions {
     return this.answer(context, answer);
   }
 
-  private answer(context: TurnContext, answer: { screen: Parameters<typeof buildCard>[0] }) {
-    return answerExecuteWithCard(context, buildCard(answer.screen));
+  private answer(
+    _context: TurnContext,
+    answer: { screen: Parameters<typeof buildCard>[0] },
+  ): ExecuteResponse {
+    return executeAnswer(buildCard(answer.screen));
   }
 }

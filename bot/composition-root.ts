@@ -1,7 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import type { Server } from 'restify';
-import type { ServiceClientCredentialsFactory } from 'botframework-connector';
 import { StatusService } from '../domain/status-service';
 import { loadPlan } from '../plan/load-plan';
 import type { Plan } from '../plan/plan-schema';
@@ -15,9 +14,7 @@ import {
   ensureTables,
   type TableClients,
 } from '../storage/table-clients';
-import { createAdapter } from './adapter';
-import { createApplication } from './application';
-import { limitConnectorCalls } from './connector-deadline';
+import { registerRoutes } from './application';
 import type { Config } from './config';
 import { createLogger, type Logger } from './logger';
 import { PeopleDirectory } from './people-directory';
@@ -44,8 +41,11 @@ import type { KnownTeamStore } from '../domain/known-teams';
 import { TeamsMessenger } from './teams-messenger';
 import { BoardPackDelivery } from './board-pack-delivery';
 import { WorkAfterAnswer } from './work-after-answer';
+import { KeyEndorsements } from './key-endorsements';
+import { PUBLIC } from '@microsoft/teams.api';
+import { createTeamsApp, type OutboundTokens } from './teams-app';
 
-/** teams-ai needs an app id even in local mode, for proactive sends; this one is never authenticated. */
+/** The bot's id in local mode, for proactive channel posts; never authenticated. */
 const LOCAL_BOT_ID = '00000000-0000-0000-0000-000000000000';
 
 export interface Storage {
@@ -95,7 +95,7 @@ export interface CompositionOptions {
   /** Tests shorten the deadline on outbound Bot Connector calls. */
   outboundTimeoutMs?: number;
   /** Outbound tokens without Microsoft Entra (tests: login.microsoftonline.com is out of reach). */
-  credentialsFactory?: ServiceClientCredentialsFactory;
+  outboundTokens?: OutboundTokens;
   /** Tests shorten the deadline on a board-pack upload to OneDrive, and lower the largest file sent. */
   uploadTimeoutMs?: number;
   maxUploadBytes?: number;
@@ -185,13 +185,31 @@ export async function composeBot(config: Config, options: CompositionOptions = {
   );
   const people = new PeopleDirectory(logger, new TableLoginBindings(storage.tables.people), clock);
   const peopleStore = new TablePeopleStore(storage.tables.people);
-  const adapter = createAdapter(config.credentials, logger, {
+  const { server, teamsAdapter } = createServer({
+    logger,
+    endorsements: config.credentials
+      ? new KeyEndorsements(config.openIdMetadataUrl ?? PUBLIC.openIdMetadataUrl, PUBLIC.tokenIssuer)
+      : undefined,
+    localMode: !config.credentials,
+    health: async () => {
+      try {
+        await statusService.currentStatus(plan.priorities[0].actions[0].id);
+        return { healthy: true, details: { store: 'up' } };
+      } catch (error) {
+        logger.warn({ err: error }, 'health check: plan store unreachable');
+        return { healthy: false, details: { store: 'down' } };
+      }
+    },
+  });
+  const app = createTeamsApp(config.credentials, logger, {
     openIdMetadataUrl: config.openIdMetadataUrl,
-    credentialsFactory: options.credentialsFactory,
+    outboundTimeoutMs: options.outboundTimeoutMs,
+    outboundTokens: options.outboundTokens,
+    httpServerAdapter: teamsAdapter,
   });
   const botAppId = config.credentials?.appId ?? LOCAL_BOT_ID;
   const boardChannels = new TableBoardChannelStore(storage.tables.conversations);
-  const sender = new ProactiveSender(adapter, botAppId, logger, {
+  const sender = new ProactiveSender(app.api, botAppId, logger, {
     baseDelayMs: options.sendBackoffMs,
     timeoutMs: config.digest.sendTimeoutMs,
   });
@@ -224,8 +242,9 @@ export async function composeBot(config: Config, options: CompositionOptions = {
     reminderGapMs: options.reminderGapMs,
   });
   const workAfterAnswer = new WorkAfterAnswer(logger);
-  const app = createApplication(adapter, botAppId, {
+  registerRoutes(app, {
     plan,
+    tenantId: config.credentials?.tenantId,
     useCases,
     people,
     peopleRegister: new PeopleRegister(people, peopleStore, clock, logger),
@@ -242,24 +261,8 @@ export async function composeBot(config: Config, options: CompositionOptions = {
       maxFileBytes: options.maxUploadBytes,
     }),
   });
-  const server = createServer({
-    adapter,
-    logger,
-    localMode: !config.credentials,
-    runTurn: async (context) => {
-      limitConnectorCalls(context, options.outboundTimeoutMs);
-      await app.run(context);
-    },
-    health: async () => {
-      try {
-        await statusService.currentStatus(plan.priorities[0].actions[0].id);
-        return { healthy: true, details: { store: 'up' } };
-      } catch (error) {
-        logger.warn({ err: error }, 'health check: plan store unreachable');
-        return { healthy: false, details: { store: 'down' } };
-      }
-    },
-  });
+  // Registers the messaging endpoint on the restify server (the SDK's HTTP server adapter seam).
+  await app.initialize();
 
   let listeners: Listeners | undefined;
   let closing: 'no' | 'turns' | 'store' | 'done' = 'no';
@@ -281,7 +284,9 @@ export async function composeBot(config: Config, options: CompositionOptions = {
     pending() {
       const turns = listeners?.turns() ?? { inFlight: 0, waiting: 0 };
       return [
-        ...(turns.inFlight + turns.waiting > 0 ? [`${turns.inFlight + turns.waiting} turn(s) in flight`] : []),
+        ...(turns.inFlight + turns.waiting > 0
+          ? [`${turns.inFlight + turns.waiting} turn(s) in flight`]
+          : []),
         ...workAfterAnswer.pending(),
         ...(closing === 'store' ? ['saving the store'] : []),
       ];

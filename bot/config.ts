@@ -42,6 +42,15 @@ const environmentSchema = z
     HOST: optionalText,
     BOT_ID: optionalText.pipe(z.string().uuid("must be the bot's Microsoft app id (a GUID)").optional()),
     BOT_PASSWORD: optionalText,
+    BOT_MANAGED_IDENTITY_CLIENT_ID: optionalText.pipe(
+      z
+        .string()
+        .refine(
+          (value) => value === 'system' || z.string().uuid().safeParse(value).success,
+          'must be "system" or the client id (a GUID) of a user-assigned managed identity',
+        )
+        .optional(),
+    ),
     BOT_TENANT_ID: optionalText.pipe(
       z.string().uuid('must be your Microsoft Entra tenant id (a GUID)').optional(),
     ),
@@ -98,8 +107,19 @@ const environmentSchema = z
   })
   .superRefine((env, ctx) => {
     if (env.BOT_ID) {
-      if (!env.BOT_PASSWORD)
-        ctx.addIssue({ code: 'custom', path: ['BOT_PASSWORD'], message: 'is required when BOT_ID is set' });
+      if (!env.BOT_PASSWORD && !env.BOT_MANAGED_IDENTITY_CLIENT_ID)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['BOT_PASSWORD'],
+          message: 'is required when BOT_ID is set (or BOT_MANAGED_IDENTITY_CLIENT_ID, see docs/deploy.md)',
+        });
+      if (env.BOT_PASSWORD && env.BOT_MANAGED_IDENTITY_CLIENT_ID)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['BOT_MANAGED_IDENTITY_CLIENT_ID'],
+          message:
+            'cannot be set together with BOT_PASSWORD: choose the client secret or the managed identity',
+        });
       if (!env.BOT_TENANT_ID)
         ctx.addIssue({ code: 'custom', path: ['BOT_TENANT_ID'], message: 'is required when BOT_ID is set' });
     }
@@ -136,10 +156,36 @@ function storageProblems(env: StorageVariables): [string, string][] {
   return [];
 }
 
+/** The app registration, and how the bot proves it is that app: a client secret or a managed identity. */
 export interface BotCredentials {
   appId: string;
-  password: string;
   tenantId: string;
+  password?: string;
+  /** "system", the app's own user-assigned identity (same id), or another one through a federated credential. */
+  managedIdentityClientId?: string;
+}
+
+/**
+ * The Teams SDK's own names for the bot's settings, accepted as aliases (its samples and the Teams
+ * Toolkit write them). The project's name wins when both are set.
+ */
+export const SDK_ALIASES = {
+  BOT_ID: 'CLIENT_ID',
+  BOT_PASSWORD: 'CLIENT_SECRET',
+  BOT_TENANT_ID: 'TENANT_ID',
+  BOT_MANAGED_IDENTITY_CLIENT_ID: 'MANAGED_IDENTITY_CLIENT_ID',
+} as const;
+
+/** Every setting that makes the bot leave local mode, under either name (the Playground clears them all). */
+export const CREDENTIAL_SETTINGS = Object.entries(SDK_ALIASES).flat();
+
+function withAliases(environment: Record<string, string | undefined>): Record<string, string | undefined> {
+  const resolved = { ...environment };
+  for (const [name, alias] of Object.entries(SDK_ALIASES)) {
+    if ((resolved[name] === undefined || resolved[name] === '') && environment[alias] !== undefined)
+      resolved[name] = environment[alias];
+  }
+  return resolved;
 }
 
 /** Local mode (no BOT_ID) answers only this machine unless HOST says otherwise. */
@@ -212,22 +258,31 @@ export function readEnvironment(dotEnvPath = path.resolve('.env')): Record<strin
   return { ...fromFile, ...process.env };
 }
 
-export function loadConfig(environment: Record<string, string | undefined> = readEnvironment()): Config {
+export function loadConfig(given: Record<string, string | undefined> = readEnvironment()): Config {
+  const environment = withAliases(given);
   const parsed = environmentSchema.safeParse(environment);
   if (!parsed.success) {
     throw new ConfigError(
       parsed.error.issues.map((issue) => {
         const name = String(issue.path[0] ?? 'environment');
         const raw = environment[name];
-        const shown = raw === undefined || /PASSWORD|CONNECTION_STRING/.test(name) ? '' : ` (got "${raw}")`;
+        const shown =
+          raw === undefined || /PASSWORD|SECRET|CONNECTION_STRING/.test(name) ? '' : ` (got "${raw}")`;
         return `${name} ${issue.message}${shown}`;
       }),
     );
   }
   const env = parsed.data;
   const credentials =
-    env.BOT_ID && env.BOT_PASSWORD && env.BOT_TENANT_ID
-      ? { appId: env.BOT_ID, password: env.BOT_PASSWORD, tenantId: env.BOT_TENANT_ID }
+    env.BOT_ID && env.BOT_TENANT_ID && (env.BOT_PASSWORD || env.BOT_MANAGED_IDENTITY_CLIENT_ID)
+      ? {
+          appId: env.BOT_ID,
+          tenantId: env.BOT_TENANT_ID,
+          ...(env.BOT_PASSWORD ? { password: env.BOT_PASSWORD } : {}),
+          ...(env.BOT_MANAGED_IDENTITY_CLIENT_ID
+            ? { managedIdentityClientId: env.BOT_MANAGED_IDENTITY_CLIENT_ID }
+            : {}),
+        }
       : undefined;
   return {
     port: env.PORT,

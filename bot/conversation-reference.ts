@@ -1,4 +1,4 @@
-import type { Activity, ConversationReference } from 'botbuilder';
+import type { ConversationReference, InboundActivity as Activity } from './teams-turn';
 
 /** Ids in Teams are at most a few hundred characters; longer ones are not stored or replied to later. */
 const MAX_ID_LENGTH = 1024;

@@ -1,4 +1,5 @@
-import type { Attachment, FileConsentCard, FileInfoCard } from 'botbuilder';
+import type { FileConsentCard, FileInfoCard } from '@microsoft/teams.api';
+import type { Attachment } from './teams-turn';
 import { z } from 'zod';
 import { boardPackFormat, boardPackParams } from '../cards/verbs';
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isLoopbackUrl } from './loopback';
 
 /**
- * The least an activity must hold before the SDK sees it. Without these botbuilder either throws (a 500)
+ * The least an activity must hold before the SDK sees it. Without these the SDK either throws (a 500)
  * or runs a turn that cannot reply; both are a sender's mistake, answered 400 with what is wrong.
  */
 const account = z.object({ id: z.string().min(1) }).passthrough();

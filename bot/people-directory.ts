@@ -1,7 +1,7 @@
-import { TeamsInfo, type TurnContext } from 'botbuilder';
 import type { LoginBindings } from '../domain/known-people';
 import { displayName, guestHomeAddress, loginKey, MAX_ADDRESS_LENGTH, type Person } from '../domain/person';
 import type { Logger } from './logger';
+import { activityOf, connectorStatusOf, isConnectorFailure, type TurnContext } from './teams-turn';
 
 interface CachedPerson {
   person: Person;
@@ -13,25 +13,12 @@ const CACHE_LIMIT = 5000;
 /** Teams user ids are about 100 characters; anything far longer is not one, and is never looked up. */
 export const MAX_TEAMS_ID_LENGTH = 512;
 
-const TURN_IDENTITY = Symbol('identity of the person in this turn');
-
 /** Teams could not say who is asking just now (roster 401/429/5xx, a timeout, a network failure). */
 export class IdentityUnavailableError extends Error {
   constructor(cause: unknown) {
     super('The Teams roster could not be read', { cause });
     this.name = 'IdentityUnavailableError';
   }
-}
-
-function statusCodeOf(error: unknown): number | undefined {
-  const code = (error as { statusCode?: unknown } | null)?.statusCode;
-  return typeof code === 'number' ? code : undefined;
-}
-
-/** Errors of the HTTP call itself (core-rest-pipeline's RestError, an aborted or timed-out request). */
-function isRequestFailure(error: unknown): boolean {
-  const name = (error as { name?: unknown } | null)?.name;
-  return name === 'RestError' || name === 'AbortError' || statusCodeOf(error) !== undefined;
 }
 
 /** Teams answers these when the person is not a member it can describe: a stranger, not an outage. */
@@ -53,6 +40,8 @@ interface RosterMember {
 export class PeopleDirectory {
   private readonly cache = new Map<string, CachedPerson>();
   private readonly bound = new Map<string, string>();
+  /** Asked once per turn (keyed by the turn's activity, which lives as long as the turn). */
+  private readonly asked = new WeakMap<object, Promise<Person>>();
 
   constructor(
     private readonly logger: Logger,
@@ -66,15 +55,17 @@ export class PeopleDirectory {
    * a turn that asks again (remembering a personal chat, then the command) gets the same answer.
    */
   identify(context: TurnContext): Promise<Person> {
-    const asked = context.turnState.get<Promise<Person> | undefined>(TURN_IDENTITY);
+    const key = context.activity as object;
+    const asked = this.asked.get(key);
     if (asked) return asked;
     const answer = this.lookUp(context);
-    context.turnState.set(TURN_IDENTITY, answer);
+    this.asked.set(key, answer);
     return answer;
   }
 
   private async lookUp(context: TurnContext): Promise<Person> {
-    const from = context.activity.from;
+    const activity = activityOf(context);
+    const from = activity.from;
     const rawId = typeof from?.id === 'string' ? from.id : '';
     const teamsUserId = rawId.length <= MAX_TEAMS_ID_LENGTH ? rawId : '';
     const fallback: Person = {
@@ -87,11 +78,11 @@ export class PeopleDirectory {
 
     let member: RosterMember;
     try {
-      member = await TeamsInfo.getMember(context, teamsUserId);
+      member = await context.api.conversations.members(activity.conversation?.id ?? '').getById(teamsUserId);
     } catch (error) {
-      if (!isRequestFailure(error)) throw error;
-      const status = statusCodeOf(error);
-      const conversationType = context.activity.conversation?.conversationType;
+      if (!isConnectorFailure(error)) throw error;
+      const status = connectorStatusOf(error);
+      const conversationType = activity.conversation?.conversationType;
       if (status !== undefined && NOT_IN_ROSTER.has(status)) {
         // Not in the roster (another tenant, a removed member): someone without a sign-in name.
         this.logger.warn({ err: error, status, conversationType }, 'roster lookup: not a member');
@@ -111,7 +102,7 @@ export class PeopleDirectory {
       return await this.identify(context);
     } catch (error) {
       if (!(error instanceof IdentityUnavailableError)) throw error;
-      return { name: displayName(context.activity.from?.name) };
+      return { name: displayName(activityOf(context).from?.name) };
     }
   }
 

@@ -1,8 +1,8 @@
-import type { TurnContext } from 'botbuilder';
 import type { PeopleStore } from '../domain/known-people';
 import { boundedConversationReference } from './conversation-reference';
 import type { Logger } from './logger';
 import type { PeopleDirectory } from './people-directory';
+import { activityOf, type TurnContext } from './teams-turn';
 
 /**
  * Keeps each person's personal-chat conversation reference (for reminders later) and Teams user id (for
@@ -20,12 +20,13 @@ export class PeopleRegister {
 
   /** Best effort: when Teams cannot say who this is right now, the next turn will. */
   async notePersonalChat(context: TurnContext): Promise<void> {
-    if (context.activity.conversation?.conversationType !== 'personal') return;
+    const activity = activityOf(context);
+    if (activity.conversation?.conversationType !== 'personal') return;
     const person = await this.directory.identifyIfPossible(context);
     if (!person.email || !person.teamsUserId) return;
-    const key = `${person.email}|${context.activity.conversation.id}`;
+    const key = `${person.email}|${activity.conversation.id}`;
     if (this.written.has(key)) return;
-    const reference = boundedConversationReference(context.activity);
+    const reference = boundedConversationReference(activity);
     if (!reference) return;
     await this.store.remember({
       email: person.email,

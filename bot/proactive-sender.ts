@@ -1,15 +1,17 @@
-import {
-  CardFactory,
-  MessageFactory,
-  TurnContext,
-  type Activity,
-  type ConversationReference,
-} from 'botbuilder';
-import type { ConnectorClient } from 'botframework-connector';
-import type { TeamsAdapter } from '@microsoft/teams-ai';
+import type { App } from '@microsoft/teams.apps';
 import type { AdaptiveCardJson } from '../cards';
 import type { PostedCardUpdater } from '../domain/digest-ports';
+import { withCallerDeadline } from './connector-deadline';
 import type { Logger } from './logger';
+import {
+  asParams,
+  cardAttachment,
+  connectorRetryAfterMs,
+  connectorStatusOf,
+  messageWith,
+  type ConversationReference,
+  type OutboundMessage,
+} from './teams-turn';
 
 import type { SendResult } from '../app/messenger';
 
@@ -33,19 +35,11 @@ export class SendTimeoutError extends Error {
 const RETRYABLE = new Set([412, 429, 502, 504]);
 const MAX_ATTEMPTS = 5;
 
-function statusCodeOf(error: unknown): number | undefined {
-  const code = (error as { statusCode?: unknown } | null)?.statusCode;
-  return typeof code === 'number' ? code : undefined;
-}
+const statusCodeOf = connectorStatusOf;
+const retryAfterMs = connectorRetryAfterMs;
 
-function retryAfterMs(error: unknown): number | undefined {
-  const headers = (error as { response?: { headers?: { get?: (name: string) => string | undefined } } })
-    ?.response?.headers;
-  const value = headers?.get?.('retry-after');
-  if (!value) return undefined;
-  const seconds = Number(value);
-  return Number.isFinite(seconds) ? Math.min(seconds * 1000, 60_000) : undefined;
-}
+/** The SDK's Bot Connector client (the app's, with its token and HTTP options). */
+type Connector = App['api'];
 
 export interface ProactiveSenderOptions {
   /** First backoff after a throttled send; doubles each attempt, with jitter. */
@@ -67,7 +61,7 @@ export class ProactiveSender implements PostedCardUpdater {
   private readonly sleep: (ms: number) => Promise<void>;
 
   constructor(
-    private readonly adapter: TeamsAdapter,
+    private readonly connector: Connector,
     private readonly botAppId: string,
     private readonly logger: Logger,
     options: ProactiveSenderOptions = {},
@@ -87,16 +81,14 @@ export class ProactiveSender implements PostedCardUpdater {
   }
 
   /** Any message (a card, a file info card) in an existing conversation, not a reply to anything in it. */
-  async sendMessage(reference: Record<string, unknown>, message: Partial<Activity>): Promise<SendResult> {
+  async sendMessage(reference: Record<string, unknown>, message: OutboundMessage): Promise<SendResult> {
     const target = { ...(reference as Partial<ConversationReference>), activityId: undefined };
-    return this.withRetries(target, 'a message', async (client, signal) => {
-      const activity = TurnContext.applyConversationReference({ ...message }, target, false);
-      const conversationId = activity.conversation?.id;
+    return this.withRetries(target, 'a message', async (client) => {
+      const conversationId = target.conversation?.id;
       if (!conversationId) throw new Error('a conversation reference without a conversation id');
-      const answer = await client.conversations.sendToConversation(conversationId, activity, {
-        abortSignal: signal,
-        timeout: this.timeoutMs,
-      });
+      const answer = await client.conversations
+        .activities(conversationId)
+        .create(asParams({ ...message, ...addressed(target) } as OutboundMessage));
       return { conversationId, activityId: answer.id };
     });
   }
@@ -112,18 +104,15 @@ export class ProactiveSender implements PostedCardUpdater {
     summary: string,
   ): Promise<SendResult> {
     const channel = reference as Partial<ConversationReference>;
-    return this.withRetries(channel, 'a new channel post', async (client, signal) => {
-      const created = await client.conversations.createConversation(
-        {
-          isGroup: true,
-          bot: channel.bot ?? { id: `28:${this.botAppId}`, name: '' },
-          tenantId: channel.conversation?.tenantId,
-          channelData: { channel: { id: channelId } },
-          activity: cardActivity(card, summary) as Activity,
-          members: [],
-        },
-        { abortSignal: signal, timeout: this.timeoutMs },
-      );
+    return this.withRetries(channel, 'a new channel post', async (client) => {
+      const created = await client.conversations.create({
+        isGroup: true,
+        bot: channel.bot ?? { id: `28:${this.botAppId}`, name: '' },
+        tenantId: channel.conversation?.tenantId,
+        channelData: { channel: { id: channelId } },
+        activity: asParams(cardActivity(card, summary)),
+        members: [],
+      });
       return { conversationId: created.id, activityId: created.activityId };
     });
   }
@@ -141,14 +130,9 @@ export class ProactiveSender implements PostedCardUpdater {
     const conversationId = target.conversation?.id;
     if (!conversationId) return 'failed';
     try {
-      await this.attempt(target, 'a card update', async (client, signal) => {
-        const activity = TurnContext.applyConversationReference(cardActivity(card, ''), target, false);
-        await client.conversations.updateActivity(
-          conversationId,
-          activityId,
-          { ...activity, id: activityId } as Activity,
-          { abortSignal: signal, timeout: this.timeoutMs },
-        );
+      await this.attempt(target, 'a card update', async (client) => {
+        const activity = { ...cardActivity(card, ''), ...addressed(target), id: activityId };
+        await client.conversations.activities(conversationId).update(activityId, asParams(activity));
         return { conversationId, activityId };
       });
       return 'updated';
@@ -165,7 +149,7 @@ export class ProactiveSender implements PostedCardUpdater {
   private async withRetries(
     reference: Partial<ConversationReference>,
     what: string,
-    send: (client: ConnectorClient, signal: AbortSignal) => Promise<Delivered>,
+    send: (client: Connector) => Promise<Delivered>,
   ): Promise<SendResult> {
     for (let attempt = 1; ; attempt++) {
       try {
@@ -182,11 +166,11 @@ export class ProactiveSender implements PostedCardUpdater {
     }
   }
 
-  /** One attempt, on the adapter's authenticated client for the reference's serviceUrl, within the timeout. */
+  /** One attempt, on the app's authenticated client for the reference's serviceUrl, within the timeout. */
   private async attempt(
     reference: Partial<ConversationReference>,
     what: string,
-    send: (client: ConnectorClient, signal: AbortSignal) => Promise<Delivered>,
+    send: (client: Connector) => Promise<Delivered>,
   ): Promise<Delivered> {
     const controller = new AbortController();
     let timer: NodeJS.Timeout | undefined;
@@ -197,23 +181,10 @@ export class ProactiveSender implements PostedCardUpdater {
         reject(new SendTimeoutError(this.timeoutMs, what));
       }, this.timeoutMs);
     });
-    const delivery = (async () => {
-      let delivered: Delivered | undefined;
-      // The adapter hands errors inside the callback to onTurnError, which logs and swallows them; a send
-      // that failed must reach the retry loop instead.
-      let failure: unknown;
-      await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
-        try {
-          const client = context.turnState.get<ConnectorClient>(this.adapter.ConnectorClientKey);
-          delivered = await send(client, controller.signal);
-        } catch (error) {
-          failure = error;
-        }
-      });
-      if (failure !== undefined) throw failure;
-      if (!delivered) throw new Error(`${what} was not sent`);
-      return delivered;
-    })();
+    const serviceUrl = reference.serviceUrl;
+    const delivery = serviceUrl
+      ? withCallerDeadline(controller.signal, () => send(this.connector.clone({ serviceUrl })))
+      : Promise.reject(new Error(`${what}: a conversation reference without a serviceUrl`));
     try {
       return await Promise.race([delivery, deadline]);
     } catch (error) {
@@ -227,8 +198,17 @@ export class ProactiveSender implements PostedCardUpdater {
   }
 }
 
-function cardActivity(card: AdaptiveCardJson, summary: string): Partial<Activity> {
-  const activity = MessageFactory.attachment(CardFactory.adaptiveCard(card));
-  activity.summary = summary;
-  return activity;
+function cardActivity(card: AdaptiveCardJson, summary: string): OutboundMessage {
+  return messageWith(cardAttachment(card), summary || undefined);
+}
+
+/** Who a proactive message is from and to, as the reference says (the SDK's send does this in a turn). */
+function addressed(reference: Partial<ConversationReference>) {
+  return {
+    from: reference.bot,
+    recipient: reference.user,
+    conversation: reference.conversation,
+    channelId: reference.channelId,
+    serviceUrl: reference.serviceUrl,
+  };
 }

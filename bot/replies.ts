@@ -1,7 +1,15 @@
-import { CardFactory, MessageFactory, type Attachment, type TurnContext } from 'botbuilder';
 import { buildCard, type AdaptiveCardJson } from '../cards';
 import type { Answer } from '../views/answer';
 import type { Logger } from './logger';
+import {
+  activityOf,
+  cardAttachment,
+  connectorStatusOf,
+  messageWith,
+  sendInTurn,
+  type Attachment,
+  type TurnContext,
+} from './teams-turn';
 
 /** Answers, then Teams attachments each in a message of its own (file consent cards, one per file). */
 export interface AnswersAndAttachments {
@@ -14,9 +22,7 @@ export async function replyWithCard(
   card: AdaptiveCardJson,
   summary?: string,
 ): Promise<void> {
-  const activity = MessageFactory.attachment(CardFactory.adaptiveCard(card));
-  if (summary) activity.summary = summary;
-  await context.sendActivity(activity);
+  await sendInTurn(context, messageWith(cardAttachment(card), summary));
 }
 
 export async function replyWithAnswer(context: TurnContext, answer: Answer): Promise<void> {
@@ -29,19 +35,20 @@ export async function replyWithAll(
 ): Promise<void> {
   if (!('answers' in reply)) return replyWithAnswer(context, reply);
   for (const answer of reply.answers) await replyWithAnswer(context, answer);
-  for (const attachment of reply.attachments)
-    await context.sendActivity(MessageFactory.attachment(attachment));
+  for (const attachment of reply.attachments) await sendInTurn(context, messageWith(attachment));
 }
 
-/** Answers an Action.Execute invoke with a card that replaces the one the user acted on, for them only. */
-export async function answerExecuteWithCard(context: TurnContext, card: AdaptiveCardJson): Promise<void> {
-  await context.sendActivity({
-    type: 'invokeResponse',
-    value: {
-      status: 200,
-      body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card },
-    },
-  });
+/** An Action.Execute invoke's answer: a card that replaces the one the user acted on, for them only. */
+export interface ExecuteResponse {
+  status: 200;
+  body: { statusCode: 200; type: 'application/vnd.microsoft.card.adaptive'; value: AdaptiveCardJson };
+}
+
+export function executeAnswer(card: AdaptiveCardJson): ExecuteResponse {
+  return {
+    status: 200,
+    body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card },
+  };
 }
 
 /** Well inside the few seconds Teams waits for an invoke's answer, which comes after this. */
@@ -59,29 +66,24 @@ export async function replaceSharedCard(
   logger: Logger,
   timeoutMs = SHARED_CARD_TIMEOUT_MS,
 ): Promise<boolean> {
-  const messageId = context.activity.replyToId;
+  const messageId = activityOf(context).replyToId;
   if (!messageId) return true;
-  const activity = MessageFactory.attachment(CardFactory.adaptiveCard(card));
-  activity.id = messageId;
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<'timedOut'>((resolve) => {
     timer = setTimeout(() => resolve('timedOut'), timeoutMs);
   });
+  // The SDK updates the message in place when the activity carries the id of the one it replaces.
+  const update = context.send({ ...messageWith(cardAttachment(card)), id: messageId } as never);
   try {
-    const result = await Promise.race([
-      context.updateActivity(activity).then(() => 'replaced' as const),
-      timedOut,
-    ]);
+    const result = await Promise.race([update.then(() => 'replaced' as const), timedOut]);
     if (result === 'timedOut') logger.warn({ timeoutMs }, 'shared card not refreshed: no answer in time');
     return result === 'replaced';
   } catch (error) {
     // Deliberately broad: the change is already stored, and no failure here may undo "Saved".
-    logger.warn(
-      { err: error, statusCode: (error as { statusCode?: unknown } | null)?.statusCode },
-      'shared card not refreshed',
-    );
+    logger.warn({ err: error, statusCode: connectorStatusOf(error) }, 'shared card not refreshed');
     return false;
   } finally {
     clearTimeout(timer);
+    update.catch(() => undefined);
   }
 }

@@ -1,10 +1,10 @@
 import { performance } from 'node:perf_hooks';
 import contentType from 'content-type';
 import restify, { type Next, type Request, type Response } from 'restify';
-import type { TurnContext } from 'botbuilder';
-import type { TeamsAdapter } from '@microsoft/teams-ai';
+import type { HttpRouteHandler, IHttpServerAdapter } from '@microsoft/teams.apps';
 import type { Logger } from './logger';
 import { inboundActivityProblem } from './inbound-activity';
+import type { KeyEndorsements } from './key-endorsements';
 import { isLoopbackHostHeader, isLoopbackUrl } from './loopback';
 
 export interface HealthCheck {
@@ -12,9 +12,9 @@ export interface HealthCheck {
 }
 
 export interface ServerParts {
-  adapter: TeamsAdapter;
-  runTurn: (context: TurnContext) => Promise<void>;
   health: HealthCheck;
+  /** With credentials: the channel endorsement of the token's signing key (see KeyEndorsements). */
+  endorsements?: KeyEndorsements;
   logger: Logger;
   /** No inbound authentication: only this machine, and only loopback serviceUrls, are answered. */
   localMode: boolean;
@@ -44,7 +44,16 @@ export function jsonContentTypeProblem(header: string | undefined): string | und
   return undefined;
 }
 
-export function createServer({ adapter, runTurn, health, logger, localMode }: ServerParts): restify.Server {
+/** The one HTTP server: restify, serving /healthz itself and the Teams SDK's messaging endpoint. */
+export interface BotServer {
+  server: restify.Server;
+  /** Handed to the SDK's App as its `httpServerAdapter`: the SDK registers /api/messages through it. */
+  teamsAdapter: IHttpServerAdapter;
+}
+
+const MESSAGES_PATH = '/api/messages';
+
+export function createServer({ health, logger, localMode, endorsements }: ServerParts): BotServer {
   const server = restify.createServer({ name: 'oscb-plan-bot', handleUncaughtExceptions: false });
 
   const refuse = (res: Response, status: number, code: string, message: string, context: object) => {
@@ -75,39 +84,67 @@ export function createServer({ adapter, runTurn, health, logger, localMode }: Se
 
   const parseBody = restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false });
 
-  server.post('/api/messages', requireThisMachine, requireJson, parseBody, async (req, res) => {
-    const started = performance.now();
-    const activity = (req.body ?? {}) as {
-      type?: string;
-      name?: string;
-      conversation?: { conversationType?: string };
-    };
-    const problem = inboundActivityProblem(req.body, { loopbackServiceUrlOnly: localMode });
-    if (problem) {
-      logger.warn({ activityType: activity.type, problem }, 'activity rejected');
-      res.send(400, { code: 'BadRequest', message: problem });
-      return;
-    }
-    try {
-      await adapter.process(req, res, runTurn);
-    } finally {
-      logger.info(
-        {
-          activityType: activity.type,
-          activityName: activity.name,
-          conversationType: activity.conversation?.conversationType,
-          status: res.statusCode,
-          latencyMs: Math.round((performance.now() - started) * 10) / 10,
-        },
-        'turn',
-      );
-    }
-  });
+  /**
+   * The SDK hands over its handler (token validation, then the app's routes); everything the SDK does not
+   * check runs first: local mode's Host and Origin, JSON only, a bounded body, the activity's shape.
+   */
+  const messages = (handler: HttpRouteHandler) =>
+    server.post(MESSAGES_PATH, requireThisMachine, requireJson, parseBody, async (req, res) => {
+      const started = performance.now();
+      const activity = (req.body ?? {}) as {
+        type?: string;
+        name?: string;
+        conversation?: { conversationType?: string };
+      };
+      const problem = inboundActivityProblem(req.body, { loopbackServiceUrlOnly: localMode });
+      if (problem) {
+        logger.warn({ activityType: activity.type, problem }, 'activity rejected');
+        res.send(400, { code: 'BadRequest', message: problem });
+        return;
+      }
+      try {
+        const unendorsed = await endorsements?.problem(
+          req.headers.authorization,
+          (req.body as { channelId?: unknown }).channelId,
+        );
+        if (unendorsed) {
+          refuse(res, 401, 'Unauthorized', unendorsed, { activityType: activity.type });
+          return;
+        }
+        const answer = await handler({
+          body: req.body as unknown,
+          headers: req.headers as Record<string, string | string[]>,
+        });
+        if (answer.status === 401)
+          logger.warn({ activityType: activity.type }, 'request refused: not authenticated');
+        if (answer.body === undefined || answer.body === null) res.send(answer.status);
+        else res.send(answer.status, answer.body);
+      } finally {
+        logger.info(
+          {
+            activityType: activity.type,
+            activityName: activity.name,
+            conversationType: activity.conversation?.conversationType,
+            status: res.statusCode,
+            latencyMs: Math.round((performance.now() - started) * 10) / 10,
+          },
+          'turn',
+        );
+      }
+    });
+
+  const teamsAdapter: IHttpServerAdapter = {
+    registerRoute(method, path, handler) {
+      if (method !== 'POST' || path !== MESSAGES_PATH)
+        throw new Error(`the bot serves only POST ${MESSAGES_PATH}, not ${method} ${path}`);
+      messages(handler);
+    },
+  };
 
   server.get('/healthz', async (_req, res) => {
     const report = await health();
     res.json(report.healthy ? 200 : 503, { status: report.healthy ? 'ok' : 'degraded', ...report.details });
   });
 
-  return server;
+  return { server, teamsAdapter };
 }

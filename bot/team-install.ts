@@ -1,4 +1,4 @@
-import type { Activity } from 'botbuilder';
+import type { InboundActivity as Activity } from './teams-turn';
 import { z } from 'zod';
 import type { KnownTeam } from '../domain/known-teams';
 import { channelConversationId } from './conversation';

@@ -1,4 +1,4 @@
-import type { Activity } from 'botbuilder';
+import type { InboundActivity as Activity } from './teams-turn';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

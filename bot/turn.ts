@@ -1,9 +1,9 @@
-import type { TurnContext } from 'botbuilder';
 import type { Place } from '../app/action-cards';
 import type { ChannelAddress } from '../app/board-channel';
 import type { Person } from '../domain/person';
 import { channelAddressOf, deliveryOf, placeOf } from './conversation';
 import type { PeopleDirectory } from './people-directory';
+import { activityOf, type TurnContext } from './teams-turn';
 
 /** One turn as the use cases need it: who is asking, where, and which delivery this is. No Teams types. */
 export interface Turn {
@@ -21,8 +21,8 @@ export function turnOf(context: TurnContext, people: PeopleDirectory): Turn {
   return {
     who: () => people.identify(context),
     whoIfPossible: () => people.identifyIfPossible(context),
-    place: placeOf(context.activity),
-    delivery: deliveryOf(context.activity),
-    channel: channelAddressOf(context.activity),
+    place: placeOf(activityOf(context)),
+    delivery: deliveryOf(activityOf(context)),
+    channel: channelAddressOf(activityOf(context)),
   };
 }

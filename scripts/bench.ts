@@ -21,7 +21,7 @@ import { countRoundTrips } from './bench/round-trips';
 import { SCENARIOS, type BotUnderTest } from './bench/scenarios';
 
 /**
- * `npm run bench`: the real bot and a bare teams-ai echo bot, each in its own process, against in-memory
+ * `npm run bench`: the real bot and a bare Teams SDK echo bot, each in its own process, against in-memory
  * Azurite and a connector on loopback; prints one table and writes it to build/bench-results.md.
  * Sized to finish in a few minutes on two cores.
  */

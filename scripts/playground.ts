@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig, readEnvironment, type Config } from '../bot/config';
+import { ConfigError, CREDENTIAL_SETTINGS, loadConfig, readEnvironment, type Config } from '../bot/config';
 import { PLAYGROUND_BOT_NAME, PLAYGROUND_CHAIR } from './playground/playground-config';
 import { startPlaygroundSession, type PlaygroundSession } from './playground/session';
 
@@ -18,9 +18,7 @@ Starts the bot and the Microsoft 365 Agents Playground (a local, offline Teams s
 function playgroundConfig(role: Role): Config {
   const config = loadConfig({
     ...readEnvironment(),
-    BOT_ID: '',
-    BOT_PASSWORD: '',
-    BOT_TENANT_ID: '',
+    ...Object.fromEntries(CREDENTIAL_SETTINGS.map((name) => [name, ''])),
     AZURE_STORAGE_CONNECTION_STRING: '',
   });
   const boardAdmins =

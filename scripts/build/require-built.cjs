@@ -4,6 +4,13 @@
 // or compiling on every start.
 const path = require('node:path');
 const { staleReason } = require('./build-stamp.cjs');
+const { nodeVersionProblem } = require('./node-version.cjs');
+
+const wrongNode = nodeVersionProblem();
+if (wrongNode) {
+  process.stderr.write(`${wrongNode}\n`);
+  process.exit(1);
+}
 
 const reason = staleReason(path.resolve(__dirname, '..', '..'));
 if (reason) {

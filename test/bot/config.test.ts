@@ -58,6 +58,59 @@ describe('configuration', () => {
     assert.deepEqual(config.storage, { connectionString: 'UseDevelopmentStorage=true' });
   });
 
+  const OTHER = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+  const AZURE = { AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true' };
+  const credentialCases: [string, Record<string, string>, object | RegExp][] = [
+    [
+      "the Teams SDK's names as aliases",
+      { CLIENT_ID: GUID, CLIENT_SECRET: 'secret', TENANT_ID: GUID },
+      { appId: GUID, password: 'secret', tenantId: GUID },
+    ],
+    [
+      "the project's names over the SDK's when both are set",
+      { BOT_ID: GUID, CLIENT_ID: OTHER, BOT_PASSWORD: 'ours', CLIENT_SECRET: 'theirs', BOT_TENANT_ID: GUID },
+      { appId: GUID, password: 'ours', tenantId: GUID },
+    ],
+    [
+      'a managed identity instead of a secret (the same id: user-assigned)',
+      { BOT_ID: GUID, BOT_TENANT_ID: GUID, BOT_MANAGED_IDENTITY_CLIENT_ID: GUID },
+      { appId: GUID, tenantId: GUID, managedIdentityClientId: GUID },
+    ],
+    [
+      'a federated credential from the system-assigned identity, by its SDK alias',
+      { BOT_ID: GUID, BOT_TENANT_ID: GUID, MANAGED_IDENTITY_CLIENT_ID: 'system' },
+      { appId: GUID, tenantId: GUID, managedIdentityClientId: 'system' },
+    ],
+    [
+      'a managed identity that is not one',
+      { BOT_ID: GUID, BOT_TENANT_ID: GUID, BOT_MANAGED_IDENTITY_CLIENT_ID: 'mine' },
+      /^BOT_MANAGED_IDENTITY_CLIENT_ID must be "system" or the client id/,
+    ],
+    [
+      'a secret and a managed identity at once',
+      { BOT_ID: GUID, BOT_TENANT_ID: GUID, BOT_PASSWORD: 'secret', BOT_MANAGED_IDENTITY_CLIENT_ID: GUID },
+      /^BOT_MANAGED_IDENTITY_CLIENT_ID cannot be set together with BOT_PASSWORD/,
+    ],
+    [
+      'neither a secret nor a managed identity',
+      { CLIENT_ID: GUID, TENANT_ID: GUID },
+      /^BOT_PASSWORD is required/,
+    ],
+  ];
+  for (const [name, env, expected] of credentialCases) {
+    it(`reads credentials: ${name}`, () => {
+      if (expected instanceof RegExp) {
+        assert.throws(
+          () => loadConfig({ ...AZURE, ...env }),
+          (error: unknown) =>
+            error instanceof ConfigError && error.problems.some((problem) => expected.test(problem)),
+        );
+        return;
+      }
+      assert.deepEqual(loadConfig({ ...AZURE, ...env }).credentials, expected);
+    });
+  }
+
   it('reads admins in ASCII lower case, and a guest admin by the address they were invited with', () => {
     const config = loadConfig({
       BOARD_ADMINS: 'KATE@oscb.example, Jane_Police.uk#EXT#@oscbboard.onmicrosoft.com',

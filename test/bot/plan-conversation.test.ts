@@ -45,10 +45,15 @@ describe('the plan in conversation (real server, Bot Framework protocol)', () =>
   });
 
   it('posts the reply to the conversation through the connector, replying to the message', async () => {
-    await ask('show priority 5');
+    const asked = personalMessage(bot.serviceUrl, chair, 'show priority 5');
+    assert.equal((await bot.send(asked)).status, 200);
     const call = bot.connector.calls.find((candidate) => candidate.method === 'POST');
     assert.ok(call);
-    assert.match(call.path, /^\/v3\/conversations\/a:personal-29:[^/]+\/activities\/[^/]+$/);
+    // The Teams SDK replies as Teams documents it: a POST to the conversation naming the message it answers.
+    assert.match(call.path, /^\/v3\/conversations\/a:personal-29:[^/]+\/activities$/);
+    const sent = call.body as { replyToId?: unknown; from?: { id?: unknown } };
+    assert.equal(sent.replyToId, asked.id, 'replyToId names the message');
+    assert.equal(sent.from?.id, (asked.recipient as { id: string }).id, 'from the bot');
   });
 
   it('answers an @mention in a channel', async () => {

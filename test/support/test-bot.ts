@@ -45,7 +45,7 @@ export class LogCapture extends Writable {
 }
 
 /**
- * The real bot (restify server, TeamsAdapter, teams-ai routes, Table Storage) on a loopback port, against
+ * The real bot (restify server, the Teams SDK's App and routes, Table Storage) on a loopback port, against
  * the shared Azurite and a recording Bot Connector.
  */
 export class TestBot {
@@ -80,7 +80,7 @@ export class TestBot {
       logger: createLogger(config.logLevel, testBot.logs),
       clock: options.clock,
       outboundTimeoutMs: options.outboundTimeoutMs,
-      credentialsFactory: options.outboundTokens,
+      outboundTokens: options.outboundTokens?.token,
       uploadTimeoutMs: options.uploadTimeoutMs,
       maxUploadBytes: options.maxUploadBytes,
       doorLimits: options.doorLimits && { ...DOOR_LIMITS, ...options.doorLimits },
