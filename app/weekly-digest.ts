@@ -229,9 +229,10 @@ export class WeeklyDigest {
       (admin): admin is KnownPerson & { personalConversation: Record<string, unknown> } =>
         admin?.personalConversation !== undefined,
     );
-    logger.error(
+    // Expected on a fresh install, so a warning saying what to do rather than an error.
+    logger.warn(
       { week, reason, reachableAdmins: reachable.length },
-      'no board channel: the digest was not posted anywhere',
+      `no board channel yet, so this week's digest was not posted: a board admin should @mention the bot with "set board channel" in the board's team channel`,
     );
     if (reachable.length === 0) return 0;
     if (!(await ledger.claimNoChannelNotice(week, clock().toISOString()))) return 0;

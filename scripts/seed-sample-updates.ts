@@ -1,6 +1,15 @@
 import { loadConfig } from '../bot/config';
 import { composeBot } from '../bot/composition-root';
+import { describeFailure } from '../bot/one-line-problem';
 import type { Person } from '../domain/person';
+import { answeredHelp } from './support/help-flag';
+
+const USAGE = `Usage: npm run seed -- [--force] [--allow-real-storage]
+
+Writes sample owners and backdated status updates to the local store, to try the cards and the digest.
+  --force               add them even though the store already holds changes (they would be buried)
+  --allow-real-storage  write to a real Azure storage account (never a board's own record)
+With embedded storage, stop the bot first: one process at a time uses the data folder.`;
 
 /**
  * `npm run seed`: sample owners and status updates, for trying the cards and `npm run digest --dry-run`
@@ -74,14 +83,19 @@ const SAMPLE: { actionId: string; owner: string; updates: [daysAgo: number, rag:
     },
   ];
 
+/** A refusal said in one line, with nothing written. */
+class SeedRefused extends Error {}
+
 async function main(argv: string[]): Promise<void> {
+  const unknown = argv.filter((arg) => !['--force', '--allow-real-storage'].includes(arg));
+  if (unknown.length > 0) throw new SeedRefused(`Unknown option ${unknown.join(' ')}.\n${USAGE}`);
   const config = loadConfig();
   const isLocal =
     'embedded' in config.storage ||
     ('connectionString' in config.storage &&
       /AccountName=devstoreaccount1;/.test(config.storage.connectionString));
   if (!isLocal && !argv.includes('--allow-real-storage')) {
-    throw new Error(
+    throw new SeedRefused(
       'Refusing to write sample data to a real storage account (pass --allow-real-storage to insist).',
     );
   }
@@ -93,6 +107,12 @@ async function main(argv: string[]): Promise<void> {
   );
   try {
     const service = bot.stores.statusService;
+    const held = (await service.currentStatuses()).size;
+    if (held > 0 && !argv.includes('--force')) {
+      throw new SeedRefused(
+        `Nothing was written: ${config.tablePrefix}planstatus already holds changes to ${held} action(s), and backdated samples would bury them. Pass --force to add them anyway, or set another LOCAL_STORAGE_DIR or TABLE_PREFIX.`,
+      );
+    }
     let written = 0;
     for (const sample of SAMPLE) {
       now = new Date(realNow.getTime() - 80 * 86_400_000);
@@ -124,7 +144,9 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-  console.error((error as Error).message);
-  process.exit(1);
-});
+if (answeredHelp(USAGE)) process.exitCode = 0;
+else
+  main(process.argv.slice(2)).catch((error: unknown) => {
+    console.error(error instanceof SeedRefused ? error.message : describeFailure(error));
+    process.exit(1);
+  });
