@@ -41,7 +41,7 @@ async function main(argv: string[]): Promise<number> {
   const waitMs = waitOption(argv);
   const config = { ...loadConfig(), port: 0 };
   // stdout carries the result (or the --dry-run digest); logs go to stderr.
-  const bot = await composeBot(config, { logger: createLogger(config.logLevel, 'stderr') });
+  const bot = await composeBot(config, { logger: createLogger(config.logLevel, 'stderr'), job: true });
   try {
     if (dryRun) {
       const { digest, answer } = await bot.useCases.weeklyDigest.prepare();

@@ -54,7 +54,7 @@ async function writePack(
   try {
     const config = { ...loadConfig(), port: 0 };
     // stdout carries the paths and the summary; logs go to stderr.
-    bot = await composeBot(config, { logger: createLogger(config.logLevel, 'stderr') });
+    bot = await composeBot(config, { logger: createLogger(config.logLevel, 'stderr'), job: true });
     const packs = bot.useCases.boardPacks;
     const prepared = await packs.prepare(dates);
     if (!prepared.ok) {

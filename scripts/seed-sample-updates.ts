@@ -103,7 +103,7 @@ async function main(argv: string[]): Promise<void> {
   const realNow = now;
   const bot = await composeBot(
     { ...config, port: 0, boardAdmins: [...config.boardAdmins, ADMIN.email!] },
-    { clock: () => now },
+    { clock: () => now, job: true },
   );
   try {
     const service = bot.stores.statusService;
