@@ -6,6 +6,7 @@ import type {
   ReminderLedger,
   WeekLease,
 } from '../domain/digest-ports';
+import { DAY_MS } from '../domain/days';
 import { isoWeekOf } from '../domain/digest/iso-week';
 import type { StatusService } from '../domain/status-service';
 import type { Plan } from '../plan/plan-schema';
@@ -58,8 +59,6 @@ export interface DigestRunOptions {
   /** How long to wait for another run that holds this week's claim; two leases by default. */
   waitMs?: number;
 }
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Builds the weekly digest from stored state and posts it once per ISO week to the board channel. */
 export class WeeklyDigest {

@@ -1,6 +1,7 @@
 import { loadConfig } from '../bot/config';
 import { composeBot } from '../bot/composition-root';
 import { describeFailure } from '../bot/one-line-problem';
+import { DAY_MS } from '../domain/days';
 import type { Person } from '../domain/person';
 import { answeredHelp } from './support/help-flag';
 
@@ -115,7 +116,7 @@ async function main(argv: string[]): Promise<void> {
     }
     let written = 0;
     for (const sample of SAMPLE) {
-      now = new Date(realNow.getTime() - 80 * 86_400_000);
+      now = new Date(realNow.getTime() - 80 * DAY_MS);
       const assigned = await service.assignOwner({
         actionId: sample.actionId,
         ownerEmail: sample.owner,
@@ -123,7 +124,7 @@ async function main(argv: string[]): Promise<void> {
       });
       if (assigned.kind === 'assigned') written += 1;
       for (const [daysAgo, rag, note] of sample.updates) {
-        now = new Date(realNow.getTime() - daysAgo * 86_400_000);
+        now = new Date(realNow.getTime() - daysAgo * DAY_MS);
         const owner: Person = { name: sample.owner.split('@')[0], email: sample.owner };
         const outcome = await service.updateStatus({
           actionId: sample.actionId,
