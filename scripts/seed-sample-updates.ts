@@ -1,4 +1,4 @@
-import { loadConfig } from '../bot/config';
+import { loadConfig, npmFlags } from '../bot/config';
 import { composeBot } from '../bot/composition-root';
 import { describeFailure } from '../bot/one-line-problem';
 import { DAY_MS } from '../domain/days';
@@ -147,7 +147,10 @@ async function main(argv: string[]): Promise<void> {
 
 if (answeredHelp(USAGE)) process.exitCode = 0;
 else
-  main(process.argv.slice(2)).catch((error: unknown) => {
-    console.error(error instanceof SeedRefused ? error.message : describeFailure(error));
-    process.exit(1);
-  });
+  // `npm run seed --force` (without `--`) reaches the script as npm's own setting.
+  main([...process.argv.slice(2), ...npmFlags().filter((flag) => flag === '--force')]).catch(
+    (error: unknown) => {
+      console.error(error instanceof SeedRefused ? error.message : describeFailure(error));
+      process.exit(1);
+    },
+  );
