@@ -1,11 +1,11 @@
 import {
   formatCalendarDate,
-  readIsoDate,
   readTypedDate,
   todayIn,
   type IsoDate,
 } from '../domain/board-cycle/calendar-date';
 import { startOfLocalDay } from '../domain/board-cycle/date-period';
+import { dayAfter } from '../domain/days';
 import { isIsoCalendarDate } from '../plan/iso-calendar-date';
 
 /** What a board pack covers; the same params give the same files however much later they are asked for. */
@@ -92,11 +92,6 @@ export function checkedParams(params: BoardPackParams, now: Date, timeZone: stri
 /** The last instant of a day on the board's calendar. */
 export function endOfDay(date: IsoDate, timeZone: string): Date {
   return new Date(startOfLocalDay(dayAfter(date), timeZone).getTime() - 1);
-}
-
-export function dayAfter(date: IsoDate): IsoDate {
-  const { year, month, day } = readIsoDate(date);
-  return new Date(Date.UTC(year, month - 1, day + 1)).toISOString().slice(0, 10);
 }
 
 function refuse(problem: string): PackDatesReading {

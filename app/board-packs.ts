@@ -14,14 +14,9 @@ import type { Answer } from '../views/answer';
 import { boardPackView } from '../views/board-pack-views';
 import { calendarDayIso } from '../views/board-dates';
 import type { BoardPackView } from '../views/board-pack-view-model';
+import { dayAfter } from '../domain/days';
 import type { Place } from './action-cards';
-import {
-  checkedParams,
-  dayAfter,
-  readPackDates,
-  type BoardPackParams,
-  type TypedPackDates,
-} from './board-pack-params';
+import { checkedParams, readPackDates, type BoardPackParams, type TypedPackDates } from './board-pack-params';
 import type { BoardPackFormat, BoardPackRenderer, IssuedBoardPacks, PlanHistory } from './board-pack-ports';
 import { notice } from './notices';
 import { adminsOnly } from './refusals';

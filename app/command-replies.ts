@@ -1,5 +1,4 @@
-import { changesRecord } from '../domain/command-effects';
-import { parseCommand, type Command } from '../domain/commands';
+import { changesRecord, parseCommand, type Command } from '../domain/commands';
 import type { Plan } from '../plan/plan-schema';
 import type { Answer } from '../views/answer';
 import { formOffer, notice, offerCommands, onlyShows } from './notices';

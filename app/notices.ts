@@ -1,5 +1,4 @@
-import { changesRecord } from '../domain/command-effects';
-import { parseCommand, type Command } from '../domain/commands';
+import { changesRecord, parseCommand, type Command } from '../domain/commands';
 import { parseRagWord } from '../domain/rag-status';
 import type { Plan } from '../plan/plan-schema';
 import type { Answer } from '../views/answer';

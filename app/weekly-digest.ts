@@ -6,6 +6,7 @@ import type {
   ReminderLedger,
   WeekLease,
 } from '../domain/digest-ports';
+import { DAY_MS } from '../domain/days';
 import { isoWeekOf } from '../domain/digest/iso-week';
 import type { StatusService } from '../domain/status-service';
 import type { Plan } from '../plan/plan-schema';
@@ -58,8 +59,6 @@ export interface DigestRunOptions {
   /** How long to wait for another run that holds this week's claim; two leases by default. */
   waitMs?: number;
 }
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Builds the weekly digest from stored state and posts it once per ISO week to the board channel. */
 export class WeeklyDigest {
@@ -229,9 +228,10 @@ export class WeeklyDigest {
       (admin): admin is KnownPerson & { personalConversation: Record<string, unknown> } =>
         admin?.personalConversation !== undefined,
     );
-    logger.error(
+    // Expected on a fresh install, so a warning saying what to do rather than an error.
+    logger.warn(
       { week, reason, reachableAdmins: reachable.length },
-      'no board channel: the digest was not posted anywhere',
+      `no board channel yet, so this week's digest was not posted: a board admin should @mention the bot with "set board channel" in the board's team channel`,
     );
     if (reachable.length === 0) return 0;
     if (!(await ledger.claimNoChannelNotice(week, clock().toISOString()))) return 0;

@@ -99,6 +99,8 @@ export interface CompositionOptions {
   /** Tests shorten the deadline on a board-pack upload to OneDrive, and lower the largest file sent. */
   uploadTimeoutMs?: number;
   maxUploadBytes?: number;
+  /** A command-line job (digest, board pack, seed) that never listens, so has no inbound authentication to warn about. */
+  job?: boolean;
   /** Tests shorten the deadlines on slow clients and the line of waiting turns. */
   doorLimits?: DoorLimits;
 }
@@ -163,7 +165,7 @@ export async function composeBot(config: Config, options: CompositionOptions = {
   const logger = options.logger ?? createLogger(config.logLevel);
   const clock = options.clock ?? (() => new Date());
   const plan = loadPlan(config.planFile);
-  if (!config.credentials) {
+  if (!config.credentials && !options.job) {
     logger.warn(
       'BOT_ID is not set: running in local mode WITHOUT inbound authentication, answering only this machine.',
     );

@@ -188,6 +188,12 @@ function withAliases(environment: Record<string, string | undefined>): Record<st
   return resolved;
 }
 
+/**
+ * Who `npm run chat -- --as chair@oscb.example` (the README's example) acts as: an admin in local mode when
+ * BOARD_ADMINS is unset, so a first try can update and assign. Never with BOT_ID (real Teams, real Entra).
+ */
+export const LOCAL_CHAIR = 'chair@oscb.example';
+
 /** Local mode (no BOT_ID) answers only this machine unless HOST says otherwise. */
 const LOOPBACK_HOSTS = ['127.0.0.1', '::1'];
 const ALL_INTERFACES = ['0.0.0.0'];
@@ -208,6 +214,8 @@ export interface Config {
   tablePrefix: string;
   planFile: string;
   boardAdmins: string[];
+  /** Local mode without BOARD_ADMINS: the README's chat example (LOCAL_CHAIR) is the admin, and start-up says so. */
+  boardAdminsDefaulted: boolean;
   staleDays: number;
   digest: {
     cron: string;
@@ -284,6 +292,7 @@ export function loadConfig(given: Record<string, string | undefined> = readEnvir
             : {}),
         }
       : undefined;
+  const boardAdminsDefaulted = !env.BOT_ID && env.BOARD_ADMINS.length === 0;
   return {
     port: env.PORT,
     hosts: env.HOST ? [env.HOST] : credentials ? ALL_INTERFACES : LOOPBACK_HOSTS,
@@ -299,7 +308,8 @@ export function loadConfig(given: Record<string, string | undefined> = readEnvir
         : { embedded: { directory: env.LOCAL_STORAGE_DIR, port: env.LOCAL_STORAGE_PORT } },
     tablePrefix: env.TABLE_PREFIX,
     planFile: env.PLAN_FILE,
-    boardAdmins: env.BOARD_ADMINS,
+    boardAdmins: boardAdminsDefaulted ? [LOCAL_CHAIR] : env.BOARD_ADMINS,
+    boardAdminsDefaulted,
     staleDays: env.STALE_DAYS,
     digest: {
       cron: env.DIGEST_CRON,

@@ -4,6 +4,7 @@ import { composeBot } from './composition-root';
 import type { DigestRunResult } from '../app/weekly-digest';
 import { buildCard } from '../cards';
 import { createLogger } from './logger';
+import { describeFailure } from './one-line-problem';
 import { SendTimeoutError } from './proactive-sender';
 import { plural } from '../domain/wording';
 
@@ -13,8 +14,19 @@ import { plural } from '../domain/wording';
  * unless --force. Exit code 0 means this week's digest is in the board channel; anything else is not.
  */
 const KNOWN_FLAGS = /^(--force|--dry-run|--json|--wait(=.*)?)$/;
+const USAGE = `Usage: npm run digest -- [--dry-run [--json]] [--force] [--wait <seconds>]
+
+Posts this week's digest to the board channel once, for an external scheduler; exit 0 means it is there.
+  --dry-run   print the digest instead of posting it (--json: as the Adaptive Card)
+  --force     post even if this week's digest was already posted or is claimed by another run
+  --wait <s>  wait up to this many seconds for another run's claim to end
+With embedded storage (no AZURE_STORAGE_*), stop the bot first: one process at a time uses the data folder.`;
 
 async function main(argv: string[]): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(USAGE);
+    return 0;
+  }
   // A mistyped --dryrun must not fall through to a real post.
   const unknown = argv.filter(
     (arg, index) => arg.startsWith('-') && !KNOWN_FLAGS.test(arg) && argv[index - 1] !== '--wait',
@@ -29,7 +41,7 @@ async function main(argv: string[]): Promise<number> {
   const waitMs = waitOption(argv);
   const config = { ...loadConfig(), port: 0 };
   // stdout carries the result (or the --dry-run digest); logs go to stderr.
-  const bot = await composeBot(config, { logger: createLogger(config.logLevel, 'stderr') });
+  const bot = await composeBot(config, { logger: createLogger(config.logLevel, 'stderr'), job: true });
   try {
     if (dryRun) {
       const { digest, answer } = await bot.useCases.weeklyDigest.prepare();
@@ -81,6 +93,6 @@ function waitOption(argv: string[]): number | undefined {
 main([...process.argv.slice(2), ...npmFlags()])
   .then((code) => process.exit(code))
   .catch((error: unknown) => {
-    console.error(error instanceof ConfigError ? error.message : error);
+    console.error(describeFailure(error));
     process.exit(1);
   });

@@ -1,4 +1,5 @@
 import { Cron } from 'croner';
+import { DAY_MS } from '../domain/days';
 import { isoWeekOf } from '../domain/digest/iso-week';
 import type { WeeklyDigest } from '../app/weekly-digest';
 import type { Logger } from './logger';
@@ -47,7 +48,7 @@ export function scheduleDigest(
   const now = clock();
   const week = isoWeekOf(now, timeZone);
   // The first run time in this ISO week: search from 8 days back and keep the last one before now.
-  let candidate = job.nextRun(new Date(now.getTime() - 8 * 24 * 60 * 60 * 1000));
+  let candidate = job.nextRun(new Date(now.getTime() - 8 * DAY_MS));
   let dueThisWeek = false;
   while (candidate && candidate <= now) {
     if (isoWeekOf(candidate, timeZone) === week) dueThisWeek = true;

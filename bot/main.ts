@@ -1,7 +1,6 @@
-import { ConfigError, loadConfig } from './config';
+import { loadConfig } from './config';
 import { startAzurite } from '../storage/azurite-process';
-import { StorageStartError } from '../storage/store-errors';
-import { PlanFileError } from '../plan/load-plan';
+import { describeFailure } from './one-line-problem';
 
 /** A terminal's Ctrl+C, `kill`, `docker stop`, a closed terminal: every ordinary stop saves everything. */
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
@@ -53,9 +52,13 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  const { boardAdmins, boardAdminsDefaulted } = bot.config;
   bot.logger.info(
-    { port, hosts: bot.config.hosts, plan: bot.plan.id },
-    `OSCB plan bot listening on http://localhost:${port}/api/messages`,
+    { port, hosts: bot.config.hosts, plan: bot.plan.id, boardAdmins },
+    `OSCB plan bot listening on http://localhost:${port}/api/messages` +
+      (boardAdminsDefaulted
+        ? ` (local mode: ${boardAdmins.join(', ')} is the board admin, as BOARD_ADMINS is not set)`
+        : ''),
   );
 
   const { cron, timeZone, scheduled } = bot.config.digest;
@@ -98,9 +101,6 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   // The logger may not exist yet (bad configuration), so this one message goes to stderr directly.
-  const oneLine = [ConfigError, StorageStartError, StartupProblem, PlanFileError].some(
-    (kind) => error instanceof kind,
-  );
-  process.stderr.write(`${oneLine ? (error as Error).message : ((error as Error).stack ?? String(error))}\n`);
+  process.stderr.write(`${error instanceof StartupProblem ? error.message : describeFailure(error)}\n`);
   process.exit(1);
 });

@@ -177,6 +177,5 @@ export type RunCommandPayload = z.infer<typeof runCommandPayload>;
 export type OfferBoardPackFilePayload = z.infer<typeof offerBoardPackFilePayload>;
 export type RedactChangePayload = z.infer<typeof redactChangePayload>;
 export type UpdateStatusPayload = z.infer<typeof updateStatusPayload>;
-export type RefreshActionPayload = z.infer<typeof refreshActionPayload>;
 export type OpenFormPayload = z.infer<typeof openFormPayload>;
 export type FormList = z.infer<typeof formList>;

@@ -5,6 +5,7 @@ import { loadPlan } from '../plan/load-plan';
 import { allActions } from '../domain/plan-lookup';
 import { azuriteConnectionString, startAzurite } from '../storage/azurite-process';
 import { testUser, type TestUser } from './support/teams-activities';
+import { answeredHelp } from './support/help-flag';
 import { repoRoot, shippedPlanFile } from './support/repo-paths';
 import { BenchConnector } from './bench/bench-connector';
 import { CONTENTION_SCENARIOS, measureContention, renderContention } from './bench/contention-bench';
@@ -217,7 +218,18 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error((error as Error).stack ?? String(error));
-  process.exitCode = 1;
-});
+const USAGE = `Usage: npm run bench -- [--quick] [--contention | --board-pack | --cold-start]
+
+Measures the bot against an echo bot, in-memory Azurite and a loopback connector (a few minutes on two
+cores), prints one table and writes it to build/bench-results.md.
+  --quick        one short round, for working on the bench itself (figures too noisy to quote)
+  --contention   only concurrent updates to one action
+  --board-pack   only the board pack
+  --cold-start   only the cold start`;
+
+if (answeredHelp(USAGE)) process.exitCode = 0;
+else
+  main().catch((error: unknown) => {
+    console.error((error as Error).stack ?? String(error));
+    process.exitCode = 1;
+  });

@@ -1,14 +1,13 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../bot/config';
+import { loadConfig } from '../bot/config';
+import { oneLineProblem } from '../bot/one-line-problem';
 import { composeBot, type Bot } from '../bot/composition-root';
 import { createLogger } from '../bot/logger';
 import { RAG_LABELS, RAG_STATUSES } from '../domain/rag-status';
 import { plural } from '../domain/wording';
 import { isIsoCalendarDate } from '../plan/iso-calendar-date';
-import { PlanFileError } from '../plan/load-plan';
-import { isUnavailable, StorageStartError } from '../storage/store-errors';
 import { runCommand } from './table-backup/run-command';
 
 const USAGE =
@@ -55,7 +54,7 @@ async function writePack(
   try {
     const config = { ...loadConfig(), port: 0 };
     // stdout carries the paths and the summary; logs go to stderr.
-    bot = await composeBot(config, { logger: createLogger(config.logLevel, 'stderr') });
+    bot = await composeBot(config, { logger: createLogger(config.logLevel, 'stderr'), job: true });
     const packs = bot.useCases.boardPacks;
     const prepared = await packs.prepare(dates);
     if (!prepared.ok) {
@@ -85,19 +84,10 @@ async function writePack(
     );
     return 0;
   } catch (error) {
-    if (
-      error instanceof ConfigError ||
-      error instanceof StorageStartError ||
-      error instanceof PlanFileError
-    ) {
-      console.error(error.message);
-      return 1;
-    }
-    if (isUnavailable(error)) {
-      console.error('No board pack: the plan store cannot be reached. Check AZURE_STORAGE_* and try again.');
-      return 1;
-    }
-    throw error;
+    const problem = oneLineProblem(error);
+    if (problem === undefined) throw error;
+    console.error(`No board pack: ${problem}`);
+    return 1;
   } finally {
     await bot?.close();
   }

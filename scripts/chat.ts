@@ -3,6 +3,9 @@ import readline from 'node:readline';
 import { cardAsText, inputsOf, type CardButton, type CardInput } from './chat/card-text';
 import { ChatActivities, chatMember } from './chat/chat-activities';
 import { LoopbackConnector } from './chat/loopback-connector';
+import { LOCAL_CHAIR } from '../bot/config';
+import { FILE_CONSENT_CONTENT_TYPE } from '../bot/file-consent';
+import { answeredHelp } from './support/help-flag';
 
 /**
  * `npm run chat [-- --as you@example.com] [-- --url http://localhost:3978/api/messages]`: a terminal chat
@@ -11,6 +14,12 @@ import { LoopbackConnector } from './chat/loopback-connector';
  */
 type Activity = Record<string, unknown>;
 type Card = Record<string, unknown>;
+
+const USAGE = `Usage: npm run chat -- [--as you@example.com] [--name "Your Name"] [--url http://localhost:3978/api/messages]
+
+A terminal chat with a bot in local mode (npm start without BOT_ID). Type a command (try "help"), a number
+to press a button, /quit to leave. With BOARD_ADMINS unset, --as ${LOCAL_CHAIR} is a board admin.
+Board pack files cannot be accepted here: write them with npm run board-pack -- --out packs.`;
 
 const TURN_TIMEOUT_MS = 30_000;
 const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
@@ -27,6 +36,17 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 const printable = (text: string) => text.replace(CONTROL, '');
 const bold = (text: string) => (tty ? `\x1b[1m${text}\x1b[22m` : text);
 const dim = (text: string) => (tty ? `\x1b[2m${text}\x1b[22m` : text);
+
+/** Teams asks the person to accept each file into their OneDrive; here there is no OneDrive to accept into. */
+const FILES_LOCALLY =
+  'Teams would ask you to accept these files into your OneDrive; locally, write the same files with npm run board-pack -- --out packs';
+
+function fileOfferLine(attachment: Activity): string {
+  const size = (attachment.content as { sizeInBytes?: unknown } | undefined)?.sizeInBytes;
+  const kb =
+    typeof size === 'number' ? ` (${Math.max(1, Math.round(size / 1024)).toLocaleString('en-GB')} KB)` : '';
+  return `File offered: ${printable(String(attachment.name ?? 'a file'))}${kb}`;
+}
 
 class Chat {
   private buttons = new Map<number, CardButton>();
@@ -70,6 +90,10 @@ class Chat {
     const attachments = (Array.isArray(activity.attachments) ? activity.attachments : []) as Activity[];
     for (const attachment of attachments) {
       if (attachment.contentType === ADAPTIVE_CARD) lines.push(...this.cardLines(attachment.content as Card));
+      if (attachment.contentType === FILE_CONSENT_CONTENT_TYPE) lines.push(fileOfferLine(attachment));
+    }
+    if (attachments.some((attachment) => attachment.contentType === FILE_CONSENT_CONTENT_TYPE)) {
+      lines.push(dim(FILES_LOCALLY));
     }
     this.print('bot', lines);
   }
@@ -206,7 +230,9 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-  console.error((error as Error).stack ?? String(error));
-  process.exitCode = 1;
-});
+if (answeredHelp(USAGE)) process.exitCode = 0;
+else
+  main(process.argv.slice(2)).catch((error: unknown) => {
+    console.error((error as Error).stack ?? String(error));
+    process.exitCode = 1;
+  });

@@ -4,13 +4,20 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { ConfigError, loadPackagingConfig, type PackagingConfig } from '../bot/config';
 import { buildAppPackage } from './app-package/build-app-package';
+import { answeredHelp } from './support/help-flag';
 
 /**
  * `npm run package [-- --manifest-dir manifest --out-dir build]`: fills and checks the Teams app manifest
  * and writes the app package to upload to Teams. Needs BOT_ID and BOT_DOMAIN (TEAMS_APP_ID is optional);
  * the app's version is package.json's, so `npm version patch` before a re-upload.
  */
+const USAGE = `Usage: npm run package -- [--manifest-dir manifest] [--out-dir build]
+
+Fills and checks the Teams app manifest (its command menus come from the command catalogue) and writes the
+app package to upload to Teams. Needs BOT_ID and BOT_DOMAIN; TEAMS_APP_ID is optional.`;
+
 async function main(): Promise<number> {
+  if (answeredHelp(USAGE)) return 0;
   const { values } = parseArgs({
     options: {
       'manifest-dir': { type: 'string', default: 'manifest' },

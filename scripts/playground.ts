@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, CREDENTIAL_SETTINGS, loadConfig, readEnvironment, type Config } from '../bot/config';
+import { CREDENTIAL_SETTINGS, loadConfig, readEnvironment, type Config } from '../bot/config';
+import { describeFailure } from '../bot/one-line-problem';
 import { PLAYGROUND_BOT_NAME, PLAYGROUND_CHAIR } from './playground/playground-config';
 import { startPlaygroundSession, type PlaygroundSession } from './playground/session';
 
@@ -132,6 +133,6 @@ main().catch((error: unknown) => {
     console.error(`${error.message}\n\n${USAGE}`);
     process.exit(2);
   }
-  console.error(error instanceof ConfigError ? error.message : ((error as Error).stack ?? String(error)));
+  console.error(describeFailure(error));
   process.exit(1);
 });

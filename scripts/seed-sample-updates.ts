@@ -1,6 +1,16 @@
-import { loadConfig } from '../bot/config';
+import { loadConfig, npmFlags } from '../bot/config';
 import { composeBot } from '../bot/composition-root';
+import { describeFailure } from '../bot/one-line-problem';
+import { DAY_MS } from '../domain/days';
 import type { Person } from '../domain/person';
+import { answeredHelp } from './support/help-flag';
+
+const USAGE = `Usage: npm run seed -- [--force] [--allow-real-storage]
+
+Writes sample owners and backdated status updates to the local store, to try the cards and the digest.
+  --force               add them even though the store already holds changes (they would be buried)
+  --allow-real-storage  write to a real Azure storage account (never a board's own record)
+With embedded storage, stop the bot first: one process at a time uses the data folder.`;
 
 /**
  * `npm run seed`: sample owners and status updates, for trying the cards and `npm run digest --dry-run`
@@ -74,14 +84,19 @@ const SAMPLE: { actionId: string; owner: string; updates: [daysAgo: number, rag:
     },
   ];
 
+/** A refusal said in one line, with nothing written. */
+class SeedRefused extends Error {}
+
 async function main(argv: string[]): Promise<void> {
+  const unknown = argv.filter((arg) => !['--force', '--allow-real-storage'].includes(arg));
+  if (unknown.length > 0) throw new SeedRefused(`Unknown option ${unknown.join(' ')}.\n${USAGE}`);
   const config = loadConfig();
   const isLocal =
     'embedded' in config.storage ||
     ('connectionString' in config.storage &&
       /AccountName=devstoreaccount1;/.test(config.storage.connectionString));
   if (!isLocal && !argv.includes('--allow-real-storage')) {
-    throw new Error(
+    throw new SeedRefused(
       'Refusing to write sample data to a real storage account (pass --allow-real-storage to insist).',
     );
   }
@@ -89,13 +104,19 @@ async function main(argv: string[]): Promise<void> {
   const realNow = now;
   const bot = await composeBot(
     { ...config, port: 0, boardAdmins: [...config.boardAdmins, ADMIN.email!] },
-    { clock: () => now },
+    { clock: () => now, job: true },
   );
   try {
     const service = bot.stores.statusService;
+    const held = (await service.currentStatuses()).size;
+    if (held > 0 && !argv.includes('--force')) {
+      throw new SeedRefused(
+        `Nothing was written: ${config.tablePrefix}planstatus already holds changes to ${held} action(s), and backdated samples would bury them. Pass --force to add them anyway, or set another LOCAL_STORAGE_DIR or TABLE_PREFIX.`,
+      );
+    }
     let written = 0;
     for (const sample of SAMPLE) {
-      now = new Date(realNow.getTime() - 80 * 86_400_000);
+      now = new Date(realNow.getTime() - 80 * DAY_MS);
       const assigned = await service.assignOwner({
         actionId: sample.actionId,
         ownerEmail: sample.owner,
@@ -103,7 +124,7 @@ async function main(argv: string[]): Promise<void> {
       });
       if (assigned.kind === 'assigned') written += 1;
       for (const [daysAgo, rag, note] of sample.updates) {
-        now = new Date(realNow.getTime() - daysAgo * 86_400_000);
+        now = new Date(realNow.getTime() - daysAgo * DAY_MS);
         const owner: Person = { name: sample.owner.split('@')[0], email: sample.owner };
         const outcome = await service.updateStatus({
           actionId: sample.actionId,
@@ -124,7 +145,12 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-  console.error((error as Error).message);
-  process.exit(1);
-});
+if (answeredHelp(USAGE)) process.exitCode = 0;
+else
+  // `npm run seed --force` (without `--`) reaches the script as npm's own setting.
+  main([...process.argv.slice(2), ...npmFlags().filter((flag) => flag === '--force')]).catch(
+    (error: unknown) => {
+      console.error(error instanceof SeedRefused ? error.message : describeFailure(error));
+      process.exit(1);
+    },
+  );

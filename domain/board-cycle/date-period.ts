@@ -1,3 +1,4 @@
+import { DAY_MS, dayAfter, dayNumber } from '../days';
 import { localDateOf } from '../digest/local-calendar';
 import {
   formatCalendarDate,
@@ -82,26 +83,14 @@ const SEARCH_MARGIN_MS = 15 * HOUR_MS;
  * right across clock changes, including zones where a clock change skips midnight, with no offsets written here.
  */
 export function startOfLocalDay(date: IsoDate, timeZone: string): Date {
-  const target = dayNumber(date);
+  const target = dayNumber(readIsoDate(date));
   const utcMidnight = target * DAY_MS;
   let before = utcMidnight - SEARCH_MARGIN_MS;
   let onOrAfter = utcMidnight + SEARCH_MARGIN_MS;
   while (onOrAfter - before > 1) {
     const middle = Math.floor((before + onOrAfter) / 2);
-    const local = localDateOf(new Date(middle), timeZone);
-    if (Date.UTC(local.year, local.month - 1, local.day) / DAY_MS >= target) onOrAfter = middle;
+    if (dayNumber(localDateOf(new Date(middle), timeZone)) >= target) onOrAfter = middle;
     else before = middle;
   }
   return new Date(onOrAfter);
-}
-
-const DAY_MS = 24 * HOUR_MS;
-
-function dayNumber(date: IsoDate): number {
-  const { year, month, day } = readIsoDate(date);
-  return Date.UTC(year, month - 1, day) / DAY_MS;
-}
-
-function dayAfter(date: IsoDate): IsoDate {
-  return new Date((dayNumber(date) + 1) * DAY_MS).toISOString().slice(0, 10);
 }

@@ -1,5 +1,5 @@
 import { MAX_LEAD_AGENCY_LENGTH, type Plan } from '../../plan/plan-schema';
-import { boundedEditDistance, typoAllowance } from '../command-suggestions';
+import { boundedEditDistance, typoAllowance } from '../edit-distance';
 import { readNote, withoutInvisible } from '../note-text';
 
 export type LeadAgencyReading = { ok: true; agency: string } | { ok: false; problem: string };

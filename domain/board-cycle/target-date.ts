@@ -1,19 +1,14 @@
+import { dayNumber } from '../days';
 import { localDateOf } from '../digest/local-calendar';
 import { readIsoDate, type IsoDate } from './calendar-date';
 import { plural } from '../wording';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Calendar days from today to the target on the board's calendar: 3 when it is due in three days, 0 on the day,
  * -12 when it passed twelve days ago. Counted in days, not hours, so a clock change in between does not matter.
  */
 export function daysUntilTarget(target: IsoDate, now: Date, timeZone: string): number {
-  const { year, month, day } = readIsoDate(target);
-  const today = localDateOf(now, timeZone);
-  return Math.round(
-    (Date.UTC(year, month - 1, day) - Date.UTC(today.year, today.month - 1, today.day)) / DAY_MS,
-  );
+  return dayNumber(readIsoDate(target)) - dayNumber(localDateOf(now, timeZone));
 }
 
 /**

@@ -1,4 +1,5 @@
-import { addDays, isoWeekday, localDateOf, type LocalDate } from './local-calendar';
+import { addDays, dayNumber } from '../days';
+import { isoWeekday, localDateOf, type LocalDate } from './local-calendar';
 
 /** An ISO 8601 week: Monday to Sunday, numbered within the year that holds its Thursday. */
 export interface IsoWeek {
@@ -13,10 +14,7 @@ export function isoWeek(instant: Date, timeZone: string): IsoWeek {
   const date = localDateOf(instant, timeZone);
   const monday = addDays(date, -isoWeekday(date));
   const thursday = addDays(monday, 3);
-  const firstOfYear = Date.UTC(thursday.year, 0, 1);
-  const dayOfYear = Math.round(
-    (Date.UTC(thursday.year, thursday.month - 1, thursday.day) - firstOfYear) / 86_400_000,
-  );
+  const dayOfYear = dayNumber(thursday) - dayNumber({ year: thursday.year, month: 1, day: 1 });
   return { year: thursday.year, week: Math.floor(dayOfYear / 7) + 1, monday, sunday: addDays(monday, 6) };
 }
 

@@ -1,14 +1,8 @@
+import { dayNumber, type CalendarDay } from '../days';
 import { zonedDateFormat } from '../zoned-date-format';
 
 /** A date on the board's wall calendar: no time, no zone. */
-export interface LocalDate {
-  year: number;
-  /** 1–12 */
-  month: number;
-  day: number;
-}
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+export type LocalDate = CalendarDay;
 
 /** The date on the calendar in the zone at that instant. */
 export function localDateOf(instant: Date, timeZone: string): LocalDate {
@@ -24,23 +18,10 @@ export function localDateOf(instant: Date, timeZone: string): LocalDate {
  * 14 whatever the hour of each and whether or not the clocks changed in between.
  */
 export function localDaysBetween(then: Date, now: Date, timeZone: string): number {
-  return Math.max(
-    0,
-    Math.round((dayNumber(localDateOf(now, timeZone)) - dayNumber(localDateOf(then, timeZone))) / DAY_MS),
-  );
-}
-
-function dayNumber(date: LocalDate): number {
-  return Date.UTC(date.year, date.month - 1, date.day);
-}
-
-/** The date `days` later (earlier when negative). */
-export function addDays(date: LocalDate, days: number): LocalDate {
-  const moved = new Date(dayNumber(date) + days * DAY_MS);
-  return { year: moved.getUTCFullYear(), month: moved.getUTCMonth() + 1, day: moved.getUTCDate() };
+  return Math.max(0, dayNumber(localDateOf(now, timeZone)) - dayNumber(localDateOf(then, timeZone)));
 }
 
 /** 0 for Monday … 6 for Sunday. */
 export function isoWeekday(date: LocalDate): number {
-  return (new Date(dayNumber(date)).getUTCDay() + 6) % 7;
+  return (new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay() + 6) % 7;
 }

@@ -4,6 +4,7 @@ import type { PackagingConfig } from '../../bot/config';
 import { fillPlaceholders, findPlaceholders } from './fill-placeholders';
 import { checkColourIcon, checkOutlineIcon } from './icon-checks';
 import { validateManifestSchema } from './manifest-schema';
+import { menuCommandLists } from '../../domain/commands';
 import { checkTeamsUploadRules } from './teams-upload-rules';
 import { createZip, type ZipEntry } from './zip-writer';
 
@@ -71,14 +72,17 @@ async function prepareEntries(
     return { problems: [...problems, `${MANIFEST_FILE} is not valid JSON: ${(error as Error).message}`] };
   }
 
+  const menuProblems = addCommandMenus(manifest);
   const manifestProblems = [
+    ...menuProblems,
     ...checkVersionFollowsPackage(manifest, appVersion),
     ...(await validateManifestSchema(manifest)),
     ...checkTeamsUploadRules(manifest),
   ];
   problems.push(...manifestProblems.map((problem) => `${MANIFEST_FILE}: ${problem}`));
 
-  const entries: ZipEntry[] = [{ name: MANIFEST_FILE, data: Buffer.from(manifestText, 'utf8') }];
+  const filled = `${JSON.stringify(manifest, null, 2)}\n`;
+  const entries: ZipEntry[] = [{ name: MANIFEST_FILE, data: Buffer.from(filled, 'utf8') }];
   const icons = (manifest as { icons?: { color?: unknown; outline?: unknown } } | null)?.icons;
   for (const [field, check] of [
     ['color', checkColourIcon],
@@ -96,6 +100,24 @@ async function prepareEntries(
   }
 
   return problems.length > 0 ? { problems } : { entries, problems: [] };
+}
+
+/** Teams' command menus come from the command catalogue, so help and the menus cannot drift apart. */
+function addCommandMenus(manifest: unknown): string[] {
+  const bots = (manifest as { bots?: unknown } | null)?.bots;
+  if (!Array.isArray(bots)) return []; // the schema check reports it
+  const problems: string[] = [];
+  bots.forEach((bot: Record<string, unknown> | null, index) => {
+    if (typeof bot !== 'object' || bot === null) return;
+    if (bot.commandLists !== undefined) {
+      problems.push(
+        `/bots/${index}/commandLists is written from the command catalogue (domain/commands): remove it from ${MANIFEST_FILE}`,
+      );
+      return;
+    }
+    bot.commandLists = menuCommandLists();
+  });
+  return problems;
 }
 
 function checkVersionFollowsPackage(manifest: unknown, appVersion: string): string[] {

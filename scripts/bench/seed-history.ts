@@ -1,11 +1,12 @@
 import type { TableClient } from '@azure/data-tables';
 import { initialStatus, type ActionStatus, type HistoryEntry } from '../../domain/action-status';
+import { DAY_MS } from '../../domain/days';
 import type { RagStatus } from '../../domain/rag-status';
 import { allActions } from '../../domain/plan-lookup';
 import type { Plan } from '../../plan/plan-schema';
 import { TableStatusStore } from '../../storage/status-repository';
 
-const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+const WEEK_MS = 7 * DAY_MS;
 const RAGS: RagStatus[] = ['green', 'amber', 'red', 'green'];
 const OWNER = { email: 'owner@bench.example', name: 'Bench Owner' };
 

@@ -1,3 +1,4 @@
+import { DAY_MS } from '../../domain/days';
 import type { RagStatus } from '../../domain/rag-status';
 import type { Plan } from '../../plan/plan-schema';
 import { boardDay, boardMoment } from '../../views/board-dates';
@@ -14,8 +15,7 @@ import type {
 const OWNERS = ['Business manager', 'Learning subgroup chair', 'Performance lead', 'Training coordinator'];
 const AGENCIES = ['County council', 'Health', 'Police', 'Education'];
 const CYCLE: readonly RagStatus[] = ['amber', 'green', 'red', 'amber', 'green', 'complete'];
-const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
-const DAY_MS = 24 * 60 * 60 * 1000;
+const WEEK_MS = 7 * DAY_MS;
 
 /** User text that must stay text: markup, a CDATA end and an ampersand. */
 export const LITERAL_NOTE = 'Audit shared & agreed <script>alert("x")</script> ]]> next step';

@@ -1,8 +1,12 @@
+import { describeFailure } from '../../bot/one-line-problem';
+import { answeredHelp } from '../support/help-flag';
+
 /**
- * Runs a command line script: bad arguments (parseArgs' ERR_PARSE_ARGS_* errors, or `parse` giving
+ * Runs a command line script: `--help` prints the usage and exits 0; bad arguments (parseArgs' ERR_PARSE_ARGS_* errors, or `parse` giving
  * undefined for a missing option) print the usage and exit 2; otherwise the exit code is the command's.
  */
 export function runCommand(usage: string, parse: () => Promise<number> | undefined): void {
+  if (answeredHelp(usage)) return;
   let run: Promise<number> | undefined;
   try {
     run = parse();
@@ -22,7 +26,7 @@ export function runCommand(usage: string, parse: () => Promise<number> | undefin
       process.exitCode = exitCode;
     },
     (error: unknown) => {
-      console.error(error);
+      console.error(describeFailure(error));
       process.exitCode = 1;
     },
   );

@@ -1,7 +1,7 @@
 import { ConfigError, loadConfig, type Config } from '../../bot/config';
+import { oneLineProblem } from '../../bot/one-line-problem';
 import { openStorage, type Storage } from '../../bot/composition-root';
 import { createLogger } from '../../bot/logger';
-import { isUnavailable, StorageStartError } from '../../storage/store-errors';
 import { BackupRefusedError } from './backup-format';
 import { ImportInterruptedError } from './import-backup';
 
@@ -27,28 +27,15 @@ export async function withStorage(
     console.log(await work(storage, config));
     return 0;
   } catch (error) {
-    if (
-      error instanceof BackupRefusedError ||
-      error instanceof ImportInterruptedError ||
-      error instanceof StorageStartError
-    ) {
+    if (error instanceof BackupRefusedError || error instanceof ImportInterruptedError) {
       console.error(error.message);
       return 1;
     }
-    if (isUnavailable(error)) {
-      console.error(
-        `Table storage cannot be reached: ${describeCause(error)}. Check AZURE_STORAGE_CONNECTION_STRING.`,
-      );
-      return 1;
-    }
-    throw error;
+    const problem = oneLineProblem(error);
+    if (problem === undefined) throw error;
+    console.error(problem);
+    return 1;
   } finally {
     await storage?.close();
   }
-}
-
-function describeCause(error: unknown): string {
-  let current = error;
-  while (current instanceof Error && current.cause instanceof Error) current = current.cause;
-  return current instanceof Error ? current.message : String(current);
 }

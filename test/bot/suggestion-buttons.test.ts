@@ -1,6 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { changesRecord } from '../../domain/command-effects';
-import { parseCommand } from '../../domain/commands';
+import { changesRecord, parseCommand } from '../../domain/commands';
 import {
   channelConversation,
   channelMention,

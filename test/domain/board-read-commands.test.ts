@@ -1,6 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { changesRecord } from '../../domain/command-effects';
-import { COMMAND_HELP, parseCommand, type Command } from '../../domain/commands';
+import { changesRecord, COMMAND_HELP, parseCommand, type Command } from '../../domain/commands';
 import { loadPlan } from '../../plan/load-plan';
 import { shippedPlanFile } from '../../scripts/support/repo-paths';
 

@@ -1,27 +1,13 @@
 import { strict as assert } from 'node:assert';
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { freePort } from '../../storage/azurite-process';
 import { sharedAzurite, uniqueTablePrefix } from '../support/azurite';
 import { BotProcess } from '../support/bot-process';
-import { repoRoot } from '../../scripts/support/repo-paths';
+import { chat as chatAs } from '../support/chat-client';
 
-const CHAT = path.join(repoRoot, 'dist', 'scripts', 'chat.js');
 const CHAIR = 'chair@oscb.example';
 
-/** `npm run chat` with the given lines typed, one per turn; resolves with everything it printed. */
-function chat(botUrl: string, lines: string[], as = CHAIR): Promise<{ output: string; code: number | null }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CHAT, '--url', `${botUrl}/api/messages`, '--as', as], {
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-    child.once('error', reject);
-    child.once('exit', (code) => resolve({ output, code }));
-    child.stdin.end(lines.map((line) => `${line}\n`).join(''));
-  });
+function chat(botUrl: string, lines: string[], as = CHAIR) {
+  return chatAs(botUrl, lines, as);
 }
 
 describe('npm run chat (terminal client)', function () {
@@ -47,6 +33,14 @@ describe('npm run chat (terminal client)', function () {
     assert.match(output, /Owner: No owner yet/);
     assert.match(output, /^ +\[1\] Open 5\.1$/m);
     assert.doesNotMatch(output, /[{}]|"type"|AdaptiveCard/);
+  });
+
+  it('shows each board pack file offered, name and size, and where the files come from locally', async () => {
+    const { output, code } = await chat(bot.url, ['board pack']);
+    assert.equal(code, 0, output);
+    assert.match(output, /File offered: .+\.docx \(\d[\d,]* KB\)/);
+    assert.match(output, /File offered: .+\.xlsx \(\d[\d,]* KB\)/);
+    assert.match(output, /locally, write the same files with npm run board-pack -- --out packs/);
   });
 
   it('presses a button by its number and asks for the form inputs, then shows the refreshed card', async () => {

@@ -11,7 +11,8 @@ import {
   PACKAGE_FILE,
   type AppPackageResult,
 } from '../../scripts/app-package/build-app-package';
-import { parseCommand } from '../../domain/commands';
+import { menuCommandLists, parseCommand } from '../../domain/commands';
+import { checkTeamsUploadRules } from '../../scripts/app-package/teams-upload-rules';
 import { loadPlan } from '../../plan/load-plan';
 import { bundledManifestVersions } from '../../scripts/app-package/manifest-schema';
 import { checkColourIcon, checkOutlineIcon } from '../../scripts/app-package/icon-checks';
@@ -124,12 +125,16 @@ describe('Teams app package', () => {
       assert.equal(manifest.manifestVersion, bundledManifestVersions().at(-1));
     });
 
-    it('offers only commands the bot understands in its command menus', () => {
-      const manifest = JSON.parse(fs.readFileSync(path.join(manifestDir, 'manifest.json'), 'utf8')) as {
-        bots: { commandLists: { scopes: string[]; commands: { title: string }[] }[] }[];
-      };
+    it('offers only commands the bot understands in its command menus, taken from the catalogue', async () => {
+      const result = await build();
+      assert.ok(result.ok);
+      const entries = await readZipEntries(fs.readFileSync(result.zipPath));
+      const manifest = JSON.parse(
+        entries.find((entry) => entry.name === 'manifest.json')!.data.toString('utf8'),
+      ) as { bots: { commandLists: { scopes: string[]; commands: { title: string }[] }[] }[] };
       const plan = loadPlan(shippedPlanFile);
       const lists = manifest.bots[0].commandLists;
+      assert.deepEqual(lists, menuCommandLists());
       assert.deepEqual(
         lists
           .map((list) => list.scopes)
@@ -138,6 +143,7 @@ describe('Teams app package', () => {
         ['groupChat', 'personal', 'team'],
       );
       for (const { commands } of lists) {
+        assert.ok(commands.length > 0);
         for (const { title } of commands) {
           // Teams sends the title as typed; a bare verb gets the bot's "which action?" prompt.
           assert.notEqual(parseCommand(title, plan).kind, 'unknown', title);
@@ -250,17 +256,30 @@ describe('Teams app package', () => {
       ]);
     });
 
-    it('more commands in a list than Teams shows, or a title too long for its menu', async () => {
+    it('command lists of its own: the menus come from the command catalogue', async () => {
       const dir = copyOfManifestDir();
       editManifest(dir, (manifest) => {
-        const lists = (manifest.bots as { commandLists: { commands: { title: string }[] }[] }[])[0]
-          .commandLists;
-        lists[0].commands.push({ title: 'one more' });
-        lists[1].commands[0].title = 'a command title of thirty-three c';
+        (manifest.bots as JsonObject[])[0].commandLists = [
+          { scopes: ['personal'], commands: [{ title: 'help', description: 'What I can do' }] },
+        ];
       });
       assert.deepEqual(await problemsOf(dir), [
-        'manifest.json: /bots/0/commandLists/0/commands has 11 commands; Teams allows at most 10',
-        'manifest.json: /bots/0/commandLists/1/commands/0/title is 33 characters; Teams allows at most 32',
+        'manifest.json: /bots/0/commandLists is written from the command catalogue (domain/commands): remove it from manifest.json',
+      ]);
+    });
+
+    it('more commands in a list than Teams shows, or a title too long for its menu', () => {
+      const lists = menuCommandLists();
+      lists[0].commands.push(
+        ...Array.from({ length: 11 - lists[0].commands.length }, () => ({
+          title: 'one more',
+          description: 'x',
+        })),
+      );
+      lists[1].commands[0].title = 'a command title of thirty-three c';
+      assert.deepEqual(checkTeamsUploadRules({ bots: [{ commandLists: lists }] }), [
+        '/bots/0/commandLists/0/commands has 11 commands; Teams allows at most 10',
+        '/bots/0/commandLists/1/commands/0/title is 33 characters; Teams allows at most 32',
       ]);
     });
 
