@@ -25,8 +25,7 @@ import { PeopleRegister } from './people-register';
 import { TableLoginBindings, TablePeopleStore } from '../storage/people-repository';
 import { TableKnownTeamStore } from '../storage/team-repository';
 import { TableBoardPackLedger } from '../storage/board-pack-ledger';
-import { renderBoardPackDocx } from '../documents/board-pack-docx';
-import { renderBoardPackXlsx } from '../documents/board-pack-xlsx';
+import { DrawingPool, type DrawingPoolOptions } from '../workers/drawing-pool';
 import { listenOnHosts, type Listeners } from './listeners';
 import { createServer } from './server';
 import { ProactiveSender } from './proactive-sender';
@@ -96,7 +95,12 @@ export interface CompositionOptions {
   /** Tests shorten the deadline on a board-pack upload to OneDrive, and lower the largest file sent. */
   uploadTimeoutMs?: number;
   maxUploadBytes?: number;
+  /** Tests bound the drawing threads and queue, and shorten how long a stop lets a file finish. */
+  drawing?: DrawingPoolOptions & { stopGraceMs?: number };
 }
+
+/** How long a stopping bot lets a file being drawn finish; inside the connection drain, so both fit a 30 s grace. */
+const DRAWING_STOP_GRACE_MS = 10_000;
 
 export async function openStorage(
   config: Config,
@@ -192,6 +196,7 @@ export async function composeBot(config: Config, options: CompositionOptions = {
   });
   const digestLedger = new TableDigestLedger(storage.tables.digests);
   const teams = new TableKnownTeamStore(storage.tables.conversations);
+  const drawing = new DrawingPool(options.drawing);
   const useCases = createUseCases({
     plan,
     statusService,
@@ -205,9 +210,7 @@ export async function composeBot(config: Config, options: CompositionOptions = {
     postedCards: sender,
     planHistory: statusStore,
     issuedBoardPacks: new TableBoardPackLedger(storage.tables.boardPacks),
-    boardPackRenderer: {
-      render: (view, format) => (format === 'docx' ? renderBoardPackDocx(view) : renderBoardPackXlsx(view)),
-    },
+    boardPackRenderer: drawing,
     messenger: new TeamsMessenger(sender),
     log: logger,
     clock,
@@ -273,7 +276,11 @@ export async function composeBot(config: Config, options: CompositionOptions = {
     },
     addresses: () => listeners?.addresses() ?? [],
     async close() {
+      // Files still being drawn get the grace period while connections drain; uploads waiting on them
+      // are then told the bot stopped, and everything after an answer has settled before the store closes.
+      const drawn = drawing.close(options.drawing?.stopGraceMs ?? DRAWING_STOP_GRACE_MS);
       await listeners?.close();
+      await drawn;
       await workAfterAnswer.settled();
       await storage.close();
     },
