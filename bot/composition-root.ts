@@ -9,6 +9,7 @@ import { startAzurite, type AzuriteProcess } from '../storage/azurite-process';
 import { StoreUnavailableError } from '../domain/store-unavailable';
 import { StorageStartError, statusCodeOf } from '../storage/store-errors';
 import { TableStatusStore } from '../storage/status-repository';
+import { LedgerKeepingBaseline, TableBoardState } from '../storage/board-state';
 import {
   azureTableClients,
   createTableClients,
@@ -31,7 +32,6 @@ import { createServer } from './server';
 import { ProactiveSender } from './proactive-sender';
 import {
   TableBoardChannelStore,
-  TableDigestLedger,
   TablePostedDigestCopies,
   TableReminderLedger,
 } from '../storage/digest-repositories';
@@ -194,7 +194,8 @@ export async function composeBot(config: Config, options: CompositionOptions = {
     baseDelayMs: options.sendBackoffMs,
     timeoutMs: config.digest.sendTimeoutMs,
   });
-  const digestLedger = new TableDigestLedger(storage.tables.digests);
+  const boardState = new TableBoardState(storage.tables.planStatus, plan.id);
+  const digestLedger = new LedgerKeepingBaseline(storage.tables.digests, boardState);
   const teams = new TableKnownTeamStore(storage.tables.conversations);
   const drawing = new DrawingPool(options.drawing);
   const useCases = createUseCases({
@@ -211,6 +212,7 @@ export async function composeBot(config: Config, options: CompositionOptions = {
     planHistory: statusStore,
     issuedBoardPacks: new TableBoardPackLedger(storage.tables.boardPacks),
     boardPackRenderer: drawing,
+    boardState,
     messenger: new TeamsMessenger(sender),
     log: logger,
     clock,

@@ -1,0 +1,102 @@
+import { odata, type TableClient, type TableEntityResult } from '@azure/data-tables';
+import type { StoredStatus } from '../domain/action-status';
+import type { PostedDigest } from '../domain/digest-ports';
+import { readStoredSnapshot, type DigestSnapshot } from '../domain/digest/digest-snapshot';
+import type { BoardState } from '../app/board-state';
+import { TableDigestLedger } from './digest-repositories';
+import { currentRow, readRow } from './stored-rows';
+import { guardStore, statusCodeOf } from './store-errors';
+
+/**
+ * The baseline row sits in the plan's partition right after the current rows (`cur|5.1` …; `}` sorts
+ * after `|`), so one range query returns both, while the status store's own `cur|` range never sees it.
+ */
+export const BASELINE_KEY = 'cur}digest';
+const CURRENT = 'cur|';
+
+type BaselineEntity = { partitionKey: string; rowKey: string; postedAt: string; snapshot: string };
+
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as T;
+}
+
+export class TableBoardState implements BoardState {
+  constructor(
+    private readonly table: TableClient,
+    private readonly planId: string,
+  ) {}
+
+  async readAll(): Promise<{ statuses: Map<string, StoredStatus>; previous?: DigestSnapshot }> {
+    return this.query(
+      odata`PartitionKey eq ${this.planId} and RowKey ge ${CURRENT} and RowKey le ${BASELINE_KEY}`,
+    );
+  }
+
+  async readAction(actionId: string): Promise<{ status?: StoredStatus; previous?: DigestSnapshot }> {
+    const { statuses, previous } = await this.query(
+      odata`PartitionKey eq ${this.planId} and (RowKey eq ${`${CURRENT}${actionId}`} or RowKey eq ${BASELINE_KEY})`,
+    );
+    return { status: statuses.get(actionId), ...(previous ? { previous } : {}) };
+  }
+
+  /** The last posted digest's snapshot becomes the baseline, unless a later one is already there. */
+  async recordBaseline(postedAt: string, snapshot: string): Promise<void> {
+    await guardStore(async () => {
+      const current = await this.readBaseline();
+      if (current && Date.parse(current.postedAt) > Date.parse(postedAt)) return;
+      await this.table.upsertEntity<BaselineEntity>(
+        { partitionKey: this.planId, rowKey: BASELINE_KEY, postedAt, snapshot },
+        'Replace',
+      );
+    });
+  }
+
+  async readBaseline(): Promise<{ postedAt: string } | undefined> {
+    return guardStore(async () => {
+      try {
+        const row = await this.table.getEntity<BaselineEntity>(this.planId, BASELINE_KEY);
+        return { postedAt: row.postedAt };
+      } catch (error) {
+        if (statusCodeOf(error) === 404) return undefined;
+        throw error;
+      }
+    });
+  }
+
+  private async query(
+    filter: string,
+  ): Promise<{ statuses: Map<string, StoredStatus>; previous?: DigestSnapshot }> {
+    return guardStore(async () => {
+      const statuses = new Map<string, StoredStatus>();
+      let previous: DigestSnapshot | undefined;
+      const rows = this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } });
+      for await (const row of rows) {
+        if (row.rowKey === BASELINE_KEY) {
+          // A baseline from another version or damaged reads as none: the card shows no direction.
+          previous = typeof row.snapshot === 'string' ? readStoredSnapshot(row.snapshot) : undefined;
+          continue;
+        }
+        const status = withoutUndefined(
+          readRow(currentRow, row as TableEntityResult<object>),
+        ) as StoredStatus;
+        statuses.set(status.actionId, status);
+      }
+      return { statuses, ...(previous ? { previous } : {}) };
+    });
+  }
+}
+
+/** The digest ledger, with every posted digest's snapshot also kept as the show cards' baseline. */
+export class LedgerKeepingBaseline extends TableDigestLedger {
+  constructor(
+    table: TableClient,
+    private readonly board: TableBoardState,
+  ) {
+    super(table);
+  }
+
+  override async recordPosted(conversationId: string, digest: PostedDigest, extra: boolean): Promise<void> {
+    await super.recordPosted(conversationId, digest, extra);
+    if (digest.snapshot) await this.board.recordBaseline(digest.postedAt, digest.snapshot);
+  }
+}
