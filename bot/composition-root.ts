@@ -9,7 +9,7 @@ import { startAzurite, type AzuriteProcess } from '../storage/azurite-process';
 import { StoreUnavailableError } from '../domain/store-unavailable';
 import { StorageStartError, statusCodeOf } from '../storage/store-errors';
 import { TableStatusStore } from '../storage/status-repository';
-import { LedgerKeepingBaseline, TableBoardState } from '../storage/board-state';
+import { adoptEarlierBaseline, LedgerKeepingBaseline, TableBoardState } from '../storage/board-state';
 import {
   azureTableClients,
   createTableClients,
@@ -196,6 +196,13 @@ export async function composeBot(config: Config, options: CompositionOptions = {
   });
   const boardState = new TableBoardState(storage.tables.planStatus, plan.id);
   const digestLedger = new LedgerKeepingBaseline(storage.tables.digests, boardState);
+  try {
+    if (await adoptEarlierBaseline(boardState, boardChannels, digestLedger))
+      logger.info('the last digest posted is now the show cards’ direction-of-travel baseline');
+  } catch (error) {
+    // Shows then have no direction until the next digest; nothing else depends on it.
+    logger.warn({ err: error }, 'the last digest could not be adopted as the direction-of-travel baseline');
+  }
   const teams = new TableKnownTeamStore(storage.tables.conversations);
   const drawing = new DrawingPool(options.drawing);
   const useCases = createUseCases({

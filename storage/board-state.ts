@@ -1,6 +1,6 @@
 import { odata, type TableClient, type TableEntityResult } from '@azure/data-tables';
 import type { StoredStatus } from '../domain/action-status';
-import type { PostedDigest } from '../domain/digest-ports';
+import type { BoardChannelStore, DigestLedger, PostedDigest } from '../domain/digest-ports';
 import { readStoredSnapshot, type DigestSnapshot } from '../domain/digest/digest-snapshot';
 import type { BoardState } from '../app/board-state';
 import { TableDigestLedger } from './digest-repositories';
@@ -99,4 +99,21 @@ export class LedgerKeepingBaseline extends TableDigestLedger {
     await super.recordPosted(conversationId, digest, extra);
     if (digest.snapshot) await this.board.recordBaseline(digest.postedAt, digest.snapshot);
   }
+}
+
+/**
+ * A store written before the baseline row existed: the board channel's last digest becomes the baseline,
+ * once, at start (a few reads then, none on any show). Answers whether it adopted one.
+ */
+export async function adoptEarlierBaseline(
+  board: TableBoardState,
+  channels: BoardChannelStore,
+  ledger: Pick<DigestLedger, 'latest'>,
+): Promise<boolean> {
+  if (await board.readBaseline()) return false;
+  const channel = await channels.get();
+  const latest = channel && (await ledger.latest(channel.conversationId));
+  if (!latest?.snapshot) return false;
+  await board.recordBaseline(latest.postedAt, latest.snapshot);
+  return true;
 }

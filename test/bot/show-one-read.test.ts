@@ -8,6 +8,7 @@ import {
   testUser,
 } from '../../scripts/support/teams-activities';
 import { azuriteConnectionString } from '../../storage/azurite-process';
+import { BASELINE_KEY } from '../../storage/board-state';
 import { sharedAzurite } from '../support/azurite';
 import { TestBot } from '../support/test-bot';
 
@@ -75,6 +76,29 @@ describe('show commands make one Table Storage request (real server, counting pr
       assert.match(requests[0], /^GET /);
     });
   }
+
+  it('a store from before the baseline row: the last digest posted becomes it when the bot starts', async () => {
+    await bot.bot.storage.tables.planStatus.deleteEntity(bot.bot.plan.id, BASELINE_KEY);
+    assert.doesNotMatch(await say(member, 'show priority 5'), /worsening/, 'the row is really gone');
+    const restarted = await TestBot.start({
+      env: { BOARD_ADMINS: chair.email },
+      connectionString: azuriteConnectionString('127.0.0.1', proxy.port),
+      tablePrefix: bot.tablePrefix,
+      clock: () => now,
+    });
+    try {
+      restarted.meet(member);
+      await restarted.send(personalMessage(restarted.serviceUrl, member, 'help'));
+      restarted.connector.reset();
+      proxy.reset();
+      await restarted.send(personalMessage(restarted.serviceUrl, member, 'show priority 5'));
+      assert.equal(proxy.reset().count, 1);
+      const sent = restarted.connector.sentActivities();
+      assert.match(cardText(onlyCard(sent[sent.length - 1])), /↓ worsening \(was Green\)/);
+    } finally {
+      await restarted.stop();
+    }
+  });
 
   it('a show before any digest is posted is one request too, with no direction', async () => {
     const fresh = await TestBot.start({
