@@ -140,9 +140,9 @@ module.exports = {
     ...packagesOf('views', [], { why: 'view-models are plain data' }),
     ...packagesOf('plan', ['zod'], { core: true, why: 'the plan file and its schema' }),
     ...packagesOf('cards', ['zod', 'adaptivecards-templating'], { why: 'templates and payload schemas' }),
-    ...packagesOf('documents', ['docx', 'exceljs', '@napi-rs/canvas', '@fontsource/[^/]+'], {
+    ...packagesOf('documents', ['docx', 'exceljs', 'fflate', '@napi-rs/canvas', '@fontsource/[^/]+'], {
       core: true,
-      why: 'Word, Excel and the chart image',
+      why: 'Word, Excel, the chart image, and re-zipping them with a fixed time',
     }),
     ...packagesOf('workers', ['piscina'], { core: true, why: 'a bounded pool of drawing threads' }),
     ...packagesOf('storage', ['zod', '@azure/[^/]+', 'azurite'], {
