@@ -28,6 +28,7 @@ import { TableKnownTeamStore } from '../storage/team-repository';
 import { TableBoardPackLedger } from '../storage/board-pack-ledger';
 import { DrawingPool, type DrawingPoolOptions } from '../workers/drawing-pool';
 import { listenOnHosts, type Listeners } from './listeners';
+import type { DoorLimits } from './http-doors';
 import { createServer } from './server';
 import { ProactiveSender } from './proactive-sender';
 import {
@@ -78,6 +79,8 @@ export interface Bot {
   /** Each listening socket's own address (empty before listen). */
   addresses(): AddressInfo[];
   close(): Promise<void>;
+  /** What a stop is still waiting for, in words (empty once closed). */
+  pending(): string[];
 }
 
 export interface CompositionOptions {
@@ -97,6 +100,8 @@ export interface CompositionOptions {
   maxUploadBytes?: number;
   /** Tests bound the drawing threads and queue, and shorten how long a stop lets a file finish. */
   drawing?: DrawingPoolOptions & { stopGraceMs?: number };
+  /** Tests shorten the deadlines on slow clients and the line of waiting turns. */
+  doorLimits?: DoorLimits;
 }
 
 /** How long a stopping bot lets a file being drawn finish; inside the connection drain, so both fit a 30 s grace. */
@@ -269,6 +274,7 @@ export async function composeBot(config: Config, options: CompositionOptions = {
   });
 
   let listeners: Listeners | undefined;
+  let closing: 'no' | 'turns' | 'store' | 'done' = 'no';
   return {
     config,
     logger,
@@ -280,18 +286,30 @@ export async function composeBot(config: Config, options: CompositionOptions = {
     clock,
     workAfterAnswer,
     async listen() {
-      listeners = await listenOnHosts(server, config.hosts, config.port, logger);
+      listeners = await listenOnHosts(server, config.hosts, config.port, logger, options.doorLimits);
       return listeners.port;
     },
     addresses: () => listeners?.addresses() ?? [],
+    pending() {
+      const turns = listeners?.turns() ?? { inFlight: 0, waiting: 0 };
+      return [
+        ...(turns.inFlight + turns.waiting > 0 ? [`${turns.inFlight + turns.waiting} turn(s) in flight`] : []),
+        ...workAfterAnswer.pending(),
+        ...(drawing.drawing() > 0 ? [`${drawing.drawing()} board-pack file(s) being drawn`] : []),
+        ...(closing === 'store' ? ['saving the store'] : []),
+      ];
+    },
     async close() {
+      closing = 'turns';
       // Files still being drawn get the grace period while connections drain; uploads waiting on them
       // are then told the bot stopped, and everything after an answer has settled before the store closes.
       const drawn = drawing.close(options.drawing?.stopGraceMs ?? DRAWING_STOP_GRACE_MS);
       await listeners?.close();
       await drawn;
       await workAfterAnswer.settled();
+      closing = 'store';
       await storage.close();
+      closing = 'done';
     },
   };
 }

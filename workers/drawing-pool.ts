@@ -45,6 +45,11 @@ export class DrawingPool implements BoardPackRenderer {
     });
   }
 
+  /** Files being drawn or waiting, for the stop's log line. */
+  drawing(): number {
+    return this.inFlight;
+  }
+
   /** Files waiting for a thread (not counting those being drawn). */
   waiting(): number {
     return this.pool.queueSize;
