@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { BroadcastChannel } from 'node:worker_threads';
 import { DrawingRefusedError } from '../../app/board-pack-ports';
 import { renderBoardPackDocx } from '../../documents/board-pack-docx';
@@ -120,23 +120,35 @@ describe('drawing pool: Word and Excel off the event loop', function () {
         asAt: new Date('2026-12-02T12:00:00Z'),
         weeksOfChanges: 2 * 52,
       });
-      const inPlace = await renderBoardPackDocx(view);
-      const loop = monitorEventLoopDelay({ resolution: 10 });
-      loop.enable();
-      const started = performance.now();
-      const [docx, xlsx] = await Promise.all([pool.render(view, 'docx'), pool.render(view, 'xlsx')]);
-      const drawingMs = performance.now() - started;
-      loop.disable();
-      assert.equal(Buffer.compare(Buffer.from(docx), inPlace), 0);
+      await pool.render(viewTitled('warm-up'), 'docx').catch(() => undefined); // thread start-up aside
+      const inPlace = await worstLoopDelay(() => renderBoardPackDocx(view));
+      const pooled = await worstLoopDelay(() =>
+        Promise.all([pool.render(view, 'docx'), pool.render(view, 'xlsx')]),
+      );
+      const [docx, xlsx] = pooled.result;
+      assert.equal(Buffer.compare(Buffer.from(docx), inPlace.result), 0);
       assert.equal(Buffer.from(xlsx).subarray(0, 2).toString('latin1'), 'PK');
-      // Not a speed check: the longest the loop waited is a small part of the time the files took.
-      const worstMs = loop.max / 1e6;
+      // Not a speed check: drawn in place, the Word file alone holds the loop; in the pool, both files
+      // together hold it for a small part of that (copying the view to the thread), on any machine.
       assert.ok(
-        worstMs < drawingMs / 4,
-        `event loop held ${worstMs.toFixed(0)} ms of ${drawingMs.toFixed(0)} ms`,
+        pooled.worstMs < inPlace.worstMs / 2,
+        `event loop held ${pooled.worstMs.toFixed(0)} ms in the pool, ${inPlace.worstMs.toFixed(0)} ms in place`,
       );
     } finally {
       await pool.close(0);
     }
   });
 });
+
+/** The longest the main event loop waited while `draw` ran. */
+async function worstLoopDelay<T>(draw: () => Promise<T>): Promise<{ result: T; worstMs: number }> {
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
+  // The monitor's timer starts on the loop's next turn; a block before that would go unseen.
+  await new Promise((resolve) => setTimeout(resolve, 30));
+  const result = await draw();
+  // A loop held by the drawing records that wait only when its timer next runs: let it run first.
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  loop.disable();
+  return { result, worstMs: loop.max / 1e6 };
+}
