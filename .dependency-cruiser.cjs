@@ -4,10 +4,11 @@
  *   bot/ (Teams only) ──► app/ (use cases) ──► domain/ (rules) ──► plan/ (data + schema)
  *     │                     │   └─► views/ (view-models) ◄── cards/ (Adaptive Cards), documents/ (Word, Excel)
  *     └─ composition root ──┴─► storage/ (Table Storage, behind ports declared in app/ and domain/)
+ *                           └─► workers/ (documents/ drawn in worker threads, behind a port declared in app/)
  *
  * test/architecture/layer-rules.test.ts shows each rule failing on a deliberately broken tree.
  */
-const LAYERS = ['app', 'bot', 'cards', 'documents', 'domain', 'plan', 'storage', 'views'];
+const LAYERS = ['app', 'bot', 'cards', 'documents', 'domain', 'plan', 'storage', 'views', 'workers'];
 const not = (...folders) => `^(${folders.join('|')})/`;
 const only = (...allowed) =>
   not(...[...LAYERS, 'scripts', 'test'].filter((folder) => !allowed.includes(folder)));
@@ -84,6 +85,14 @@ module.exports = {
       to: { path: only('documents', 'views') },
     },
     {
+      name: 'workers-run-documents',
+      comment:
+        'workers/ draw documents/ in worker threads behind the renderer port of app/; nothing else of ours.',
+      severity: 'error',
+      from: { path: '^workers/' },
+      to: { path: only('workers', 'documents', 'views', 'app') },
+    },
+    {
       name: 'app-uses-ports',
       comment:
         'Use cases reach storage and Teams through ports they declare; they never import bot, cards or storage.',
@@ -134,10 +143,11 @@ module.exports = {
     ...packagesOf('views', [], { why: 'view-models are plain data' }),
     ...packagesOf('plan', ['zod'], { core: true, why: 'the plan file and its schema' }),
     ...packagesOf('cards', ['zod', 'adaptivecards-templating'], { why: 'templates and payload schemas' }),
-    ...packagesOf('documents', ['docx', 'exceljs', '@napi-rs/canvas', '@fontsource/[^/]+'], {
+    ...packagesOf('documents', ['docx', 'exceljs', 'fflate', '@napi-rs/canvas', '@fontsource/[^/]+'], {
       core: true,
-      why: 'Word, Excel and the chart image',
+      why: 'Word, Excel, the chart image, and re-zipping them with a fixed time',
     }),
+    ...packagesOf('workers', ['piscina'], { core: true, why: 'a bounded pool of drawing threads' }),
     ...packagesOf('storage', ['zod', '@azure/[^/]+', 'azurite'], {
       core: true,
       why: 'Table Storage and the embedded Azurite',

@@ -20,6 +20,7 @@ COPY domain ./domain
 COPY plan ./plan
 COPY storage ./storage
 COPY views ./views
+COPY workers ./workers
 COPY scripts ./scripts
 COPY test ./test
 RUN npm run build
@@ -40,6 +41,7 @@ COPY --from=build /app/dist/domain ./dist/domain
 COPY --from=build /app/dist/plan ./dist/plan
 COPY --from=build /app/dist/storage ./dist/storage
 COPY --from=build /app/dist/views ./dist/views
+COPY --from=build /app/dist/workers ./dist/workers
 COPY --from=build /app/dist/scripts ./dist/scripts
 COPY scripts/build ./scripts/build
 COPY plan ./plan

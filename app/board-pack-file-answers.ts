@@ -1,6 +1,7 @@
 import { plural } from '../domain/wording';
 import type { Answer } from '../views/answer';
-import type { BoardPackFormat, BoardPackParams } from './board-packs';
+import type { BoardPackParams } from './board-pack-params';
+import type { BoardPackFormat } from './board-pack-ports';
 import { notice } from './notices';
 
 /** What the person is told as a board-pack file is offered, sent, refused or lost on the way. */
@@ -97,4 +98,32 @@ export function filesOnlyInPersonalChat(): Answer {
     'Files from me go to your own OneDrive, so I can only send them in a personal chat with me.',
     [],
   );
+}
+
+/** Other files are being drawn first: said before the wait, so the person knows the file is coming. */
+export function fileWillFollow(format: BoardPackFormat, waiting: number): Answer {
+  return notice(
+    'default',
+    `${fileWords(format)} will follow`,
+    `I am busy drawing ${plural(waiting, 'other file')} first; your file will follow in this chat when it is ready.`,
+    [],
+  );
+}
+
+/** The drawing queue was full (nothing was drawn or sent), or the bot stopped before the file was drawn. */
+export function drawingRefused(reason: 'busy' | 'stopping', format?: BoardPackFormat): Answer {
+  const what = format ? fileWords(format) : 'The board pack';
+  return reason === 'busy'
+    ? notice(
+        'warning',
+        `${what} was not drawn: I am busy`,
+        'Too many files are waiting to be drawn just now, so I did not queue another. Nothing was sent or recorded. Ask again in a minute.',
+        ['board pack'],
+      )
+    : notice(
+        'warning',
+        `${what} was not sent: I was restarting`,
+        'I stopped before your file was drawn, so nothing was sent or recorded. Ask again once I answer.',
+        ['board pack'],
+      );
 }

@@ -33,7 +33,25 @@ export interface IssuedBoardPacks {
   latest(limit: number): Promise<IssuedBoardPack[]>;
 }
 
-/** Draws a board pack's view as a file (documents/, wired in the composition root). */
+/**
+ * Draws a board pack's view as a file (documents/, in worker threads: workers/). Rejects with
+ * DrawingRefusedError when it cannot take the job.
+ */
 export interface BoardPackRenderer {
   render(view: BoardPackView, format: BoardPackFormat): Promise<Uint8Array>;
+  /** Files waiting for a free drawing thread: a new one waits behind them. */
+  waiting(): number;
+}
+
+/**
+ * The renderer could not take the file: `busy` when its queue is full (nothing was drawn; ask again), or
+ * `stopping` when the bot stopped before the file was drawn.
+ */
+export class DrawingRefusedError extends Error {
+  constructor(readonly reason: 'busy' | 'stopping') {
+    super(
+      reason === 'busy' ? 'too many files waiting to be drawn' : 'the bot stopped before the file was drawn',
+    );
+    this.name = 'DrawingRefusedError';
+  }
 }

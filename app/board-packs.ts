@@ -16,8 +16,20 @@ import { calendarDayIso } from '../views/board-dates';
 import type { BoardPackView } from '../views/board-pack-view-model';
 import { dayAfter } from '../domain/days';
 import type { Place } from './action-cards';
-import { checkedParams, readPackDates, type BoardPackParams, type TypedPackDates } from './board-pack-params';
-import type { BoardPackFormat, BoardPackRenderer, IssuedBoardPacks, PlanHistory } from './board-pack-ports';
+import {
+  checkedParams,
+  readPackDates,
+  type BoardPackParams,
+  type TypedPackDates,
+} from './board-pack-params';
+import {
+  DrawingRefusedError,
+  type BoardPackFormat,
+  type BoardPackRenderer,
+  type IssuedBoardPacks,
+  type PlanHistory,
+} from './board-pack-ports';
+import { drawingRefused } from './board-pack-file-answers';
 import { notice } from './notices';
 import { adminsOnly } from './refusals';
 import { findAction } from '../domain/plan-lookup';
@@ -114,16 +126,23 @@ export class BoardPacks {
       };
     }
     const built = await this.build(prepared.params, prepared.history, input.by.name);
-    const files = [];
-    for (const format of BOARD_PACK_FORMATS) {
-      const bytes = await this.ports.renderer.render(built.view, format);
-      files.push({
-        format,
-        name: this.fileName(built.params, format),
-        description: DESCRIPTIONS[format],
-        size: bytes.length,
-      });
+    let drawn: Uint8Array[];
+    try {
+      // Drawn in the worker pool to learn each file's size; the accept draws the same bytes again.
+      drawn = await Promise.all(
+        BOARD_PACK_FORMATS.map((format) => this.ports.renderer.render(built.view, format)),
+      );
+    } catch (error) {
+      if (error instanceof DrawingRefusedError)
+        return { kind: 'answer', answer: drawingRefused(error.reason) };
+      throw error;
     }
+    const files = BOARD_PACK_FORMATS.map((format, index) => ({
+      format,
+      name: this.fileName(built.params, format),
+      description: DESCRIPTIONS[format],
+      size: drawn[index].length,
+    }));
     return { kind: 'offer', answer: offerSummary(built.view), params: built.params, files };
   }
 
@@ -155,6 +174,11 @@ export class BoardPacks {
       if (error instanceof RangeError) return false;
       throw error;
     }
+  }
+
+  /** Files waiting for a drawing thread: one asked for now waits behind them. */
+  filesWaiting(): number {
+    return this.ports.renderer.waiting();
   }
 
   /** One file of a pack, as the plan stood at params.asAt. Admins only (BoardPackNotAllowed otherwise). */

@@ -1,3 +1,4 @@
+import { initialStatus } from '../domain/action-status';
 import type { Person } from '../domain/person';
 import { findAction } from '../domain/plan-lookup';
 import type { RagStatus } from '../domain/rag-status';
@@ -5,7 +6,7 @@ import type { StatusService } from '../domain/status-service';
 import type { Plan } from '../plan/plan-schema';
 import type { Answer } from '../views/answer';
 import { actionAnswer, type ActionCards, type Place } from './action-cards';
-import type { DigestHistory } from './digest-snapshots';
+import type { BoardState } from './board-state';
 import { cardNotRead, noSuchAction } from './refusals';
 
 /** "show action 5.1", and the action card's own requests: one viewer's view (refresh), and "open the form". */
@@ -14,16 +15,13 @@ export class ShowAction {
     private readonly plan: Plan,
     private readonly statusService: StatusService,
     private readonly cards: ActionCards,
-    private readonly digests: Pick<DigestHistory, 'previous'>,
+    private readonly board: Pick<BoardState, 'readAction'>,
   ) {}
 
   async show(viewer: Person, actionId: string, place: Place): Promise<Answer> {
     const action = findAction(this.plan, actionId);
     if (!action) return noSuchAction(actionId);
-    const [status, previous] = await Promise.all([
-      this.statusService.currentStatus(action.id),
-      this.digests.previous(),
-    ]);
+    const { status = initialStatus(action.id), previous } = await this.board.readAction(action.id);
     return actionAnswer(this.cards.reply(viewer, action, status, place, undefined, { previous }));
   }
 
@@ -31,10 +29,7 @@ export class ShowAction {
   async refresh(viewer: Person, actionId: string, place: Place): Promise<Answer> {
     const action = findAction(this.plan, actionId);
     if (!action) return cardNotRead();
-    const [status, previous] = await Promise.all([
-      this.statusService.currentStatus(action.id),
-      this.digests.previous(),
-    ]);
+    const { status = initialStatus(action.id), previous } = await this.board.readAction(action.id);
     return actionAnswer(this.cards.personal(viewer, action, status, place, {}, { previous }));
   }
 

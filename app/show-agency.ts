@@ -2,9 +2,8 @@ import { leadAgencyNames, matchLeadAgency } from '../domain/board-cycle/lead-age
 import type { Plan } from '../plan/plan-schema';
 import { agencyView, leadsOf } from '../views/agency-views';
 import type { Answer } from '../views/answer';
-import type { DigestHistory } from './digest-snapshots';
+import type { BoardState } from './board-state';
 import { notice } from './notices';
-import type { CurrentStatuses } from './show-plan';
 import type { ViewClock } from './view-clock';
 
 /** A button's command is at most this long (cards/verbs.ts runCommandPayload). */
@@ -18,13 +17,12 @@ const MAX_ECHO = 60;
 export class ShowAgency {
   constructor(
     private readonly plan: Plan,
-    private readonly statuses: CurrentStatuses,
-    private readonly digests: Pick<DigestHistory, 'previous'>,
+    private readonly board: Pick<BoardState, 'readAll'>,
     private readonly viewClock: ViewClock,
   ) {}
 
   async show(typed: string): Promise<Answer> {
-    const statuses = await this.statuses.currentStatuses();
+    const { statuses, previous } = await this.board.readAll();
     const agencies = leadAgencyNames(leadsOf(this.plan, statuses));
     if (agencies.length === 0) {
       return notice(
@@ -45,7 +43,6 @@ export class ShowAgency {
     const match = matchLeadAgency(typed, agencies);
     switch (match.kind) {
       case 'one': {
-        const previous = await this.digests.previous();
         const view = agencyView(this.plan, match.agency, statuses, previous, this.viewClock());
         return { summary: `Actions led by ${match.agency}`, screen: { card: 'agency', view } };
       }

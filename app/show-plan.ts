@@ -2,7 +2,7 @@ import type { ActionStatus } from '../domain/action-status';
 import { findAim, findPriority } from '../domain/plan-lookup';
 import type { Plan } from '../plan/plan-schema';
 import type { Answer } from '../views/answer';
-import type { DigestHistory } from './digest-snapshots';
+import type { BoardState } from './board-state';
 import { aimView, planOverviewView, priorityView } from '../views/plan-views';
 import { notInPlan } from './refusals';
 import type { ViewClock } from './view-clock';
@@ -15,16 +15,12 @@ export interface CurrentStatuses {
 export class ShowPlan {
   constructor(
     private readonly plan: Plan,
-    private readonly statuses: CurrentStatuses,
+    private readonly board: Pick<BoardState, 'readAll'>,
     private readonly viewClock: ViewClock,
-    private readonly digests: Pick<DigestHistory, 'previous'>,
   ) {}
 
   async overview(): Promise<Answer> {
-    const [statuses, previous] = await Promise.all([
-      this.statuses.currentStatuses(),
-      this.digests.previous(),
-    ]);
+    const { statuses, previous } = await this.board.readAll();
     return {
       summary: this.plan.title,
       screen: { card: 'plan', view: planOverviewView(this.plan, statuses, previous) },
@@ -34,7 +30,7 @@ export class ShowPlan {
   async aim(number: number): Promise<Answer> {
     const aim = findAim(this.plan, number);
     if (!aim) return notInPlan(`The plan has aims 1–${this.plan.aims.length}.`);
-    const statuses = await this.statuses.currentStatuses();
+    const { statuses } = await this.board.readAll();
     return {
       summary: `Aim ${aim.number}: ${aim.title}`,
       screen: { card: 'aim', view: aimView(this.plan, aim, statuses) },
@@ -44,10 +40,7 @@ export class ShowPlan {
   async priority(number: number): Promise<Answer> {
     const priority = findPriority(this.plan, number);
     if (!priority) return notInPlan(`The plan has priorities 1–${this.plan.priorities.length}.`);
-    const [statuses, previous] = await Promise.all([
-      this.statuses.currentStatuses(),
-      this.digests.previous(),
-    ]);
+    const { statuses, previous } = await this.board.readAll();
     return {
       summary: `Priority ${priority.number}: ${priority.title}`,
       screen: {

@@ -14,6 +14,7 @@ import { ActionCards } from './action-cards';
 import { AssignOwner } from './assign-owner';
 import { BoardChannel } from './board-channel';
 import type { BoardPackRenderer, IssuedBoardPacks, PlanHistory } from './board-pack-ports';
+import type { BoardState } from './board-state';
 import { BoardPacks } from './board-packs';
 import { CommandReplies } from './command-replies';
 import { DigestRequests } from './digest-requests';
@@ -71,6 +72,8 @@ export interface UseCasePorts {
   planHistory: PlanHistory;
   issuedBoardPacks: IssuedBoardPacks;
   boardPackRenderer: BoardPackRenderer;
+  /** The show cards' one read: current statuses and the last digest's snapshot. */
+  boardState: BoardState;
   messenger: Messenger;
   log: Log;
   clock: () => Date;
@@ -119,8 +122,8 @@ export function createUseCases(ports: UseCasePorts): UseCases {
   return {
     help: new Help(isAdmin),
     commandReplies: new CommandReplies(plan),
-    showPlan: new ShowPlan(plan, statusService, viewClock, digestHistory),
-    showAction: new ShowAction(plan, statusService, cards, digestHistory),
+    showPlan: new ShowPlan(plan, ports.boardState, viewClock),
+    showAction: new ShowAction(plan, statusService, cards, ports.boardState),
     myActions: new MyActions(plan, statusService, viewClock),
     updateStatus: new UpdateStatus(plan, statusService, cards, clock, log),
     assignOwner: new AssignOwner(statusService, ports.people),
@@ -142,7 +145,7 @@ export function createUseCases(ports: UseCasePorts): UseCases {
       timeZone,
       staleDays: ports.staleDays,
     }),
-    showAgency: new ShowAgency(plan, statusService, digestHistory, viewClock),
+    showAgency: new ShowAgency(plan, ports.boardState, viewClock),
     exceptionReport: new ExceptionReport(plan, statusService, digestHistory, viewClock, ports.staleDays),
   };
 }

@@ -1,11 +1,14 @@
 import {
   declined,
+  drawingRefused,
   fileOfferNotRead,
   filesOnlyInPersonalChat,
   fileTooLarge,
+  fileWillFollow,
   sentNotRecorded,
   uploadFailed,
 } from '../app/board-pack-file-answers';
+import { DrawingRefusedError } from '../app/board-pack-ports';
 import type { BoardPackFile, BoardPacks } from '../app/board-packs';
 import { adminsOnly, somethingWentWrong, storeUnavailable } from '../app/refusals';
 import { buildCard } from '../cards';
@@ -172,10 +175,13 @@ export class BoardPackDelivery {
   ): Promise<void> {
     const say = (answer: Answer) => this.send(reference, cardMessage(answer));
     try {
+      const waiting = this.parts.boardPacks.filesWaiting();
+      if (waiting > 0) await say(fileWillFollow(format, waiting));
       let file: BoardPackFile;
       try {
         file = await this.parts.boardPacks.file(params, format, by);
       } catch (error) {
+        if (error instanceof DrawingRefusedError) return await say(drawingRefused(error.reason, format));
         if (!(error instanceof StoreUnavailableError)) throw error;
         this.parts.logger.error({ err: error.cause }, 'plan store unavailable for a board pack');
         return await say(storeUnavailable());

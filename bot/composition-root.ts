@@ -8,6 +8,7 @@ import { startAzurite, type AzuriteProcess } from '../storage/azurite-process';
 import { StoreUnavailableError } from '../domain/store-unavailable';
 import { StorageStartError, statusCodeOf } from '../storage/store-errors';
 import { TableStatusStore } from '../storage/status-repository';
+import { adoptEarlierBaseline, LedgerKeepingBaseline, TableBoardState } from '../storage/board-state';
 import {
   azureTableClients,
   createTableClients,
@@ -22,15 +23,13 @@ import { PeopleRegister } from './people-register';
 import { TableLoginBindings, TablePeopleStore } from '../storage/people-repository';
 import { TableKnownTeamStore } from '../storage/team-repository';
 import { TableBoardPackLedger } from '../storage/board-pack-ledger';
-import { renderBoardPackDocx } from '../documents/board-pack-docx';
-import { renderBoardPackXlsx } from '../documents/board-pack-xlsx';
+import { DrawingPool, type DrawingPoolOptions } from '../workers/drawing-pool';
 import { listenOnHosts, type Listeners } from './listeners';
 import type { DoorLimits } from './http-doors';
 import { createServer } from './server';
 import { ProactiveSender } from './proactive-sender';
 import {
   TableBoardChannelStore,
-  TableDigestLedger,
   TablePostedDigestCopies,
   TableReminderLedger,
 } from '../storage/digest-repositories';
@@ -101,9 +100,14 @@ export interface CompositionOptions {
   maxUploadBytes?: number;
   /** A command-line job (digest, board pack, seed) that never listens, so has no inbound authentication to warn about. */
   job?: boolean;
+  /** Tests bound the drawing threads and queue, and shorten how long a stop lets a file finish. */
+  drawing?: DrawingPoolOptions & { stopGraceMs?: number };
   /** Tests shorten the deadlines on slow clients and the line of waiting turns. */
   doorLimits?: DoorLimits;
 }
+
+/** How long a stopping bot lets a file being drawn finish; inside the connection drain, so both fit a 30 s grace. */
+const DRAWING_STOP_GRACE_MS = 10_000;
 
 export async function openStorage(
   config: Config,
@@ -215,8 +219,17 @@ export async function composeBot(config: Config, options: CompositionOptions = {
     baseDelayMs: options.sendBackoffMs,
     timeoutMs: config.digest.sendTimeoutMs,
   });
-  const digestLedger = new TableDigestLedger(storage.tables.digests);
+  const boardState = new TableBoardState(storage.tables.planStatus, plan.id);
+  const digestLedger = new LedgerKeepingBaseline(storage.tables.digests, boardState);
+  try {
+    if (await adoptEarlierBaseline(boardState, boardChannels, digestLedger))
+      logger.info('the last digest posted is now the show cards’ direction-of-travel baseline');
+  } catch (error) {
+    // Shows then have no direction until the next digest; nothing else depends on it.
+    logger.warn({ err: error }, 'the last digest could not be adopted as the direction-of-travel baseline');
+  }
   const teams = new TableKnownTeamStore(storage.tables.conversations);
+  const drawing = new DrawingPool(options.drawing);
   const useCases = createUseCases({
     plan,
     statusService,
@@ -230,9 +243,8 @@ export async function composeBot(config: Config, options: CompositionOptions = {
     postedCards: sender,
     planHistory: statusStore,
     issuedBoardPacks: new TableBoardPackLedger(storage.tables.boardPacks),
-    boardPackRenderer: {
-      render: (view, format) => (format === 'docx' ? renderBoardPackDocx(view) : renderBoardPackXlsx(view)),
-    },
+    boardPackRenderer: drawing,
+    boardState,
     messenger: new TeamsMessenger(sender),
     log: logger,
     clock,
@@ -290,12 +302,17 @@ export async function composeBot(config: Config, options: CompositionOptions = {
           ? [`${turns.inFlight + turns.waiting} turn(s) in flight`]
           : []),
         ...workAfterAnswer.pending(),
+        ...(drawing.drawing() > 0 ? [`${drawing.drawing()} board-pack file(s) being drawn`] : []),
         ...(closing === 'store' ? ['saving the store'] : []),
       ];
     },
     async close() {
       closing = 'turns';
+      // Files still being drawn get the grace period while connections drain; uploads waiting on them
+      // are then told the bot stopped, and everything after an answer has settled before the store closes.
+      const drawn = drawing.close(options.drawing?.stopGraceMs ?? DRAWING_STOP_GRACE_MS);
       await listeners?.close();
+      await drawn;
       await workAfterAnswer.settled();
       closing = 'store';
       await storage.close();

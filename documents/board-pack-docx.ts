@@ -1,4 +1,4 @@
-import { Document, Packer } from 'docx';
+import { Document } from 'docx';
 import type { BoardPackView } from '../views/board-pack-view-model';
 import { actionsSections } from './board-pack-docx-actions';
 import { changesAppendix } from './board-pack-docx-changes';
@@ -6,6 +6,7 @@ import { exceptionsSection } from './board-pack-docx-exceptions';
 import { titlePage } from './board-pack-docx-title';
 import { summarySection } from './board-pack-docx-summary';
 import { TABLE_TEXT_STYLE } from './docx-table';
+import { stableDocx } from './docx-file';
 
 /** A4 portrait with 2.54 cm margins: 9,026 twips of text width, which the tables are sized to. */
 const PAGE = {
@@ -15,7 +16,11 @@ const PAGE = {
 
 /** The board pack as a Word document. Headings use Word's own styles, so the navigation pane works. */
 export function renderBoardPackDocx(view: BoardPackView): Promise<Buffer> {
-  const document = new Document({
+  return stableDocx(() => boardPackDocument(view), view.producedAt);
+}
+
+function boardPackDocument(view: BoardPackView): Document {
+  return new Document({
     title: `${view.title}: ${view.planName}`,
     creator: view.generatedBy,
     lastModifiedBy: view.generatedBy,
@@ -51,5 +56,4 @@ export function renderBoardPackDocx(view: BoardPackView): Promise<Buffer> {
       },
     ],
   });
-  return Packer.toBuffer(document);
 }

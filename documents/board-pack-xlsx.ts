@@ -1,6 +1,7 @@
 import { Workbook } from 'exceljs';
 import type { BoardPackView } from '../views/board-pack-view-model';
 import { excelDate } from './excel-date';
+import { stableZip } from './stable-zip';
 import { fillAboutSheet, fillActionsSheet, fillChangesSheet } from './board-pack-xlsx-sheets';
 
 /** The board pack as a workbook: "Actions", "Changes" and "About". */
@@ -14,5 +15,6 @@ export async function renderBoardPackXlsx(view: BoardPackView): Promise<Buffer> 
   fillActionsSheet(workbook.addWorksheet('Actions'), view);
   fillChangesSheet(workbook.addWorksheet('Changes'), view);
   fillAboutSheet(workbook.addWorksheet('About'), view);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  // exceljs zips with the clock's time on every entry: re-stamped, so the same view gives the same bytes.
+  return stableZip(new Uint8Array(await workbook.xlsx.writeBuffer()), view.producedAt);
 }

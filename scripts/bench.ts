@@ -13,7 +13,12 @@ import { BotChild } from './bench/bot-child';
 import { measureColdStarts, renderColdStart } from './bench/cold-start';
 import { CountingProxy } from './bench/counting-proxy';
 import { measureDigest, type DigestMeasure } from './bench/digest-bench';
-import { benchBoardPack, benchStoredBoardPacks, renderStoredPacks } from './bench/board-pack-bench';
+import {
+  benchBoardPack,
+  benchStoredBoardPacks,
+  renderEventLoop,
+  renderStoredPacks,
+} from './bench/board-pack-bench';
 import { azuriteVersion, botEnvironment, describeMachine } from './bench/environment';
 import type { BotKind } from './bench/ipc';
 import { introduceSpeakers, runMatrix, warmUp } from './bench/load-matrix';
@@ -81,9 +86,9 @@ async function main(): Promise<void> {
       return `${renderStoredPacks(stored)}\n\n${rendered.scenarios
         .map(
           (scenario) =>
-            `- rendering alone, ${scenario.label} (${scenario.changes} changes): Word ${scenario.docx.ms} ms, ${Math.round(scenario.docx.bytes / 1024)} KB; Excel ${scenario.xlsx.ms} ms, ${Math.round(scenario.xlsx.bytes / 1024)} KB`,
+            `- rendering alone, ${scenario.label} (${scenario.changes} changes): Word ${scenario.docx.ms} ms (${scenario.docx.cpuMs} ms CPU), ${Math.round(scenario.docx.bytes / 1024)} KB; Excel ${scenario.xlsx.ms} ms (${scenario.xlsx.cpuMs} ms CPU), ${Math.round(scenario.xlsx.bytes / 1024)} KB`,
         )
-        .join('\n')}\n`;
+        .join('\n')}\n- ${renderEventLoop(rendered.eventLoop)}\n`;
     };
     if (BOARD_PACK_ONLY) {
       console.log(`${describeMachine()}\n\n${await boardPack()}`);

@@ -12,6 +12,11 @@ export interface BoardPackView {
   asAt: BoardDay;
   period: { from: BoardDay; to: BoardDay };
   generatedAt: BoardMoment;
+  /**
+   * The same moment as an ISO 8601 instant: the files' own timestamps are stamped from it, never from the
+   * clock, so the same view always gives the same bytes (the size offered is the size sent).
+   */
+  producedAt: string;
   generatedBy: string;
   summary: BoardPackSummary;
   /** Absent where the project has no exception report; an empty list means nothing is an exception. */

@@ -58,6 +58,7 @@ export function boardPackView(input: BoardPackInput): BoardPackView {
     asAt: boardDay(input.asAt, timeZone),
     period: { from: calendarDay(input.period.from), to: calendarDay(input.period.to) },
     generatedAt: boardMoment(input.generatedAt, timeZone),
+    producedAt: input.generatedAt.toISOString(),
     generatedBy: input.generatedBy,
     summary: {
       overall: countRags([...rows.values()].map((row) => row.status)),

@@ -121,6 +121,7 @@ export function sampleBoardPackView(sample: SampleBoardPack): BoardPackView {
     asAt: boardDay(sample.asAt, timeZone),
     period: { from: boardDay(from, timeZone), to: boardDay(sample.asAt, timeZone) },
     generatedAt: boardMoment(sample.asAt, timeZone),
+    producedAt: sample.asAt.toISOString(),
     generatedBy: 'Business manager',
     summary: {
       overall: countRag(actionsOf(sample.plan.priorities)),

@@ -63,6 +63,7 @@ function setUp(options: { now?: string; issued?: IssuedBoardPack[]; digests?: Po
         views.push(view);
         return Buffer.from(`${format}:${JSON.stringify(view)}`);
       },
+      waiting: () => 0,
     },
     isAdmin: (person) => person.email === ADMIN.email,
     clock: () => new Date(options.now ?? '2026-06-15T12:00:00.000Z'),

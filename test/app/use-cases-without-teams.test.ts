@@ -21,17 +21,14 @@ describe('use cases run without Teams', () => {
     const statuses = new Map<string, ActionStatus>([
       ['5.1', { actionId: '5.1', rag: 'red', note: 'Audit late', version: 1, updatedAt: now.toISOString() }],
     ]);
-    const previousDigest = {
-      previous: async () => ({
-        takenAt: now.toISOString(),
-        actions: { '5.1': { rag: 'amber' as const, version: 0 } },
-      }),
+    const previous = {
+      takenAt: now.toISOString(),
+      actions: { '5.1': { rag: 'amber' as const, version: 0 } },
     };
     const answer = await new ShowPlan(
       plan,
-      { currentStatuses: async () => statuses },
+      { readAll: async () => ({ statuses, previous }) },
       viewClock,
-      previousDigest,
     ).priority(5);
     assert.equal(answer.screen.card, 'priority');
     if (answer.screen.card !== 'priority') return;
@@ -44,14 +41,12 @@ describe('use cases run without Teams', () => {
   it('show priority 99 answers a notice that names the plan’s range, and reads nothing', async () => {
     let reads = 0;
     const store = {
-      currentStatuses: async () => {
+      readAll: async () => {
         reads += 1;
-        return new Map<string, ActionStatus>();
+        return { statuses: new Map() };
       },
     };
-    const answer = await new ShowPlan(plan, store, viewClock, { previous: async () => undefined }).priority(
-      99,
-    );
+    const answer = await new ShowPlan(plan, store, viewClock).priority(99);
     assert.equal(answer.screen.card, 'notice');
     assert.match(JSON.stringify(answer.screen.view), /priorities 1–8/);
     assert.equal(reads, 0);

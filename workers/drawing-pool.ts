@@ -1,0 +1,93 @@
+import os from 'node:os';
+import path from 'node:path';
+import { Piscina } from 'piscina';
+import { DrawingRefusedError, type BoardPackFormat, type BoardPackRenderer } from '../app/board-pack-ports';
+import type { BoardPackView } from '../views/board-pack-view-model';
+import type { DrawingJob } from './drawing-job';
+
+export interface DrawingPoolOptions {
+  /** Files drawn at once; each takes a thread and up to a few hundred MB for the largest packs. */
+  threads?: number;
+  /** Files that may wait for a thread; one more is refused as busy. */
+  queue?: number;
+  /** Where the worker entry is (tests point at the compiled one). */
+  workerFile?: string;
+}
+
+/** One thread fewer than the machine has cores, at least one, at most two: the event loop keeps a core. */
+export const DEFAULT_DRAWING_THREADS = Math.max(1, Math.min(2, os.availableParallelism() - 1));
+export const DEFAULT_DRAWING_QUEUE = 8;
+
+/**
+ * Word and Excel files drawn in worker threads, so a five-year board pack never holds up another person's
+ * turn. Bounded: `threads` at once and `queue` waiting; past that a file is refused as busy rather than
+ * queued without end. Threads run at a lower priority (nice), so on a busy machine the bot's own event
+ * loop is scheduled first.
+ */
+export class DrawingPool implements BoardPackRenderer {
+  private readonly pool: Piscina<DrawingJob, Uint8Array>;
+  private readonly limit: number;
+  private inFlight = 0;
+  private stopping = false;
+
+  constructor(options: DrawingPoolOptions = {}) {
+    const threads = options.threads ?? DEFAULT_DRAWING_THREADS;
+    const queue = options.queue ?? DEFAULT_DRAWING_QUEUE;
+    this.limit = threads + queue;
+    this.pool = new Piscina<DrawingJob, Uint8Array>({
+      filename: options.workerFile ?? path.join(__dirname, 'drawing-worker.js'),
+      minThreads: 0,
+      maxThreads: threads,
+      maxQueue: queue,
+      // A thread with nothing to draw for a minute is ended, so an idle bot holds no extra memory.
+      idleTimeout: 60_000,
+      niceIncrement: 10,
+    });
+  }
+
+  /** Files being drawn or waiting, for the stop's log line. */
+  drawing(): number {
+    return this.inFlight;
+  }
+
+  /** Files waiting for a thread (not counting those being drawn). */
+  waiting(): number {
+    return this.pool.queueSize;
+  }
+
+  async render(view: BoardPackView, format: BoardPackFormat): Promise<Uint8Array> {
+    if (this.stopping) throw new DrawingRefusedError('stopping');
+    if (this.inFlight >= this.limit) throw new DrawingRefusedError('busy');
+    this.inFlight += 1;
+    try {
+      return await this.pool.run({ view, format });
+    } catch (error) {
+      if (this.stopping) throw new DrawingRefusedError('stopping');
+      throw error;
+    } finally {
+      this.inFlight -= 1;
+    }
+  }
+
+  /**
+   * Stops taking files; those waiting are cancelled at once, those being drawn may finish within
+   * `graceMs`, then their threads are ended. Every cancelled render rejects with DrawingRefusedError
+   * ('stopping'), so whoever asked is told.
+   */
+  async close(graceMs: number): Promise<void> {
+    this.stopping = true;
+    let timer: NodeJS.Timeout | undefined;
+    const graceOver = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), graceMs);
+    });
+    try {
+      const finished = await Promise.race([
+        this.pool.close({ force: true }).then(() => 'done' as const),
+        graceOver,
+      ]);
+      if (finished === 'late') await this.pool.destroy();
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
