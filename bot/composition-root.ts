@@ -42,6 +42,7 @@ import type { PeopleStore } from '../domain/known-people';
 import type { KnownTeamStore } from '../domain/known-teams';
 import { TeamsMessenger } from './teams-messenger';
 import { BoardPackDelivery } from './board-pack-delivery';
+import type { ResolveHost } from './upload-target';
 import { WorkAfterAnswer } from './work-after-answer';
 
 /** teams-ai needs an app id even in local mode, for proactive sends; this one is never authenticated. */
@@ -96,6 +97,11 @@ export interface CompositionOptions {
   /** Tests shorten the deadline on a board-pack upload to OneDrive, and lower the largest file sent. */
   uploadTimeoutMs?: number;
   maxUploadBytes?: number;
+  /**
+   * Tests only; production never sets it. `loopback`: uploads may also go over http to any port on
+   * loopback, where the stand-in OneDrive listens. `resolve`: made-up upload hosts resolve through it.
+   */
+  uploadsForTests?: { loopback?: boolean; resolve?: ResolveHost };
 }
 
 export async function openStorage(
@@ -232,7 +238,12 @@ export async function composeBot(config: Config, options: CompositionOptions = {
       logger,
       isAdmin: (person) => statusService.isAdmin(person),
       workAfterAnswer,
-      localMode: !config.credentials,
+      uploadRules: {
+        localMode: !config.credentials,
+        hosts: config.uploadHosts,
+        loopbackForTests: options.uploadsForTests?.loopback === true,
+      },
+      resolveUploadHost: options.uploadsForTests?.resolve,
       uploadTimeoutMs: options.uploadTimeoutMs,
       maxFileBytes: options.maxUploadBytes,
     }),

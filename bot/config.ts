@@ -4,6 +4,7 @@ import { Cron } from 'croner';
 import dotenv from 'dotenv';
 import { z } from 'zod';
 import { guestHomeAddress, loginKey } from '../domain/person';
+import { SHAREPOINT_UPLOAD_HOSTS, UPLOAD_HOST_PATTERN } from './upload-hosts';
 
 /**
  * Every setting the bot reads. This module is the only reader of process.env.
@@ -92,6 +93,29 @@ const environmentSchema = z
     DIGEST_SCHEDULE: z.enum(['on', 'off']).default('on'),
     DIGEST_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
     TEAMS_SEND_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(15),
+    UPLOAD_HOSTS: optionalText.pipe(
+      z
+        .string()
+        .transform((value) =>
+          value
+            .split(',')
+            .map((host) => host.trim().toLowerCase())
+            .filter(Boolean),
+        )
+        .pipe(
+          z
+            .array(
+              z
+                .string()
+                .regex(
+                  UPLOAD_HOST_PATTERN,
+                  'must be host names or *.domain patterns, comma-separated, e.g. *.sharepoint.com',
+                ),
+            )
+            .min(1, 'must name at least one host'),
+        )
+        .optional(),
+    ),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -161,6 +185,8 @@ export interface Config {
   planFile: string;
   boardAdmins: string[];
   staleDays: number;
+  /** Where a file-consent upload may go: host names, or `*.domain` for any name under a domain. */
+  uploadHosts: readonly string[];
   digest: {
     cron: string;
     timeZone: string;
@@ -242,6 +268,7 @@ export function loadConfig(environment: Record<string, string | undefined> = rea
     planFile: env.PLAN_FILE,
     boardAdmins: env.BOARD_ADMINS,
     staleDays: env.STALE_DAYS,
+    uploadHosts: env.UPLOAD_HOSTS ?? SHAREPOINT_UPLOAD_HOSTS,
     digest: {
       cron: env.DIGEST_CRON,
       timeZone: env.DIGEST_TZ,

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { composeBot, type Bot } from '../../bot/composition-root';
+import { composeBot, type Bot, type CompositionOptions } from '../../bot/composition-root';
 import { loadConfig } from '../../bot/config';
 import { createLogger } from '../../bot/logger';
 import { sharedAzurite, uniqueTablePrefix } from './azurite';
@@ -26,6 +26,8 @@ export interface TestBotOptions {
   /** The deadline on a board-pack upload, and the largest file the bot sends. */
   uploadTimeoutMs?: number;
   maxUploadBytes?: number;
+  /** Uploads may go to the stand-in OneDrive on loopback; made-up upload hosts resolve through `resolve`. */
+  uploadsForTests?: CompositionOptions['uploadsForTests'];
 }
 
 /** Log lines the bot wrote, parsed, for assertions on what reaches the logs. */
@@ -80,6 +82,7 @@ export class TestBot {
       credentialsFactory: options.outboundTokens,
       uploadTimeoutMs: options.uploadTimeoutMs,
       maxUploadBytes: options.maxUploadBytes,
+      uploadsForTests: options.uploadsForTests,
     });
     const port = await testBot.bot.listen();
     testBot.url = `http://127.0.0.1:${port}`;
