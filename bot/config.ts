@@ -116,6 +116,8 @@ const environmentSchema = z
         )
         .optional(),
     ),
+    // Under a container platform's usual 30 s grace: the drain (10 s) plus the store's save.
+    STOP_DEADLINE_SECONDS: z.coerce.number().int().min(1).max(300).default(20),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -197,6 +199,8 @@ export interface Config {
     sendTimeoutMs: number;
   };
   logLevel: string;
+  /** After a stop signal the process exits by then, naming what was still pending. */
+  stopDeadlineMs: number;
 }
 
 /** Azure Table Storage by key or by Entra identity (DefaultAzureCredential), or the embedded Azurite. */
@@ -277,6 +281,7 @@ export function loadConfig(environment: Record<string, string | undefined> = rea
       sendTimeoutMs: env.TEAMS_SEND_TIMEOUT_SECONDS * 1000,
     },
     logLevel: env.LOG_LEVEL,
+    stopDeadlineMs: env.STOP_DEADLINE_SECONDS * 1000,
   };
 }
 

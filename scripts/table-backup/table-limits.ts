@@ -8,6 +8,8 @@ import type { BackupRow } from './backup-format';
  * 1 MiB in all, counted as that page's formula counts it. Strings are UTF-16 there: two bytes a unit.
  */
 const MAX_KEY_BYTES = 1024;
+// Control characters are what this rule is about, so the regular expression names them.
+// eslint-disable-next-line no-control-regex
 const FORBIDDEN_KEY_CHARACTER = /[/\\#?\u0000-\u001f\u007f-\u009f]/;
 const MAX_PROPERTIES = 252;
 const MAX_PROPERTY_NAME = 255;

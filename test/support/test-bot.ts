@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { composeBot, type Bot, type CompositionOptions } from '../../bot/composition-root';
 import { loadConfig } from '../../bot/config';
+import { DOOR_LIMITS, type DoorLimits } from '../../bot/http-doors';
 import { createLogger } from '../../bot/logger';
 import { sharedAzurite, uniqueTablePrefix } from './azurite';
 import { shippedPlanFile } from '../../scripts/support/repo-paths';
@@ -28,6 +29,8 @@ export interface TestBotOptions {
   maxUploadBytes?: number;
   /** Uploads may go to the stand-in OneDrive on loopback; made-up upload hosts resolve through `resolve`. */
   uploadsForTests?: CompositionOptions['uploadsForTests'];
+  /** Shorter deadlines for slow clients, a shorter line of waiting turns. */
+  doorLimits?: Partial<DoorLimits>;
 }
 
 /** Log lines the bot wrote, parsed, for assertions on what reaches the logs. */
@@ -83,6 +86,7 @@ export class TestBot {
       uploadTimeoutMs: options.uploadTimeoutMs,
       maxUploadBytes: options.maxUploadBytes,
       uploadsForTests: options.uploadsForTests,
+      doorLimits: options.doorLimits && { ...DOOR_LIMITS, ...options.doorLimits },
     });
     const port = await testBot.bot.listen();
     testBot.url = `http://127.0.0.1:${port}`;
