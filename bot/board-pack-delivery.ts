@@ -41,7 +41,9 @@ import {
 } from './teams-turn';
 import type { Turn } from './turn';
 import { turnOf } from './turn';
-import { checkUploadUrl, uploadHostForLog } from './upload-url';
+import { resolveUploadTarget, type ResolveHost } from './upload-target';
+import { addressRuleOf, checkUploadUrl, uploadHostForLog, type UploadUrlRules } from './upload-url';
+import type { LookupFunction } from 'node:net';
 import type { WorkAfterAnswer } from './work-after-answer';
 
 export interface BoardPackDeliveryParts {
@@ -52,8 +54,10 @@ export interface BoardPackDeliveryParts {
   /** The board's admin rule (the status service's), asked again on every accept. */
   isAdmin(person: Person): boolean;
   workAfterAnswer: WorkAfterAnswer;
-  /** Local mode: uploads only to this machine (see checkUploadUrl). */
-  localMode: boolean;
+  /** Where uploads may go (see checkUploadUrl): SharePoint's hosts by default, this machine in local mode. */
+  uploadRules: UploadUrlRules;
+  /** Tests resolve made-up upload hosts; production uses the system resolver. */
+  resolveUploadHost?: ResolveHost;
   uploadTimeoutMs?: number;
   maxFileBytes?: number;
 }
@@ -144,9 +148,19 @@ export class BoardPackDelivery {
     }
     const turn = turnOf(context, this.parts.people);
     if (turn.place !== 'personal') return replyWithAnswer(context, filesOnlyInPersonalChat());
-    const target = checkUploadUrl(answer.uploadInfo.uploadUrl, { localMode: this.parts.localMode });
-    if (!target.ok) {
-      logger.warn({ problem: target.problem }, 'file consent upload URL refused; nothing sent');
+    const target = checkUploadUrl(answer.uploadInfo.uploadUrl, this.parts.uploadRules);
+    const pinned = target.ok
+      ? await resolveUploadTarget(
+          target.url,
+          addressRuleOf(this.parts.uploadRules),
+          this.parts.resolveUploadHost,
+        )
+      : target;
+    if (!target.ok || !pinned.ok) {
+      logger.warn(
+        { problem: pinned.ok ? undefined : pinned.problem },
+        'file consent upload URL refused; nothing sent',
+      );
       return replyWithAnswer(context, fileOfferNotRead());
     }
     const by = await turn.who();
@@ -158,7 +172,7 @@ export class BoardPackDelivery {
     const chosen = answer.context;
     const info = answer.uploadInfo;
     this.parts.workAfterAnswer.start('board pack upload', () =>
-      this.deliver(reference, by, chosen, info, target.url),
+      this.deliver(reference, by, chosen, info, target.url, pinned.lookup),
     );
   }
 
@@ -172,6 +186,7 @@ export class BoardPackDelivery {
     { params, format }: ConsentContext,
     info: UploadInfo,
     url: URL,
+    lookup: LookupFunction,
   ): Promise<void> {
     const say = (answer: Answer) => this.send(reference, cardMessage(answer));
     try {
@@ -190,7 +205,7 @@ export class BoardPackDelivery {
       if (size === 0 || size > this.maxFileBytes)
         return await say(fileTooLarge(format, file.name, size, this.maxFileBytes));
 
-      const outcome = await uploadFile(url, file.bytes, this.uploadTimeoutMs);
+      const outcome = await uploadFile(url, file.bytes, lookup, this.uploadTimeoutMs);
       const host = uploadHostForLog(url);
       if (outcome.kind !== 'uploaded') {
         this.parts.logger.warn({ format, host, bytes: size, outcome }, 'board pack upload failed');

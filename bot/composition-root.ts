@@ -39,6 +39,7 @@ import type { PeopleStore } from '../domain/known-people';
 import type { KnownTeamStore } from '../domain/known-teams';
 import { TeamsMessenger } from './teams-messenger';
 import { BoardPackDelivery } from './board-pack-delivery';
+import type { ResolveHost } from './upload-target';
 import { WorkAfterAnswer } from './work-after-answer';
 import { KeyEndorsements } from './key-endorsements';
 import { PUBLIC } from '@microsoft/teams.api';
@@ -102,6 +103,11 @@ export interface CompositionOptions {
   job?: boolean;
   /** Tests bound the drawing threads and queue, and shorten how long a stop lets a file finish. */
   drawing?: DrawingPoolOptions & { stopGraceMs?: number };
+  /**
+   * Tests only; production never sets it. `loopback`: uploads may also go over http to any port on
+   * loopback, where the stand-in OneDrive listens. `resolve`: made-up upload hosts resolve through it.
+   */
+  uploadsForTests?: { loopback?: boolean; resolve?: ResolveHost };
   /** Tests shorten the deadlines on slow clients and the line of waiting turns. */
   doorLimits?: DoorLimits;
 }
@@ -270,7 +276,12 @@ export async function composeBot(config: Config, options: CompositionOptions = {
       logger,
       isAdmin: (person) => statusService.isAdmin(person),
       workAfterAnswer,
-      localMode: !config.credentials,
+      uploadRules: {
+        localMode: !config.credentials,
+        hosts: config.uploadHosts,
+        loopbackForTests: options.uploadsForTests?.loopback === true,
+      },
+      resolveUploadHost: options.uploadsForTests?.resolve,
       uploadTimeoutMs: options.uploadTimeoutMs,
       maxFileBytes: options.maxUploadBytes,
     }),

@@ -4,6 +4,7 @@ import { Cron } from 'croner';
 import dotenv from 'dotenv';
 import { z } from 'zod';
 import { guestHomeAddress, loginKey } from '../domain/person';
+import { SHAREPOINT_UPLOAD_HOSTS, UPLOAD_HOST_PATTERN } from './upload-hosts';
 
 /**
  * Every setting the bot reads. This module is the only reader of process.env.
@@ -101,6 +102,29 @@ const environmentSchema = z
     DIGEST_SCHEDULE: z.enum(['on', 'off']).default('on'),
     DIGEST_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
     TEAMS_SEND_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(15),
+    UPLOAD_HOSTS: optionalText.pipe(
+      z
+        .string()
+        .transform((value) =>
+          value
+            .split(',')
+            .map((host) => host.trim().toLowerCase())
+            .filter(Boolean),
+        )
+        .pipe(
+          z
+            .array(
+              z
+                .string()
+                .regex(
+                  UPLOAD_HOST_PATTERN,
+                  'must be host names or *.domain patterns, comma-separated, e.g. *.sharepoint.com',
+                ),
+            )
+            .min(1, 'must name at least one host'),
+        )
+        .optional(),
+    ),
     // Under a container platform's usual 30 s grace: the drain (10 s) plus the store's save.
     STOP_DEADLINE_SECONDS: z.coerce.number().int().min(1).max(300).default(20),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -217,6 +241,8 @@ export interface Config {
   /** Local mode without BOARD_ADMINS: the README's chat example (LOCAL_CHAIR) is the admin, and start-up says so. */
   boardAdminsDefaulted: boolean;
   staleDays: number;
+  /** Where a file-consent upload may go: host names, or `*.domain` for any name under a domain. */
+  uploadHosts: readonly string[];
   digest: {
     cron: string;
     timeZone: string;
@@ -311,6 +337,7 @@ export function loadConfig(given: Record<string, string | undefined> = readEnvir
     boardAdmins: boardAdminsDefaulted ? [LOCAL_CHAIR] : env.BOARD_ADMINS,
     boardAdminsDefaulted,
     staleDays: env.STALE_DAYS,
+    uploadHosts: env.UPLOAD_HOSTS ?? SHAREPOINT_UPLOAD_HOSTS,
     digest: {
       cron: env.DIGEST_CRON,
       timeZone: env.DIGEST_TZ,

@@ -1,5 +1,4 @@
 import { spawn } from 'node:child_process';
-import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import {
@@ -8,6 +7,7 @@ import {
   type FromEmbeddedAzurite,
   type ToEmbeddedAzurite,
 } from './embedded-azurite-protocol';
+import { makePrivateTree } from './private-files';
 import { StorageStartError } from './store-errors';
 
 /** Azurite's documented development account; not a secret. */
@@ -99,7 +99,8 @@ export async function startAzurite(options: AzuriteOptions): Promise<AzuriteProc
   const directory = options.directory ? path.resolve(options.directory) : undefined;
   if (directory) {
     try {
-      fs.mkdirSync(directory, { recursive: true });
+      // Every note is in there: 0700, its files 0600, including what an earlier version left 0644.
+      makePrivateTree(directory);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? 'error';
       throw new StorageStartError(

@@ -8,7 +8,7 @@ const PARTITION = 'issued';
 /** Later than any instant this bot will see, so `ceiling − time` sorts the newest first. */
 const TIME_CEILING = 9_999_999_999_999;
 
-const issuedRow = z.object({
+export const issuedRow = z.object({
   issuedAt: z.string(),
   byName: z.string(),
   byEmail: z.string().optional(),

@@ -2,6 +2,7 @@ import path from 'node:path';
 import TableConfiguration from 'azurite/dist/src/table/TableConfiguration';
 import TableServer from 'azurite/dist/src/table/TableServer';
 import { isAlive, lockDataFolder } from './data-folder-lock';
+import { keepNewFilesPrivate } from './private-files';
 import {
   EMBEDDED_AZURITE_SCRIPT,
   type EmbeddedAzuriteArgs,
@@ -79,6 +80,8 @@ async function lockFolder(directory: string, port: number) {
 }
 
 async function main(args: EmbeddedAzuriteArgs): Promise<void> {
+  // Azurite's database and its saves (a new file each time) hold every note.
+  keepNewFilesPrivate();
   // stderr is a pipe to the bot; once the bot is gone, a write must not crash this process before it saves.
   process.stderr.on('error', () => {});
   const parentPid = process.ppid;

@@ -15,7 +15,8 @@ export const BACKUP_FORMAT_VERSION = 1;
 /** Bad arguments or a bad backup: nothing was written. */
 export class BackupRefusedError extends Error {
   constructor(message: string) {
-    super(message);
+    // One line, for scripts: a quoted value never breaks it.
+    super(message.replace(/[\r\n\u2028\u2029]+/g, ' '));
     this.name = 'BackupRefusedError';
   }
 }

@@ -10,6 +10,7 @@ import {
   tableFileName,
   type BackupManifest,
 } from './backup-format';
+import { makePrivateFolder, PRIVATE_FILE_MODE } from '../../storage/private-files';
 import { readTypedRows } from './read-typed-rows';
 
 export interface ExportOptions {
@@ -29,10 +30,12 @@ export async function exportBackup({
   outDir,
   now,
 }: ExportOptions): Promise<BackupManifest> {
-  if (fs.existsSync(outDir) && fs.readdirSync(outDir).length > 0) {
-    throw new BackupRefusedError(`${outDir} is not empty; export into a new folder`);
+  refuseUnlessNewOrEmpty(outDir);
+  try {
+    makePrivateFolder(outDir);
+  } catch (error) {
+    throw new BackupRefusedError(`cannot make ${outDir}: ${(error as Error).message}`);
   }
-  fs.mkdirSync(outDir, { recursive: true });
   const manifest: BackupManifest = {
     format: BACKUP_FORMAT,
     formatVersion: BACKUP_FORMAT_VERSION,
@@ -42,7 +45,7 @@ export async function exportBackup({
   };
   for (const table of Object.keys(tables) as TableName[]) {
     const file = tableFileName(table);
-    const out = fs.openSync(path.join(outDir, file), 'wx');
+    const out = fs.openSync(path.join(outDir, file), 'wx', PRIVATE_FILE_MODE);
     let rows = 0;
     try {
       for await (const row of readTypedRows(tables[table])) {
@@ -55,6 +58,23 @@ export async function exportBackup({
     }
     manifest.tables.push({ table, file, rows });
   }
-  fs.writeFileSync(path.join(outDir, BACKUP_MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+  fs.writeFileSync(path.join(outDir, BACKUP_MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`, {
+    flag: 'wx',
+    mode: PRIVATE_FILE_MODE,
+  });
   return manifest;
+}
+
+/** One backup a folder: an existing file, or a folder with anything in it, is refused in one line. */
+function refuseUnlessNewOrEmpty(outDir: string): void {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(outDir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw new BackupRefusedError(`cannot read ${outDir}: ${(error as Error).message}`);
+  }
+  if (!stat.isDirectory()) throw new BackupRefusedError(`${outDir} is a file; export into a new folder`);
+  if (fs.readdirSync(outDir).length > 0)
+    throw new BackupRefusedError(`${outDir} is not empty; export into a new folder`);
 }

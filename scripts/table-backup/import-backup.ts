@@ -11,6 +11,8 @@ import {
   type BackupManifest,
   type BackupRow,
 } from './backup-format';
+import { storedRowProblem } from './stored-row-check';
+import { tableLimitProblem } from './table-limits';
 
 export interface ImportOptions {
   tables: TableClients;
@@ -24,12 +26,27 @@ export interface ImportResult {
   written: { table: string; rows: number }[];
 }
 
-/** A write failed part way: what came before it is in the tables, so a re-run needs --force. */
+/**
+ * A write failed part way (the store, not the backup, which was checked whole before the first write):
+ * what came before it is in the tables. Says how to finish, and how to roll back.
+ */
 export class ImportInterruptedError extends Error {
-  constructor(table: string, index: number, total: number, cause: unknown) {
+  constructor(
+    table: string,
+    index: number,
+    total: number,
+    written: string[],
+    force: boolean,
+    cause: unknown,
+  ) {
+    const why = ((cause as Error).message ?? String(cause)).split('\n')[0];
+    const rollBack = force
+      ? 'to roll back, import the export you took before this import with --force'
+      : `to roll back, delete the rows of ${[...written, table].join(', ')} (they were empty before) and start again`;
     super(
-      `Import stopped writing the rows from ${index + 1} of ${total} to ${table}: ${(cause as Error).message ?? String(cause)}. ` +
-        'The rows before them are restored; fix the cause and run the import again with --force to finish.',
+      `Import stopped at row ${index + 1} of ${total} of ${table}: ${why}. ` +
+        `Rows before it are written${written.length > 0 ? `, and all of ${written.join(', ')}` : ''}. ` +
+        `To finish, fix the cause and run the same import again with --force; ${rollBack}.`,
       { cause },
     );
     this.name = 'ImportInterruptedError';
@@ -50,7 +67,7 @@ export async function importBackup({ tables, inDir, force }: ImportOptions): Pro
       );
     }
   }
-  const written = [];
+  const written: { table: string; rows: number }[] = [];
   for (const { table } of manifest.tables) {
     const client = tables[table];
     const tableRows = rows.get(table) ?? [];
@@ -61,7 +78,8 @@ export async function importBackup({ tables, inDir, force }: ImportOptions): Pro
       try {
         await client.submitTransaction(actions);
       } catch (error) {
-        throw new ImportInterruptedError(client.tableName, batch.start, tableRows.length, error);
+        const done = written.map((entry) => entry.table);
+        throw new ImportInterruptedError(client.tableName, batch.start, tableRows.length, done, force, error);
       }
     }
     written.push({ table: client.tableName, rows: tableRows.length });
@@ -112,6 +130,17 @@ function readBackup(inDir: string): { manifest: BackupManifest; rows: Map<string
   if (!parsed.success)
     throw new BackupRefusedError(`${manifestPath} is not valid: ${describe(parsed.error)}`);
   const manifest = parsed.data;
+  const listed = new Map<string, number>();
+  for (const [index, { table, file }] of manifest.tables.entries()) {
+    for (const name of [table, path.basename(file)]) {
+      const earlier = listed.get(name);
+      if (earlier !== undefined)
+        throw new BackupRefusedError(
+          `${manifestPath}: tables entry ${index + 1} repeats ${name} of entry ${earlier}; a backup lists each table once`,
+        );
+      listed.set(name, index + 1);
+    }
+  }
   const rows = new Map<string, BackupRow[]>();
   for (const { table, file, rows: expected } of manifest.tables) {
     const filePath = path.join(inDir, path.basename(file));
@@ -123,6 +152,9 @@ function readBackup(inDir: string): { manifest: BackupManifest; rows: Map<string
       const where = `${filePath} line ${index + 1}`;
       const row = backupRowSchema.safeParse(parseJson(where, line));
       if (!row.success) throw new BackupRefusedError(`${where} is not a valid row: ${describe(row.error)}`);
+      const problem = tableLimitProblem(row.data) ?? storedRowProblem(table, row.data);
+      if (problem)
+        throw new BackupRefusedError(`${where} ${JSON.stringify(row.data.rowKey.slice(0, 80))}: ${problem}`);
       const keys = JSON.stringify([row.data.partitionKey, row.data.rowKey]);
       const earlier = lineOfKeys.get(keys);
       if (earlier !== undefined) throw new BackupRefusedError(`${where} repeats the keys of line ${earlier}`);

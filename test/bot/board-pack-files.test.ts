@@ -11,6 +11,7 @@ import {
   testUser,
   type TestUser,
 } from '../../scripts/support/teams-activities';
+import { fileConsentInvoke } from '../support/file-consent-activity';
 import { TestBot } from '../support/test-bot';
 
 type Sent = Record<string, unknown>;
@@ -24,18 +25,6 @@ interface Attachment {
 const chair = testUser('Chris Chair', 'chair@oscb.example');
 const owner = testUser('Olu Owner', 'owner@agency.example');
 const TOKEN = 'secret-upload-token-4711';
-
-/** A `fileConsent/invoke` as Teams sends it when the person presses Allow or Decline on a consent card. */
-function fileConsentInvoke(
-  serviceUrl: string,
-  user: TestUser,
-  value: Record<string, unknown>,
-): Record<string, unknown> {
-  const activity = personalMessage(serviceUrl, user, '');
-  delete activity.text;
-  delete activity.textFormat;
-  return { ...activity, type: 'invoke', name: 'fileConsent/invoke', value: { type: 'fileUpload', ...value } };
-}
 
 function attachmentsOf(sent: Sent[], contentType: string): Attachment[] {
   return sent

@@ -39,6 +39,19 @@ describe('configuration', () => {
     assert.equal(config.staleDays, 14);
   });
 
+  it("uploads go to SharePoint's hosts in every cloud unless UPLOAD_HOSTS says otherwise", () => {
+    assert.deepEqual(loadConfig({}).uploadHosts, [
+      '*.sharepoint.com',
+      '*.sharepoint.us',
+      '*.sharepoint-mil.us',
+      '*.sharepoint.cn',
+    ]);
+    assert.deepEqual(loadConfig({ UPLOAD_HOSTS: ' *.SharePoint.com , files.example.org ' }).uploadHosts, [
+      '*.sharepoint.com',
+      'files.example.org',
+    ]);
+  });
+
   it('reads a blank PORT or LOCAL_STORAGE_PORT (as in a .env template) as unset, not as port 0', () => {
     const config = loadConfig({ PORT: '', LOCAL_STORAGE_PORT: ' ' });
     assert.equal(config.port, 3978);
@@ -178,6 +191,21 @@ describe('configuration', () => {
       'embedded storage asked for alongside Azure storage',
       { LOCAL_STORAGE: 'embedded', AZURE_STORAGE_ACCOUNT_URL: ACCOUNT_URL },
       /^LOCAL_STORAGE is "embedded" while AZURE_STORAGE_ACCOUNT_URL is set too/,
+    ],
+    [
+      'an upload host with a scheme',
+      { UPLOAD_HOSTS: 'https://x.sharepoint.com' },
+      /^UPLOAD_HOSTS must be host names/,
+    ],
+    [
+      'an upload wildcard for a whole top-level domain',
+      { UPLOAD_HOSTS: '*.com' },
+      /^UPLOAD_HOSTS must be host names/,
+    ],
+    [
+      'an upload host with a path',
+      { UPLOAD_HOSTS: '*.sharepoint.com/x' },
+      /^UPLOAD_HOSTS must be host names/,
     ],
   ];
   for (const [name, environment, expected] of bad) {

@@ -102,6 +102,7 @@ describe('npm run board-pack', function () {
     let docxText: string;
     let sheets: Awaited<ReturnType<typeof readXlsx>>;
 
+    let modes: number[] = [];
     before(async () => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oscb-pack-q-'));
       run = await runScript(
@@ -123,7 +124,12 @@ describe('npm run board-pack', function () {
       const xlsx = path.join(dir, 'packs', 'OSCB board pack 2026-03-31.xlsx');
       docxText = (await mammoth.extractRawText({ path: docx })).value;
       sheets = await readXlsx(fs.readFileSync(xlsx));
+      modes = [path.join(dir, 'packs'), docx, xlsx].map((where) => fs.statSync(where).mode & 0o777);
       fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('writes the files only its owner can read: 0600 in a new 0700 folder', () => {
+      assert.deepEqual(modes, [0o700, 0o600, 0o600]);
     });
 
     it('prints both paths and a one-line summary', () => {

@@ -383,6 +383,155 @@ describe('npm run export / npm run import', function () {
       assert.deepEqual(Object.values(empty).flat(), []);
     });
 
+    describe('a backup that would fail late is refused whole, in one line naming file and line', () => {
+      let good: string;
+      let exportDir: string;
+      before(async () => {
+        // Runs before the outer beforeEach: a folder of its own to run the export from.
+        exportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'oscb-good-backup-'));
+        workDir = exportDir;
+        good = path.join(exportDir, 'backup');
+        await exportTo(good);
+      });
+      after(() => fs.rmSync(exportDir, { recursive: true, force: true }));
+
+      type Manifest = { tables: { table: string; file: string; rows: number }[] };
+      type Row = {
+        partitionKey: string;
+        rowKey: string;
+        properties: Record<string, { type: string; value: string }>;
+      };
+      /** Appends a row to the last table listed (written last), keeping the counts right. */
+      const appendToLast = (dir: string, row: Row) => {
+        const manifestPath = path.join(dir, 'backup.json');
+        const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as Manifest;
+        const last = manifest.tables[manifest.tables.length - 1];
+        fs.appendFileSync(path.join(dir, last.file), `${JSON.stringify(row)}\n`);
+        last.rows += 1;
+        fs.writeFileSync(manifestPath, JSON.stringify(manifest));
+        return `${last.file.replace('.', '\\.')} line ${last.rows}`;
+      };
+      const text = (value: string) => ({ type: 'String', value });
+      const cases: [string, (dir: string) => string, string][] = [
+        [
+          'the same table twice in backup.json',
+          (dir) => {
+            const manifestPath = path.join(dir, 'backup.json');
+            const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as Manifest;
+            manifest.tables.push(manifest.tables[manifest.tables.length - 1]);
+            fs.writeFileSync(manifestPath, JSON.stringify(manifest));
+            return 'backup\\.json: tables entry 7 repeats \\w+ of entry 6; a backup lists each table once';
+          },
+          '',
+        ],
+        [
+          'a 200 KB property',
+          (dir) =>
+            appendToLast(dir, {
+              partitionKey: 'x',
+              rowKey: 'y',
+              properties: { note: text('a'.repeat(200_000)) },
+            }),
+          ' "y": property note is 391 KiB; Table Storage takes at most 64 KiB',
+        ],
+        [
+          'a row key Table Storage forbids',
+          (dir) => appendToLast(dir, { partitionKey: 'x', rowKey: 'a/b', properties: {} }),
+          ' "a/b": rowKey holds a character Table Storage does not allow in a key',
+        ],
+        [
+          'a row over 1 MiB in all',
+          (dir) =>
+            appendToLast(dir, {
+              partitionKey: 'x',
+              rowKey: 'big',
+              properties: Object.fromEntries(
+                Array.from({ length: 20 }, (_, index) => [`p${index}`, text('b'.repeat(30_000))]),
+              ),
+            }),
+          ' "big": the row is 1173 KiB; Table Storage takes at most 1 MiB',
+        ],
+        [
+          'a property name Table Storage refuses',
+          (dir) => appendToLast(dir, { partitionKey: 'x', rowKey: 'z', properties: { 'a-b': text('1') } }),
+          ' "z": property "a-b" is not a name Table Storage accepts',
+        ],
+        [
+          'a status row with rag "purple" and version "seven"',
+          (dir) => {
+            const file = path.join(dir, 'planstatus.jsonl');
+            const lines = fs.readFileSync(file, 'utf8').split('\n');
+            const index = lines.findIndex((line) => line.includes('"rowKey":"cur|5.1"'));
+            const row = JSON.parse(lines[index]) as Row;
+            row.properties.rag = text('purple');
+            row.properties.version = text('seven');
+            lines[index] = JSON.stringify(row);
+            fs.writeFileSync(file, lines.join('\n'));
+            return `planstatus\\.jsonl line ${index + 1}`;
+          },
+          ' "cur\\|5\\.1": rag Invalid enum value.*; version Expected number, received string',
+        ],
+        [
+          'a status row of no kind the bot writes',
+          (dir) => {
+            const file = path.join(dir, 'planstatus.jsonl');
+            const lines = fs.readFileSync(file, 'utf8').trimEnd().split('\n');
+            const row = JSON.parse(lines[0]) as Row;
+            lines.push(JSON.stringify({ ...row, rowKey: 'zzz|1' }));
+            fs.writeFileSync(file, `${lines.join('\n')}\n`);
+            const manifestPath = path.join(dir, 'backup.json');
+            const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as Manifest;
+            manifest.tables[0].rows += 1;
+            fs.writeFileSync(manifestPath, JSON.stringify(manifest));
+            return `planstatus\\.jsonl line ${lines.length}`;
+          },
+          ' "zzz\\|1": not a row this version of the bot writes',
+        ],
+      ];
+      for (const [why, spoil, reason] of cases) {
+        it(`${why}: exit 1, one line, nothing written`, async () => {
+          const dir = path.join(workDir, 'backup');
+          fs.cpSync(good, dir, { recursive: true });
+          const where = spoil(dir);
+          const target = uniqueTablePrefix();
+          const result = await run(importScript, ['--in', dir], {
+            connectionString: source.connectionString,
+            prefix: target,
+          });
+          assert.equal(result.status, 1, result.stderr);
+          const lines = result.stderr
+            .split('\n')
+            .filter((line) => line && !/DeprecationWarning|--trace-deprecation/.test(line));
+          assert.equal(lines.length, 1, result.stderr);
+          assert.match(lines[0], new RegExp(`${where}${reason}`));
+          const written = await typedRows(createTableClients(source.connectionString, target));
+          assert.deepEqual(Object.values(written).flat(), [], 'nothing written');
+        });
+      }
+    });
+
+    it('to export onto an existing file, in one line', async () => {
+      const file = path.join(workDir, 'backup.json');
+      fs.writeFileSync(file, 'x');
+      const result = await run(exportScript, ['--out', file]);
+      assert.equal(result.status, 1);
+      assert.deepEqual(
+        result.stderr
+          .split('\n')
+          .filter((line) => line && !/DeprecationWarning|--trace-deprecation/.test(line)),
+        [`${file} is a file; export into a new folder`],
+      );
+      assert.equal(fs.readFileSync(file, 'utf8'), 'x');
+    });
+
+    it('writes an export only its owner can read: files 0600 in a 0700 folder', async () => {
+      const dir = path.join(workDir, 'private');
+      await exportTo(dir);
+      assert.equal(fs.statSync(dir).mode & 0o777, 0o700);
+      for (const file of fs.readdirSync(dir))
+        assert.equal(fs.statSync(path.join(dir, file)).mode & 0o777, 0o600, file);
+    });
+
     it('to export into a folder that is not empty', async () => {
       fs.writeFileSync(path.join(workDir, 'old.jsonl'), 'x');
       const result = await run(exportScript, ['--out', workDir]);

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { composeBot, type Bot } from '../../bot/composition-root';
+import { composeBot, type Bot, type CompositionOptions } from '../../bot/composition-root';
 import { loadConfig } from '../../bot/config';
 import { DOOR_LIMITS, type DoorLimits } from '../../bot/http-doors';
 import { createLogger } from '../../bot/logger';
@@ -27,6 +27,8 @@ export interface TestBotOptions {
   /** The deadline on a board-pack upload, and the largest file the bot sends. */
   uploadTimeoutMs?: number;
   maxUploadBytes?: number;
+  /** Uploads may go to the stand-in OneDrive on loopback; made-up upload hosts resolve through `resolve`. */
+  uploadsForTests?: CompositionOptions['uploadsForTests'];
   /** Shorter deadlines for slow clients, a shorter line of waiting turns. */
   doorLimits?: Partial<DoorLimits>;
 }
@@ -83,6 +85,7 @@ export class TestBot {
       outboundTokens: options.outboundTokens?.token,
       uploadTimeoutMs: options.uploadTimeoutMs,
       maxUploadBytes: options.maxUploadBytes,
+      uploadsForTests: options.uploadsForTests,
       doorLimits: options.doorLimits && { ...DOOR_LIMITS, ...options.doorLimits },
     });
     const port = await testBot.bot.listen();
