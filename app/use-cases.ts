@@ -77,6 +77,9 @@ export interface UseCasePorts {
   timeZone: string;
   staleDays: number;
   boardAdmins: readonly string[];
+  /** Documents: organisations by address domain, and the protective marking on every page. */
+  agencyDomains?: ReadonlyMap<string, string>;
+  protectiveMarking?: string;
   instanceId: string;
   leaseMs: number;
   reminderGapMs?: number;
@@ -141,6 +144,9 @@ export function createUseCases(ports: UseCasePorts): UseCases {
       clock,
       timeZone,
       staleDays: ports.staleDays,
+      people: ports.people,
+      agencyDomains: ports.agencyDomains,
+      marking: ports.protectiveMarking,
     }),
     showAgency: new ShowAgency(plan, statusService, digestHistory, viewClock),
     exceptionReport: new ExceptionReport(plan, statusService, digestHistory, viewClock, ports.staleDays),

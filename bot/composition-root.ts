@@ -214,6 +214,8 @@ export async function composeBot(config: Config, options: CompositionOptions = {
     timeZone: config.digest.timeZone,
     staleDays: config.staleDays,
     boardAdmins: config.boardAdmins,
+    agencyDomains: config.agencyDomains,
+    protectiveMarking: config.protectiveMarking,
     instanceId: `${os.hostname()}:${process.pid}`,
     leaseMs: config.digest.leaseMs,
     reminderGapMs: options.reminderGapMs,

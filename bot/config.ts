@@ -36,6 +36,36 @@ const port = (fallback: number) =>
     z.coerce.number().int().min(0).max(65535).default(fallback),
   );
 
+/** "tvp.police.uk=Thames Valley Police; oxfordshire.gov.uk=Oxfordshire County Council". */
+const agencyDomains = z
+  .string()
+  .default('')
+  .transform((value, ctx) => {
+    const map = new Map<string, string>();
+    for (const item of value.split(';')) {
+      if (item.trim() === '') continue;
+      const match = /^\s*([a-z0-9-]+(?:\.[a-z0-9-]+)+)\s*=\s*(\S(?:.{0,78}\S)?)\s*$/i.exec(item);
+      if (!match) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `must be "domain=Agency name; …", e.g. "tvp.police.uk=Thames Valley Police" (could not read "${item.trim()}")`,
+        });
+        return z.NEVER;
+      }
+      map.set(match[1].toLowerCase(), match[2]);
+    }
+    return map;
+  });
+
+/** A protective marking is one short line of printable text. */
+const protectiveMarking = optionalText.pipe(
+  z
+    .string()
+    .max(60, 'must be at most 60 characters')
+    .regex(/^[\p{L}\p{N} .,:;()/&'+-]+$/u, 'must be letters, digits, spaces and ordinary punctuation')
+    .default('OFFICIAL-SENSITIVE'),
+);
+
 const environmentSchema = z
   .object({
     PORT: port(3978),
@@ -78,6 +108,8 @@ const environmentSchema = z
       .default('oscb'),
     PLAN_FILE: z.string().trim().min(1).default(path.join('plan', 'oscb-2017-19.json')),
     BOARD_ADMINS: emailList,
+    AGENCY_DOMAINS: agencyDomains,
+    PROTECTIVE_MARKING: protectiveMarking,
     STALE_DAYS: z.coerce.number().int().min(1).max(365).default(14),
     DIGEST_CRON: z
       .string()
@@ -160,6 +192,10 @@ export interface Config {
   tablePrefix: string;
   planFile: string;
   boardAdmins: string[];
+  /** Organisations by address domain, for naming people in documents. */
+  agencyDomains: ReadonlyMap<string, string>;
+  /** Printed on every page of the board's documents. */
+  protectiveMarking: string;
   staleDays: number;
   digest: {
     cron: string;
@@ -241,6 +277,8 @@ export function loadConfig(environment: Record<string, string | undefined> = rea
     tablePrefix: env.TABLE_PREFIX,
     planFile: env.PLAN_FILE,
     boardAdmins: env.BOARD_ADMINS,
+    agencyDomains: env.AGENCY_DOMAINS,
+    protectiveMarking: env.PROTECTIVE_MARKING,
     staleDays: env.STALE_DAYS,
     digest: {
       cron: env.DIGEST_CRON,

@@ -7,6 +7,7 @@ import {
   TableLayoutType,
   TableRow,
   TextRun,
+  VerticalAlign,
   WidthType,
 } from 'docx';
 
@@ -20,8 +21,15 @@ export interface DocxCellText {
 
 export type DocxCell = string | DocxCellText | Paragraph;
 
+/** A row of one cell across the whole table: a group's title, kept with the row below it. */
+export interface DocxSpanRow {
+  span: DocxCell;
+}
+
 /** The paragraph style of table text, declared once in the document (nine point, tight spacing). */
 export const TABLE_TEXT_STYLE = 'TableText';
+/** The size of table text, in points (the style's size is in half-points). */
+export const TABLE_POINTS = 9;
 
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: 'A6A6A6' };
 
@@ -32,7 +40,7 @@ const BORDER = { style: BorderStyle.SINGLE, size: 4, color: 'A6A6A6' };
  */
 export function docxTable(
   headers: readonly string[] | null,
-  rows: readonly (readonly DocxCell[])[],
+  rows: readonly (readonly DocxCell[] | DocxSpanRow)[],
   widths: readonly number[],
   options: { keepTogether?: boolean } = {},
 ): Table {
@@ -61,6 +69,10 @@ export function docxTable(
     rows: [
       ...headerRows,
       ...rows.map((row, index) => {
+        if ('span' in row) {
+          // A group's title never ends a page: it is kept with the group's first row.
+          return new TableRow({ cantSplit: true, children: [cell(row.span, true, widths.length)] });
+        }
         // Word keeps a table on one page when every row's text is "kept with next" but the last.
         const keepNext = options.keepTogether === true && index < rows.length - 1;
         return new TableRow({ cantSplit: true, children: row.map((value) => cell(value, keepNext)) });
@@ -69,12 +81,16 @@ export function docxTable(
   });
 }
 
-function cell(value: DocxCell, keepNext = false): TableCell {
-  if (value instanceof Paragraph) return new TableCell({ children: [value] });
-  if (typeof value === 'string') return new TableCell({ children: [paragraph({ text: value }, keepNext)] });
+function cell(value: DocxCell, keepNext = false, columnSpan?: number): TableCell {
+  if (value instanceof Paragraph) return new TableCell({ columnSpan, children: [value] });
+  if (typeof value === 'string')
+    return new TableCell({ columnSpan, children: [paragraph({ text: value }, keepNext)] });
   return new TableCell({
+    columnSpan,
     shading:
       value.fill === undefined ? undefined : { type: ShadingType.CLEAR, color: 'auto', fill: value.fill },
+    // A status on its colour fills its cell however tall the row, with the word in the middle.
+    verticalAlign: value.fill === undefined ? undefined : VerticalAlign.CENTER,
     children: [paragraph(value, keepNext)],
   });
 }
