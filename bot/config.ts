@@ -57,6 +57,34 @@ const agencyDomains = z
     return map;
   });
 
+/** "Oxfordshire County Council=chief.exec@oxfordshire.gov.uk; Thames Valley Police=…": agency, then sign-in name. */
+const leadPartners = z
+  .string()
+  .default('')
+  .transform((value, ctx) => {
+    const partners: { agency: string; upn: string }[] = [];
+    for (const item of value.split(';')) {
+      if (item.trim() === '') continue;
+      const equals = item.lastIndexOf('=');
+      const agency = equals < 0 ? '' : item.slice(0, equals).trim();
+      const login = equals < 0 ? '' : loginKey(item.slice(equals + 1));
+      const upn = guestHomeAddress(login) ?? login;
+      if (agency === '' || agency.length > 120 || !z.string().email().safeParse(upn).success) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `must be "Agency=sign-in address; …", e.g. "Thames Valley Police=chief.constable@tvp.police.uk" (could not read "${item.trim()}")`,
+        });
+        return z.NEVER;
+      }
+      if (partners.some((partner) => partner.upn === upn)) {
+        ctx.addIssue({ code: 'custom', message: `lists ${upn} twice` });
+        return z.NEVER;
+      }
+      partners.push({ agency, upn });
+    }
+    return partners;
+  });
+
 /** A protective marking is one short line of printable text. */
 const protectiveMarking = optionalText.pipe(
   z
@@ -109,6 +137,18 @@ const environmentSchema = z
     PLAN_FILE: z.string().trim().min(1).default(path.join('plan', 'oscb-2017-19.json')),
     BOARD_ADMINS: emailList,
     AGENCY_DOMAINS: agencyDomains,
+    LEAD_PARTNERS: leadPartners,
+    SCRUTINEER: optionalText
+      .transform((value) =>
+        value === undefined ? undefined : (guestHomeAddress(loginKey(value)) ?? loginKey(value)),
+      )
+      .pipe(z.string().email("must be the independent scrutineer's sign-in address").optional()),
+    REPORT_YEAR_START_MONTH: z.coerce
+      .number()
+      .int()
+      .min(1, 'must be a month number, 1 to 12')
+      .max(12, 'must be a month number, 1 to 12')
+      .default(4),
     PROTECTIVE_MARKING: protectiveMarking,
     STALE_DAYS: z.coerce.number().int().min(1).max(365).default(14),
     DIGEST_CRON: z
@@ -196,6 +236,12 @@ export interface Config {
   agencyDomains: ReadonlyMap<string, string>;
   /** Printed on every page of the board's documents. */
   protectiveMarking: string;
+  /** The yearly report: who signs it off for each agency, the independent scrutineer, the month a year starts. */
+  yearlyReport: {
+    leadPartners: { agency: string; upn: string }[];
+    scrutineer?: string;
+    yearStartMonth: number;
+  };
   staleDays: number;
   digest: {
     cron: string;
@@ -279,6 +325,11 @@ export function loadConfig(environment: Record<string, string | undefined> = rea
     boardAdmins: env.BOARD_ADMINS,
     agencyDomains: env.AGENCY_DOMAINS,
     protectiveMarking: env.PROTECTIVE_MARKING,
+    yearlyReport: {
+      leadPartners: env.LEAD_PARTNERS,
+      scrutineer: env.SCRUTINEER,
+      yearStartMonth: env.REPORT_YEAR_START_MONTH,
+    },
     staleDays: env.STALE_DAYS,
     digest: {
       cron: env.DIGEST_CRON,

@@ -41,7 +41,7 @@ export function changesAppendix(
   const widths = fittedWidths(
     [
       { weight: WEIGHTS[0], texts: [HEADERS[0], ...changes.map((change) => change.at.label)], oneLine: true },
-      { weight: WEIGHTS[1], texts: [HEADERS[1], ...changes.map((change) => change.by)], maxWidth: 2400 },
+      { weight: WEIGHTS[1], texts: [HEADERS[1], ...changes.map((change) => change.by)], maxWidth: 2000 },
       {
         weight: WEIGHTS[2],
         texts: [HEADERS[2], ...changes.map((change) => `${RAG_LABELS[change.from]} →`)],
