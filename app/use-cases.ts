@@ -15,6 +15,7 @@ import { AssignOwner } from './assign-owner';
 import { BoardChannel } from './board-channel';
 import type { BoardPackRenderer, IssuedBoardPacks, PlanHistory } from './board-pack-ports';
 import { BoardPacks } from './board-packs';
+import { YearlyReports } from './yearly-reports';
 import { CommandReplies } from './command-replies';
 import { DigestRequests } from './digest-requests';
 import { PostedDigestHistory } from './digest-snapshots';
@@ -50,6 +51,7 @@ export interface UseCases {
   digestRequests: DigestRequests;
   weeklyDigest: WeeklyDigest;
   boardPacks: BoardPacks;
+  yearlyReports: YearlyReports;
   showAgency: ShowAgency;
   exceptionReport: ExceptionReport;
 }
@@ -80,6 +82,12 @@ export interface UseCasePorts {
   /** Documents: organisations by address domain, and the protective marking on every page. */
   agencyDomains?: ReadonlyMap<string, string>;
   protectiveMarking?: string;
+  /** The yearly report: lead partners, scrutineer, the month a reporting year starts (default April). */
+  yearlyReport?: {
+    leadPartners: readonly { agency: string; upn: string }[];
+    scrutineer?: string;
+    yearStartMonth: number;
+  };
   instanceId: string;
   leaseMs: number;
   reminderGapMs?: number;
@@ -145,6 +153,19 @@ export function createUseCases(ports: UseCasePorts): UseCases {
       timeZone,
       staleDays: ports.staleDays,
       people: ports.people,
+      agencyDomains: ports.agencyDomains,
+      marking: ports.protectiveMarking,
+    }),
+    yearlyReports: new YearlyReports({
+      plan,
+      history: ports.planHistory,
+      people: ports.people,
+      clock,
+      timeZone,
+      staleDays: ports.staleDays,
+      yearStartMonth: ports.yearlyReport?.yearStartMonth ?? 4,
+      leadPartners: ports.yearlyReport?.leadPartners ?? [],
+      scrutineer: ports.yearlyReport?.scrutineer,
       agencyDomains: ports.agencyDomains,
       marking: ports.protectiveMarking,
     }),

@@ -216,6 +216,7 @@ export async function composeBot(config: Config, options: CompositionOptions = {
     boardAdmins: config.boardAdmins,
     agencyDomains: config.agencyDomains,
     protectiveMarking: config.protectiveMarking,
+    yearlyReport: config.yearlyReport,
     instanceId: `${os.hostname()}:${process.pid}`,
     leaseMs: config.digest.leaseMs,
     reminderGapMs: options.reminderGapMs,

@@ -29,13 +29,13 @@ export function renderBoardPackDocx(view: BoardPackView): Promise<Buffer> {
     aim.priorities.flatMap((priority) => priority.actions.map((action) => action.id)),
   );
   const sections: ISectionOptions[] = [
-    section(furniture, 'portrait', [...titlePage(view), ...contents(), ...summarySection(view.summary)]),
+    boardSection(furniture, 'portrait', [...titlePage(view), ...contents(), ...summarySection(view.summary)]),
   ];
   const exceptions = exceptionsSection(view.exceptions, LANDSCAPE_TEXT_WIDTH);
   // The exception table is wide: its own landscape pages, as board papers print them.
-  if (exceptions.length > 0) sections.push(section(furniture, 'landscape', exceptions));
+  if (exceptions.length > 0) sections.push(boardSection(furniture, 'landscape', exceptions));
   sections.push(
-    section(furniture, 'portrait', [
+    boardSection(furniture, 'portrait', [
       ...actionsSections(view.aims),
       ...changesAppendix(view.changes, actionOrder, PORTRAIT_TEXT_WIDTH),
       endOfDocument(),
@@ -49,7 +49,7 @@ export function renderBoardPackDocx(view: BoardPackView): Promise<Buffer> {
       description: `As at ${view.asAt.label}`,
       // Word fills in the contents (and page numbers) when it opens the file.
       features: { updateFields: true },
-      styles: documentStyles(),
+      styles: boardDocumentStyles(),
       sections,
     }),
   );
@@ -67,7 +67,8 @@ function contents(): (Paragraph | TableOfContents)[] {
   ];
 }
 
-function section(
+/** A page-size section with the marking and page numbers in its header and footer. */
+export function boardSection(
   furniture: PageFurniture,
   orientation: 'portrait' | 'landscape',
   children: ISectionOptions['children'],
@@ -99,7 +100,8 @@ function endOfDocument(): Paragraph {
   });
 }
 
-function documentStyles() {
+/** Word's own heading styles and the table text style, shared by the board's documents. */
+export function boardDocumentStyles() {
   return {
     default: {
       document: { run: { font: 'Calibri', size: 22 } },
