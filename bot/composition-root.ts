@@ -28,6 +28,7 @@ import { TableBoardPackLedger } from '../storage/board-pack-ledger';
 import { renderBoardPackDocx } from '../documents/board-pack-docx';
 import { renderBoardPackXlsx } from '../documents/board-pack-xlsx';
 import { listenOnHosts, type Listeners } from './listeners';
+import type { DoorLimits } from './http-doors';
 import { createServer } from './server';
 import { ProactiveSender } from './proactive-sender';
 import {
@@ -79,6 +80,8 @@ export interface Bot {
   /** Each listening socket's own address (empty before listen). */
   addresses(): AddressInfo[];
   close(): Promise<void>;
+  /** What a stop is still waiting for, in words (empty once closed). */
+  pending(): string[];
 }
 
 export interface CompositionOptions {
@@ -96,6 +99,8 @@ export interface CompositionOptions {
   /** Tests shorten the deadline on a board-pack upload to OneDrive, and lower the largest file sent. */
   uploadTimeoutMs?: number;
   maxUploadBytes?: number;
+  /** Tests shorten the deadlines on slow clients and the line of waiting turns. */
+  doorLimits?: DoorLimits;
 }
 
 export async function openStorage(
@@ -260,6 +265,7 @@ export async function composeBot(config: Config, options: CompositionOptions = {
   });
 
   let listeners: Listeners | undefined;
+  let closing: 'no' | 'turns' | 'store' | 'done' = 'no';
   return {
     config,
     logger,
@@ -271,14 +277,25 @@ export async function composeBot(config: Config, options: CompositionOptions = {
     clock,
     workAfterAnswer,
     async listen() {
-      listeners = await listenOnHosts(server, config.hosts, config.port, logger);
+      listeners = await listenOnHosts(server, config.hosts, config.port, logger, options.doorLimits);
       return listeners.port;
     },
     addresses: () => listeners?.addresses() ?? [],
+    pending() {
+      const turns = listeners?.turns() ?? { inFlight: 0, waiting: 0 };
+      return [
+        ...(turns.inFlight + turns.waiting > 0 ? [`${turns.inFlight + turns.waiting} turn(s) in flight`] : []),
+        ...workAfterAnswer.pending(),
+        ...(closing === 'store' ? ['saving the store'] : []),
+      ];
+    },
     async close() {
+      closing = 'turns';
       await listeners?.close();
       await workAfterAnswer.settled();
+      closing = 'store';
       await storage.close();
+      closing = 'done';
     },
   };
 }
