@@ -143,12 +143,15 @@ const environmentSchema = z
         value === undefined ? undefined : (guestHomeAddress(loginKey(value)) ?? loginKey(value)),
       )
       .pipe(z.string().email("must be the independent scrutineer's sign-in address").optional()),
-    REPORT_YEAR_START_MONTH: z.coerce
-      .number()
-      .int()
-      .min(1, 'must be a month number, 1 to 12')
-      .max(12, 'must be a month number, 1 to 12')
-      .default(4),
+    REPORT_YEAR_START_MONTH: z.preprocess(
+      (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+      z.coerce
+        .number()
+        .int()
+        .min(1, 'must be a month number, 1 to 12')
+        .max(12, 'must be a month number, 1 to 12')
+        .default(4),
+    ),
     PROTECTIVE_MARKING: protectiveMarking,
     STALE_DAYS: z.coerce.number().int().min(1).max(365).default(14),
     DIGEST_CRON: z

@@ -102,6 +102,8 @@ function progress(view: YearlyReportView): Block[] {
             ],
           ],
           [1, 3],
+          // One action's facts on one page, unless its notes alone are longer than a page.
+          { keepTogether: action.notes.length < 20 },
         ),
       ]),
     ]),
@@ -206,17 +208,30 @@ function signOff(view: YearlyReportView): Block[] {
 }
 
 /** A table whose widths keep every word whole; `weights` share the width left over. */
-function table(headers: string[] | null, rows: DocxCell[][], weights: number[]): Table {
-  const texts = (index: number) => [
-    ...(headers ? [headers[index]] : []),
-    ...rows.map((row) => cellText(row[index])),
+function table(
+  headers: string[] | null,
+  rows: DocxCell[][],
+  weights: number[],
+  options: { keepTogether?: boolean } = {},
+): Table {
+  const cells = (index: number): DocxCell[] => [
+    ...(headers ? [{ text: headers[index], bold: true }] : []),
+    ...rows.map((row) => row[index]),
   ];
   const widths = fittedWidths(
-    weights.map((weight, index) => ({ weight, texts: texts(index), oneLine: weight === 0, maxWidth: 3600 })),
+    weights.map((weight, index) => ({
+      weight,
+      texts: cells(index).map(cellText),
+      bold: cells(index).map(
+        (cell) => typeof cell === 'object' && !(cell instanceof Paragraph) && cell.bold === true,
+      ),
+      oneLine: weight === 0,
+      maxWidth: 3600,
+    })),
     PORTRAIT_TEXT_WIDTH,
     TABLE_POINTS,
   );
-  return docxTable(headers, rows, widths);
+  return docxTable(headers, rows, widths, options);
 }
 
 function cellText(cell: DocxCell | undefined): string {

@@ -40,7 +40,13 @@ describe('configuration', () => {
   });
 
   it('reads the board documents and yearly report settings, with defaults', () => {
-    const defaults = loadConfig({});
+    const defaults = loadConfig({
+      PROTECTIVE_MARKING: '',
+      AGENCY_DOMAINS: '',
+      LEAD_PARTNERS: '',
+      SCRUTINEER: '',
+      REPORT_YEAR_START_MONTH: ' ',
+    });
     assert.equal(defaults.protectiveMarking, 'OFFICIAL-SENSITIVE');
     assert.equal(defaults.agencyDomains.size, 0);
     assert.deepEqual(defaults.yearlyReport, { leadPartners: [], scrutineer: undefined, yearStartMonth: 4 });
