@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { statusesAsAt } from '../domain/board-cycle/status-as-at';
 import type { PeopleStore } from '../domain/known-people';
 import { findAction } from '../domain/plan-lookup';
@@ -67,6 +68,7 @@ export class YearlyReports {
       generatedAt: at.asAt,
       generatedBy,
       timeZone,
+      fingerprint: (content) => createHash('sha256').update(content).digest('hex').slice(0, 16),
     });
     const suffix = at.draft ? ' DRAFT' : '';
     return { ok: true, view, fileName: `OSCB yearly report ${reading.year.label}${suffix}.docx` };

@@ -193,6 +193,10 @@ function nextYear(view: YearlyReportView): Block[] {
 function signOff(view: YearlyReportView): Block[] {
   return [
     heading('7. Sign-off'),
+    text(
+      `Content fingerprint ${view.fingerprint}: it changes when the record behind this report changes ` +
+        '(a late update dated inside the year, or a redaction), so a sign-off names the content it was for.',
+    ),
     view.signOffs.length === 0
       ? text('No lead safeguarding partners are configured (LEAD_PARTNERS).')
       : table(

@@ -62,7 +62,8 @@ async function writeReport(year: string, outDir: string): Promise<number> {
       `Yearly report ${view.year.label} as at ${view.asAt.label}${view.draft ? ' (DRAFT: the year is still running)' : ''}: ` +
         `${plural(view.impact.statements.length, 'impact statement')}, ` +
         `${plural(view.impact.without.length, 'action')} with no impact recorded, ` +
-        `${plural(view.littleProgress.length, 'action')} with little or no progress.`,
+        `${plural(view.littleProgress.length, 'action')} with little or no progress; ` +
+        `content fingerprint ${view.fingerprint}.`,
     );
     return 0;
   } catch (error) {

@@ -28,6 +28,11 @@ export interface YearlyReportView {
   nextYear: readonly NextYearRow[];
   /** 7. Sign-off, one line per lead partner. */
   signOffs: readonly SignOffLine[];
+  /**
+   * A fingerprint of the report's content (the record it is built from, not the file's bytes): the same
+   * record gives the same fingerprint, a late update or a redaction a new one. A sign-off is for one.
+   */
+  fingerprint: string;
 }
 
 export interface ActionRef {

@@ -28,6 +28,8 @@ export interface YearlyReportInput {
   generatedAt: Date;
   generatedBy: string;
   timeZone: string;
+  /** A digest of text (sha-256 in hex, shortened), given in so views stay free of I/O modules. */
+  fingerprint: (content: string) => string;
 }
 
 const NO_OWNER = 'No owner yet';
@@ -35,6 +37,26 @@ const NONE_RECORDED = 'none recorded';
 
 /** The yearly report's view-model: a pure function of the record as at `asAt`. */
 export function yearlyReportView(input: YearlyReportInput): YearlyReportView {
+  const view = contentOf(input);
+  return { ...view, fingerprint: input.fingerprint(contentFingerprintSource(view)) };
+}
+
+/** What the fingerprint covers: every section's content, not when or by whom the file was made. */
+function contentFingerprintSource(view: Omit<YearlyReportView, 'fingerprint'>): string {
+  const { year, partners, scrutineer, priorities, impact, littleProgress, learning, nextYear } = view;
+  return JSON.stringify({
+    year,
+    partners,
+    scrutineer,
+    priorities,
+    impact,
+    littleProgress,
+    learning,
+    nextYear,
+  });
+}
+
+function contentOf(input: YearlyReportInput): Omit<YearlyReportView, 'fingerprint'> {
   const { plan, timeZone } = input;
   const inYear = input.history
     .filter((entry) => Date.parse(entry.at) >= input.year.startsAt.getTime())

@@ -124,6 +124,7 @@ describe('npm run yearly-report', function () {
     let text: string;
     let documentXml: string;
     let again: string;
+    let secondStdout: string;
 
     before(async () => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oscb-yearly-y-'));
@@ -134,6 +135,7 @@ describe('npm run yearly-report', function () {
       documentXml = await partOf(fs.readFileSync(file), 'word/document.xml');
       const second = await runScript(['--year', '2025/26', '--out', path.join(dir, 'again')], env, dir);
       assert.equal(second.status, 0, second.stderr);
+      secondStdout = second.stdout;
       again = await partOf(
         fs.readFileSync(path.join(dir, 'again', 'OSCB yearly report 2025-26.docx')),
         'word/document.xml',
@@ -198,8 +200,12 @@ describe('npm run yearly-report', function () {
       assert.ok(little.includes('none recorded'));
     });
 
-    it('is the same report when built again for the same as-at', () => {
+    it('is the same report, with the same content fingerprint, when built again for the same as-at', () => {
       assert.equal(again, documentXml);
+      const fingerprint = /content fingerprint ([0-9a-f]{16})\.$/m.exec(run.stdout)?.[1];
+      assert.ok(fingerprint, run.stdout);
+      assert.equal(/content fingerprint ([0-9a-f]{16})\.$/m.exec(secondStdout)?.[1], fingerprint);
+      assert.ok(documentXml.includes(`Content fingerprint ${fingerprint}`));
     });
   });
 
