@@ -82,6 +82,8 @@ export interface UseCasePorts {
   /** Documents: organisations by address domain, and the protective marking on every page. */
   agencyDomains?: ReadonlyMap<string, string>;
   protectiveMarking?: string;
+  /** A digest of a document's content: sha-256 in hex, shortened (a yearly report's sign-off is for one). */
+  contentFingerprint: (content: string) => string;
   /** The yearly report: lead partners, scrutineer, the month a reporting year starts (default April). */
   yearlyReport?: {
     leadPartners: readonly { agency: string; upn: string }[];
@@ -168,6 +170,7 @@ export function createUseCases(ports: UseCasePorts): UseCases {
       scrutineer: ports.yearlyReport?.scrutineer,
       agencyDomains: ports.agencyDomains,
       marking: ports.protectiveMarking,
+      fingerprint: ports.contentFingerprint,
     }),
     showAgency: new ShowAgency(plan, statusService, digestHistory, viewClock),
     exceptionReport: new ExceptionReport(plan, statusService, digestHistory, viewClock, ports.staleDays),

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { statusesAsAt } from '../domain/board-cycle/status-as-at';
 import type { PeopleStore } from '../domain/known-people';
 import { findAction } from '../domain/plan-lookup';
@@ -22,6 +21,8 @@ export interface YearlyReportPorts {
   scrutineer?: string;
   agencyDomains?: AgencyDomains;
   marking?: string;
+  /** A digest of the report's content (sha-256, wired in the composition root). */
+  fingerprint: (content: string) => string;
 }
 
 export type YearlyReportBuild =
@@ -68,7 +69,7 @@ export class YearlyReports {
       generatedAt: at.asAt,
       generatedBy,
       timeZone,
-      fingerprint: (content) => createHash('sha256').update(content).digest('hex').slice(0, 16),
+      fingerprint: this.ports.fingerprint,
     });
     const suffix = at.draft ? ' DRAFT' : '';
     return { ok: true, view, fileName: `OSCB yearly report ${reading.year.label}${suffix}.docx` };
