@@ -1,10 +1,11 @@
-import type { ActionStatus, HistoryEntry } from '../domain/action-status';
+import type { HistoryEntry } from '../domain/action-status';
 import { formatCalendarDate, todayIn, type IsoDate } from '../domain/board-cycle/calendar-date';
 import { periodInstants } from '../domain/board-cycle/date-period';
 import { exceptionReport } from '../domain/board-cycle/exception-rules';
 import { statusesAsAt } from '../domain/board-cycle/status-as-at';
 import type { PostedDigests } from '../domain/digest-ports';
 import { parseDigestSnapshot, type DigestSnapshot } from '../domain/digest/digest-snapshot';
+import type { PeopleStore } from '../domain/known-people';
 import type { Person } from '../domain/person';
 import { RAG_LABELS, type RagStatus } from '../domain/rag-status';
 import { plural } from '../domain/wording';
@@ -13,6 +14,7 @@ import type { Plan } from '../plan/plan-schema';
 import type { Answer } from '../views/answer';
 import { boardPackView } from '../views/board-pack-views';
 import { calendarDayIso } from '../views/board-dates';
+import { personLabel, type AgencyDomains } from '../views/person-label';
 import type { BoardPackView } from '../views/board-pack-view-model';
 import { dayAfter } from '../domain/days';
 import type { Place } from './action-cards';
@@ -73,7 +75,15 @@ export interface BoardPackPorts {
   clock: () => Date;
   timeZone: string;
   staleDays: number;
+  /** The people the bot has met: a document names someone as the roster knows them. */
+  people?: Pick<PeopleStore, 'all'>;
+  /** Organisations by address domain (AGENCY_DOMAINS); absent or empty: the domain is shown. */
+  agencyDomains?: AgencyDomains;
+  /** Printed on every page; DEFAULT_MARKING when absent. */
+  marking?: string;
 }
+
+export const DEFAULT_MARKING = 'OFFICIAL-SENSITIVE';
 
 export const BOARD_PACK_FORMATS: readonly BoardPackFormat[] = ['docx', 'xlsx'];
 /** How many issued files `board packs` lists. */
@@ -291,7 +301,8 @@ export class BoardPacks {
     const { plan, timeZone } = this.ports;
     const asAt = new Date(params.asAt);
     const statuses = statusesAsAt(history, asAt, this.planDue);
-    const names = namesFrom(history);
+    const names = await this.namesOf(history);
+    const agencies = this.ports.agencyDomains ?? new Map<string, string>();
     const period = periodInstants({ from: params.from, to: params.to }, timeZone);
     const startsAt = period.startsAt.getTime();
     const endsBefore = Math.min(period.endsBefore?.getTime() ?? Infinity, asAt.getTime() + 1);
@@ -324,14 +335,24 @@ export class BoardPacks {
         timeZone,
       }),
       changes,
-      ownerName: (status: ActionStatus) =>
-        status.ownerEmail === undefined ? undefined : (names.get(status.ownerEmail) ?? status.ownerEmail),
+      personName: (email: string, recordedName?: string) =>
+        personLabel(email, names.get(email.toLowerCase()) ?? recordedName, agencies),
+      marking: this.ports.marking ?? DEFAULT_MARKING,
       asAt,
       period: { from: params.from, to: params.to },
       generatedAt: new Date(params.requestedAt ?? params.asAt),
       generatedBy,
       timeZone,
     });
+  }
+
+  /** Names by address: the roster's name for someone the bot has met, else as history last recorded it. */
+  private async namesOf(history: readonly HistoryEntry[]): Promise<Map<string, string>> {
+    const names = namesFrom(history);
+    for (const person of (await this.ports.people?.all()) ?? []) {
+      if (person.name.trim() !== '') names.set(person.email.toLowerCase(), person.name);
+    }
+    return names;
   }
 
   /** The snapshots of the digests posted at or before the as-at, newest first: one read of the ledger. */
@@ -344,11 +365,11 @@ export class BoardPacks {
   }
 }
 
-/** People's names as history last recorded them, by address: an owner is named as they signed their updates. */
+/** People's names as history last recorded them, by lower-cased address: as they signed their updates. */
 function namesFrom(history: readonly HistoryEntry[]): Map<string, string> {
   const names = new Map<string, string>();
   for (const entry of [...history].sort((a, b) => a.at.localeCompare(b.at)))
-    names.set(entry.byEmail, entry.byName);
+    names.set(entry.byEmail.toLowerCase(), entry.byName);
   return names;
 }
 

@@ -16,6 +16,7 @@ import { BoardChannel } from './board-channel';
 import type { BoardPackRenderer, IssuedBoardPacks, PlanHistory } from './board-pack-ports';
 import type { BoardState } from './board-state';
 import { BoardPacks } from './board-packs';
+import { YearlyReports } from './yearly-reports';
 import { CommandReplies } from './command-replies';
 import { DigestRequests } from './digest-requests';
 import { PostedDigestHistory } from './digest-snapshots';
@@ -51,6 +52,7 @@ export interface UseCases {
   digestRequests: DigestRequests;
   weeklyDigest: WeeklyDigest;
   boardPacks: BoardPacks;
+  yearlyReports: YearlyReports;
   showAgency: ShowAgency;
   exceptionReport: ExceptionReport;
 }
@@ -80,6 +82,17 @@ export interface UseCasePorts {
   timeZone: string;
   staleDays: number;
   boardAdmins: readonly string[];
+  /** Documents: organisations by address domain, and the protective marking on every page. */
+  agencyDomains?: ReadonlyMap<string, string>;
+  protectiveMarking?: string;
+  /** A digest of a document's content: sha-256 in hex, shortened (a yearly report's sign-off is for one). */
+  contentFingerprint: (content: string) => string;
+  /** The yearly report: lead partners, scrutineer, the month a reporting year starts (default April). */
+  yearlyReport?: {
+    leadPartners: readonly { agency: string; upn: string }[];
+    scrutineer?: string;
+    yearStartMonth: number;
+  };
   instanceId: string;
   leaseMs: number;
   reminderGapMs?: number;
@@ -144,6 +157,23 @@ export function createUseCases(ports: UseCasePorts): UseCases {
       clock,
       timeZone,
       staleDays: ports.staleDays,
+      people: ports.people,
+      agencyDomains: ports.agencyDomains,
+      marking: ports.protectiveMarking,
+    }),
+    yearlyReports: new YearlyReports({
+      plan,
+      history: ports.planHistory,
+      people: ports.people,
+      clock,
+      timeZone,
+      staleDays: ports.staleDays,
+      yearStartMonth: ports.yearlyReport?.yearStartMonth ?? 4,
+      leadPartners: ports.yearlyReport?.leadPartners ?? [],
+      scrutineer: ports.yearlyReport?.scrutineer,
+      agencyDomains: ports.agencyDomains,
+      marking: ports.protectiveMarking,
+      fingerprint: ports.contentFingerprint,
     }),
     showAgency: new ShowAgency(plan, ports.boardState, viewClock),
     exceptionReport: new ExceptionReport(plan, statusService, digestHistory, viewClock, ports.staleDays),

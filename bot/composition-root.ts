@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import type { Server } from 'restify';
@@ -257,6 +258,10 @@ export async function composeBot(config: Config, options: CompositionOptions = {
     timeZone: config.digest.timeZone,
     staleDays: config.staleDays,
     boardAdmins: config.boardAdmins,
+    agencyDomains: config.agencyDomains,
+    protectiveMarking: config.protectiveMarking,
+    yearlyReport: config.yearlyReport,
+    contentFingerprint: (content) => createHash('sha256').update(content).digest('hex').slice(0, 16),
     instanceId: `${os.hostname()}:${process.pid}`,
     leaseMs: config.digest.leaseMs,
     reminderGapMs: options.reminderGapMs,

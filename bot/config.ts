@@ -37,6 +37,64 @@ const port = (fallback: number) =>
     z.coerce.number().int().min(0).max(65535).default(fallback),
   );
 
+/** "tvp.police.uk=Thames Valley Police; oxfordshire.gov.uk=Oxfordshire County Council". */
+const agencyDomains = z
+  .string()
+  .default('')
+  .transform((value, ctx) => {
+    const map = new Map<string, string>();
+    for (const item of value.split(';')) {
+      if (item.trim() === '') continue;
+      const match = /^\s*([a-z0-9-]+(?:\.[a-z0-9-]+)+)\s*=\s*(\S(?:.{0,78}\S)?)\s*$/i.exec(item);
+      if (!match) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `must be "domain=Agency name; …", e.g. "tvp.police.uk=Thames Valley Police" (could not read "${item.trim()}")`,
+        });
+        return z.NEVER;
+      }
+      map.set(match[1].toLowerCase(), match[2]);
+    }
+    return map;
+  });
+
+/** "Oxfordshire County Council=chief.exec@oxfordshire.gov.uk; Thames Valley Police=…": agency, then sign-in name. */
+const leadPartners = z
+  .string()
+  .default('')
+  .transform((value, ctx) => {
+    const partners: { agency: string; upn: string }[] = [];
+    for (const item of value.split(';')) {
+      if (item.trim() === '') continue;
+      const equals = item.lastIndexOf('=');
+      const agency = equals < 0 ? '' : item.slice(0, equals).trim();
+      const login = equals < 0 ? '' : loginKey(item.slice(equals + 1));
+      const upn = guestHomeAddress(login) ?? login;
+      if (agency === '' || agency.length > 120 || !z.string().email().safeParse(upn).success) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `must be "Agency=sign-in address; …", e.g. "Thames Valley Police=chief.constable@tvp.police.uk" (could not read "${item.trim()}")`,
+        });
+        return z.NEVER;
+      }
+      if (partners.some((partner) => partner.upn === upn)) {
+        ctx.addIssue({ code: 'custom', message: `lists ${upn} twice` });
+        return z.NEVER;
+      }
+      partners.push({ agency, upn });
+    }
+    return partners;
+  });
+
+/** A protective marking is one short line of printable text. */
+const protectiveMarking = optionalText.pipe(
+  z
+    .string()
+    .max(60, 'must be at most 60 characters')
+    .regex(/^[\p{L}\p{N} .,:;()/&'+-]+$/u, 'must be letters, digits, spaces and ordinary punctuation')
+    .default('OFFICIAL-SENSITIVE'),
+);
+
 const environmentSchema = z
   .object({
     PORT: port(3978),
@@ -88,6 +146,23 @@ const environmentSchema = z
       .default('oscb'),
     PLAN_FILE: z.string().trim().min(1).default(path.join('plan', 'oscb-2017-19.json')),
     BOARD_ADMINS: emailList,
+    AGENCY_DOMAINS: agencyDomains,
+    LEAD_PARTNERS: leadPartners,
+    SCRUTINEER: optionalText
+      .transform((value) =>
+        value === undefined ? undefined : (guestHomeAddress(loginKey(value)) ?? loginKey(value)),
+      )
+      .pipe(z.string().email("must be the independent scrutineer's sign-in address").optional()),
+    REPORT_YEAR_START_MONTH: z.preprocess(
+      (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+      z.coerce
+        .number()
+        .int()
+        .min(1, 'must be a month number, 1 to 12')
+        .max(12, 'must be a month number, 1 to 12')
+        .default(4),
+    ),
+    PROTECTIVE_MARKING: protectiveMarking,
     STALE_DAYS: z.coerce.number().int().min(1).max(365).default(14),
     DIGEST_CRON: z
       .string()
@@ -240,6 +315,16 @@ export interface Config {
   boardAdmins: string[];
   /** Local mode without BOARD_ADMINS: the README's chat example (LOCAL_CHAIR) is the admin, and start-up says so. */
   boardAdminsDefaulted: boolean;
+  /** Organisations by address domain, for naming people in documents. */
+  agencyDomains: ReadonlyMap<string, string>;
+  /** Printed on every page of the board's documents. */
+  protectiveMarking: string;
+  /** The yearly report: who signs it off for each agency, the independent scrutineer, the month a year starts. */
+  yearlyReport: {
+    leadPartners: { agency: string; upn: string }[];
+    scrutineer?: string;
+    yearStartMonth: number;
+  };
   staleDays: number;
   /** Where a file-consent upload may go: host names, or `*.domain` for any name under a domain. */
   uploadHosts: readonly string[];
@@ -336,6 +421,13 @@ export function loadConfig(given: Record<string, string | undefined> = readEnvir
     planFile: env.PLAN_FILE,
     boardAdmins: boardAdminsDefaulted ? [LOCAL_CHAIR] : env.BOARD_ADMINS,
     boardAdminsDefaulted,
+    agencyDomains: env.AGENCY_DOMAINS,
+    protectiveMarking: env.PROTECTIVE_MARKING,
+    yearlyReport: {
+      leadPartners: env.LEAD_PARTNERS,
+      scrutineer: env.SCRUTINEER,
+      yearStartMonth: env.REPORT_YEAR_START_MONTH,
+    },
     staleDays: env.STALE_DAYS,
     uploadHosts: env.UPLOAD_HOSTS ?? SHAREPOINT_UPLOAD_HOSTS,
     digest: {

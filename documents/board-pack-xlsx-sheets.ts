@@ -3,7 +3,8 @@ import { RAG_LABELS, type RagStatus } from '../views/view-models';
 import type { BoardPackView } from '../views/board-pack-view-model';
 import { directionText } from './direction-text';
 import { excelDate } from './excel-date';
-import { RAG_COLOURS } from './rag-colours';
+import { RAG_COLOURS, RAG_ORDER } from './rag-colours';
+import { printSetUp } from './xlsx-print';
 import { wrappedRowHeight } from './xlsx-row-height';
 
 export const DAY_FORMAT = 'dd/mm/yyyy';
@@ -27,17 +28,17 @@ export function fillActionsSheet(sheet: Worksheet, view: BoardPackView): void {
     { header: 'Action', width: 8 },
     { header: 'Title', width: 40, wrap: true },
     { header: 'Aim', width: 6 },
-    { header: 'Priority', width: 30 },
-    { header: 'Owner', width: 18 },
-    { header: 'Lead agency', width: 18 },
+    { header: 'Priority', width: 24, wrap: true },
+    { header: 'Owner', width: 24, wrap: true },
+    { header: 'Lead agency', width: 18, wrap: true },
     { header: 'Status', width: 12 },
-    { header: 'Direction of travel', width: 22 },
+    { header: 'Direction of travel', width: 22, wrap: true },
     { header: 'Target date', width: 12, format: DAY_FORMAT },
     { header: 'Revised date', width: 12, format: DAY_FORMAT },
-    { header: 'Latest progress', width: 60, wrap: true },
-    { header: 'Impact', width: 40, wrap: true },
-    { header: 'Evidence', width: 30 },
-    { header: 'Corrective action', width: 40, wrap: true },
+    { header: 'Latest progress', width: 48, wrap: true },
+    { header: 'Impact', width: 32, wrap: true },
+    { header: 'Evidence', width: 28, wrap: true },
+    { header: 'Corrective action', width: 32, wrap: true },
     { header: 'Last updated', width: 17, format: MOMENT_FORMAT },
   ];
   const statusColumn = columns.findIndex((column) => column.header === 'Status') + 1;
@@ -69,6 +70,7 @@ export function fillActionsSheet(sheet: Worksheet, view: BoardPackView): void {
     sheet,
     columns,
     rows.map((row) => row.values),
+    view.marking,
   );
   rows.forEach((row, index) => paintStatus(sheet.getRow(index + 2).getCell(statusColumn), row.status));
 }
@@ -77,7 +79,7 @@ export function fillActionsSheet(sheet: Worksheet, view: BoardPackView): void {
 export function fillChangesSheet(sheet: Worksheet, view: BoardPackView): void {
   const columns: Column[] = [
     { header: 'When', width: 17, format: MOMENT_FORMAT },
-    { header: 'Who', width: 20 },
+    { header: 'Who', width: 28, wrap: true },
     { header: 'Action', width: 8 },
     { header: 'Title', width: 40, wrap: true },
     { header: 'From', width: 12 },
@@ -96,6 +98,7 @@ export function fillChangesSheet(sheet: Worksheet, view: BoardPackView): void {
       RAG_LABELS[change.to],
       change.note,
     ]),
+    view.marking,
   );
   view.changes.forEach((change, index) => {
     const row = sheet.getRow(index + 2);
@@ -104,9 +107,78 @@ export function fillChangesSheet(sheet: Worksheet, view: BoardPackView): void {
   });
 }
 
-/** What the workbook is: plan, period, when and by whom it was produced. */
+/** Counts per priority and per RAG, coloured as in the Word report, with a total row. */
+export function fillSummarySheet(sheet: Worksheet, view: BoardPackView): void {
+  const columns: Column[] = [
+    { header: 'Priority', width: 60, wrap: true },
+    ...RAG_ORDER.map((rag) => ({ header: RAG_LABELS[rag], width: 12 })),
+    { header: 'Total', width: 10 },
+  ];
+  const counted = [
+    ...view.summary.byPriority.map((priority) => ({
+      label: `${priority.priorityNumber}. ${priority.priorityTitle}`,
+      counts: priority.counts,
+    })),
+    { label: 'All priorities', counts: view.summary.overall },
+  ];
+  fillTable(
+    sheet,
+    columns,
+    counted.map(({ label, counts }) => [
+      label,
+      ...RAG_ORDER.map((rag) => counts[rag]),
+      RAG_ORDER.reduce((sum, rag) => sum + counts[rag], 0),
+    ]),
+    view.marking,
+  );
+  RAG_ORDER.forEach((rag, index) => paintStatus(sheet.getRow(1).getCell(index + 2), rag));
+  counted.forEach(({ counts }, rowIndex) => {
+    const row = sheet.getRow(rowIndex + 2);
+    RAG_ORDER.forEach((rag, index) => {
+      if (counts[rag] > 0) paintStatus(row.getCell(index + 2), rag);
+    });
+  });
+  sheet.getRow(counted.length + 1).font = { ...FONT, bold: true };
+}
+
+/** The exception report: the same rows and reasons as the Word report. */
+export function fillExceptionsSheet(sheet: Worksheet, view: BoardPackView): void {
+  const columns: Column[] = [
+    { header: 'Action', width: 8 },
+    { header: 'Title', width: 40, wrap: true },
+    { header: 'Owner', width: 26, wrap: true },
+    { header: 'Lead agency', width: 18, wrap: true },
+    { header: 'Status', width: 12 },
+    { header: 'Why', width: 24, wrap: true },
+    { header: 'Direction of travel', width: 22, wrap: true },
+    { header: 'Target date', width: 12, format: DAY_FORMAT },
+    { header: 'Corrective action', width: 36, wrap: true },
+  ];
+  const rows = view.exceptions ?? [];
+  fillTable(
+    sheet,
+    columns,
+    rows.map((row) => [
+      row.actionId,
+      row.actionTitle,
+      row.owner,
+      row.leadAgency ?? null,
+      RAG_LABELS[row.status],
+      (row.reasons ?? []).join('\n'),
+      row.direction && row.daysSinceUpdate !== undefined ? directionText(row.direction) : null,
+      row.targetDate ? excelDate(row.targetDate.iso) : null,
+      row.correctiveAction ?? null,
+    ]),
+    view.marking,
+  );
+  rows.forEach((row, index) => paintStatus(sheet.getRow(index + 2).getCell(5), row.status));
+  if (rows.length === 0) sheet.addRow(['No action is an exception.']);
+}
+
+/** What the workbook is: plan, period, when and by whom it was produced. One printed page, nothing cut off. */
 export function fillAboutSheet(sheet: Worksheet, view: BoardPackView): void {
-  sheet.columns = [{ width: 16 }, { width: 60 }];
+  const columns = [{ width: 20 }, { width: 70, wrap: true }];
+  sheet.columns = columns;
   const rows: [string, CellValue, string?][] = [
     ['Report', view.title],
     ['Plan', view.planName],
@@ -115,16 +187,26 @@ export function fillAboutSheet(sheet: Worksheet, view: BoardPackView): void {
     ['Period to', excelDate(view.period.to.iso), DAY_FORMAT],
     ['Generated at', excelDate(view.generatedAt.iso), MOMENT_FORMAT],
     ['Generated by', view.generatedBy],
+    ['Protective marking', view.marking],
   ];
   for (const [label, value, format] of rows) {
     const row = sheet.addRow([label, value]);
     row.getCell(1).font = { ...FONT, bold: true };
+    row.getCell(1).alignment = { vertical: 'top' };
     if (format) row.getCell(2).numFmt = format;
-    row.getCell(2).alignment = { horizontal: 'left' };
+    row.getCell(2).alignment = { horizontal: 'left', vertical: 'top', wrapText: true };
+    const height = wrappedRowHeight([label, value], columns);
+    if (height !== undefined) row.height = height;
   }
+  printSetUp(sheet, view.marking, { onePage: true });
 }
 
-function fillTable(sheet: Worksheet, columns: readonly Column[], rows: readonly CellValue[][]): void {
+function fillTable(
+  sheet: Worksheet,
+  columns: readonly Column[],
+  rows: readonly CellValue[][],
+  marking: string,
+): void {
   sheet.columns = columns.map((column) => ({
     header: column.header,
     width: column.width,
@@ -144,6 +226,7 @@ function fillTable(sheet: Worksheet, columns: readonly Column[], rows: readonly 
     from: { row: 1, column: 1 },
     to: { row: Math.max(1, rows.length + 1), column: columns.length },
   };
+  printSetUp(sheet, marking, { headerRow: true });
 }
 
 function paintStatus(cell: Cell, status: RagStatus): void {

@@ -2,9 +2,15 @@ import { Workbook } from 'exceljs';
 import type { BoardPackView } from '../views/board-pack-view-model';
 import { excelDate } from './excel-date';
 import { stableZip } from './stable-zip';
-import { fillAboutSheet, fillActionsSheet, fillChangesSheet } from './board-pack-xlsx-sheets';
+import {
+  fillAboutSheet,
+  fillActionsSheet,
+  fillChangesSheet,
+  fillExceptionsSheet,
+  fillSummarySheet,
+} from './board-pack-xlsx-sheets';
 
-/** The board pack as a workbook: "Actions", "Changes" and "About". */
+/** The board pack as a workbook: "Summary", "Exceptions", "Actions", "Changes" and "About". */
 export async function renderBoardPackXlsx(view: BoardPackView): Promise<Buffer> {
   const workbook = new Workbook();
   workbook.creator = view.generatedBy;
@@ -12,6 +18,8 @@ export async function renderBoardPackXlsx(view: BoardPackView): Promise<Buffer> 
   // Stamped from the view, not the clock, so the same view always gives the same workbook properties.
   workbook.created = excelDate(view.generatedAt.iso);
   workbook.modified = workbook.created;
+  fillSummarySheet(workbook.addWorksheet('Summary'), view);
+  fillExceptionsSheet(workbook.addWorksheet('Exceptions'), view);
   fillActionsSheet(workbook.addWorksheet('Actions'), view);
   fillChangesSheet(workbook.addWorksheet('Changes'), view);
   fillAboutSheet(workbook.addWorksheet('About'), view);

@@ -8,6 +8,7 @@ import {
   TableLayoutType,
   TableRow,
   TextRun,
+  VerticalAlign,
   WidthType,
 } from 'docx';
 
@@ -21,8 +22,15 @@ export interface DocxCellText {
 
 export type DocxCell = string | DocxCellText | Paragraph;
 
+/** A row of one cell across the whole table: a group's title, kept with the row below it. */
+export interface DocxSpanRow {
+  span: DocxCell;
+}
+
 /** The paragraph style of table text, declared once in the document (nine point, tight spacing). */
 export const TABLE_TEXT_STYLE = 'TableText';
+/** The size of table text, in points (the style's size is in half-points). */
+export const TABLE_POINTS = 9;
 
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: 'A6A6A6' };
 
@@ -33,7 +41,7 @@ const BORDER = { style: BorderStyle.SINGLE, size: 4, color: 'A6A6A6' };
  */
 export function docxTable(
   headers: readonly string[] | null,
-  rows: readonly (readonly DocxCell[])[],
+  rows: readonly (readonly DocxCell[] | DocxSpanRow)[],
   widths: readonly number[],
   options: { keepTogether?: boolean } = {},
 ): Table {
@@ -64,9 +72,11 @@ export function docxTable(
     rows: [
       ...headerRows,
       ...(writtenAsText(rows, widths, keepNext) ??
-        rows.map(
-          (row, index) =>
-            new TableRow({ cantSplit: true, children: row.map((value) => cell(value, keepNext(index))) }),
+        rows.map((row, index) =>
+          'span' in row
+            ? // A group's title never ends a page: it is kept with the group's first row.
+              new TableRow({ cantSplit: true, children: [cell(row.span, true, widths.length)] })
+            : new TableRow({ cantSplit: true, children: row.map((value) => cell(value, keepNext(index))) }),
         )),
     ],
   });
@@ -81,24 +91,26 @@ export function docxTable(
 let collected: Map<string, string> | undefined;
 
 function writtenAsText(
-  rows: readonly (readonly DocxCell[])[],
+  rows: readonly (readonly DocxCell[] | DocxSpanRow)[],
   widths: readonly number[],
   keepNext: (index: number) => boolean,
 ): TableRow[] | undefined {
   if (!collected || rows.length === 0) return undefined;
-  const plain = rows.every(
-    (row) =>
-      row.length === widths.length &&
-      row.every(
-        (value) => typeof value === 'string' || (!(value instanceof Paragraph) && value.bold !== false),
-      ),
+  const isPlain = (value: DocxCell) =>
+    typeof value === 'string' || (!(value instanceof Paragraph) && value.bold !== false);
+  const plain = rows.every((row) =>
+    'span' in row ? isPlain(row.span) : row.length === widths.length && row.every(isPlain),
   );
   if (!plain) return undefined;
   const marker = `oscb-table-rows-${randomUUID()}`;
   collected.set(
     marker,
     rows
-      .map((row, index) => rowXml(row as readonly (string | DocxCellText)[], widths, keepNext(index)))
+      .map((row, index) =>
+        'span' in row
+          ? spanRowXml(row.span as string | DocxCellText, widths)
+          : rowXml(row as readonly (string | DocxCellText)[], widths, keepNext(index)),
+      )
       .join(''),
   );
   return [new TableRow({ children: [new TableCell({ children: [new Paragraph(marker)] })] })];
@@ -163,9 +175,17 @@ function rowXml(
   return `<w:tr><w:trPr><w:cantSplit/></w:trPr>${cells.join('')}</w:tr>`;
 }
 
-function cellXml(value: DocxCellText, width: number, keepNext: boolean): string {
+function spanRowXml(value: string | DocxCellText, widths: readonly number[]): string {
+  const width = widths.reduce((total, each) => total + each, 0);
+  const text = typeof value === 'string' ? { text: value } : value;
+  return `<w:tr><w:trPr><w:cantSplit/></w:trPr>${cellXml(text, width, true, widths.length)}</w:tr>`;
+}
+
+function cellXml(value: DocxCellText, width: number, keepNext: boolean, span = 1): string {
   const shading =
-    value.fill === undefined ? '' : `<w:shd w:fill="${escapeXml(value.fill)}" w:color="auto" w:val="clear"/>`;
+    value.fill === undefined
+      ? ''
+      : `<w:shd w:fill="${escapeXml(value.fill)}" w:color="auto" w:val="clear"/><w:vAlign w:val="center"/>`;
   const plain = value.bold === undefined && value.colour === undefined;
   const properties =
     (value.bold ? '<w:b/><w:bCs/>' : '') +
@@ -176,18 +196,22 @@ function cellXml(value: DocxCellText, width: number, keepNext: boolean): string 
     return `<w:r>${properties ? `<w:rPr>${properties}</w:rPr>` : ''}${index === 0 ? '' : '<w:br/>'}${text}</w:r>`;
   });
   return (
-    `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${width}"/>${shading}</w:tcPr>` +
+    `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${width}"/>${span > 1 ? `<w:gridSpan w:val="${span}"/>` : ''}${shading}</w:tcPr>` +
     `<w:p><w:pPr><w:pStyle w:val="${TABLE_TEXT_STYLE}"/>${keepNext ? '<w:keepNext/>' : ''}</w:pPr>` +
     `${runs.join('')}</w:p></w:tc>`
   );
 }
 
-function cell(value: DocxCell, keepNext = false): TableCell {
-  if (value instanceof Paragraph) return new TableCell({ children: [value] });
-  if (typeof value === 'string') return new TableCell({ children: [paragraph({ text: value }, keepNext)] });
+function cell(value: DocxCell, keepNext = false, columnSpan?: number): TableCell {
+  if (value instanceof Paragraph) return new TableCell({ columnSpan, children: [value] });
+  if (typeof value === 'string')
+    return new TableCell({ columnSpan, children: [paragraph({ text: value }, keepNext)] });
   return new TableCell({
+    columnSpan,
     shading:
       value.fill === undefined ? undefined : { type: ShadingType.CLEAR, color: 'auto', fill: value.fill },
+    // A status on its colour fills its cell however tall the row, with the word in the middle.
+    verticalAlign: value.fill === undefined ? undefined : VerticalAlign.CENTER,
     children: [paragraph(value, keepNext)],
   });
 }

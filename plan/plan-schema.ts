@@ -25,6 +25,9 @@ export const aimSchema = z.object({
   whyThesePriorities: text.optional(),
 });
 
+/** What a case-review finding an action answers is called, at most this long. */
+export const MAX_LEARNING_LENGTH = 300;
+
 export const actionSchema = z.object({
   id: actionId,
   title: text,
@@ -35,6 +38,16 @@ export const actionSchema = z.object({
     z
       .string()
       .max(MAX_LEAD_AGENCY_LENGTH, `a lead agency is at most ${MAX_LEAD_AGENCY_LENGTH} characters`)
+      .optional(),
+  ),
+  /**
+   * Marks an action as learning from child safeguarding practice reviews (the yearly report's section on it):
+   * which learning it answers, in a line.
+   */
+  learningFromReviews: optionalText.pipe(
+    z
+      .string()
+      .max(MAX_LEARNING_LENGTH, `learning from reviews is at most ${MAX_LEARNING_LENGTH} characters`)
       .optional(),
   ),
 });

@@ -19,70 +19,83 @@ With embedded storage, stop the bot first: one process at a time uses the data f
  */
 const ADMIN: Person = { name: 'Sample Business Manager', email: 'business.manager@oscb.example.org' };
 
-const SAMPLE: { actionId: string; owner: string; updates: [daysAgo: number, rag: string, note: string][] }[] =
-  [
-    {
-      actionId: '1.1',
-      owner: 'board.manager@oscb.example.org',
-      updates: [
-        [40, 'amber', 'Review of arrangements against Working Together drafted; sub-group comments due.'],
-        [9, 'green', 'Revised arrangements agreed at the board.'],
+const SAMPLE: {
+  actionId: string;
+  owner: string;
+  /** Fictional; a pack names an owner as people know them, never by the part of an address before the @. */
+  ownerName: string;
+  updates: [daysAgo: number, rag: string, note: string][];
+}[] = [
+  {
+    actionId: '1.1',
+    owner: 'board.manager@oscb.example.org',
+    ownerName: 'Sam Carter',
+    updates: [
+      [40, 'amber', 'Review of arrangements against Working Together drafted; sub-group comments due.'],
+      [9, 'green', 'Revised arrangements agreed at the board.'],
+    ],
+  },
+  {
+    actionId: '2.2',
+    owner: 'da.lead@council.example.org',
+    ownerName: 'Dana Lee',
+    updates: [
+      [30, 'amber', 'Joint domestic abuse pathway with OSAB delayed by staffing; interim lead named.'],
+    ],
+  },
+  {
+    actionId: '4.3',
+    owner: 'exploitation.lead@police.example.org',
+    ownerName: 'Chris Morgan',
+    updates: [
+      [20, 'amber', 'Criminal exploitation screening tool piloted in two localities.'],
+      [
+        3,
+        'red',
+        'Pilot paused: data-sharing agreement not yet signed by two partners. Escalated to the chair.',
       ],
-    },
-    {
-      actionId: '2.2',
-      owner: 'da.lead@council.example.org',
-      updates: [
-        [30, 'amber', 'Joint domestic abuse pathway with OSAB delayed by staffing; interim lead named.'],
+    ],
+  },
+  {
+    actionId: '4.4',
+    owner: 'inclusion.lead@schools.example.org',
+    ownerName: 'Priya Shah',
+    updates: [[25, 'green', 'Headteacher forum agreed a protocol for pupils not in full-time education.']],
+  },
+  {
+    actionId: '5.1',
+    owner: 'neglect.lead@council.example.org',
+    ownerName: 'Alex Reid',
+    updates: [
+      [35, 'amber', 'Audit of the neglect toolkit booked for March.'],
+      [6, 'green', 'Toolkit audit done; refresher sessions scheduled.'],
+    ],
+  },
+  {
+    actionId: '6.1',
+    owner: 'training.lead@oscb.example.org',
+    ownerName: 'Jo Evans',
+    updates: [[60, 'green', 'Training programme published for the year.']],
+  },
+  {
+    actionId: '7.1',
+    owner: 'audit.lead@health.example.org',
+    ownerName: 'Ruth Okafor',
+    updates: [
+      [
+        12,
+        'amber',
+        'Multi-agency audit on neglect under way; views of children and families being gathered.',
       ],
-    },
-    {
-      actionId: '4.3',
-      owner: 'exploitation.lead@police.example.org',
-      updates: [
-        [20, 'amber', 'Criminal exploitation screening tool piloted in two localities.'],
-        [
-          3,
-          'red',
-          'Pilot paused: data-sharing agreement not yet signed by two partners. Escalated to the chair.',
-        ],
-      ],
-    },
-    {
-      actionId: '4.4',
-      owner: 'inclusion.lead@schools.example.org',
-      updates: [[25, 'green', 'Headteacher forum agreed a protocol for pupils not in full-time education.']],
-    },
-    {
-      actionId: '5.1',
-      owner: 'neglect.lead@council.example.org',
-      updates: [
-        [35, 'amber', 'Audit of the neglect toolkit booked for March.'],
-        [6, 'green', 'Toolkit audit done; refresher sessions scheduled.'],
-      ],
-    },
-    {
-      actionId: '6.1',
-      owner: 'training.lead@oscb.example.org',
-      updates: [[60, 'green', 'Training programme published for the year.']],
-    },
-    {
-      actionId: '7.1',
-      owner: 'audit.lead@health.example.org',
-      updates: [
-        [
-          12,
-          'amber',
-          'Multi-agency audit on neglect under way; views of children and families being gathered.',
-        ],
-      ],
-    },
-    {
-      actionId: '8.1',
-      owner: 'quality.lead@council.example.org',
-      updates: [[70, 'complete', 'All partners returned their self-assessments.']],
-    },
-  ];
+    ],
+  },
+  {
+    actionId: '8.1',
+    owner: 'quality.lead@council.example.org',
+    ownerName: 'Tom Hughes',
+    updates: [[70, 'complete', 'All partners returned their self-assessments.']],
+  },
+];
 
 /** A refusal said in one line, with nothing written. */
 class SeedRefused extends Error {}
@@ -125,7 +138,7 @@ async function main(argv: string[]): Promise<void> {
       if (assigned.kind === 'assigned') written += 1;
       for (const [daysAgo, rag, note] of sample.updates) {
         now = new Date(realNow.getTime() - daysAgo * DAY_MS);
-        const owner: Person = { name: sample.owner.split('@')[0], email: sample.owner };
+        const owner: Person = { name: sample.ownerName, email: sample.owner };
         const outcome = await service.updateStatus({
           actionId: sample.actionId,
           ragWord: rag,

@@ -9,6 +9,8 @@ export interface BoardPackView {
   /** "OSCB board pack". */
   title: string;
   planName: string;
+  /** The protective marking printed on every page ("OFFICIAL-SENSITIVE"). */
+  marking: string;
   asAt: BoardDay;
   period: { from: BoardDay; to: BoardDay };
   generatedAt: BoardMoment;
@@ -69,7 +71,7 @@ export interface ExceptionRow {
   daysSinceUpdate?: number;
   targetDate?: BoardDay;
   correctiveAction?: string;
-  /** Why it is an exception: "Red", "overdue by 12 days", "never updated". */
+  /** Why it is an exception, in plain words: "red", "overdue by 12 days", "never updated". */
   reasons?: readonly string[];
 }
 
@@ -89,6 +91,7 @@ export interface ActionRow {
   /** "5.1". */
   id: string;
   title: string;
+  /** "Dana Lee (Thames Valley Police)", an address for someone the bot has never met, or NO_OWNER. */
   owner: string;
   leadAgency?: string;
   status: RagStatus;
@@ -106,7 +109,7 @@ export interface ActionRow {
 
 export interface ChangeRow {
   at: BoardMoment;
-  /** Who made the change, as the board knows them. */
+  /** Who made the change, as the board knows them: "Dana Lee (Thames Valley Police)", or their address. */
   by: string;
   actionId: string;
   actionTitle: string;

@@ -4,9 +4,10 @@ import {
   directionOfTravel,
   type DirectionOfTravel as DomainDirection,
 } from '../domain/board-cycle/direction-of-travel';
-import { describeExceptionReason, type ExceptionGroup } from '../domain/board-cycle/exception-rules';
+import type { ExceptionGroup, ExceptionReason } from '../domain/board-cycle/exception-rules';
 import { currentTargetDate } from '../domain/board-cycle/target-date';
 import { RAG_LABELS, countRags, type RagStatus } from '../domain/rag-status';
+import { plural } from '../domain/wording';
 import type { Plan, PlanAction } from '../plan/plan-schema';
 import { boardDay, boardMoment } from './board-dates';
 import { leadOf, targetDates } from './board-cycle-views';
@@ -29,8 +30,13 @@ export interface BoardPackInput {
   exceptions?: readonly ExceptionGroup[];
   /** The changes made in the period (any order); each becomes one row of the appendix. */
   changes: readonly HistoryEntry[];
-  /** How an owner is named: display name when known, else their address. */
-  ownerName: (status: ActionStatus) => string | undefined;
+  /**
+   * How a person is named in the pack, given their address and the name history last recorded for them:
+   * "Dana Lee (Thames Valley Police)", or the full address for someone with no known name.
+   */
+  personName: (email: string, recordedName?: string) => string;
+  /** The protective marking printed on every page. */
+  marking: string;
   asAt: Date;
   period: { from: IsoDate; to: IsoDate };
   generatedAt: Date;
@@ -55,6 +61,7 @@ export function boardPackView(input: BoardPackInput): BoardPackView {
   return {
     title: 'OSCB board pack',
     planName: plan.title,
+    marking: input.marking,
     asAt: boardDay(input.asAt, timeZone),
     period: { from: calendarDay(input.period.from), to: calendarDay(input.period.to) },
     generatedAt: boardMoment(input.generatedAt, timeZone),
@@ -84,15 +91,18 @@ export function boardPackView(input: BoardPackInput): BoardPackView {
     })),
     changes: [...input.changes]
       .sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.version - b.version)
-      .map((change) => changeRow(change, titles.get(change.actionId) ?? '', timeZone)),
+      .map((change) => changeRow(change, titles.get(change.actionId) ?? '', input)),
   };
 }
 
 function actionRow(action: PlanAction, input: BoardPackInput): ActionRow {
   const status = statusOf(input.statuses, action.id);
   const earlier = input.earlier.get(action.id);
+  // An action never updated has no direction to show: "No change (was Not started)" says nothing.
   const direction =
-    earlier === undefined ? undefined : viewDirection(directionOfTravel(status.rag, earlier), status.rag);
+    earlier === undefined || status.updatedAt === undefined
+      ? undefined
+      : viewDirection(directionOfTravel(status.rag, earlier), status.rag);
   // The first target, and the current one beside it when it was revised (dates that are not real are left out).
   const dates = targetDates(status, action.due);
   const first = dates.original ?? dates.current;
@@ -100,7 +110,7 @@ function actionRow(action: PlanAction, input: BoardPackInput): ActionRow {
   return defined({
     id: action.id,
     title: action.title,
-    owner: input.ownerName(status) ?? NO_OWNER,
+    owner: status.ownerEmail === undefined ? NO_OWNER : input.personName(status.ownerEmail, status.ownerName),
     leadAgency: lead,
     status: status.rag,
     direction,
@@ -127,11 +137,14 @@ function exceptionRow(
     owner: action?.owner ?? NO_OWNER,
     leadAgency: row.leadAgency,
     status: row.rag,
-    direction: viewDirection(row.travel, row.rag) ?? action?.direction,
+    direction:
+      row.daysSinceUpdate === undefined
+        ? undefined
+        : (viewDirection(row.travel, row.rag) ?? action?.direction),
     daysSinceUpdate: row.daysSinceUpdate,
     targetDate: target === undefined ? undefined : calendarDay(target),
     correctiveAction: row.correctiveActionLine,
-    reasons: row.reasons.map(describeExceptionReason),
+    reasons: row.reasons.map(plainReason),
   });
 }
 
@@ -141,10 +154,26 @@ function viewDirection(travel: DomainDirection, now: RagStatus): DirectionOfTrav
   return { trend: travel.direction, earlierStatus: travel.was ?? now };
 }
 
-function changeRow(change: HistoryEntry, actionTitle: string, timeZone: string): ChangeRow {
+/** Why a row is an exception, as a board paper says it: "red", "amber for 3 digests", "overdue by 12 days". */
+export function plainReason(reason: ExceptionReason): string {
+  switch (reason.kind) {
+    case 'red':
+      return 'red';
+    case 'amberUnchanged':
+      return `amber for ${plural(reason.digests, 'digest')}`;
+    case 'overdue':
+      return `overdue by ${plural(reason.days, 'day')}`;
+    case 'noRecentUpdate':
+      return `no update for ${plural(reason.days, 'day')}`;
+    case 'neverUpdated':
+      return 'never updated';
+  }
+}
+
+function changeRow(change: HistoryEntry, actionTitle: string, input: BoardPackInput): ChangeRow {
   return {
-    at: boardMoment(new Date(change.at), timeZone),
-    by: change.byName,
+    at: boardMoment(new Date(change.at), input.timeZone),
+    by: input.personName(change.byEmail, change.byName),
     actionId: change.actionId,
     actionTitle,
     from: change.fromRag,

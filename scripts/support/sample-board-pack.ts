@@ -11,8 +11,16 @@ import type {
   Trend,
 } from '../../views/board-pack-view-model';
 
-/** Made-up roles, never people: the pack shows whatever names the project stores. */
-const OWNERS = ['Business manager', 'Learning subgroup chair', 'Performance lead', 'Training coordinator'];
+/**
+ * Made-up roles, never people, named as the pack names owners: with their organisation, or by full address
+ * for someone the bot has never met.
+ */
+const OWNERS = [
+  'Business manager (Oxfordshire County Council)',
+  'Learning subgroup chair (Oxford Health NHS Foundation Trust)',
+  'exploitation.lead@thamesvalley.police.uk',
+  'Training coordinator (Oxfordshire Safeguarding Children Board)',
+];
 const AGENCIES = ['County council', 'Health', 'Police', 'Education'];
 const CYCLE: readonly RagStatus[] = ['amber', 'green', 'red', 'amber', 'green', 'complete'];
 const WEEK_MS = 7 * DAY_MS;
@@ -111,6 +119,7 @@ export function sampleBoardPackView(sample: SampleBoardPack): BoardPackView {
       status: row.status,
       ...(row.direction ? { direction: row.direction } : {}),
       daysSinceUpdate: row.lastUpdated ? 3 : 999,
+      reasons: row.revisedDate ? ['red', 'overdue by 12 days'] : ['red'],
       ...(row.targetDate ? { targetDate: row.targetDate } : {}),
       ...(row.correctiveAction ? { correctiveAction: row.correctiveAction } : {}),
     }));
@@ -118,6 +127,7 @@ export function sampleBoardPackView(sample: SampleBoardPack): BoardPackView {
   return {
     title: 'OSCB board pack',
     planName: sample.plan.title,
+    marking: 'OFFICIAL-SENSITIVE',
     asAt: boardDay(sample.asAt, timeZone),
     period: { from: boardDay(from, timeZone), to: boardDay(sample.asAt, timeZone) },
     generatedAt: boardMoment(sample.asAt, timeZone),

@@ -52,6 +52,85 @@ describe('configuration', () => {
     ]);
   });
 
+  it('reads the board documents and yearly report settings, with defaults', () => {
+    const defaults = loadConfig({
+      PROTECTIVE_MARKING: '',
+      AGENCY_DOMAINS: '',
+      LEAD_PARTNERS: '',
+      SCRUTINEER: '',
+      REPORT_YEAR_START_MONTH: ' ',
+    });
+    assert.equal(defaults.protectiveMarking, 'OFFICIAL-SENSITIVE');
+    assert.equal(defaults.agencyDomains.size, 0);
+    assert.deepEqual(defaults.yearlyReport, { leadPartners: [], scrutineer: undefined, yearStartMonth: 4 });
+    const config = loadConfig({
+      PROTECTIVE_MARKING: ' OFFICIAL ',
+      AGENCY_DOMAINS: 'TVP.police.uk = Thames Valley Police; oxfordshire.gov.uk=Oxfordshire County Council;',
+      LEAD_PARTNERS:
+        'Oxfordshire County Council=Chief.Exec@oxfordshire.gov.uk; Thames Valley Police = cc@tvp.police.uk;Integrated Care Board=ceo@icb.nhs.uk',
+      SCRUTINEER: 'Scrutineer@oscb.org.uk',
+      REPORT_YEAR_START_MONTH: '9',
+    });
+    assert.equal(config.protectiveMarking, 'OFFICIAL');
+    assert.deepEqual(
+      [...config.agencyDomains],
+      [
+        ['tvp.police.uk', 'Thames Valley Police'],
+        ['oxfordshire.gov.uk', 'Oxfordshire County Council'],
+      ],
+    );
+    assert.deepEqual(config.yearlyReport, {
+      leadPartners: [
+        { agency: 'Oxfordshire County Council', upn: 'chief.exec@oxfordshire.gov.uk' },
+        { agency: 'Thames Valley Police', upn: 'cc@tvp.police.uk' },
+        { agency: 'Integrated Care Board', upn: 'ceo@icb.nhs.uk' },
+      ],
+      scrutineer: 'scrutineer@oscb.org.uk',
+      yearStartMonth: 9,
+    });
+  });
+
+  const badDocumentSettings: [string, Record<string, string>, RegExp][] = [
+    ['a marking with markup', { PROTECTIVE_MARKING: '<b>SECRET</b>' }, /^PROTECTIVE_MARKING must be letters/],
+    ['a marking too long', { PROTECTIVE_MARKING: 'A'.repeat(61) }, /^PROTECTIVE_MARKING must be at most 60/],
+    [
+      'a domain without a name',
+      { AGENCY_DOMAINS: 'tvp.police.uk' },
+      /^AGENCY_DOMAINS must be "domain=Agency name/,
+    ],
+    [
+      'a name without a domain',
+      { AGENCY_DOMAINS: 'police=Police' },
+      /^AGENCY_DOMAINS must be "domain=Agency name/,
+    ],
+    [
+      'a partner without an address',
+      { LEAD_PARTNERS: 'Police=' },
+      /^LEAD_PARTNERS must be "Agency=sign-in address/,
+    ],
+    [
+      'a partner without an agency',
+      { LEAD_PARTNERS: 'cc@tvp.police.uk' },
+      /^LEAD_PARTNERS must be "Agency=sign-in/,
+    ],
+    ['a partner twice', { LEAD_PARTNERS: 'A=a@x.org; B=A@x.org' }, /^LEAD_PARTNERS lists a@x.org twice/],
+    [
+      'a scrutineer that is not an address',
+      { SCRUTINEER: 'Jane Smith' },
+      /^SCRUTINEER must be the independent/,
+    ],
+    ['month 13', { REPORT_YEAR_START_MONTH: '13' }, /^REPORT_YEAR_START_MONTH must be a month number/],
+    ['month 0', { REPORT_YEAR_START_MONTH: '0' }, /^REPORT_YEAR_START_MONTH must be a month number/],
+  ];
+  for (const [name, environment, message] of badDocumentSettings) {
+    it(`refuses ${name} at start, in one line naming the variable`, () => {
+      const problems = problemsOf(environment);
+      assert.equal(problems.length, 1, problems.join('\n'));
+      assert.match(problems[0], message);
+      assert.ok(!problems[0].includes('\n'));
+    });
+  }
+
   it('reads a blank PORT or LOCAL_STORAGE_PORT (as in a .env template) as unset, not as port 0', () => {
     const config = loadConfig({ PORT: '', LOCAL_STORAGE_PORT: ' ' });
     assert.equal(config.port, 3978);

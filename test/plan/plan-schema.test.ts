@@ -4,10 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadPlan, PlanFileError } from '../../plan/load-plan';
 import { isIsoCalendarDate } from '../../plan/iso-calendar-date';
-import { MAX_LEAD_AGENCY_LENGTH } from '../../plan/plan-schema';
+import { MAX_LEAD_AGENCY_LENGTH, MAX_LEARNING_LENGTH } from '../../plan/plan-schema';
 import { shippedPlanFile } from '../../scripts/support/repo-paths';
 
-type RawAction = { id: string; due?: unknown; lead?: unknown };
+type RawAction = { id: string; due?: unknown; lead?: unknown; learningFromReviews?: unknown };
 type RawPlan = { priorities: { actions: RawAction[] }[] };
 
 describe('plan schema: target dates and lead agencies', () => {
@@ -81,6 +81,16 @@ describe('plan schema: target dates and lead agencies', () => {
       'priorities[4].actions[0].due: Expected string, received number',
     ],
     [
+      'learning from reviews that is too long',
+      { learningFromReviews: 'a'.repeat(MAX_LEARNING_LENGTH + 1) },
+      'priorities[4].actions[0].learningFromReviews: learning from reviews is at most 300 characters',
+    ],
+    [
+      'learning from reviews that is not text',
+      { learningFromReviews: true },
+      'priorities[4].actions[0].learningFromReviews: Expected string, received boolean',
+    ],
+    [
       'a lead that is too long',
       { lead: 'a'.repeat(MAX_LEAD_AGENCY_LENGTH + 1) },
       'priorities[4].actions[0].lead: a lead agency is at most 120 characters',
@@ -99,6 +109,28 @@ describe('plan schema: target dates and lead agencies', () => {
       );
     });
   }
+
+  it("marks the shipped plan's priority 6 actions, and only those, as learning from reviews", () => {
+    const plan = loadPlan(shippedPlanFile);
+    const marked = plan.priorities.flatMap((priority) =>
+      priority.actions
+        .filter((action) => action.learningFromReviews !== undefined)
+        .map((action) => action.id),
+    );
+    assert.deepEqual(marked, ['6.1', '6.2']);
+  });
+
+  it('reads blank learning from reviews as absent and keeps a line of it, trimmed', () => {
+    assert.equal(
+      loadPlan(planFileWith({ learningFromReviews: '  ' })).priorities[4].actions[0].learningFromReviews,
+      undefined,
+    );
+    assert.equal(
+      loadPlan(planFileWith({ learningFromReviews: ' Neglect themes from two reviews ' })).priorities[4]
+        .actions[0].learningFromReviews,
+      'Neglect themes from two reviews',
+    );
+  });
 
   const dates: [string, boolean][] = [
     ['2027-03-31', true],

@@ -166,7 +166,7 @@ describe('npm run board-pack', function () {
       assert.ok(!text.join(' ').includes('Before the quarter'));
       const actions = sheets.find((sheet) => sheet.name === 'Actions');
       const row51 = actions?.rows.find((row) => row[0] === '5.1');
-      assert.ok(row51?.includes('Jane Smith'), 'the owner by the name they signed updates with');
+      assert.ok(row51?.includes('Jane Smith (health.example.org)'), 'the owner by name and organisation');
       assert.ok(row51?.includes('Latest in the quarter: audit rebooked'));
     });
   });

@@ -1,0 +1,60 @@
+import { periodInstants } from '../board-cycle/date-period';
+import type { IsoDate } from '../board-cycle/calendar-date';
+
+/** A reporting year: "2026-27" runs from the first day of the start month in 2026 to the day before it in 2027. */
+export interface ReportYear {
+  /** "2026-27". */
+  label: string;
+  firstDay: IsoDate;
+  lastDay: IsoDate;
+  /** The first instant of the first day, and the first instant after the last day, on the board's clock. */
+  startsAt: Date;
+  endsBefore: Date;
+}
+
+export type ReportYearReading = { ok: true; year: ReportYear } | { ok: false; problem: string };
+
+export const REPORT_YEAR_HINT = 'Write the year like 2026-27.';
+
+/** Reads "2026-27", "2026/27" or "2026-2027" (the second year must follow the first). */
+export function readReportYear(typed: string, startMonth: number, timeZone: string): ReportYearReading {
+  const match = /^\s*(\d{4})\s*[-/–]\s*(\d{2}|\d{4})\s*$/.exec(typed.slice(0, 40));
+  if (!match) return { ok: false, problem: `"${typed.slice(0, 40)}" is not a year. ${REPORT_YEAR_HINT}` };
+  const first = Number(match[1]);
+  const second = Number(match[2]);
+  const follows = match[2].length === 2 ? second === (first + 1) % 100 : second === first + 1;
+  if (!follows || first < 2000 || first > 2200)
+    return {
+      ok: false,
+      problem: `${match[1]}-${match[2]} is not one year after another. ${REPORT_YEAR_HINT}`,
+    };
+  return { ok: true, year: reportYear(first, startMonth, timeZone) };
+}
+
+/** The year starting on the first of `startMonth` in `firstYear`, its bounds on the board's clock. */
+export function reportYear(firstYear: number, startMonth: number, timeZone: string): ReportYear {
+  const month = String(startMonth).padStart(2, '0');
+  const firstDay = `${firstYear}-${month}-01`;
+  const nextStart = `${firstYear + 1}-${month}-01`;
+  const lastDay = new Date(Date.parse(`${nextStart}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  const { startsAt, endsBefore } = periodInstants({ from: firstDay, to: lastDay }, timeZone);
+  return {
+    label: `${firstYear}-${String((firstYear + 1) % 100).padStart(2, '0')}`,
+    firstDay,
+    lastDay,
+    startsAt,
+    endsBefore: endsBefore as Date,
+  };
+}
+
+/** As at the year's end once it is over; as at now, a draft, while it runs. Refuses a year not yet begun. */
+export function reportAsAt(
+  year: ReportYear,
+  now: Date,
+): { ok: true; asAt: Date; draft: boolean } | { ok: false; problem: string } {
+  if (now.getTime() < year.startsAt.getTime())
+    return { ok: false, problem: `The year ${year.label} has not begun: it starts on ${year.firstDay}.` };
+  if (now.getTime() >= year.endsBefore.getTime())
+    return { ok: true, asAt: new Date(year.endsBefore.getTime() - 1), draft: false };
+  return { ok: true, asAt: now, draft: true };
+}
