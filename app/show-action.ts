@@ -7,6 +7,7 @@ import type { Answer } from '../views/answer';
 import { actionAnswer, type ActionCards, type Place } from './action-cards';
 import type { DigestHistory } from './digest-snapshots';
 import { cardNotRead, noSuchAction } from './refusals';
+import { sourcesOfStatuses } from '../domain/posted-copies';
 
 /** "show action 5.1", and the action card's own requests: one viewer's view (refresh), and "open the form". */
 export class ShowAction {
@@ -24,7 +25,10 @@ export class ShowAction {
       this.statusService.currentStatus(action.id),
       this.digests.previous(),
     ]);
-    return actionAnswer(this.cards.reply(viewer, action, status, place, undefined, { previous }));
+    return {
+      ...actionAnswer(this.cards.reply(viewer, action, status, place, undefined, { previous })),
+      sources: sourcesOfStatuses([status]),
+    };
   }
 
   /** Teams asks for one viewer's own view of an action card (Universal Actions refresh). */

@@ -5,6 +5,7 @@ import type { Answer } from '../views/answer';
 import type { DigestHistory } from './digest-snapshots';
 import { aimView, planOverviewView, priorityView } from '../views/plan-views';
 import { notInPlan } from './refusals';
+import { sourcesOfStatuses } from '../domain/posted-copies';
 import type { ViewClock } from './view-clock';
 
 export interface CurrentStatuses {
@@ -28,6 +29,7 @@ export class ShowPlan {
     return {
       summary: this.plan.title,
       screen: { card: 'plan', view: planOverviewView(this.plan, statuses, previous) },
+      sources: sourcesOfStatuses(statuses.values()),
     };
   }
 
@@ -38,6 +40,7 @@ export class ShowPlan {
     return {
       summary: `Aim ${aim.number}: ${aim.title}`,
       screen: { card: 'aim', view: aimView(this.plan, aim, statuses) },
+      sources: sourcesOfStatuses(statuses.values()),
     };
   }
 
@@ -54,6 +57,7 @@ export class ShowPlan {
         card: 'priority',
         view: priorityView(this.plan, priority, statuses, this.viewClock(), previous),
       },
+      sources: sourcesOfStatuses(statuses.values()),
     };
   }
 }

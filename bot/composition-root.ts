@@ -9,6 +9,8 @@ import { startAzurite, type AzuriteProcess } from '../storage/azurite-process';
 import { StoreUnavailableError } from '../domain/store-unavailable';
 import { StorageStartError, statusCodeOf } from '../storage/store-errors';
 import { TableStatusStore } from '../storage/status-repository';
+import { TablePostedCopies } from '../storage/posted-copies-repository';
+import type { SweepTimings } from '../app/redaction-sweep';
 import {
   azureTableClients,
   createTableClients,
@@ -96,6 +98,8 @@ export interface CompositionOptions {
   /** Tests shorten the deadline on a board-pack upload to OneDrive, and lower the largest file sent. */
   uploadTimeoutMs?: number;
   maxUploadBytes?: number;
+  /** Tests shorten how long a redaction waits for a digest being posted. */
+  sweepTimings?: SweepTimings;
 }
 
 export async function openStorage(
@@ -203,6 +207,8 @@ export async function composeBot(config: Config, options: CompositionOptions = {
     postedDigestCopies: new TablePostedDigestCopies(storage.tables.digests),
     postedDigests: digestLedger,
     postedCards: sender,
+    postedCopies: new TablePostedCopies(storage.tables.digests),
+    sweepTimings: options.sweepTimings,
     planHistory: statusStore,
     issuedBoardPacks: new TableBoardPackLedger(storage.tables.boardPacks),
     boardPackRenderer: {
