@@ -10,8 +10,17 @@ import {
   testUser,
   type TestUser,
 } from '../../scripts/support/teams-activities';
-import { sharedAzurite } from '../support/azurite';
-import { isNewConversation, sharedMessagesNow, type ConnectorCall } from '../support/recording-connector';
+import { loadPlan } from '../../plan/load-plan';
+import { shippedPlanFile } from '../../scripts/support/repo-paths';
+import { sharedAzurite, uniqueTablePrefix } from '../support/azurite';
+import { BotProcess } from '../support/bot-process';
+import { statusReader } from '../support/plan-snapshot';
+import {
+  isNewConversation,
+  RecordingConnector,
+  sharedMessagesNow,
+  type ConnectorCall,
+} from '../support/recording-connector';
 import { TestBot } from '../support/test-bot';
 
 const chair = testUser('Chris Chair', 'chair@oscb.example');
@@ -194,5 +203,98 @@ describe('redaction wins every race with posted cards (one instance)', function 
     await assertGone(secret);
     const third = await say(chair, `redact 5.1 #${version} because Named a family`);
     assert.match(third, /no posted card or stored copy still shows it/);
+  });
+});
+
+describe('redaction wins every race with posted cards (two bot processes on one Azurite)', function () {
+  this.timeout(120_000);
+  const connector = new RecordingConnector();
+  const plan = loadPlan(shippedPlanFile);
+  let instances: BotProcess[] = [];
+  let tablePrefix = '';
+  let reader: ReturnType<typeof statusReader>;
+  let secretNumber = 0;
+
+  before(async () => {
+    await connector.start();
+    connector.meet(chair, owner);
+    const { connectionString } = await sharedAzurite();
+    tablePrefix = uniqueTablePrefix();
+    const options = { connectionString, tablePrefix, boardAdmins: [chair.email] };
+    instances = await Promise.all([BotProcess.start(options), BotProcess.start(options)]);
+    reader = statusReader(plan, connectionString, tablePrefix, [chair.email]);
+    await instances[0].send(botInstalledInChannel(connector.url, chair));
+    await instances[0].send(channelMention(connector.url, chair, 'set board channel'));
+    await say(instances[0], chair, `assign 5.1 to ${owner.email}`);
+  });
+  after(async () => {
+    await Promise.all(instances.map((instance) => instance.stop()));
+    await connector.stop();
+  });
+
+  async function say(instance: BotProcess, user: TestUser, text: string): Promise<string> {
+    const activity = personalMessage(connector.url, user, text);
+    assert.equal((await instance.send(activity)).status, 200);
+    const reply = connector.sentActivities().find((sent) => sent.replyToId === activity.id);
+    return cardText(onlyCard(reply));
+  }
+
+  async function secretNote(): Promise<{ secret: string; version: number }> {
+    const secret = `Brandling${++secretNumber}x family seen`;
+    const activity = personalMessage(connector.url, owner, `update 5.1 red ${secret}`);
+    await instances[1].send(activity);
+    const reply = connector.sentActivities().find((sent) => sent.replyToId === activity.id);
+    const confirm = actionsOf(onlyCard(reply)).find((action) => action.data?.confirmPersonalData === true);
+    if (confirm?.data) {
+      await instances[1].send(
+        executeAction(connector.url, owner, 'updateStatus', confirm.data, personalConversation(owner)),
+      );
+    }
+    const current = await reader.currentStatus('5.1');
+    assert.equal(current.note, secret);
+    return { secret, version: current.version };
+  }
+
+  async function assertGone(secret: string): Promise<void> {
+    assert.deepEqual(
+      (await storedRows(tablePrefix)).filter((row) => row.includes(secret)),
+      [],
+    );
+    assert.deepEqual(
+      sharedMessagesNow(connector.calls).filter((message) => message.includes(secret)),
+      [],
+    );
+  }
+
+  it('a digest posted by one instance while the other redacts: swept before the redaction answers', async () => {
+    const { secret, version } = await secretNote();
+    connector.reset();
+    connector.meet(chair, owner);
+    const post = connector.hold(isChannelPost);
+    const digest = say(instances[0], chair, 'post digest');
+    assert.match(JSON.stringify((await post.reached).body), new RegExp(secret));
+    const redaction = say(instances[1], chair, `redact 5.1 #${version} because Named a family`);
+    await until(async () => (await reader.currentStatus('5.1')).version > version, 'the redaction committed');
+    post.release();
+    assert.match(await redaction, /1 posted card updated/);
+    await digest;
+    await assertGone(secret);
+  });
+
+  it('a channel show card drawn on one instance, answered by Teams after the other redacted: swept', async () => {
+    const { secret, version } = await secretNote();
+    connector.reset();
+    connector.meet(chair, owner);
+    const show = channelMention(connector.url, chair, 'show priority 5');
+    const reply = connector.hold(isReplyTo(String(show.id)));
+    const shown = instances[0].send(show);
+    assert.match(JSON.stringify((await reply.reached).body), new RegExp(secret));
+    assert.match(
+      await say(instances[1], chair, `redact 5.1 #${version} because Named a family`),
+      /redacted/i,
+    );
+    reply.release();
+    assert.equal((await shown).status, 200);
+    await assertGone(secret);
   });
 });
