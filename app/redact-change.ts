@@ -5,7 +5,7 @@ import type { Answer } from '../views/answer';
 import { notice } from './notices';
 import { noSuchAction } from './refusals';
 import { plural } from '../domain/wording';
-import type { RedactionSweep, SweepReport } from './redaction-sweep';
+import type { RedactionLog, RedactionSweep, SweepReport } from './redaction-sweep';
 
 export type ChangeRedactionOutcome = RedactionOutcome & {
   /** What sweeping the copies outside the record found (posted cards, stored digest copies). */
@@ -15,10 +15,7 @@ export type ChangeRedactionOutcome = RedactionOutcome & {
   cardsNotUpdated?: number;
 };
 
-/** Logs without the removed text: only ids and counts ever reach it. */
-export interface RedactionLog {
-  info(fields: Record<string, unknown>, message: string): void;
-}
+export type { RedactionLog } from './redaction-sweep';
 
 /**
  * A redaction, start to finish. The stored digest copies known now go first (a failure part-way leaves

@@ -9,7 +9,11 @@ import {
   type RedactedChange,
 } from '../domain/posted-copies';
 import { withoutRemovedText } from '../domain/redaction';
-import type { RedactionLog } from './redact-change';
+
+/** Logs without the removed text: only ids and counts ever reach it. */
+export interface RedactionLog {
+  info(fields: Record<string, unknown>, message: string): void;
+}
 
 /** What a sweep found: cards corrected in Teams, cards Teams refused (named), digests still being posted. */
 export interface SweepReport {
