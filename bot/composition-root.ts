@@ -30,6 +30,7 @@ import { TableBoardPackLedger } from '../storage/board-pack-ledger';
 import { renderBoardPackDocx } from '../documents/board-pack-docx';
 import { renderBoardPackXlsx } from '../documents/board-pack-xlsx';
 import { listenOnHosts, type Listeners } from './listeners';
+import type { DoorLimits } from './http-doors';
 import { createServer } from './server';
 import { ProactiveSender } from './proactive-sender';
 import {
@@ -81,6 +82,8 @@ export interface Bot {
   /** Each listening socket's own address (empty before listen). */
   addresses(): AddressInfo[];
   close(): Promise<void>;
+  /** What a stop is still waiting for, in words (empty once closed). */
+  pending(): string[];
 }
 
 export interface CompositionOptions {
@@ -100,6 +103,8 @@ export interface CompositionOptions {
   maxUploadBytes?: number;
   /** Tests shorten how long a redaction waits for a digest being posted. */
   sweepTimings?: SweepTimings;
+  /** Tests shorten the deadlines on slow clients and the line of waiting turns. */
+  doorLimits?: DoorLimits;
 }
 
 export async function openStorage(
@@ -263,6 +268,7 @@ export async function composeBot(config: Config, options: CompositionOptions = {
   });
 
   let listeners: Listeners | undefined;
+  let closing: 'no' | 'turns' | 'store' | 'done' = 'no';
   return {
     config,
     logger,
@@ -274,14 +280,25 @@ export async function composeBot(config: Config, options: CompositionOptions = {
     clock,
     workAfterAnswer,
     async listen() {
-      listeners = await listenOnHosts(server, config.hosts, config.port, logger);
+      listeners = await listenOnHosts(server, config.hosts, config.port, logger, options.doorLimits);
       return listeners.port;
     },
     addresses: () => listeners?.addresses() ?? [],
+    pending() {
+      const turns = listeners?.turns() ?? { inFlight: 0, waiting: 0 };
+      return [
+        ...(turns.inFlight + turns.waiting > 0 ? [`${turns.inFlight + turns.waiting} turn(s) in flight`] : []),
+        ...workAfterAnswer.pending(),
+        ...(closing === 'store' ? ['saving the store'] : []),
+      ];
+    },
     async close() {
+      closing = 'turns';
       await listeners?.close();
       await workAfterAnswer.settled();
+      closing = 'store';
       await storage.close();
+      closing = 'done';
     },
   };
 }

@@ -92,6 +92,8 @@ const environmentSchema = z
     DIGEST_SCHEDULE: z.enum(['on', 'off']).default('on'),
     DIGEST_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
     TEAMS_SEND_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(15),
+    // Under a container platform's usual 30 s grace: the drain (10 s) plus the store's save.
+    STOP_DEADLINE_SECONDS: z.coerce.number().int().min(1).max(300).default(20),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -171,6 +173,8 @@ export interface Config {
     sendTimeoutMs: number;
   };
   logLevel: string;
+  /** After a stop signal the process exits by then, naming what was still pending. */
+  stopDeadlineMs: number;
 }
 
 /** Azure Table Storage by key or by Entra identity (DefaultAzureCredential), or the embedded Azurite. */
@@ -250,6 +254,7 @@ export function loadConfig(environment: Record<string, string | undefined> = rea
       sendTimeoutMs: env.TEAMS_SEND_TIMEOUT_SECONDS * 1000,
     },
     logLevel: env.LOG_LEVEL,
+    stopDeadlineMs: env.STOP_DEADLINE_SECONDS * 1000,
   };
 }
 

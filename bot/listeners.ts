@@ -3,12 +3,15 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
 import type { Logger } from './logger';
 import { drainServer } from './server-drain';
+import { DOOR_LIMITS, gateTurns, guardConnections, TurnGate, type DoorLimits } from './http-doors';
 
 /** The restify server's own socket plus one plain HTTP server per further address, sharing its handler. */
 export interface Listeners {
   port: number;
   /** What each listening socket is bound to, as the socket itself reports it. */
   addresses(): AddressInfo[];
+  /** Turns being answered or waiting in line. */
+  turns(): { inFlight: number; waiting: number };
   close(): Promise<void>;
 }
 
@@ -54,7 +57,12 @@ export async function listenOnHosts(
   hosts: string[],
   port: number,
   logger: Logger,
+  limits: DoorLimits = DOOR_LIMITS,
 ): Promise<Listeners> {
+  // Before the siblings copy the request listeners, so one line of turns serves every address.
+  const gate = new TurnGate(limits, logger);
+  gateTurns(restifyServer.server, gate);
+  guardConnections(restifyServer.server, limits, logger);
   for (let attempt = 1; ; attempt++) {
     const servers: http.Server[] = [];
     // restify re-emits its socket's errors on itself, where an unheard 'error' would crash the process;
@@ -67,6 +75,7 @@ export async function listenOnHosts(
       const bound = (restifyServer.server.address() as AddressInfo).port;
       for (const host of hosts.slice(1)) {
         const extra = sibling(restifyServer);
+        guardConnections(extra, limits, logger);
         try {
           await listenOnce(extra, bound, host);
           servers.push(extra);
@@ -82,6 +91,7 @@ export async function listenOnHosts(
       return {
         port: bound,
         addresses: () => servers.map((server) => server.address() as AddressInfo),
+        turns: () => gate.busy,
         // Turns in flight are answered before the process stops (SIGTERM), on every address.
         close: async () => {
           await Promise.all(servers.map((server) => drainServer(server)));

@@ -9,6 +9,9 @@ const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 /** listen() on a HOST that is not one of this machine's addresses (or no address at all). */
 const HOST_NOT_HERE = new Set(['EADDRNOTAVAIL', 'ENOTFOUND', 'EAI_AGAIN', 'EINVAL']);
 
+/** A stop that hit its deadline: something was still pending and was cut off (named in the log). */
+const EXIT_STOP_FORCED = 3;
+
 /** A start-up failure a person can fix; said in one line with what to do, no stack trace. */
 class StartupProblem extends Error {}
 
@@ -61,13 +64,23 @@ async function main(): Promise<void> {
     : undefined;
 
   // One stop, however many signals arrive (a terminal's Ctrl+C reaches npm and the bot, and npm passes
-  // it on): stop taking turns, let those in flight finish, then have the store save and stop.
+  // it on): stop taking turns, let those in flight finish, then have the store save and stop. Whatever
+  // is still pending at the deadline (a peer that never answers, a store that never saves) is named and
+  // the process exits anyway, with a code that says so.
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     bot.logger.info({ signal }, 'stopping: finishing turns in flight, then saving the store');
     schedule?.stop();
+    setTimeout(() => {
+      const pending = bot.pending();
+      bot.logger.error(
+        { pending, deadlineMs: bot.config.stopDeadlineMs },
+        `stop forced after ${bot.config.stopDeadlineMs / 1000} s; still pending: ${pending.join(', ') || 'nothing named'}`,
+      );
+      process.exit(EXIT_STOP_FORCED);
+    }, bot.config.stopDeadlineMs);
     bot.close().then(
       () => {
         bot.logger.info('stopped');

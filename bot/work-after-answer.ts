@@ -6,7 +6,7 @@ import type { Logger } from './logger';
  * running, so nobody is left without the answer it was going to send.
  */
 export class WorkAfterAnswer {
-  private readonly running = new Set<Promise<void>>();
+  private readonly running = new Map<Promise<void>, string>();
 
   constructor(private readonly logger: Logger) {}
 
@@ -14,11 +14,16 @@ export class WorkAfterAnswer {
     const task: Promise<void> = work()
       .catch((error: unknown) => this.logger.error({ err: error, what }, 'work after an answer failed'))
       .finally(() => this.running.delete(task));
-    this.running.add(task);
+    this.running.set(task, what);
+  }
+
+  /** What is still running, by name (for the log line of a forced stop). */
+  pending(): string[] {
+    return [...this.running.values()];
   }
 
   /** Resolves once nothing is running, including work started while waiting. */
   async settled(): Promise<void> {
-    while (this.running.size > 0) await Promise.allSettled([...this.running]);
+    while (this.running.size > 0) await Promise.allSettled([...this.running.keys()]);
   }
 }

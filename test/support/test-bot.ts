@@ -2,6 +2,7 @@ import type { SweepTimings } from '../../app/redaction-sweep';
 import { Writable } from 'node:stream';
 import { composeBot, type Bot } from '../../bot/composition-root';
 import { loadConfig } from '../../bot/config';
+import { DOOR_LIMITS, type DoorLimits } from '../../bot/http-doors';
 import { createLogger } from '../../bot/logger';
 import { sharedAzurite, uniqueTablePrefix } from './azurite';
 import { shippedPlanFile } from '../../scripts/support/repo-paths';
@@ -29,6 +30,8 @@ export interface TestBotOptions {
   /** The deadline on a board-pack upload, and the largest file the bot sends. */
   uploadTimeoutMs?: number;
   maxUploadBytes?: number;
+  /** Shorter deadlines for slow clients, a shorter line of waiting turns. */
+  doorLimits?: Partial<DoorLimits>;
 }
 
 /** Log lines the bot wrote, parsed, for assertions on what reaches the logs. */
@@ -84,6 +87,7 @@ export class TestBot {
       uploadTimeoutMs: options.uploadTimeoutMs,
       maxUploadBytes: options.maxUploadBytes,
       sweepTimings: options.sweepTimings,
+      doorLimits: options.doorLimits && { ...DOOR_LIMITS, ...options.doorLimits },
     });
     const port = await testBot.bot.listen();
     testBot.url = `http://127.0.0.1:${port}`;
