@@ -287,7 +287,9 @@ export async function composeBot(config: Config, options: CompositionOptions = {
     pending() {
       const turns = listeners?.turns() ?? { inFlight: 0, waiting: 0 };
       return [
-        ...(turns.inFlight + turns.waiting > 0 ? [`${turns.inFlight + turns.waiting} turn(s) in flight`] : []),
+        ...(turns.inFlight + turns.waiting > 0
+          ? [`${turns.inFlight + turns.waiting} turn(s) in flight`]
+          : []),
         ...workAfterAnswer.pending(),
         ...(closing === 'store' ? ['saving the store'] : []),
       ];
