@@ -310,7 +310,7 @@ export class BoardPacks {
       const at = Date.parse(entry.at);
       return at >= startsAt && at < endsBefore;
     });
-    const snapshots = await this.snapshotsBefore(asAt);
+    const { snapshots, weekly } = await this.snapshotsBefore(asAt);
     const newest = snapshots[0];
     const earlier = new Map<string, RagStatus>();
     if (newest) {
@@ -329,7 +329,7 @@ export class BoardPacks {
       exceptions: exceptionReport({
         plan,
         statuses,
-        snapshots,
+        snapshots: snapshots.filter((snapshot) => weekly.has(snapshot)),
         now: asAt,
         staleDays: this.ports.staleDays,
         timeZone,
@@ -355,13 +355,21 @@ export class BoardPacks {
     return names;
   }
 
-  /** The snapshots of the digests posted at or before the as-at, newest first: one read of the ledger. */
-  private async snapshotsBefore(asAt: Date): Promise<DigestSnapshot[]> {
-    const posted = await this.ports.postedDigests.list();
-    return posted
+  /**
+   * The snapshots of the digests posted at or before the as-at, newest first (one read of the ledger),
+   * and which of them were weekly digests: only those count towards "amber for 3 digests".
+   */
+  private async snapshotsBefore(
+    asAt: Date,
+  ): Promise<{ snapshots: DigestSnapshot[]; weekly: Set<DigestSnapshot> }> {
+    const posted = (await this.ports.postedDigests.list())
       .filter((digest) => Date.parse(digest.postedAt) <= asAt.getTime())
-      .map((digest) => parseDigestSnapshot(JSON.parse(digest.snapshot)))
-      .sort((a, b) => Date.parse(b.takenAt) - Date.parse(a.takenAt));
+      .map((digest) => ({ extra: digest.extra, snapshot: parseDigestSnapshot(JSON.parse(digest.snapshot)) }))
+      .sort((a, b) => Date.parse(b.snapshot.takenAt) - Date.parse(a.snapshot.takenAt));
+    return {
+      snapshots: posted.map((digest) => digest.snapshot),
+      weekly: new Set(posted.filter((digest) => !digest.extra).map((digest) => digest.snapshot)),
+    };
   }
 }
 

@@ -6,7 +6,10 @@ import type { Log } from './log';
 export interface DigestHistory {
   /** The snapshot stored with the last digest posted to the board channel; none before the first. */
   previous(): Promise<DigestSnapshot | undefined>;
-  /** Every posted digest's snapshot that can be read, oldest first. */
+  /**
+   * Every posted weekly digest's snapshot that can be read, oldest first. Extra digests (`post digest`,
+   * `--force`) are left out: "amber for 3 digests" means three weeks, not three posts in an afternoon.
+   */
   all(): Promise<DigestSnapshot[]>;
 }
 
@@ -31,7 +34,8 @@ export class PostedDigestHistory implements DigestHistory {
 
   async all(): Promise<DigestSnapshot[]> {
     const posted = await this.posted.list();
-    return [...posted]
+    return posted
+      .filter((digest) => !digest.extra)
       .sort((a, b) => Date.parse(a.postedAt) - Date.parse(b.postedAt))
       .flatMap((digest) => {
         const snapshot = this.read(digest);

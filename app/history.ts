@@ -11,6 +11,7 @@ import { notice } from './notices';
 import { noSuchAction } from './refusals';
 import type { ViewClock } from './view-clock';
 import { plural } from '../domain/wording';
+import { sourcesOfEntries } from '../domain/posted-copies';
 
 /** Changes a period answer shows at most: enough for a quarter's board paper, and they fit on one card. */
 export const PERIOD_HISTORY_LIMIT = 25;
@@ -39,6 +40,7 @@ export class History {
     return {
       summary: `History of ${action.id}`,
       screen: { card: 'history', view: historyView(history, this.viewClock(), { canRedact }) },
+      sources: sourcesOfEntries(history.entries),
     };
   }
 
@@ -90,6 +92,7 @@ export class History {
           },
         },
       },
+      sources: sourcesOfEntries(history.entries),
     };
   }
 

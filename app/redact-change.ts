@@ -5,23 +5,23 @@ import type { Answer } from '../views/answer';
 import { notice } from './notices';
 import { noSuchAction } from './refusals';
 import { plural } from '../domain/wording';
+import type { RedactionLog, RedactionSweep, SweepReport } from './redaction-sweep';
 
 export type ChangeRedactionOutcome = RedactionOutcome & {
-  /** Posted digest cards updated in place, and those Teams refused or could not be reached for. */
+  /** What sweeping the copies outside the record found (posted cards, stored digest copies). */
+  sweep?: SweepReport;
+  /** Posted digest cards updated in place before the record was changed (the first pass). */
   cardsUpdated?: number;
   cardsNotUpdated?: number;
 };
 
-/** Logs without the removed text: only ids and counts ever reach it. */
-export interface RedactionLog {
-  info(fields: Record<string, unknown>, message: string): void;
-}
+export type { RedactionLog } from './redaction-sweep';
 
 /**
- * A redaction, start to finish. The copies outside the record go first (posted digest cards: stored
- * copy rewritten, then the card in Teams updated in place), then the record itself in one atomic write.
- * In that order a failure part-way leaves the text in the record, where a retry finds it again; the other
- * order could leave copies that nothing can find any more.
+ * A redaction, start to finish. The stored digest copies known now go first (a failure part-way leaves
+ * the text in the record, where a retry finds it again), then the record itself in one atomic write,
+ * then the seal moves and every copy is swept again, waiting for digests being posted at that moment:
+ * a card drawn before the commit is found here or, if it is recorded later, by its own poster.
  */
 export class RedactChange {
   constructor(
@@ -29,6 +29,7 @@ export class RedactChange {
     private readonly postedDigestCopies: PostedDigestCopies,
     private readonly cards: PostedCardUpdater,
     private readonly log: RedactionLog,
+    private readonly sweeper: RedactionSweep,
   ) {}
 
   /** "redact 5.1 #3 <reason>" or the history card's Redact form: board admins only. */
@@ -38,18 +39,39 @@ export class RedactChange {
 
   async run(request: RedactionRequest): Promise<ChangeRedactionOutcome> {
     const prepared = await this.statusService.prepareRedaction(request);
+    if (prepared.kind === 'alreadyRedacted' && prepared.at && prepared.replacement) {
+      // Swept again: a copy a failed sweep left, or one Teams refused before, is found by its index.
+      const sweep = await this.sweeper.sweep(
+        { actionId: prepared.actionId, at: prepared.at, replacement: prepared.replacement },
+        [],
+      );
+      return { ...prepared, sweep };
+    }
     if (prepared.kind !== 'ready') return prepared;
-    const copies = await this.removeFromPostedDigestCopies(prepared.removed, prepared.replacement);
+    const tracked = await this.sweeper.trackedActivities();
+    const copies = await this.removeFromPostedDigestCopies(prepared.removed, prepared.replacement, tracked);
     const outcome = await this.statusService.redactChange({ ...request, at: prepared.at });
+    let sweep: SweepReport | undefined;
+    if (outcome.kind === 'redacted' && outcome.changeAt) {
+      sweep = await this.sweeper.afterRedaction(
+        { actionId: outcome.action.id, at: outcome.changeAt, replacement: outcome.replacement },
+        outcome.removed ?? prepared.removed,
+      );
+    }
     this.log.info(
       { actionId: request.actionId, change: request.version, outcome: outcome.kind, ...copies },
       'redaction',
     );
-    return outcome.kind === 'redacted' ? { ...outcome, ...copies } : outcome;
+    return outcome.kind === 'redacted' ? { ...outcome, ...copies, ...(sweep ? { sweep } : {}) } : outcome;
   }
 
-  private async removeFromPostedDigestCopies(removed: readonly string[], replacement: string) {
-    const updatedActivities = new Set<string>();
+  /** Digests posted before cards were tracked are updated in Teams here; tracked ones by the sweep. */
+  private async removeFromPostedDigestCopies(
+    removed: readonly string[],
+    replacement: string,
+    tracked: ReadonlySet<string>,
+  ) {
+    const updatedActivities = new Set<string>(tracked);
     let cardsUpdated = 0;
     let cardsNotUpdated = 0;
     for (const copy of await this.postedDigestCopies.list()) {
@@ -73,16 +95,44 @@ export class RedactChange {
   }
 }
 
+/** What the sweep found, in words: every card Teams refused is named. */
+function sweepWords(outcome: ChangeRedactionOutcome): string {
+  const sweep = outcome.sweep;
+  const refusedBefore = outcome.cardsNotUpdated ?? 0;
+  const updated = (outcome.cardsUpdated ?? 0) + (sweep?.updated ?? 0);
+  const parts: string[] = [];
+  if (updated > 0) parts.push(`${plural(updated, 'posted card')} updated in Teams.`);
+  if (sweep && sweep.refused.length > 0) {
+    parts.push(
+      `${plural(sweep.refused.length, 'posted card')} could not be updated in Teams and still show the old words: ${sweep.refused.join('; ')}. Their stored copies were corrected; delete those messages in Teams by hand.`,
+    );
+  } else if (refusedBefore > 0) {
+    parts.push(
+      `${plural(refusedBefore, 'posted digest card')} could not be updated in Teams; their stored copies were.`,
+    );
+  }
+  if (sweep && sweep.pending.length > 0) {
+    parts.push(
+      `${plural(sweep.pending.length, 'card')} being posted at this moment (${sweep.pending.join('; ')}) will be corrected as soon as Teams confirms the post.`,
+    );
+  }
+  return parts.length > 0 ? ` ${parts.join(' ')}` : '';
+}
+
+function alreadySweptWords(outcome: ChangeRedactionOutcome): string {
+  const sweep = outcome.sweep;
+  if (!sweep) return '';
+  if (sweep.updated + sweep.storedCopies + sweep.refused.length + sweep.pending.length === 0)
+    return 'I looked again: no posted card or stored copy still shows it.';
+  const found = `I looked again and corrected ${plural(sweep.storedCopies, 'stored copy', 'stored copies')}.`;
+  return `${found}${sweepWords(outcome)}`;
+}
+
 function redactionAnswer(outcome: ChangeRedactionOutcome): Answer {
   switch (outcome.kind) {
     case 'redacted': {
       const { action, audit, replacement } = outcome;
-      const copies =
-        outcome.cardsNotUpdated && outcome.cardsNotUpdated > 0
-          ? ` ${plural(outcome.cardsNotUpdated, 'posted digest card')} could not be updated in Teams; their stored copies were.`
-          : outcome.cardsUpdated
-            ? ` ${plural(outcome.cardsUpdated, 'posted digest card')} updated.`
-            : '';
+      const copies = sweepWords(outcome);
       return notice(
         'good',
         `Note of #${audit.redactsVersion} redacted`,
@@ -119,7 +169,7 @@ function redactionAnswer(outcome: ChangeRedactionOutcome): Answer {
       return notice(
         'default',
         'Already redacted',
-        `The note of #${outcome.version} of ${outcome.actionId} is already redacted.`,
+        `The note of #${outcome.version} of ${outcome.actionId} is already redacted. ${alreadySweptWords(outcome)}`,
         [`history ${outcome.actionId}`],
       );
     case 'busy':

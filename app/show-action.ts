@@ -8,6 +8,7 @@ import type { Answer } from '../views/answer';
 import { actionAnswer, type ActionCards, type Place } from './action-cards';
 import type { BoardState } from './board-state';
 import { cardNotRead, noSuchAction } from './refusals';
+import { sourcesOfStatuses } from '../domain/posted-copies';
 
 /** "show action 5.1", and the action card's own requests: one viewer's view (refresh), and "open the form". */
 export class ShowAction {
@@ -22,7 +23,10 @@ export class ShowAction {
     const action = findAction(this.plan, actionId);
     if (!action) return noSuchAction(actionId);
     const { status = initialStatus(action.id), previous } = await this.board.readAction(action.id);
-    return actionAnswer(this.cards.reply(viewer, action, status, place, undefined, { previous }));
+    return {
+      ...actionAnswer(this.cards.reply(viewer, action, status, place, undefined, { previous })),
+      sources: sourcesOfStatuses([status]),
+    };
   }
 
   /** Teams asks for one viewer's own view of an action card (Universal Actions refresh). */

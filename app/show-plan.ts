@@ -5,6 +5,7 @@ import type { Answer } from '../views/answer';
 import type { BoardState } from './board-state';
 import { aimView, planOverviewView, priorityView } from '../views/plan-views';
 import { notInPlan } from './refusals';
+import { sourcesOfStatuses } from '../domain/posted-copies';
 import type { ViewClock } from './view-clock';
 
 export interface CurrentStatuses {
@@ -24,6 +25,7 @@ export class ShowPlan {
     return {
       summary: this.plan.title,
       screen: { card: 'plan', view: planOverviewView(this.plan, statuses, previous) },
+      sources: sourcesOfStatuses(statuses.values()),
     };
   }
 
@@ -34,6 +36,7 @@ export class ShowPlan {
     return {
       summary: `Aim ${aim.number}: ${aim.title}`,
       screen: { card: 'aim', view: aimView(this.plan, aim, statuses) },
+      sources: sourcesOfStatuses(statuses.values()),
     };
   }
 
@@ -47,6 +50,7 @@ export class ShowPlan {
         card: 'priority',
         view: priorityView(this.plan, priority, statuses, this.viewClock(), previous),
       },
+      sources: sourcesOfStatuses(statuses.values()),
     };
   }
 }

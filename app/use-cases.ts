@@ -27,6 +27,8 @@ import type { Log } from './log';
 import type { Messenger } from './messenger';
 import { MyActions } from './my-actions';
 import { RedactChange } from './redact-change';
+import { RedactionSweep, type SweepTimings } from './redaction-sweep';
+import type { PostedCopies } from '../domain/posted-copies';
 import { SetLeadAgency } from './set-lead-agency';
 import { SetTargetDate } from './set-target-date';
 import { ShowAction } from './show-action';
@@ -55,6 +57,8 @@ export interface UseCases {
   yearlyReports: YearlyReports;
   showAgency: ShowAgency;
   exceptionReport: ExceptionReport;
+  /** Cards posted where others read them, swept when a note they show is redacted. */
+  redactionSweep: RedactionSweep;
 }
 
 /** The ports use cases reach storage and Teams through, and the settings they read. */
@@ -70,6 +74,10 @@ export interface UseCasePorts {
   /** Every posted digest with its snapshot: direction of travel and the exception report read them. */
   postedDigests: PostedDigests;
   postedCards: PostedCardUpdater;
+  /** Cards the bot posted in channels and group chats, and the redaction seal. */
+  postedCopies: PostedCopies;
+  /** How long a redaction waits for a digest being posted at that moment (tests shorten it). */
+  sweepTimings?: SweepTimings;
   /** The board pack's ports: the plan's history up to a date, packs issued, the files' renderer. */
   planHistory: PlanHistory;
   issuedBoardPacks: IssuedBoardPacks;
@@ -114,6 +122,14 @@ export function createUseCases(ports: UseCasePorts): UseCases {
     clock,
     timeZone,
   });
+  const redactionSweep = new RedactionSweep(
+    ports.postedCopies,
+    ports.postedDigestCopies,
+    ports.postedCards,
+    log,
+    clock,
+    ports.sweepTimings,
+  );
   const weeklyDigest = new WeeklyDigest({
     plan,
     statusService,
@@ -131,8 +147,10 @@ export function createUseCases(ports: UseCasePorts): UseCases {
     leaseMs: ports.leaseMs,
     reminderGapMs: ports.reminderGapMs,
     digestHistory,
+    redactionSweep,
   });
   return {
+    redactionSweep,
     help: new Help(isAdmin),
     commandReplies: new CommandReplies(plan),
     showPlan: new ShowPlan(plan, ports.boardState, viewClock),
@@ -141,7 +159,13 @@ export function createUseCases(ports: UseCasePorts): UseCases {
     updateStatus: new UpdateStatus(plan, statusService, cards, clock, log),
     assignOwner: new AssignOwner(statusService, ports.people),
     history: new History(plan, statusService, viewClock),
-    redactChange: new RedactChange(statusService, ports.postedDigestCopies, ports.postedCards, log),
+    redactChange: new RedactChange(
+      statusService,
+      ports.postedDigestCopies,
+      ports.postedCards,
+      log,
+      redactionSweep,
+    ),
     setTargetDate: new SetTargetDate(statusService, cards),
     setLeadAgency: new SetLeadAgency(statusService, cards),
     boardChannel: new BoardChannel(ports.boardChannels, ports.teams, isAdmin, clock, log),

@@ -18,6 +18,8 @@ import { LeaseKeeper } from './lease-keeper';
 import type { Log } from './log';
 import type { Messenger, PostResult } from './messenger';
 import { notice } from './notices';
+import { sourcesOfStatuses, type NoteSource } from '../domain/posted-copies';
+import type { RedactionSweep } from './redaction-sweep';
 
 export type DigestRunResult =
   | { kind: 'posted'; week: string; conversationId: string; activityId?: string; reminders: number }
@@ -51,6 +53,8 @@ export interface WeeklyDigestParts {
   reminderGapMs?: number;
   /** The snapshots of digests already posted: direction of travel and "Needs the board's attention". */
   digestHistory: DigestHistory;
+  /** Where a posted digest meets a redaction committed while it was being drawn or posted. */
+  redactionSweep: RedactionSweep;
 }
 
 export interface DigestRunOptions {
@@ -89,7 +93,14 @@ export class WeeklyDigest {
       timeZone,
       unreachableOwners: new Set(owners.filter((email) => !reachable.has(email))),
     });
-    return { digest, answer: { summary: digest.summary, screen: { card: 'digest', view: digest.view } } };
+    return {
+      digest,
+      answer: {
+        summary: digest.summary,
+        screen: { card: 'digest', view: digest.view },
+        sources: sourcesOfStatuses(statuses.values()),
+      },
+    };
   }
 
   /**
@@ -152,11 +163,18 @@ export class WeeklyDigest {
     const keeper = lease ? new LeaseKeeper(ledger, lease, this.parts.leaseMs, logger) : undefined;
     let sent: PostResult;
     let digest: Digest;
+    let sources: NoteSource[];
+    // Before drawing: a redaction committing from now on waits for this post or is noticed by it.
+    const posting = await this.parts.redactionSweep.beginPosting(
+      lease ? `the digest for ${week} in the board channel` : 'an extra digest in the board channel',
+    );
     try {
       const prepared = await this.prepare();
       digest = prepared.digest;
+      sources = prepared.answer.sources ?? [];
       sent = await messenger.postToChannel(channel.reference, channel.conversationId, prepared.answer);
     } catch (error) {
+      await this.parts.redactionSweep.abandon(posting.pendingId).catch(() => undefined);
       await this.giveBack(keeper);
       throw error;
     }
@@ -173,6 +191,7 @@ export class WeeklyDigest {
         now.toISOString(),
       );
       if (held) await ledger.release(held);
+      await this.parts.redactionSweep.abandon(posting.pendingId);
       return { kind: 'botRemoved', status: sent.status };
     }
     await ledger.recordPosted(
@@ -188,6 +207,21 @@ export class WeeklyDigest {
       },
       lease === undefined,
     );
+    if (sent.activityId) {
+      await this.parts.redactionSweep.recordPosted(
+        {
+          what: posting.what,
+          reference: sent.postedReference,
+          activityId: sent.activityId,
+          card: sent.postedCard,
+        },
+        sources,
+        posting.tag,
+        posting.pendingId,
+      );
+    } else {
+      await this.parts.redactionSweep.abandon(posting.pendingId);
+    }
     logger.info({ week, extra: lease === undefined, conversationId: sent.conversationId }, 'digest posted');
     // The digest is in the channel: a failure now must not make the run look failed.
     const reminders = await this.remindOwners(digest).catch((error: unknown) => {

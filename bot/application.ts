@@ -9,7 +9,8 @@ import type { Plan } from '../plan/plan-schema';
 import type { Answer } from '../views/answer';
 import { CardActions } from './card-actions';
 import { commandRoutes, routeCommand } from './command-routes';
-import { channelConversationId } from './conversation';
+import { replyInSharedConversation } from './shared-replies';
+import { channelConversationId, placeOf } from './conversation';
 import type { Logger } from './logger';
 import { commandText } from './mention-text';
 import { IdentityUnavailableError, type PeopleDirectory } from './people-directory';
@@ -70,7 +71,12 @@ export function registerRoutes(app: App, parts: ApplicationParts): void {
     logger.info({ command: command.kind, from }, 'command');
     const refused = from === 'button' ? useCases.commandReplies.buttonAskedForChange(command) : undefined;
     if (refused) logger.warn({ command: command.kind }, 'a button asked for a change; not run');
-    await replyWithAll(context, refused ?? (await routeCommand(routes, command, turnOf(context, people))));
+    if (placeOf(context.activity) === 'personal')
+      return replyWithAll(context, refused ?? (await routeCommand(routes, command, turnOf(context, people))));
+    // Known before the record is read: see RedactionSweep.recordPosted.
+    const sealTag = useCases.redactionSweep.knownSealTag();
+    const answer = refused ?? (await routeCommand(routes, command, turnOf(context, people)));
+    await replyInSharedConversation(context, answer, useCases.redactionSweep, sealTag, logger);
   };
 
   // The tenant check, before any other route: a verified token only says the activity came through the

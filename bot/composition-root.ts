@@ -10,6 +10,8 @@ import { StoreUnavailableError } from '../domain/store-unavailable';
 import { StorageStartError, statusCodeOf } from '../storage/store-errors';
 import { TableStatusStore } from '../storage/status-repository';
 import { adoptEarlierBaseline, LedgerKeepingBaseline, TableBoardState } from '../storage/board-state';
+import { TablePostedCopies } from '../storage/posted-copies-repository';
+import type { SweepTimings } from '../app/redaction-sweep';
 import {
   azureTableClients,
   createTableClients,
@@ -109,6 +111,8 @@ export interface CompositionOptions {
    * loopback, where the stand-in OneDrive listens. `resolve`: made-up upload hosts resolve through it.
    */
   uploadsForTests?: { loopback?: boolean; resolve?: ResolveHost };
+  /** Tests shorten how long a redaction waits for a digest being posted. */
+  sweepTimings?: SweepTimings;
   /** Tests shorten the deadlines on slow clients and the line of waiting turns. */
   doorLimits?: DoorLimits;
 }
@@ -248,6 +252,8 @@ export async function composeBot(config: Config, options: CompositionOptions = {
     postedDigestCopies: new TablePostedDigestCopies(storage.tables.digests),
     postedDigests: digestLedger,
     postedCards: sender,
+    postedCopies: new TablePostedCopies(storage.tables.digests),
+    sweepTimings: options.sweepTimings,
     planHistory: statusStore,
     issuedBoardPacks: new TableBoardPackLedger(storage.tables.boardPacks),
     boardPackRenderer: drawing,

@@ -11,23 +11,41 @@ export const NHS_NUMBER_FINDING = 'an NHS number';
 export const DATE_OF_BIRTH_FINDING = 'a date of birth';
 export const POSTCODE_FINDING = 'a full postcode';
 
+/** Longest text the check reads at once; longer texts are read in overlapping windows of this size. */
+const WINDOW = 2_000;
+const OVERLAP = 80;
+/** No text the bot accepts is anywhere near this long; past it, the rest is not read (bounded work). */
+export const MAX_CHECKED_LENGTH = 40_000;
+
 /** Human descriptions, in a fixed order, of each kind of personal data found in the note. */
 export function findPersonalData(note: string, now: Date): string[] {
-  const text = personalDataText(note);
-  const findings: string[] = [];
-  if (containsNhsNumber(text)) findings.push(NHS_NUMBER_FINDING);
-  if (containsDateOfBirth(text, now)) findings.push(DATE_OF_BIRTH_FINDING);
-  if (containsFullPostcode(text)) findings.push(POSTCODE_FINDING);
-  return findings;
+  // Bounded before any pattern runs: normalising and matching never see more than one window.
+  const bounded = note.length > MAX_CHECKED_LENGTH ? note.slice(0, MAX_CHECKED_LENGTH) : note;
+  const found = new Set<string>();
+  for (let start = 0; start < bounded.length || start === 0; start += WINDOW - OVERLAP) {
+    const text = personalDataText(bounded.slice(start, start + WINDOW));
+    if (containsNhsNumber(text)) found.add(NHS_NUMBER_FINDING);
+    if (containsDateOfBirth(text, now)) found.add(DATE_OF_BIRTH_FINDING);
+    if (containsFullPostcode(text)) found.add(POSTCODE_FINDING);
+    if (start + WINDOW >= bounded.length) break;
+  }
+  return [NHS_NUMBER_FINDING, DATE_OF_BIRTH_FINDING, POSTCODE_FINDING].filter((finding) =>
+    found.has(finding),
+  );
 }
 
-// 10 digits, run together or grouped 3-3-4 with one kind of separator (space, hyphen or dot). A digit just before the number
-// means it is the tail of something longer (a phone number with its area code, say).
-const NHS_NUMBER = /(?<!\d)(?<!\d[ .-])(\d{3})([ .-]?)(\d{3})\2(\d{4})(?!\d)(?![.-]\d)/g;
+// 10 digits, run together or grouped 3-3-4 with whatever people put between the groups: a space (any kind:
+// the text is normalised), hyphen, dot or slash, with or without spaces round it. A digit just before the
+// number means it is the tail of something longer (a phone number with its area code, say).
+const GAP = '(?: ?[./-] ?| )?';
+const NHS_NUMBER = new RegExp(
+  `(?<!\\d)(?<!\\d ?[ ./-])(?<!\\+)(\\d{3})${GAP}(\\d{3})${GAP}(\\d{4})(?!\\d)(?! ?[./-] ?\\d)`,
+  'g',
+);
 
 export function containsNhsNumber(text: string): boolean {
   for (const match of text.matchAll(NHS_NUMBER)) {
-    if (hasValidNhsCheckDigit(match[1] + match[3] + match[4])) return true;
+    if (hasValidNhsCheckDigit(match[1] + match[2] + match[3])) return true;
   }
   return false;
 }
@@ -52,13 +70,16 @@ const NUMERIC_START = '(?<![\\w./-])';
 const NUMERIC_END = '(?![\\w/-]|\\.\\d)';
 
 const FULL_DATE_PATTERNS: readonly RegExp[] = [
-  // 12/03/2015, 12-03-15, 12.3.2015 (UK order)
+  // 12/03/2015, 12-03-15, 12.3.2015, 12 03 2015, 12 / 03 / 2015 (UK order)
   new RegExp(
-    `${NUMERIC_START}(?<day>\\d{1,2})(?<separator>[/.-])(?<month>\\d{1,2})\\k<separator>(?<year>\\d{4}|\\d{2})${NUMERIC_END}`,
+    `${NUMERIC_START}(?<day>\\d{1,2})(?<separator> ?[/.-] ?| )(?<month>\\d{1,2})\\k<separator>(?<year>\\d{4}|\\d{2})${NUMERIC_END}`,
     'gi',
   ),
-  // 2015-03-12
-  new RegExp(`${NUMERIC_START}(?<year>\\d{4})-(?<month>\\d{1,2})-(?<day>\\d{1,2})${NUMERIC_END}`, 'gi'),
+  // 2015-03-12, 2015/03/12, 2015.03.12, 2015 03 12
+  new RegExp(
+    `${NUMERIC_START}(?<year>\\d{4})(?<separator> ?[/.-] ?| )(?<month>\\d{1,2})\\k<separator>(?<day>\\d{1,2})${NUMERIC_END}`,
+    'gi',
+  ),
   // 3 March 2015, 3rd of Mar 2015
   new RegExp(
     `\\b(?<day>\\d{1,2})${ORDINAL}(?:\\s+of)?\\s+(?<monthName>${MONTH}),?\\s+(?<year>\\d{4})\\b`,
@@ -70,8 +91,9 @@ const FULL_DATE_PATTERNS: readonly RegExp[] = [
 
 // Next to "DOB" or "born", a partial date is enough: "born March 2015", "DOB 12/03".
 const ANY_DATE = [
-  `\\d{1,2}[/.-]\\d{1,2}(?:[/.-]\\d{2,4})?`,
-  `\\d{4}-\\d{1,2}-\\d{1,2}`,
+  `\\d{1,2} ?[/.-] ?\\d{1,2}(?: ?[/.-] ?\\d{2,4})?`,
+  `\\d{1,2} \\d{1,2} \\d{4}`,
+  `\\d{4} ?[/. -] ?\\d{1,2} ?[/. -] ?\\d{1,2}`,
   `\\d{1,2}${ORDINAL}(?:\\s+of)?\\s+${MONTH}(?:,?\\s+\\d{4})?`,
   `${MONTH}\\s+\\d{1,2}${ORDINAL}(?:,?\\s+\\d{4})?`,
   `${MONTH},?\\s+\\d{4}`,
@@ -106,8 +128,9 @@ export function containsDateOfBirth(text: string, now: Date): boolean {
   for (const pattern of FULL_DATE_PATTERNS) {
     for (const match of text.matchAll(pattern)) {
       const groups = match.groups ?? {};
-      // "1.2.15" is more often a version than a date; with dots, only a four-digit year counts.
-      if (groups.separator === '.' && groups.year?.length === 2) continue;
+      // "1.2.15" is more often a version than a date; with dots or spaces, only a four-digit year counts.
+      const separator = groups.separator?.trim();
+      if ((separator === '.' || separator === '') && groups.year?.length === 2) continue;
       const date = toDate(groups, now);
       if (!date || !isWithinChildhood(date, now)) continue;
       const before = text.slice(Math.max(0, (match.index ?? 0) - 30), match.index);
@@ -157,7 +180,7 @@ const POSTCODE_AREAS =
   'TR TS TW UB WA WC WD WF WN WR WS WV W YO ZE';
 // The inward code's letters never include C, I, K, M, O or V.
 const FULL_POSTCODE = new RegExp(
-  `\\b(?:${POSTCODE_AREAS.split(' ').join('|')})\\d[A-Z\\d]?[ \\t]{0,2}(?<inward>\\d[ABD-HJLNP-UW-Z]{2})\\b`,
+  `\\b(?:${POSTCODE_AREAS.split(' ').join('|')})\\d[A-Z\\d]?(?: ?[./-] ?| {0,2})(?<inward>\\d[ABD-HJLNP-UW-Z]{2})\\b`,
   'gi',
 );
 

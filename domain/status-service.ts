@@ -98,13 +98,16 @@ export type RedactionOutcome =
        * Absent when answering a redelivery: that copy work was done by the first delivery.
        */
       removed?: string[];
+      /** When the redacted change was made: with the action, what names it on posted cards. */
+      changeAt?: string;
     }
   | { kind: 'unknownAction'; actionId: string }
   | { kind: 'notAllowed' }
   | { kind: 'invalidReason'; problem: string }
   | { kind: 'noSuchChange'; actionId: string; version: number; changes: number }
   | { kind: 'noNote'; actionId: string; version: number }
-  | { kind: 'alreadyRedacted'; actionId: string; version: number }
+  /** `at` and `replacement` (what the note reads now) let a caller sweep the copies again. */
+  | { kind: 'alreadyRedacted'; actionId: string; version: number; at?: string; replacement?: string }
   | { kind: 'busy' };
 
 /** A redaction that may go ahead: the text it removes (never log it) and what replaces it. */
@@ -598,7 +601,14 @@ export class StatusService {
         redacted: true,
       };
       if (await this.write(previous, next, audit, { replaces: rewritten, delivery: request.delivery })) {
-        return { kind: 'redacted', action, audit, replacement, removed: textsOf(change) };
+        return {
+          kind: 'redacted',
+          action,
+          audit,
+          replacement,
+          removed: textsOf(change),
+          changeAt: change.at,
+        };
       }
       const replayed = await this.replayRedaction(action, request.delivery);
       if (replayed) return replayed;
@@ -633,6 +643,8 @@ export class StatusService {
           kind: 'alreadyRedacted',
           actionId: action.id,
           version,
+          at: change.at,
+          replacement: change.note,
         }
       );
     }
@@ -649,7 +661,13 @@ export class StatusService {
     const made = await this.changeMadeBy(delivery);
     if (made?.kind !== 'redaction') return undefined;
     const redacted = await this.store.readChange(action.id, made.redactsVersion ?? 0);
-    return { kind: 'redacted', action, audit: made, replacement: redacted?.note ?? '' };
+    return {
+      kind: 'redacted',
+      action,
+      audit: made,
+      replacement: redacted?.note ?? '',
+      changeAt: redacted?.at,
+    };
   }
 }
 

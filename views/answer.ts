@@ -1,3 +1,4 @@
+import type { NoteSource } from '../domain/posted-copies';
 import type { AgencyView, ExceptionsView } from './board-cycle-view-model';
 import type { DigestView } from './digest-view-model';
 import type {
@@ -31,4 +32,9 @@ export type Screen =
 export interface Answer {
   summary: string;
   screen: Screen;
+  /**
+   * The notes the card was drawn from (which change, which words): kept beside a card posted where others
+   * read it, so a redaction can find it. Only answers that show notes carry them.
+   */
+  sources?: NoteSource[];
 }

@@ -48,6 +48,7 @@ const postedActivity = (call: ConnectorCall) => call.body?.activity as Record<st
 
 describe('the board cycle, read side: show agency, exceptions, direction of travel (real server)', () => {
   let now = at('2026-11-02T09:00:00Z');
+  let afterExtraDigests = '';
   let bot: TestBot;
   let planFile: string;
 
@@ -65,8 +66,9 @@ describe('the board cycle, read side: show agency, exceptions, direction of trav
     return onlyCard(sent[sent.length - 1]);
   }
 
-  async function postDigest(): Promise<void> {
-    const result = await bot.bot.useCases.weeklyDigest.run({ force: true });
+  /** The week's scheduled digest, or with `force` an extra one (which "amber for 3 digests" does not count). */
+  async function postDigest(force = false): Promise<void> {
+    const result = await bot.bot.useCases.weeklyDigest.run({ force });
     assert.equal(result.kind, 'posted');
   }
 
@@ -84,6 +86,14 @@ describe('the board cycle, read side: show agency, exceptions, direction of trav
     for (const text of [`assign 2.1 to ${owner.email}`, `assign 4.3 to ${owner.email}`]) {
       await say(chair, text);
     }
+    // Three extra digests in one afternoon with 2.2 amber at each: not three weeks.
+    now = at('2026-10-26T09:00:00Z');
+    await say(chair, 'update 2.2 amber Extra digests only');
+    for (const minute of ['10', '11', '12']) {
+      now = at(`2026-10-26T10:${minute}:00Z`);
+      await postDigest(true);
+    }
+    afterExtraDigests = await say(member, 'exceptions');
     // Three weekly digests: 4.3 amber at each, 6.2 green at each.
     for (const week of ['2026-11-02', '2026-11-09', '2026-11-16']) {
       now = at(`${week}T09:00:00Z`);
@@ -130,6 +140,10 @@ describe('the board cycle, read side: show agency, exceptions, direction of trav
       }
       // 6.1 is green and updated 21 days ago: stale, listed; 5.1 green but past its plan date.
       assert.match(text, /6\.1 [\s\S]*no update for 21 days/);
+    });
+
+    it('counts weekly digests only towards "amber for 3 digests", not extra ones from post digest', () => {
+      assert.doesNotMatch(afterExtraDigests, /Amber with no change/);
     });
 
     it('answers "show exceptions" in the board channel to anyone', async () => {
@@ -204,7 +218,7 @@ describe('the board cycle, read side: show agency, exceptions, direction of trav
   describe('the weekly digest', () => {
     it('has "Needs the board’s attention" and a button to the full report', async () => {
       bot.connector.reset();
-      await postDigest();
+      await postDigest(true);
       const posts = bot.connector.channelPosts(BOARD_CHANNEL_ID);
       const posted = onlyCard(postedActivity(posts[posts.length - 1]));
       const text = cardText(posted);

@@ -21,7 +21,7 @@ describe('findPersonalData', () => {
     ['Mobile 07700 900123', []],
     ['04010232137 is eleven digits', []],
     ['+44 401 023 2137', []],
-    ['943 476-5919 mixes separators', []],
+    ['943 476-5919 mixes separators', [NHS]],
     ['1234567890', []],
 
     // Dates of birth: any date next to DOB or born; otherwise a full date within the last 18 years.

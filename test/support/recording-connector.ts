@@ -8,6 +8,22 @@ export interface ConnectorCall {
   path: string;
   body: Record<string, unknown> | undefined;
   headers: http.IncomingHttpHeaders;
+  /** The id Teams gave a new message (a channel post's message id, a reply's activity id). */
+  answeredId?: string;
+}
+
+/**
+ * Every message the bot posted outside personal chats, as Teams shows it now: the post, or the last
+ * update (PUT) to it.
+ */
+export function sharedMessagesNow(calls: readonly ConnectorCall[]): string[] {
+  const updates = new Map<string, string>();
+  for (const call of calls)
+    if (call.method === 'PUT')
+      updates.set(call.path.split('/activities/')[1] ?? '', JSON.stringify(call.body));
+  return calls
+    .filter((call) => call.method === 'POST' && call.answeredId && !call.path.includes('a:personal-'))
+    .map((call) => updates.get(call.answeredId ?? '') ?? JSON.stringify(call.body));
 }
 
 /** A new conversation: how a bot starts a new post in a channel (or a new chat). */
@@ -53,6 +69,11 @@ export class RecordingConnector extends LoopbackService {
   private readonly roster = new ConnectorRoster();
   private readonly failures: ScriptedFailure[] = [];
   private readonly silences: { match: (call: ConnectorCall) => boolean; times: number }[] = [];
+  private readonly holds: {
+    match: (call: ConnectorCall) => boolean;
+    arrived: (call: ConnectorCall) => void;
+    released: Promise<void>;
+  }[] = [];
   private nextId = 1;
   /** PUTs to the upload URLs handed out by uploadUrl(), in order. */
   readonly uploads: UploadCall[] = [];
@@ -84,6 +105,19 @@ export class RecordingConnector extends LoopbackService {
     this.failures.push(failure);
   }
 
+  /**
+   * Holds the next matching request (recorded at once) until release() is called: a Teams that answers
+   * late, on cue, so a test can order a race exactly. `reached` resolves when the request arrives.
+   */
+  hold(match: (call: ConnectorCall) => boolean): { reached: Promise<ConnectorCall>; release: () => void } {
+    let arrived: (call: ConnectorCall) => void = () => undefined;
+    let release: () => void = () => undefined;
+    const reached = new Promise<ConnectorCall>((resolve) => (arrived = resolve));
+    const released = new Promise<void>((resolve) => (release = resolve));
+    this.holds.push({ match, arrived, released });
+    return { reached, release };
+  }
+
   /** Accepts matching requests and never answers them (a connector that hangs), until stop(). */
   neverAnswer(match: (call: ConnectorCall) => boolean, times = Infinity): void {
     this.silences.push({ match, times });
@@ -95,6 +129,7 @@ export class RecordingConnector extends LoopbackService {
     this.uploadAnswer = 201;
     this.failures.length = 0;
     this.silences.length = 0;
+    this.holds.length = 0;
   }
 
   /** New posts in a channel: POST /v3/conversations naming the channel, as Teams documents for bots. */
@@ -142,6 +177,13 @@ export class RecordingConnector extends LoopbackService {
     };
     this.calls.push(call);
 
+    const held = this.holds.findIndex((candidate) => candidate.match(call));
+    if (held >= 0) {
+      const [{ arrived, released }] = this.holds.splice(held, 1);
+      arrived(call);
+      await released;
+    }
+
     const silence = this.silences.find((candidate) => candidate.times > 0 && candidate.match(call));
     if (silence) {
       silence.times -= 1;
@@ -166,6 +208,7 @@ export class RecordingConnector extends LoopbackService {
     if (call.method === 'POST' && path === '/v3/conversations' && typeof channelId === 'string') {
       // A new post in a channel: Teams answers the thread's conversation id and the post's message id.
       const messageId = String(1_700_000_000_000 + this.nextId++);
+      call.answeredId = messageId;
       return this.json(res, 201, { id: `${channelId};messageid=${messageId}`, activityId: messageId });
     }
     if (call.method === 'POST' && path === '/v3/conversations') {
@@ -175,7 +218,9 @@ export class RecordingConnector extends LoopbackService {
       });
     }
     if ((call.method === 'POST' || call.method === 'PUT') && /\/activities(\/[^/]+)?$/.test(path)) {
-      return this.json(res, 200, { id: `activity-${this.nextId++}` });
+      const id = `activity-${this.nextId++}`;
+      if (call.method === 'POST') call.answeredId = id;
+      return this.json(res, 200, { id });
     }
     this.json(res, 404, { error: { code: 'NotFound', message: `${call.method} ${path}` } });
   }

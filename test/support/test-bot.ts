@@ -1,3 +1,4 @@
+import type { SweepTimings } from '../../app/redaction-sweep';
 import { Writable } from 'node:stream';
 import { composeBot, type Bot, type CompositionOptions } from '../../bot/composition-root';
 import { loadConfig } from '../../bot/config';
@@ -20,6 +21,8 @@ export interface TestBotOptions {
   embedded?: { directory: string; port: number };
   sendBackoffMs?: number;
   reminderGapMs?: number;
+  /** How long a redaction waits for a digest being posted (shortened to test the answer when it gives up). */
+  sweepTimings?: SweepTimings;
   /** The deadline on the bot's calls to the Bot Connector (default: the bot's own). */
   outboundTimeoutMs?: number;
   /** With BOT_ID set: outbound tokens from a stand-in instead of Microsoft Entra (offline here). */
@@ -86,6 +89,7 @@ export class TestBot {
       uploadTimeoutMs: options.uploadTimeoutMs,
       maxUploadBytes: options.maxUploadBytes,
       uploadsForTests: options.uploadsForTests,
+      sweepTimings: options.sweepTimings,
       doorLimits: options.doorLimits && { ...DOOR_LIMITS, ...options.doorLimits },
     });
     const port = await testBot.bot.listen();

@@ -1,0 +1,47 @@
+import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
+import type { RedactionSweep } from '../app/redaction-sweep';
+import { buildCard } from '../cards';
+import type { Answer } from '../views/answer';
+import { boundedConversationReference } from './conversation-reference';
+import type { Logger } from './logger';
+import type { AnswersAndAttachments } from './replies';
+import { replyWithAll } from './replies';
+
+/**
+ * Replies in a channel or group chat, and records each card that shows notes (a write after the answer,
+ * never a read before it), so that a redaction can find and update it. `tagBeforeDrawing` is the
+ * redaction seal's tag this process knew before the use case read the record.
+ */
+export async function replyInSharedConversation(
+  context: TurnContext,
+  reply: Answer | AnswersAndAttachments,
+  sweep: RedactionSweep,
+  tagBeforeDrawing: string | undefined,
+  logger: Logger,
+): Promise<void> {
+  if ('answers' in reply) return replyWithAll(context, reply);
+  const card = buildCard(reply.screen);
+  const activity = MessageFactory.attachment(CardFactory.adaptiveCard(card));
+  if (reply.summary) activity.summary = reply.summary;
+  const sent = await context.sendActivity(activity);
+  if (!reply.sources?.length) return;
+  const reference = boundedConversationReference(context.activity);
+  if (!sent?.id || !reference) {
+    logger.warn({ card: reply.screen.card }, 'a card showing notes was posted without an id to update it by');
+    return;
+  }
+  try {
+    await sweep.recordPosted(
+      {
+        what: `a ${reply.screen.card} card in a ${reference.conversation?.conversationType === 'channel' ? 'channel' : 'group chat'}`,
+        reference: reference as Record<string, unknown>,
+        activityId: sent.id,
+        card: JSON.stringify(card),
+      },
+      reply.sources,
+      tagBeforeDrawing,
+    );
+  } catch (error) {
+    logger.warn({ err: error, card: reply.screen.card }, 'a posted card could not be recorded for redaction');
+  }
+}
