@@ -18,12 +18,7 @@ import { personLabel, type AgencyDomains } from '../views/person-label';
 import type { BoardPackView } from '../views/board-pack-view-model';
 import { dayAfter } from '../domain/days';
 import type { Place } from './action-cards';
-import {
-  checkedParams,
-  readPackDates,
-  type BoardPackParams,
-  type TypedPackDates,
-} from './board-pack-params';
+import { checkedParams, readPackDates, type BoardPackParams, type TypedPackDates } from './board-pack-params';
 import {
   DrawingRefusedError,
   type BoardPackFormat,

@@ -71,7 +71,7 @@ export function registerRoutes(app: App, parts: ApplicationParts): void {
     logger.info({ command: command.kind, from }, 'command');
     const refused = from === 'button' ? useCases.commandReplies.buttonAskedForChange(command) : undefined;
     if (refused) logger.warn({ command: command.kind }, 'a button asked for a change; not run');
-    if (placeOf(context.activity) === 'personal')
+    if (placeOf(activityOf(context)) === 'personal')
       return replyWithAll(context, refused ?? (await routeCommand(routes, command, turnOf(context, people))));
     // Known before the record is read: see RedactionSweep.recordPosted.
     const sealTag = useCases.redactionSweep.knownSealTag();

@@ -1,4 +1,3 @@
-import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
 import type { RedactionSweep } from '../app/redaction-sweep';
 import { buildCard } from '../cards';
 import type { Answer } from '../views/answer';
@@ -6,6 +5,7 @@ import { boundedConversationReference } from './conversation-reference';
 import type { Logger } from './logger';
 import type { AnswersAndAttachments } from './replies';
 import { replyWithAll } from './replies';
+import { activityOf, cardAttachment, messageWith, sendInTurn, type TurnContext } from './teams-turn';
 
 /**
  * Replies in a channel or group chat, and records each card that shows notes (a write after the answer,
@@ -21,12 +21,10 @@ export async function replyInSharedConversation(
 ): Promise<void> {
   if ('answers' in reply) return replyWithAll(context, reply);
   const card = buildCard(reply.screen);
-  const activity = MessageFactory.attachment(CardFactory.adaptiveCard(card));
-  if (reply.summary) activity.summary = reply.summary;
-  const sent = await context.sendActivity(activity);
+  const sentId = await sendInTurn(context, messageWith(cardAttachment(card), reply.summary));
   if (!reply.sources?.length) return;
-  const reference = boundedConversationReference(context.activity);
-  if (!sent?.id || !reference) {
+  const reference = boundedConversationReference(activityOf(context));
+  if (!sentId || !reference) {
     logger.warn({ card: reply.screen.card }, 'a card showing notes was posted without an id to update it by');
     return;
   }
@@ -35,7 +33,7 @@ export async function replyInSharedConversation(
       {
         what: `a ${reply.screen.card} card in a ${reference.conversation?.conversationType === 'channel' ? 'channel' : 'group chat'}`,
         reference: reference as Record<string, unknown>,
-        activityId: sent.id,
+        activityId: sentId,
         card: JSON.stringify(card),
       },
       reply.sources,

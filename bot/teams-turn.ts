@@ -85,10 +85,16 @@ const responded = new WeakSet<object>();
  * Every message the bot sends in a turn goes through here, so a failed turn knows whether it answered.
  * It replies to the activity (replyToId), which threads it in a channel.
  */
-export async function sendInTurn(context: TurnContext, message: OutboundMessage): Promise<void> {
+export async function sendInTurn(
+  context: TurnContext,
+  message: OutboundMessage,
+): Promise<string | undefined> {
   const replyToId = activityOf(context).id;
-  await context.send(asParams({ ...message, ...(replyToId ? { replyToId } : {}) } as OutboundMessage));
+  const sent = await context.send(
+    asParams({ ...message, ...(replyToId ? { replyToId } : {}) } as OutboundMessage),
+  );
   responded.add(context.activity as object);
+  return (sent as { id?: string } | undefined)?.id;
 }
 
 export const hasResponded = (context: TurnContext): boolean => responded.has(context.activity as object);

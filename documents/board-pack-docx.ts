@@ -1,11 +1,4 @@
-import {
-  Document,
-  PageOrientation,
-  Paragraph,
-  TableOfContents,
-  TextRun,
-  type ISectionOptions,
-} from 'docx';
+import { Document, PageOrientation, Paragraph, TableOfContents, TextRun, type ISectionOptions } from 'docx';
 import type { BoardPackView } from '../views/board-pack-view-model';
 import { actionsSections } from './board-pack-docx-actions';
 import { changesAppendix } from './board-pack-docx-changes';
@@ -44,15 +37,15 @@ export function renderBoardPackDocx(view: BoardPackView): Promise<Buffer> {
   return stableDocx(
     () =>
       new Document({
-      title: `${view.title}: ${view.planName}`,
-      creator: view.generatedBy,
-      lastModifiedBy: view.generatedBy,
-      description: `As at ${view.asAt.label}`,
-      // Word fills in the contents (and page numbers) when it opens the file.
-      features: { updateFields: true },
-      styles: boardDocumentStyles(),
-      sections,
-    }),
+        title: `${view.title}: ${view.planName}`,
+        creator: view.generatedBy,
+        lastModifiedBy: view.generatedBy,
+        description: `As at ${view.asAt.label}`,
+        // Word fills in the contents (and page numbers) when it opens the file.
+        features: { updateFields: true },
+        styles: boardDocumentStyles(),
+        sections,
+      }),
     view.producedAt,
   );
 }
