@@ -74,13 +74,23 @@ export function readPackDates(typed: TypedPackDates, now: Date, timeZone: string
  * request, never trusted. An as-at in the future, or a period that ends after it, is not a pack the bot
  * would have offered.
  */
+/** No plan of this board is dated outside these years; a context that is, was made up. */
+const SANE_YEARS = { first: 2000, last: 2100 };
+
+function inSaneYears(time: number): boolean {
+  if (Number.isNaN(time)) return false;
+  const year = new Date(time).getUTCFullYear();
+  return year >= SANE_YEARS.first && year <= SANE_YEARS.last;
+}
+
 export function checkedParams(params: BoardPackParams, now: Date, timeZone: string): BoardPackParams {
-  const instant = (text: string | undefined) => text === undefined || !Number.isNaN(Date.parse(text));
+  const instant = (text: string | undefined) => text === undefined || inSaneYears(Date.parse(text));
+  const day = (text: string) => isIsoCalendarDate(text) && inSaneYears(Date.parse(`${text}T12:00:00Z`));
   const valid =
     instant(params.asAt) &&
     instant(params.requestedAt) &&
-    isIsoCalendarDate(params.from) &&
-    isIsoCalendarDate(params.to) &&
+    day(params.from) &&
+    day(params.to) &&
     params.from <= params.to &&
     Date.parse(params.asAt) <= now.getTime() &&
     (params.requestedAt === undefined || Date.parse(params.requestedAt) <= now.getTime()) &&

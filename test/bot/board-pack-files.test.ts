@@ -239,6 +239,19 @@ describe('board pack files in Teams: the file consent flow', function () {
       'a day that does not exist',
       { params: { asAt: '2026-06-30T22:59:59.999Z', from: '2026-02-31', to: '2026-06-30' }, format: 'xlsx' },
     ],
+    // Years no plan of this board has: refused politely, never a RangeError from date arithmetic.
+    ...(
+      [
+        ['year 0000', '0000-01-01T00:00:00.000Z', '0000-01-01', '0000-01-01'],
+        ['year 1000', '1000-06-30T22:59:59.999Z', '1000-01-01', '1000-06-30'],
+        ['a period from 1999', '2026-06-30T22:59:59.999Z', '1999-12-31', '2026-06-30'],
+        ['an expanded-year as-at', '+002026-06-30T22:59:59.999Z', '2026-01-01', '2026-06-30'],
+        ['an as-at before 2000', '1999-12-31T12:00:00.000Z', '1999-12-01', '1999-12-31'],
+      ] as const
+    ).map(([why, asAt, from, to]): [string, unknown] => [
+      why,
+      { params: { asAt, from, to }, format: 'docx' },
+    ]),
   ];
   for (const [why, context] of forged) {
     it(`an accept with a forged context (${why}) is refused and nothing is uploaded`, async () => {
