@@ -31,6 +31,11 @@ export interface IssuedBoardPacks {
   record(pack: IssuedBoardPack): Promise<void>;
   /** The latest `limit` files issued, newest first. */
   latest(limit: number): Promise<IssuedBoardPack[]>;
+  /**
+   * Claims one Teams delivery of a file consent accept: true the first time, false for a redelivery of
+   * the same activity (on any instance), so a file is uploaded once however often Teams resends.
+   */
+  claimAccept(delivery: string): Promise<boolean>;
 }
 
 /**

@@ -171,6 +171,11 @@ export class BoardPacks {
   }
 
   /** Whether params that came back from outside (a consent card) are a pack this bot would offer. */
+  /** False when this accept (the same Teams delivery) already started an upload: nothing is sent again. */
+  firstAccept(delivery: string): Promise<boolean> {
+    return this.ports.issued.claimAccept(delivery);
+  }
+
   isOffer(params: BoardPackParams): boolean {
     try {
       checkedParams(params, this.ports.clock(), this.ports.timeZone);

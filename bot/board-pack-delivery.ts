@@ -39,6 +39,7 @@ import {
   type OutboundMessage,
   type TurnContext,
 } from './teams-turn';
+import { deliveryOf } from './conversation';
 import type { Turn } from './turn';
 import { turnOf } from './turn';
 import { resolveUploadTarget, type ResolveHost } from './upload-target';
@@ -167,6 +168,12 @@ export class BoardPackDelivery {
     if (!this.mayHaveFiles(by)) {
       logger.warn({ format: answer.context.format }, 'file consent accepted by a non-admin; nothing sent');
       return replyWithAnswer(context, adminsOnly());
+    }
+    // Teams resends an invoke it thinks went unanswered; the first delivery's upload is the only one.
+    const delivery = deliveryOf(activityOf(context));
+    if (delivery && !(await this.parts.boardPacks.firstAccept(delivery))) {
+      logger.info({ format: answer.context.format }, 'file consent accept delivered again; already sent');
+      return;
     }
     const reference: Partial<ConversationReference> = { ...context.ref, activityId: undefined };
     const chosen = answer.context;

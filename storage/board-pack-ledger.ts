@@ -1,10 +1,13 @@
+import { createHash } from 'node:crypto';
 import { odata, type TableClient } from '@azure/data-tables';
 import { z } from 'zod';
 import type { IssuedBoardPack, IssuedBoardPacks } from '../app/board-pack-ports';
 import { readRow } from './stored-rows';
-import { guardStore } from './store-errors';
+import { guardStore, statusCodeOf } from './store-errors';
 
 const PARTITION = 'issued';
+/** One row per file consent accept that started an upload (a Teams delivery: conversation and activity). */
+const ACCEPTS = 'accept';
 /** Later than any instant this bot will see, so `ceiling − time` sorts the newest first. */
 const TIME_CEILING = 9_999_999_999_999;
 
@@ -32,6 +35,17 @@ export class TableBoardPackLedger implements IssuedBoardPacks {
     const inverted = String(TIME_CEILING - Date.parse(pack.issuedAt)).padStart(13, '0');
     const entity: IssuedEntity = { partitionKey: PARTITION, rowKey: `${inverted}|${pack.format}`, ...pack };
     await guardStore(() => this.table.upsertEntity(entity, 'Replace'));
+  }
+
+  async claimAccept(delivery: string): Promise<boolean> {
+    const rowKey = createHash('sha256').update(delivery, 'utf8').digest('base64url');
+    try {
+      await guardStore(() => this.table.createEntity({ partitionKey: ACCEPTS, rowKey }));
+      return true;
+    } catch (error) {
+      if (statusCodeOf(error) === 409) return false;
+      throw error;
+    }
   }
 
   async latest(limit: number): Promise<IssuedBoardPack[]> {

@@ -43,6 +43,7 @@ const HISTORY: HistoryEntry[] = [
 
 function setUp(options: { now?: string; issued?: IssuedBoardPack[]; digests?: PostedDigestRecord[] } = {}) {
   const issued = [...(options.issued ?? [])];
+  const accepts = new Set<string>();
   const reads: string[] = [];
   const views: BoardPackView[] = [];
   const packs = new BoardPacks({
@@ -57,6 +58,7 @@ function setUp(options: { now?: string; issued?: IssuedBoardPack[]; digests?: Po
     issued: {
       record: async (pack) => void issued.unshift(pack),
       latest: async (limit) => issued.slice(0, limit),
+      claimAccept: async (delivery) => !accepts.has(delivery) && Boolean(accepts.add(delivery)),
     },
     renderer: {
       render: async (view, format) => {

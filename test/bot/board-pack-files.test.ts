@@ -89,6 +89,44 @@ describe('board pack files in Teams: the file consent flow', function () {
     );
   }
 
+  it('a redelivered accept (the same activity, in turn or at once) uploads once and answers as the first did', async () => {
+    const { offers } = await offer();
+    const name = offers[0].name as string;
+    const invoke = fileConsentInvoke(bot.serviceUrl, chair, {
+      action: 'accept',
+      context: offers[0].content.acceptContext,
+      uploadInfo: {
+        name,
+        uploadUrl: bot.connector.uploadUrl(name, TOKEN),
+        contentUrl: `https://contoso-my.sharepoint.com/personal/chair/Documents/Applications/${encodeURIComponent(name)}`,
+        uniqueId: '1150D938-8870-4044-9F2C-5BBDEBA70C8C',
+        fileType: 'docx',
+      },
+    });
+    const uploadsBefore = bot.connector.uploads.length;
+    const first = await exchange(invoke);
+    const again = await exchange(invoke);
+    assert.equal(first.status, 200);
+    assert.equal(again.status, 200);
+    assert.equal(bot.connector.uploads.length, uploadsBefore + 1, 'one upload for one accept');
+    assert.equal(attachmentsOf(again.sent, FILE_INFO_CONTENT_TYPE).length, 0, 'no second file card');
+    // Teams resending while the first is still being answered: still one upload.
+    const { offers: next } = await offer();
+    const second = {
+      ...invoke,
+      id: `${String(invoke.id)}-b`,
+      value: { ...(invoke.value as object), context: next[0].content.acceptContext },
+    };
+    const before = bot.connector.uploads.length;
+    const answers = await Promise.all([bot.send(second), bot.send(second), bot.send(second)]);
+    await bot.bot.workAfterAnswer.settled();
+    assert.deepEqual(
+      answers.map((answer) => answer.status),
+      [200, 200, 200],
+    );
+    assert.equal(bot.connector.uploads.length, before + 1);
+  });
+
   it('an admin asking in a personal chat gets the summary, then a consent card per file', async () => {
     const { sent, offers } = await offer();
     assert.match(texts(sent), /Board pack as at/);
