@@ -1,4 +1,6 @@
 import type { Person } from '../domain/person';
+import type { ActionStatus } from '../domain/action-status';
+import { isActionOwner } from '../domain/status-service';
 import type { Plan } from '../plan/plan-schema';
 import { myActionsView } from '../views/action-views';
 import type { Answer } from '../views/answer';
@@ -18,7 +20,8 @@ export class MyActions {
   async list(person: Person): Promise<Answer> {
     if (!person.email) return noIdentity();
     const statuses = await this.statuses.currentStatuses();
-    const view = myActionsView(this.plan, person.name, person.email, statuses, this.viewClock(), {
+    const owns = (status: ActionStatus) => isActionOwner(person, status);
+    const view = myActionsView(this.plan, person.name, owns, statuses, this.viewClock(), {
       withForms: true,
     });
     if (view.actions.length === 0) {

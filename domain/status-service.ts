@@ -203,9 +203,7 @@ export class StatusService {
    * assigned address.
    */
   isOwner(person: Person, status: ActionStatus): boolean {
-    if (status.ownerEmail === undefined) return false;
-    if (status.ownerAadObjectId !== undefined) return person.aadObjectId === status.ownerAadObjectId;
-    return answersTo(person, status.ownerEmail);
+    return isActionOwner(person, status);
   }
 
   async currentStatuses(): Promise<Map<string, StoredStatus>> {
@@ -732,4 +730,14 @@ function withoutEtag(status: StoredStatus): ActionStatus {
 
 function unknownRagProblem(word: string): string {
   return `"${word}" is not a status I know. Use red, amber, green or complete.`;
+}
+
+/**
+ * Once the owner's object id is known, the owner is that Entra account (a renamed owner keeps the action,
+ * another account with their old name gets nothing); until then, whoever signs in with the assigned address.
+ */
+export function isActionOwner(person: Person, status: ActionStatus): boolean {
+  if (status.ownerEmail === undefined) return false;
+  if (status.ownerAadObjectId !== undefined) return person.aadObjectId === status.ownerAadObjectId;
+  return answersTo(person, status.ownerEmail);
 }

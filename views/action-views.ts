@@ -58,18 +58,17 @@ export function actionView(
 export function myActionsView(
   plan: Plan,
   ownerName: string,
-  ownerEmail: string,
+  /** An address (the actions assigned to it), or the ownership rule for a person (by object id once bound). */
+  owner: string | ((status: ActionStatus) => boolean),
   statuses: ReadonlyMap<string, ActionStatus>,
   context: ViewContext,
   options: { withForms: boolean; only?: ReadonlySet<string>; intro?: string } = { withForms: false },
 ): MyActionsView {
+  const owns = typeof owner === 'string' ? (status: ActionStatus) => status.ownerEmail === owner : owner;
   const actions = plan.priorities.flatMap((priority) =>
     priority.actions
       .map((action) => ({ action, status: statusOf(statuses, action.id) }))
-      .filter(
-        ({ action, status }) =>
-          status.ownerEmail === ownerEmail && (!options.only || options.only.has(action.id)),
-      )
+      .filter(({ action, status }) => owns(status) && (!options.only || options.only.has(action.id)))
       .map(({ action, status }) => ({
         id: action.id,
         title: action.title,

@@ -128,6 +128,8 @@ describe('identity: Entra object id and UPN, never the mail attribute (real serv
       aadObjectId: owner.aadObjectId,
     });
     assert.match(await say(renamed, 'update 4.1 green Done'), /Saved/);
+    // …and sees it in "my actions", found by her object id, not her old address.
+    assert.match(await say(renamed, 'my actions'), /4\.1/);
 
     // A new account later given Olive's old UPN (after hers was deleted) is not the owner.
     const newcomer = account('Oliver New', { upn: 'olive@agency.example' });
@@ -137,6 +139,11 @@ describe('identity: Entra object id and UPN, never the mail attribute (real serv
       /I couldn't confirm who you are|Only the owner/,
     );
     assert.deepEqual(await rows(), before, 'nothing stored');
+    assert.doesNotMatch(
+      await say(newcomer, 'my actions'),
+      /4\.1/,
+      'her old address shows him nothing of hers',
+    );
   });
 
   it('lets a guest be assigned by the address people know them by, and by their guest UPN', async () => {
