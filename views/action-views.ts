@@ -7,6 +7,7 @@ import { formatCalendarDate } from '../domain/board-cycle/calendar-date';
 import { leadOf, targetView } from './target-view';
 import { actionCycleView, type PreviousDigest } from './board-cycle-views';
 import { ownerLabel, statusView, type ViewContext } from './view-context';
+import { authorLabel } from './person-label';
 import type {
   ActionView,
   HistoryEntryView,
@@ -131,7 +132,7 @@ export function historyEntryView(
     number: entry.version,
     when: formatBoardTime(at, context.timeZone),
     ago: timeAgo(at, context.now),
-    who: entry.byName,
+    who: authorLabel(entry.byName, entry.byEmail) ?? entry.byName,
   };
   switch (entry.kind) {
     case 'owner':

@@ -33,3 +33,14 @@ function usableName(name: string | undefined, localPart: string): string | undef
   if (trimmed.includes('@')) return undefined;
   return trimmed;
 }
+
+/**
+ * How a card names the author of a change: the name and the sign-in address, so two people who share a
+ * display name (or an owner named like the chair) cannot be taken for each other.
+ */
+export function authorLabel(name: string | undefined, email: string | undefined): string | undefined {
+  const shownName = name?.trim();
+  if (!email) return shownName || undefined;
+  if (!shownName || shownName.toLowerCase() === email.toLowerCase()) return email;
+  return `${shownName} (${email})`;
+}

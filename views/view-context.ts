@@ -1,3 +1,4 @@
+import { authorLabel } from './person-label';
 import type { ActionStatus } from '../domain/action-status';
 import { formatBoardTime, timeAgo } from '../domain/relative-time';
 import type { ActionStatusView } from './view-models';
@@ -14,7 +15,7 @@ export function statusView(status: ActionStatus, context: ViewContext): ActionSt
   return {
     rag: status.rag,
     note: status.note,
-    updatedBy: status.updatedByName ?? status.updatedByEmail,
+    updatedBy: authorLabel(status.updatedByName, status.updatedByEmail),
     updatedAgo: timeAgo(at, context.now),
     updatedAt: formatBoardTime(at, context.timeZone),
     impact: status.impact,

@@ -146,6 +146,16 @@ describe('identity: Entra object id and UPN, never the mail attribute (real serv
     );
   });
 
+  it('names each change by name and sign-in address, so an owner called "Chris Chair" is not taken for the chair', async () => {
+    const namesake = account('Chris Chair', { upn: 'chris.chair@agency.example' });
+    assert.match(await say(chair, 'assign 3.1 to chris.chair@agency.example'), /3\.1 assigned/);
+    assert.match(await say(namesake, 'update 3.1 amber Started the audit'), /Saved/);
+    const history = await say(chair, 'history 3.1');
+    assert.match(history, /Chris Chair \(chris\.chair@agency\.example\)/);
+    assert.match(history, new RegExp(`Chris Chair \\(${chair.email.replace(/\./g, '\\.')}\\)`));
+    assert.match(await say(chair, 'show action 3.1'), /chris\.chair@agency\.example/);
+  });
+
   it('lets a guest be assigned by the address people know them by, and by their guest UPN', async () => {
     const guest = account('Jane Police', {
       upn: 'jane_police.uk#EXT#@oscbboard.onmicrosoft.com',
