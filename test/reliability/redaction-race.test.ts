@@ -65,7 +65,9 @@ describe('redaction wins every race with posted cards (one instance)', function 
       env: { BOARD_ADMINS: chair.email },
       sendBackoffMs: 5,
       reminderGapMs: 1,
-      sweepTimings: { pendingWaitMs: 400, pollMs: 25, pendingTrustMs: 120_000 },
+      // Long enough that a loaded machine releasing the held post is still "while it waits"; the cases
+      // where Teams answers only after the redaction pay this wait once each.
+      sweepTimings: { pendingWaitMs: 5_000, pollMs: 25, pendingTrustMs: 120_000 },
     });
     bot.meet(chair, owner);
     await bot.send(botInstalledInChannel(bot.serviceUrl, chair));
