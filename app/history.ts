@@ -2,7 +2,7 @@ import { formatCalendarDate, todayIn } from '../domain/board-cycle/calendar-date
 import { periodInstants, readDatePeriod, type DatePeriod } from '../domain/board-cycle/date-period';
 import type { Person } from '../domain/person';
 import { findAction, findPriority } from '../domain/plan-lookup';
-import type { StatusService } from '../domain/status-service';
+import type { StatusService } from './status-service';
 import type { Plan } from '../plan/plan-schema';
 import { historyEntryView, historyView } from '../views/action-views';
 import type { Answer } from '../views/answer';

@@ -8,7 +8,7 @@ import type {
 } from '../domain/digest-ports';
 import type { PeopleStore } from '../domain/known-people';
 import type { KnownTeamStore } from '../domain/known-teams';
-import type { StatusService } from '../domain/status-service';
+import type { StatusService } from './status-service';
 import type { Plan } from '../plan/plan-schema';
 import { ActionCards } from './action-cards';
 import { AssignOwner } from './assign-owner';

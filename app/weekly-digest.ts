@@ -8,7 +8,7 @@ import type {
 } from '../domain/digest-ports';
 import { DAY_MS } from '../domain/days';
 import { isoWeekOf } from '../domain/digest/iso-week';
-import type { StatusService } from '../domain/status-service';
+import type { StatusService } from './status-service';
 import type { Plan } from '../plan/plan-schema';
 import { myActionsView } from '../views/action-views';
 import type { Answer } from '../views/answer';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import type { Server } from 'restify';
-import { StatusService } from '../domain/status-service';
+import { StatusService } from '../app/status-service';
 import { loadPlan } from '../plan/load-plan';
 import type { Plan } from '../plan/plan-schema';
 import { startAzurite, type AzuriteProcess } from '../storage/azurite-process';

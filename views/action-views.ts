@@ -1,7 +1,7 @@
 import { statusOf, type ActionStatus, type HistoryEntry } from '../domain/action-status';
 import { priorityOfAction } from '../domain/plan-lookup';
 import { formatBoardTime, timeAgo, wholeDaysBetween } from '../domain/relative-time';
-import type { HistoryPage } from '../domain/status-service';
+import type { HistoryPage } from '../domain/history-page';
 import type { Plan, PlanAction } from '../plan/plan-schema';
 import { formatCalendarDate } from '../domain/board-cycle/calendar-date';
 import { leadOf, targetView } from './target-view';

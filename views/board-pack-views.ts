@@ -184,25 +184,25 @@ function changeRow(change: HistoryEntry, actionTitle: string, input: BoardPackIn
 
 /** What a change said; for a change that is not a status update, what it changed. */
 export function changeNote(change: HistoryEntry): string {
-  if (change.kind === 'owner') {
-    return change.previousOwnerEmail
-      ? `Owner changed from ${change.previousOwnerEmail} to ${change.ownerEmail ?? 'nobody'}.`
-      : `Owner set to ${change.ownerEmail ?? 'nobody'}.`;
+  switch (change.kind) {
+    case 'owner':
+      return change.previousOwnerEmail
+        ? `Owner changed from ${change.previousOwnerEmail} to ${change.ownerEmail}.`
+        : `Owner set to ${change.ownerEmail}.`;
+    case 'redaction':
+      return `Took the note of change #${change.redactsVersion} out of the record${change.reason ? `: ${change.reason}` : ''}.`;
+    case 'target': {
+      const was = change.previousTargetDate ? ` (was ${calendarDay(change.previousTargetDate).label})` : '';
+      const why = change.reason ? `: ${change.reason}` : '.';
+      return `Target date set to ${calendarDay(change.targetDate).label}${was}${why}`;
+    }
+    case 'lead': {
+      const was = change.previousLeadAgency ? ` (was ${change.previousLeadAgency})` : '';
+      return `Lead agency set to ${change.leadAgency}${was}.`;
+    }
+    case 'status':
+      return change.note ?? `Status set to ${RAG_LABELS[change.toRag]}.`;
   }
-  if (change.kind === 'redaction') {
-    return `Took the note of change #${change.redactsVersion ?? '?'} out of the record${change.reason ? `: ${change.reason}` : ''}.`;
-  }
-  if (change.kind !== 'status' && change.targetDate !== undefined) {
-    const was = change.previousTargetDate ? ` (was ${calendarDay(change.previousTargetDate).label})` : '';
-    const why = change.reason ? `: ${change.reason}` : '.';
-    return `Target date set to ${calendarDay(change.targetDate).label}${was}${why}`;
-  }
-  if (change.kind !== 'status' && change.leadAgency !== undefined) {
-    const was = change.previousLeadAgency ? ` (was ${change.previousLeadAgency})` : '';
-    return `Lead agency set to ${change.leadAgency}${was}.`;
-  }
-  if (change.kind === 'status') return change.note ?? `Status set to ${RAG_LABELS[change.toRag]}.`;
-  return '';
 }
 
 /** A calendar date as the board reads it; noon UTC is that same day everywhere the label is made. */

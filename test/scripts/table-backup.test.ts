@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { StatusService } from '../../domain/status-service';
+import { StatusService } from '../../app/status-service';
 import { loadPlan } from '../../plan/load-plan';
 import {
   startAzurite,
