@@ -7,7 +7,7 @@ import type { PostedDigests } from '../domain/digest-ports';
 import { parseDigestSnapshot, type DigestSnapshot } from '../domain/digest/digest-snapshot';
 import type { PeopleStore } from '../domain/known-people';
 import type { Person } from '../domain/person';
-import { RAG_LABELS, type RagStatus } from '../domain/rag-status';
+import type { RagStatus } from '../domain/rag-status';
 import { plural } from '../domain/wording';
 import { zonedDateFormat } from '../domain/zoned-date-format';
 import type { Plan } from '../plan/plan-schema';
@@ -26,7 +26,7 @@ import {
   type IssuedBoardPacks,
   type PlanHistory,
 } from './board-pack-ports';
-import { drawingRefused } from './board-pack-file-answers';
+import { askInPersonalChat, drawingRefused, offerSummary } from './board-pack-file-answers';
 import { notice } from './notices';
 import { adminsOnly } from './refusals';
 import { findAction } from '../domain/plan-lookup';
@@ -170,12 +170,12 @@ export class BoardPacks {
     return { ok: true, params, history };
   }
 
-  /** Whether params that came back from outside (a consent card) are a pack this bot would offer. */
   /** False when this accept (the same Teams delivery) already started an upload: nothing is sent again. */
   firstAccept(delivery: string): Promise<boolean> {
     return this.ports.issued.claimAccept(delivery);
   }
 
+  /** Whether params that came back from outside (a consent card) are a pack this bot would offer. */
   isOffer(params: BoardPackParams): boolean {
     try {
       checkedParams(params, this.ports.clock(), this.ports.timeZone);
@@ -379,28 +379,4 @@ function namesFrom(history: readonly HistoryEntry[]): Map<string, string> {
   for (const entry of [...history].sort((a, b) => a.at.localeCompare(b.at)))
     names.set(entry.byEmail.toLowerCase(), entry.byName);
   return names;
-}
-
-function askInPersonalChat(): Answer {
-  return notice(
-    'default',
-    'Ask me in a personal chat',
-    'Files from a bot go to one person\'s OneDrive, so I send board packs only in a personal chat. Open a chat with me and type "board pack" there.',
-    [],
-  );
-}
-
-function offerSummary(view: BoardPackView): Answer {
-  const counts = (['red', 'amber', 'green', 'complete', 'not_started'] as const)
-    .map((rag) => `${RAG_LABELS[rag]} ${view.summary.overall[rag]}`)
-    .join(', ');
-  const exceptions = view.exceptions?.length ?? 0;
-  return notice(
-    'default',
-    `Board pack as at ${view.asAt.label}`,
-    `Period ${view.period.from.label} to ${view.period.to.label}. ${counts}. ` +
-      `${plural(exceptions, 'exception')}, ${plural(view.changes.length, 'change')} in the period. ` +
-      'Accept the two files below to save them to your OneDrive.',
-    [],
-  );
 }
