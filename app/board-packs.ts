@@ -1,9 +1,11 @@
-import type { HistoryEntry } from '../domain/action-status';
+import type { ActionStatus, HistoryEntry } from '../domain/action-status';
 import { formatCalendarDate, todayIn, type IsoDate } from '../domain/board-cycle/calendar-date';
 import { periodInstants } from '../domain/board-cycle/date-period';
 import { exceptionReport } from '../domain/board-cycle/exception-rules';
 import { statusesAsAt } from '../domain/board-cycle/status-as-at';
 import type { PostedDigests } from '../domain/digest-ports';
+import type { EscalationLedger } from '../domain/escalation/escalation-ports';
+import { currentEscalations, marksOf } from './standing-escalations';
 import { parseDigestSnapshot, type DigestSnapshot } from '../domain/digest/digest-snapshot';
 import type { PeopleStore } from '../domain/known-people';
 import type { Person } from '../domain/person';
@@ -70,6 +72,8 @@ export interface BoardPackPorts {
   clock: () => Date;
   timeZone: string;
   staleDays: number;
+  /** The escalations recorded: the pack's exceptions say which actions stood escalated at its as-at. */
+  escalations?: Pick<EscalationLedger, 'all' | 'readPlanStart'>;
   /** The people the bot has met: a document names someone as the roster knows them. */
   people?: Pick<PeopleStore, 'all'>;
   /** Organisations by address domain (AGENCY_DOMAINS); absent or empty: the domain is shown. */
@@ -311,6 +315,7 @@ export class BoardPacks {
       return at >= startsAt && at < endsBefore;
     });
     const { snapshots, weekly } = await this.snapshotsBefore(asAt);
+    const escalations = await this.escalationsAt(asAt, statuses);
     const newest = snapshots[0];
     const earlier = new Map<string, RagStatus>();
     if (newest) {
@@ -333,6 +338,7 @@ export class BoardPacks {
         now: asAt,
         staleDays: this.ports.staleDays,
         timeZone,
+        escalations,
       }),
       changes,
       personName: (email: string, recordedName?: string) =>
@@ -344,6 +350,15 @@ export class BoardPacks {
       generatedBy,
       timeZone,
     });
+  }
+
+  /** The escalations standing at the as-at: raised by then, with no update or new owner since. */
+  private async escalationsAt(asAt: Date, statuses: ReadonlyMap<string, ActionStatus>) {
+    const ledger = this.ports.escalations;
+    if (!ledger) return undefined;
+    const [records, planStart] = await Promise.all([ledger.all(), ledger.readPlanStart()]);
+    const raised = records.filter((record) => Date.parse(record.at) <= asAt.getTime());
+    return marksOf(currentEscalations(raised, statuses, planStart), this.ports.timeZone);
   }
 
   /** Names by address: the roster's name for someone the bot has met, else as history last recorded it. */

@@ -163,7 +163,7 @@ export class StatusService {
       actionId: action.id,
       by: { email: request.by.email, name: request.by.name },
       delivery: request.delivery,
-      decide: (previous) => decideAssign(action, request, previous),
+      decide: (previous, at) => decideAssign(action, request, previous, at),
       saved: ({ previous, next }) => ({
         kind: 'assigned',
         action,

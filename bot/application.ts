@@ -61,7 +61,13 @@ const submitVerbOf = (activity: InboundActivity): unknown =>
 export function registerRoutes(app: App, parts: ApplicationParts): void {
   const { plan, useCases, people, peopleRegister, logger, boardPackFiles, tenantId } = parts;
   const routes = commandRoutes(useCases, boardPackFiles);
-  const cardActions = new CardActions(useCases.showAction, useCases.updateStatus, people, logger);
+  const cardActions = new CardActions(
+    useCases.showAction,
+    useCases.updateStatus,
+    people,
+    logger,
+    useCases.escalations,
+  );
   const reply = (context: TurnContext, answer: Answer) =>
     replyWithCard(context, buildCard(answer.screen), answer.summary);
 
@@ -96,6 +102,7 @@ export function registerRoutes(app: App, parts: ApplicationParts): void {
     [EXECUTE_VERB.updateStatus]: (context, data) => cardActions.updateStatus(context, data),
     [EXECUTE_VERB.refreshAction]: (context, data) => cardActions.refreshAction(context, data),
     [EXECUTE_VERB.openForm]: (context, data) => cardActions.openForm(context, data),
+    [EXECUTE_VERB.assignOwner]: (context, data) => cardActions.assignOwner(context, data),
   };
   on(app, 'card.action', async (context: RouteContext) => {
     const activity = activityOf(context);

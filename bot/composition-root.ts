@@ -26,6 +26,7 @@ import { PeopleRegister } from './people-register';
 import { TableLoginBindings, TablePeopleStore } from '../storage/people-repository';
 import { TableKnownTeamStore } from '../storage/team-repository';
 import { TableBoardPackLedger } from '../storage/board-pack-ledger';
+import { TableEscalationLedger } from '../storage/escalation-ledger';
 import { DrawingPool, type DrawingPoolOptions } from '../workers/drawing-pool';
 import { listenOnHosts, type Listeners } from './listeners';
 import type { DoorLimits } from './http-doors';
@@ -271,6 +272,9 @@ export async function composeBot(config: Config, options: CompositionOptions = {
     instanceId: `${os.hostname()}:${process.pid}`,
     leaseMs: config.digest.leaseMs,
     reminderGapMs: options.reminderGapMs,
+    escalationLedger: new TableEscalationLedger(storage.tables.escalations),
+    escalateAfterDays: config.escalation.afterDays,
+    escalateTo: config.escalation.to,
   });
   const workAfterAnswer = new WorkAfterAnswer(logger);
   registerRoutes(app, {

@@ -83,6 +83,11 @@ const environmentSchema = z
     ),
     PROTECTIVE_MARKING: protectiveMarking,
     STALE_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+    /** Unset means twice STALE_DAYS. */
+    ESCALATE_AFTER_DAYS: optionalText.pipe(
+      z.coerce.number().int('must be a whole number of days').min(1).max(730).optional(),
+    ),
+    ESCALATE_TO: oneAddress("must be one email address: the business manager's sign-in name"),
     DIGEST_CRON: z
       .string()
       .trim()
@@ -141,6 +146,12 @@ const environmentSchema = z
       if (!env.BOT_TENANT_ID)
         ctx.addIssue({ code: 'custom', path: ['BOT_TENANT_ID'], message: 'is required when BOT_ID is set' });
     }
+    if (env.ESCALATE_AFTER_DAYS !== undefined && env.ESCALATE_AFTER_DAYS < env.STALE_DAYS)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ESCALATE_AFTER_DAYS'],
+        message: `must be at least STALE_DAYS (${env.STALE_DAYS}): an owner is reminded before the action is escalated`,
+      });
     storageProblems(env).forEach(([name, message]) =>
       ctx.addIssue({ code: 'custom', path: [name], message }),
     );
@@ -217,6 +228,12 @@ export interface Config {
     yearStartMonth: number;
   };
   staleDays: number;
+  escalation: {
+    /** Silent this many days after a reminder (or without an owner) and the action is escalated. */
+    afterDays: number;
+    /** Who is told: ESCALATE_TO, or else every board admin. */
+    to: string[];
+  };
   /** Where a file-consent upload may go: host names, or `*.domain` for any name under a domain. */
   uploadHosts: readonly string[];
   digest: {
@@ -239,7 +256,12 @@ export type StorageConfig =
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Configuration is not valid:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    // One problem is one line (what a script prints); several are listed one a line.
+    super(
+      problems.length === 1
+        ? `Configuration is not valid: ${problems[0]}`
+        : `Configuration is not valid:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`,
+    );
     this.name = 'ConfigError';
   }
 }
@@ -302,6 +324,10 @@ export function loadConfig(given: Record<string, string | undefined> = readEnvir
       yearStartMonth: env.REPORT_YEAR_START_MONTH,
     },
     staleDays: env.STALE_DAYS,
+    escalation: {
+      afterDays: env.ESCALATE_AFTER_DAYS ?? 2 * env.STALE_DAYS,
+      to: env.ESCALATE_TO ? [env.ESCALATE_TO] : boardAdminsDefaulted ? [LOCAL_CHAIR] : env.BOARD_ADMINS,
+    },
     uploadHosts: env.UPLOAD_HOSTS ?? SHAREPOINT_UPLOAD_HOSTS,
     digest: {
       cron: env.DIGEST_CRON,

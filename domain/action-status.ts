@@ -18,6 +18,8 @@ export interface ActionStatus {
   updatedByName?: string;
   ownerEmail?: string;
   ownerName?: string;
+  /** When the current owner was assigned (ISO 8601): their silence counts from then at the earliest. */
+  ownerSince?: string;
   /** The owner's Teams user id, when known: Teams refreshes shared cards into a form for them. */
   ownerTeamsUserId?: string;
   /** The owner's Entra object id, once known: from then on the owner is that account, whatever its name. */

@@ -79,6 +79,27 @@ export const HISTORY_KINDS: readonly HistoryKind[] = historyEntrySchema.options.
   (option) => option.shape.kind.value,
 );
 
+/**
+ * The bot's own event in an action's record (issue 23): the action was escalated, to whom and when, for
+ * the silence that began at `silentSince`. It is not a change: it takes no number, moves no RAG, is not an
+ * update and is never replayed. It is kept with the escalation's weekly claim (the escalations table),
+ * and `history` shows it among the changes by its time.
+ */
+export const escalationEntrySchema = z.object({
+  kind: z.literal('escalation'),
+  actionId: text,
+  at: text,
+  silentSince: text,
+  /** The owner it was raised about; absent when the action had none. */
+  ownerEmail: text.optional(),
+  told: z.array(z.object({ email: text, name: text })).min(1),
+});
+
+export type EscalationEntry = z.infer<typeof escalationEntrySchema>;
+
+/** An action's record as `history` shows it, by kind: its numbered changes and the bot's own events. */
+export type RecordEntry = HistoryEntry | EscalationEntry;
+
 /** One kind of change, by its name: `ChangeOf<'target'>`. */
 export type ChangeOf<K extends HistoryKind> = Extract<HistoryEntry, { kind: K }>;
 

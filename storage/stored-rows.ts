@@ -20,6 +20,7 @@ export const currentRow = z.object({
   updatedByName: text.optional(),
   ownerEmail: text.optional(),
   ownerName: text.optional(),
+  ownerSince: text.optional(),
   ownerTeamsUserId: text.optional(),
   ownerAadObjectId: text.optional(),
   ragSince: text.optional(),

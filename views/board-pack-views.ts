@@ -5,6 +5,7 @@ import {
   type DirectionOfTravel as DomainDirection,
 } from '../domain/board-cycle/direction-of-travel';
 import type { ExceptionGroup, ExceptionReason } from '../domain/board-cycle/exception-rules';
+import { describeExceptionReason } from '../domain/board-cycle/exception-rules';
 import { currentTargetDate } from '../domain/board-cycle/target-date';
 import { RAG_LABELS, countRags, type RagStatus } from '../domain/rag-status';
 import { plural } from '../domain/wording';
@@ -167,6 +168,8 @@ export function plainReason(reason: ExceptionReason): string {
       return `no update for ${plural(reason.days, 'day')}`;
     case 'neverUpdated':
       return 'never updated';
+    case 'escalated':
+      return describeExceptionReason(reason);
   }
 }
 

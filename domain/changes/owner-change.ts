@@ -27,6 +27,7 @@ export function decideAssign(
   action: PlanAction,
   request: OwnerAssignmentRequest,
   previous: StoredStatus,
+  at: string,
 ): Decision<OwnerAssignmentOutcome> {
   const ownerEmail = loginKey(request.ownerEmail);
   if (previous.ownerEmail === ownerEmail)
@@ -36,6 +37,8 @@ export function decideAssign(
     {
       ownerEmail,
       ownerName: request.ownerName,
+      // Silence before escalation counts from here for a new owner (domain/escalation/escalation-rule.ts).
+      ownerSince: at,
       ownerTeamsUserId: request.ownerTeamsUserId,
       ownerAadObjectId: request.ownerAadObjectId,
     },
