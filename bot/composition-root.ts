@@ -207,6 +207,7 @@ export async function composeBot(config: Config, options: CompositionOptions = {
     endorsements: config.credentials
       ? new KeyEndorsements(config.openIdMetadataUrl ?? PUBLIC.openIdMetadataUrl, PUBLIC.tokenIssuer)
       : undefined,
+    tenantId: config.credentials?.tenantId,
     localMode: !config.credentials,
     health: async () => {
       try {

@@ -1,12 +1,11 @@
 import { strict as assert } from 'node:assert';
-import { personalMessage, TENANT_ID, testUser } from '../../scripts/support/teams-activities';
-import { channelClaims, FakeOpenIdIssuer, signJwt } from '../support/openid-issuer';
-import { OutboundTokenStandIn } from '../support/outbound-token';
+import { personalMessage, testUser } from '../../scripts/support/teams-activities';
+import type { OutboundTokenStandIn } from '../support/outbound-token';
 import type { ConnectorCall } from '../support/recording-connector';
 import { createLogger } from '../../bot/logger';
-import { LogCapture, TestBot } from '../support/test-bot';
+import { startSignedBot, type SignedBot } from '../support/signed-bot';
+import { LogCapture, type TestBot } from '../support/test-bot';
 
-const BOT_ID = '6f1c7e4a-2b1d-4c3e-9a8b-0d2e4f6a8c10';
 const chair = testUser('Chris Chair', 'chair@oscb.example');
 /** What an owner typed: it reaches the record, never the log. */
 const NOTE = 'Audit of strategy meetings with the named family postponed';
@@ -20,43 +19,22 @@ const isReply = (call: ConnectorCall) =>
  * the card with the owner's note.
  */
 describe('logs of a failed call to the Bot Connector', () => {
-  let issuer: FakeOpenIdIssuer;
-  let outbound: OutboundTokenStandIn;
+  let signedBot: SignedBot;
   let bot: TestBot;
+  let outbound: OutboundTokenStandIn;
 
   before(async () => {
-    issuer = new FakeOpenIdIssuer();
-    await issuer.start();
-    outbound = new OutboundTokenStandIn(BOT_ID, TENANT_ID);
-    bot = await TestBot.start({
-      env: {
-        BOT_ID,
-        BOT_PASSWORD: 'not-a-real-secret',
-        BOT_TENANT_ID: TENANT_ID,
-        BOT_OPENID_METADATA_URL: issuer.metadataUrl,
-        BOARD_ADMINS: chair.email,
-      },
-      outboundTokens: outbound,
-    });
+    signedBot = await startSignedBot({ env: { BOARD_ADMINS: chair.email } });
+    ({ bot, outbound } = signedBot);
     bot.meet(chair);
   });
-  after(async () => {
-    await bot.stop();
-    await issuer.stop();
-  });
-
-  const signed = () =>
-    `Bearer ${signJwt(
-      { alg: 'RS256', typ: 'JWT', kid: issuer.trustedKey.kid },
-      channelClaims(BOT_ID, bot.serviceUrl),
-      issuer.trustedKey.privateKey,
-    )}`;
+  after(async () => signedBot.stop());
 
   it('hold the status, code and host, and no bearer token or note text, at every level', async () => {
     bot.connector.failNext({ match: isReply, status: 500, times: Infinity });
     const logLines = bot.logs.raw.length;
     const response = await bot.send(personalMessage(bot.serviceUrl, chair, `update 5.1 amber ${NOTE}`), {
-      authorization: signed(),
+      authorization: signedBot.signed(),
     });
     assert.equal(response.status, 200);
     const replies = bot.connector.calls.filter(isReply);
