@@ -3,7 +3,7 @@ import type { UseCases } from '../app/use-cases';
 import { identityUnavailable, somethingWentWrong, storeUnavailable, unknownButton } from '../app/refusals';
 import { buildCard, type AdaptiveCardJson } from '../cards';
 import { EXECUTE_VERB, SUBMIT_VERB, readRedactChangePayload, runCommandPayload } from '../cards/verbs';
-import { parseCommand } from '../domain/commands';
+import { parseCommand, type ChatText } from '../domain/commands';
 import { StoreUnavailableError } from '../domain/store-unavailable';
 import type { Plan } from '../plan/plan-schema';
 import type { Answer } from '../views/answer';
@@ -81,7 +81,11 @@ export function registerRoutes(app: App, parts: ApplicationParts): void {
   const reply = (context: TurnContext, answer: Answer) =>
     replyWithCard(context, buildCard(answer.screen), answer.summary);
 
-  const runText = async (context: TurnContext, text: string, from: 'typed' | 'button' = 'typed') => {
+  const runText = async (
+    context: TurnContext,
+    text: string | ChatText,
+    from: 'typed' | 'button' = 'typed',
+  ) => {
     await peopleRegister.notePersonalChat(context);
     const command = parseCommand(text, plan);
     logger.info({ command: command.kind, from }, 'command');
