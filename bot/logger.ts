@@ -1,6 +1,6 @@
 import tty from 'node:tty';
 import pino, { type Logger } from 'pino';
-import pretty from 'pino-pretty';
+import type PinoPretty from 'pino-pretty';
 import { loggedError } from './log-errors';
 
 export type { Logger };
@@ -64,6 +64,9 @@ export function createLogger(level: string, destination: LogDestination = 'stdou
 
 function streamFor(fd: 1 | 2): pino.DestinationStream {
   if (!tty.isatty(fd)) return pino.destination(fd);
+  // Loaded only for a terminal: a container's start does not pay for it (cold start, speed-and-reliability.md).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const pretty = require('pino-pretty') as typeof PinoPretty;
   // In-process and synchronous (not a transport worker), so the last line before an exit is printed.
   return pretty({
     destination: fd,
