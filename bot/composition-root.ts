@@ -98,6 +98,8 @@ export interface CompositionOptions {
   embeddedStore?: Promise<AzuriteProcess>;
   /** Tests shorten the deadline on outbound Bot Connector calls. */
   outboundTimeoutMs?: number;
+  /** Tests shorten how long a message waits for its reply before Teams gets its answer (TURN_ANSWER_MS). */
+  turnAnswerMs?: number;
   /** Outbound tokens without Microsoft Entra (tests: login.microsoftonline.com is out of reach). */
   outboundTokens?: OutboundTokens;
   /** Tests shorten the deadline on a board-pack upload to OneDrive, and lower the largest file sent. */
@@ -208,6 +210,7 @@ export async function composeBot(config: Config, options: CompositionOptions = {
     endorsements: config.credentials
       ? new KeyEndorsements(config.openIdMetadataUrl ?? PUBLIC.openIdMetadataUrl, PUBLIC.tokenIssuer)
       : undefined,
+    tenantId: config.credentials?.tenantId,
     localMode: !config.credentials,
     health: async () => {
       try {
@@ -279,6 +282,8 @@ export async function composeBot(config: Config, options: CompositionOptions = {
   const workAfterAnswer = new WorkAfterAnswer(logger);
   registerRoutes(app, {
     plan,
+    workAfterAnswer,
+    turnAnswerMs: options.turnAnswerMs,
     tenantId: config.credentials?.tenantId,
     useCases,
     people,
