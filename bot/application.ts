@@ -1,4 +1,5 @@
 import type { App } from '@microsoft/teams.apps';
+import type { WatchSaves } from '../app/save-watch';
 import type { UseCases } from '../app/use-cases';
 import { identityUnavailable, somethingWentWrong, storeUnavailable, unknownButton } from '../app/refusals';
 import { buildCard, type AdaptiveCardJson } from '../cards';
@@ -32,6 +33,9 @@ export interface ApplicationParts {
   boardPackFiles: BoardPackDelivery;
   /** Single tenant: activities from any other tenant are refused before any route runs. */
   tenantId?: string;
+  /** Lets a card action's deadline know whether the record write it waits for was sent or committed. */
+  watchSaves: WatchSaves;
+  invokeDeadlineMs?: number;
 }
 
 /** What the SDK's routes hand a handler; read through TurnContext and activityOf. */
@@ -61,7 +65,14 @@ const submitVerbOf = (activity: InboundActivity): unknown =>
 export function registerRoutes(app: App, parts: ApplicationParts): void {
   const { plan, useCases, people, peopleRegister, logger, boardPackFiles, tenantId } = parts;
   const routes = commandRoutes(useCases, boardPackFiles);
-  const cardActions = new CardActions(useCases.showAction, useCases.updateStatus, people, logger);
+  const cardActions = new CardActions(
+    useCases.showAction,
+    useCases.updateStatus,
+    people,
+    logger,
+    parts.watchSaves,
+    parts.invokeDeadlineMs,
+  );
   const reply = (context: TurnContext, answer: Answer) =>
     replyWithCard(context, buildCard(answer.screen), answer.summary);
 

@@ -44,6 +44,7 @@ import { TeamsMessenger } from './teams-messenger';
 import { BoardPackDelivery } from './board-pack-delivery';
 import type { ResolveHost } from './upload-target';
 import { WorkAfterAnswer } from './work-after-answer';
+import { watchSaves } from '../storage/save-watch';
 import { KeyEndorsements } from './key-endorsements';
 import { PUBLIC } from '@microsoft/teams.api';
 import { createTeamsApp, type OutboundTokens } from './teams-app';
@@ -276,6 +277,7 @@ export async function composeBot(config: Config, options: CompositionOptions = {
   registerRoutes(app, {
     plan,
     tenantId: config.credentials?.tenantId,
+    watchSaves,
     useCases,
     people,
     peopleRegister: new PeopleRegister(people, peopleStore, clock, logger),

@@ -13,6 +13,7 @@ import type {
 import type { PlanHistory } from '../app/board-pack-ports';
 import { currentRow, historyRow, readRow } from './stored-rows';
 import { guardStore, statusCodeOf } from './store-errors';
+import { watchedWrite } from './save-watch';
 
 /**
  * One partition per plan. Current rows `cur|5.1`; history rows `hist|5.1|<inverted version>` so a range
@@ -133,16 +134,18 @@ export class TableStatusStore implements StatusStore, PlanHistory {
       };
       actions.push(['create', delivered]);
     }
-    return guardStore(async () => {
-      try {
-        const response = await this.table.submitTransaction(actions);
-        return { kind: 'saved', etag: response.getResponseForEntity(current.rowKey)?.etag };
-      } catch (error) {
-        const status = statusCodeOf(error);
-        if (status === 409 || status === 412) return { kind: 'conflict' };
-        throw error;
-      }
-    });
+    const transaction = (): Promise<AppendResult> =>
+      guardStore(async () => {
+        try {
+          const response = await this.table.submitTransaction(actions);
+          return { kind: 'saved', etag: response.getResponseForEntity(current.rowKey)?.etag };
+        } catch (error) {
+          const status = statusCodeOf(error);
+          if (status === 409 || status === 412) return { kind: 'conflict' };
+          throw error;
+        }
+      });
+    return watchedWrite(transaction, (result) => result.kind === 'saved');
   }
 
   async delivered(delivery: string): Promise<DeliveredChange | undefined> {
