@@ -200,6 +200,6 @@ export function createUseCases(ports: UseCasePorts): UseCases {
       fingerprint: ports.contentFingerprint,
     }),
     showAgency: new ShowAgency(plan, ports.boardState, viewClock),
-    exceptionReport: new ExceptionReport(plan, statusService, digestHistory, viewClock, ports.staleDays),
+    exceptionReport: new ExceptionReport(plan, ports.boardState, viewClock, ports.staleDays),
   };
 }

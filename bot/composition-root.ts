@@ -236,8 +236,10 @@ export async function composeBot(config: Config, options: CompositionOptions = {
   try {
     if (await adoptEarlierBaseline(boardState, boardChannels, digestLedger))
       logger.info('the last digest posted is now the show cards’ direction-of-travel baseline');
+    if (await boardState.adoptWeekly(await digestLedger.list()))
+      logger.info('the weekly digests posted are now the exception report’s record');
   } catch (error) {
-    // Shows then have no direction until the next digest; nothing else depends on it.
+    // Shows then have no direction (and the report no amber runs) until the next digest.
     logger.warn({ err: error }, 'the last digest could not be adopted as the direction-of-travel baseline');
   }
   const teams = new TableKnownTeamStore(storage.tables.conversations);

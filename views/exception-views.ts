@@ -6,6 +6,7 @@ import {
   exceptionReport,
   type ExceptionReason,
   type ExceptionRow,
+  type AmberRuns,
   type SnapshotRags,
 } from '../domain/board-cycle/exception-rules';
 import { formatBoardTime } from '../domain/relative-time';
@@ -24,8 +25,9 @@ import type { ViewContext } from './view-context';
 export interface ExceptionsInput {
   plan: Plan;
   statuses: ReadonlyMap<string, ActionStatus>;
-  /** Every posted digest's snapshot, in any order. */
+  /** Every posted digest's snapshot, in any order; only the newest when amberRuns is given. */
   snapshots: readonly SnapshotRags[];
+  amberRuns?: AmberRuns;
   staleDays: number;
 }
 
@@ -39,6 +41,7 @@ export function exceptionGroups(input: ExceptionsInput, context: ViewContext): E
       [...statuses].map(([id, status]) => [id, { ...status, ...readableTargetDates(status) }]),
     ),
     snapshots: input.snapshots,
+    ...(input.amberRuns ? { amberRuns: input.amberRuns } : {}),
     now: context.now,
     staleDays: input.staleDays,
     timeZone: context.timeZone,
