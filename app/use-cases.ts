@@ -228,8 +228,7 @@ export function createUseCases(ports: UseCasePorts): UseCases {
     showAgency: new ShowAgency(plan, ports.boardState, viewClock),
     exceptionReport: new ExceptionReport(
       plan,
-      statusService,
-      digestHistory,
+      ports.boardState,
       viewClock,
       ports.staleDays,
       escalations,

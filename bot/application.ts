@@ -1,4 +1,5 @@
 import type { App } from '@microsoft/teams.apps';
+import type { WatchSaves } from '../app/save-watch';
 import type { UseCases } from '../app/use-cases';
 import { identityUnavailable, somethingWentWrong, storeUnavailable, unknownButton } from '../app/refusals';
 import { buildCard, type AdaptiveCardJson } from '../cards';
@@ -45,6 +46,9 @@ export interface ApplicationParts {
   workAfterAnswer: WorkAfterAnswer;
   /** Tests shorten how long a turn waits for its own work before it is answered. */
   turnAnswerMs?: number;
+  /** Lets a card action's deadline know whether the record write it waits for was sent or committed. */
+  watchSaves: WatchSaves;
+  invokeDeadlineMs?: number;
 }
 
 /** What the SDK's routes hand a handler; read through TurnContext and activityOf. */
@@ -82,6 +86,8 @@ export function registerRoutes(app: App, parts: ApplicationParts): void {
     useCases.updateStatus,
     people,
     logger,
+    parts.watchSaves,
+    parts.invokeDeadlineMs,
     useCases.escalations,
   );
   const reply = (context: TurnContext, answer: Answer) =>

@@ -45,6 +45,7 @@ import { TeamsMessenger } from './teams-messenger';
 import { BoardPackDelivery } from './board-pack-delivery';
 import type { ResolveHost } from './upload-target';
 import { WorkAfterAnswer } from './work-after-answer';
+import { watchSaves } from '../storage/save-watch';
 import { KeyEndorsements } from './key-endorsements';
 import { PUBLIC } from '@microsoft/teams.api';
 import { createTeamsApp, type OutboundTokens } from './teams-app';
@@ -239,8 +240,10 @@ export async function composeBot(config: Config, options: CompositionOptions = {
   try {
     if (await adoptEarlierBaseline(boardState, boardChannels, digestLedger))
       logger.info('the last digest posted is now the show cards’ direction-of-travel baseline');
+    if (await boardState.adoptWeekly(await digestLedger.list()))
+      logger.info('the weekly digests posted are now the exception report’s record');
   } catch (error) {
-    // Shows then have no direction until the next digest; nothing else depends on it.
+    // Shows then have no direction (and the report no amber runs) until the next digest.
     logger.warn({ err: error }, 'the last digest could not be adopted as the direction-of-travel baseline');
   }
   const teams = new TableKnownTeamStore(storage.tables.conversations);
@@ -285,6 +288,7 @@ export async function composeBot(config: Config, options: CompositionOptions = {
     workAfterAnswer,
     turnAnswerMs: options.turnAnswerMs,
     tenantId: config.credentials?.tenantId,
+    watchSaves,
     useCases,
     people,
     peopleRegister: new PeopleRegister(people, peopleStore, clock, logger),
