@@ -2,8 +2,8 @@ import type { Plan } from '../plan/plan-schema';
 import type { Answer } from '../views/answer';
 import { exceptionsView } from '../views/exception-views';
 import { plural } from '../domain/wording';
-import type { Escalations } from './escalations';
 import type { BoardState } from './board-state';
+import { marksOf, standingFromRecord } from './standing-escalations';
 import type { ViewClock } from './view-clock';
 
 /** "exceptions": what needs the board's attention, grouped by priority. Read-only, for anyone; one read. */
@@ -13,14 +13,12 @@ export class ExceptionReport {
     private readonly board: BoardState,
     private readonly viewClock: ViewClock,
     private readonly staleDays: number,
-    private readonly escalations?: Pick<Escalations, 'marks'>,
   ) {}
 
   async show(): Promise<Answer> {
-    const [{ statuses, weekly }, escalations] = await Promise.all([
-      this.board.readAll(),
-      this.escalations?.marks(),
-    ]);
+    const { statuses, weekly, escalated } = await this.board.readAll();
+    const context = this.viewClock();
+    const escalations = marksOf(standingFromRecord(escalated, statuses), context.timeZone);
     const view = exceptionsView(
       {
         plan: this.plan,
@@ -30,7 +28,7 @@ export class ExceptionReport {
         staleDays: this.staleDays,
         escalations,
       },
-      this.viewClock(),
+      context,
     );
     return {
       summary:

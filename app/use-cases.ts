@@ -15,7 +15,7 @@ import { ActionCards } from './action-cards';
 import { AssignOwner } from './assign-owner';
 import { BoardChannel } from './board-channel';
 import type { BoardPackRenderer, IssuedBoardPacks, PlanHistory } from './board-pack-ports';
-import type { BoardState } from './board-state';
+import type { BoardState, EscalationRecord } from './board-state';
 import { BoardPacks } from './board-packs';
 import { YearlyReports } from './yearly-reports';
 import { CommandReplies } from './command-replies';
@@ -87,6 +87,8 @@ export interface UseCasePorts {
   boardPackRenderer: BoardPackRenderer;
   /** The show cards' one read: current statuses and the last digest's snapshot. */
   boardState: BoardState;
+  /** Where the weekly job leaves the escalations it raised (beside the current statuses). */
+  escalationRecord?: EscalationRecord;
   messenger: Messenger;
   log: Log;
   clock: () => Date;
@@ -145,6 +147,7 @@ export function createUseCases(ports: UseCasePorts): UseCases {
     afterDays: ports.escalateAfterDays,
     businessManagers: ports.escalateTo,
     claimLeaseMs: ports.leaseMs,
+    record: ports.escalationRecord,
   });
   const redactionSweep = new RedactionSweep(
     ports.postedCopies,
@@ -226,13 +229,7 @@ export function createUseCases(ports: UseCasePorts): UseCases {
       fingerprint: ports.contentFingerprint,
     }),
     showAgency: new ShowAgency(plan, ports.boardState, viewClock),
-    exceptionReport: new ExceptionReport(
-      plan,
-      ports.boardState,
-      viewClock,
-      ports.staleDays,
-      escalations,
-    ),
+    exceptionReport: new ExceptionReport(plan, ports.boardState, viewClock, ports.staleDays),
     escalations,
   };
 }

@@ -265,6 +265,7 @@ export async function composeBot(config: Config, options: CompositionOptions = {
     issuedBoardPacks: new TableBoardPackLedger(storage.tables.boardPacks),
     boardPackRenderer: drawing,
     boardState,
+    escalationRecord: boardState,
     messenger: new TeamsMessenger(sender),
     log: logger,
     clock,
