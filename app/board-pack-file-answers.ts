@@ -53,6 +53,16 @@ export function uploadFailed(
   );
 }
 
+/** The yearly report did not arrive: it is asked for again by its command, so no retry button. */
+export function yearlyReportNotSent(name: string, problem: UploadProblem): Answer {
+  return notice(
+    'attention',
+    'The yearly report was not sent',
+    `${name} did not reach your OneDrive: ${problemWords(problem)}. Type "yearly report" with the year again and accept to retry.`,
+    [],
+  );
+}
+
 export function declined(format: BoardPackFormat | undefined): Answer {
   const what = format ? fileWords(format) : 'The file';
   return notice('default', `${what} was not sent`, 'Not sent; nothing was kept.', []);

@@ -17,6 +17,8 @@ import type { BoardPackRenderer, IssuedBoardPacks, PlanHistory } from './board-p
 import type { BoardState } from './board-state';
 import { BoardPacks } from './board-packs';
 import { YearlyReports } from './yearly-reports';
+import { YearlySignOffs } from './yearly-sign-offs';
+import type { YearlyReportRecords, YearlyReportRenderer } from './yearly-sign-off-ports';
 import { CommandReplies } from './command-replies';
 import { DigestRequests } from './digest-requests';
 import { PostedDigestHistory } from './digest-snapshots';
@@ -55,6 +57,8 @@ export interface UseCases {
   weeklyDigest: WeeklyDigest;
   boardPacks: BoardPacks;
   yearlyReports: YearlyReports;
+  /** The lead partners' sign-offs and the scrutineer's comments on a yearly report. */
+  yearlySignOffs: YearlySignOffs;
   showAgency: ShowAgency;
   exceptionReport: ExceptionReport;
   /** Cards posted where others read them, swept when a note they show is redacted. */
@@ -82,6 +86,9 @@ export interface UseCasePorts {
   planHistory: PlanHistory;
   issuedBoardPacks: IssuedBoardPacks;
   boardPackRenderer: BoardPackRenderer;
+  /** The yearly report's file, and its sign-offs and comments. */
+  yearlyReportRenderer: YearlyReportRenderer;
+  yearlyReportRecords: YearlyReportRecords;
   /** The show cards' one read: current statuses and the last digest's snapshot. */
   boardState: BoardState;
   messenger: Messenger;
@@ -149,6 +156,23 @@ export function createUseCases(ports: UseCasePorts): UseCases {
     digestHistory,
     redactionSweep,
   });
+  const yearlyReports = new YearlyReports({
+    plan,
+    history: ports.planHistory,
+    people: ports.people,
+    clock,
+    timeZone,
+    staleDays: ports.staleDays,
+    yearStartMonth: ports.yearlyReport?.yearStartMonth ?? 4,
+    leadPartners: ports.yearlyReport?.leadPartners ?? [],
+    scrutineer: ports.yearlyReport?.scrutineer,
+    agencyDomains: ports.agencyDomains,
+    marking: ports.protectiveMarking,
+    fingerprint: ports.contentFingerprint,
+    records: ports.yearlyReportRecords,
+    isAdmin,
+    renderer: ports.yearlyReportRenderer,
+  });
   return {
     redactionSweep,
     help: new Help(isAdmin),
@@ -185,20 +209,19 @@ export function createUseCases(ports: UseCasePorts): UseCases {
       agencyDomains: ports.agencyDomains,
       marking: ports.protectiveMarking,
     }),
-    yearlyReports: new YearlyReports({
-      plan,
-      history: ports.planHistory,
+    yearlySignOffs: new YearlySignOffs({
+      reports: yearlyReports,
+      records: ports.yearlyReportRecords,
       people: ports.people,
+      messenger: ports.messenger,
+      log,
       clock,
       timeZone,
-      staleDays: ports.staleDays,
       yearStartMonth: ports.yearlyReport?.yearStartMonth ?? 4,
       leadPartners: ports.yearlyReport?.leadPartners ?? [],
       scrutineer: ports.yearlyReport?.scrutineer,
-      agencyDomains: ports.agencyDomains,
-      marking: ports.protectiveMarking,
-      fingerprint: ports.contentFingerprint,
     }),
+    yearlyReports,
     showAgency: new ShowAgency(plan, ports.boardState, viewClock),
     exceptionReport: new ExceptionReport(plan, statusService, digestHistory, viewClock, ports.staleDays),
   };

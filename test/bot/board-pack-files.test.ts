@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import type { BoardPackFile } from '../../app/board-packs';
 import { FILE_CONSENT_CONTENT_TYPE, FILE_INFO_CONTENT_TYPE } from '../../bot/file-consent';
 import { SUBMIT_VERB } from '../../cards/verbs';
-import { actionsOf, cardsOf, cardText } from '../../scripts/support/card-content';
+import { actionsOf } from '../../scripts/support/card-content';
 import {
   channelMention,
   personalConversation,
@@ -12,29 +12,12 @@ import {
   type TestUser,
 } from '../../scripts/support/teams-activities';
 import { fileConsentInvoke } from '../support/file-consent-activity';
+import { attachmentsOf, texts, type Attachment, type Sent } from '../support/sent-cards';
 import { TestBot } from '../support/test-bot';
-
-type Sent = Record<string, unknown>;
-interface Attachment {
-  contentType: string;
-  name?: string;
-  contentUrl?: string;
-  content: Record<string, unknown>;
-}
 
 const chair = testUser('Chris Chair', 'chair@oscb.example');
 const owner = testUser('Olu Owner', 'owner@agency.example');
 const TOKEN = 'secret-upload-token-4711';
-
-function attachmentsOf(sent: Sent[], contentType: string): Attachment[] {
-  return sent
-    .flatMap((activity) => (activity.attachments ?? []) as Attachment[])
-    .filter((attachment) => attachment.contentType === contentType);
-}
-
-function texts(sent: Sent[]): string {
-  return sent.flatMap((activity) => cardsOf(activity).map(cardText)).join('\n');
-}
 
 describe('board pack files in Teams: the file consent flow', function () {
   this.timeout(120_000);
@@ -140,7 +123,12 @@ describe('board pack files in Teams: the file consent flow', function () {
       assert.equal(typeof card.content.description, 'string');
       assert.ok((card.content.sizeInBytes as number) > 1000, 'the size of the file offered');
       assert.deepEqual(card.content.declineContext, card.content.acceptContext);
-      assert.deepEqual(Object.keys(card.content.acceptContext as object).sort(), ['format', 'params']);
+      assert.deepEqual(Object.keys(card.content.acceptContext as object).sort(), [
+        'format',
+        'kind',
+        'params',
+      ]);
+      assert.equal((card.content.acceptContext as { kind: string }).kind, 'pack');
     }
     // Each consent card is a message of its own, after the summary.
     assert.equal(attachmentsOf([sent[0]], FILE_CONSENT_CONTENT_TYPE).length, 0);
@@ -218,7 +206,7 @@ describe('board pack files in Teams: the file consent flow', function () {
         .flatMap(actionsOf)
         .filter((action) => action.data?.verb === SUBMIT_VERB.offerBoardPackFile);
       assert.ok(retry, 'a retry button');
-      assert.deepEqual({ params: retry.data?.params, format: retry.data?.format }, context);
+      assert.deepEqual({ kind: 'pack', params: retry.data?.params, format: retry.data?.format }, context);
 
       const after = await exchange(personalMessage(bot.serviceUrl, chair, 'board packs'));
       assert.equal(texts(after.sent), texts(before.sent), 'nothing recorded as issued');
