@@ -125,6 +125,17 @@ describe('the yearly report in Teams: the file, the partners’ sign-off, the sc
       });
     }
 
+    it("another Entra account presenting a partner's sign-in name (once the partner was met) is refused", async () => {
+      const impostor = testUser('Dana Lee', dana.email);
+      bot.meet(impostor);
+      const before = await ledger.signOffs('2026-27');
+      const sent = await exchange(
+        personalMessage(bot.serviceUrl, impostor, 'sign off yearly report 2026-27'),
+      );
+      assert.match(texts(sent), /Only the lead safeguarding partners|couldn't confirm who you are/);
+      assert.deepEqual(await ledger.signOffs('2026-27'), before);
+    });
+
     it('a partner asking in a channel is told to sign in a personal chat, and nothing is stored', async () => {
       const sent = await exchange(channelMention(bot.serviceUrl, carol, 'sign off yearly report 2026-27'));
       assert.match(texts(sent), /personal chat/);
