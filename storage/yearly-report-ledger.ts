@@ -84,8 +84,8 @@ export class TableYearlyReportLedger implements YearlyReportRecords {
   }
 
   async recordComment(comment: ScrutineerComment, delivery?: string): Promise<CommentRecording> {
-    const inverted = String(Date.parse(comment.at)).padStart(13, '0');
-    const rowKey = `${COMMENT}${inverted}|${delivery ? hashed(delivery) : randomUUID()}`;
+    const time = String(Date.parse(comment.at)).padStart(13, '0');
+    const rowKey = `${COMMENT}${time}|${delivery ? hashed(delivery) : randomUUID()}`;
     if (await this.created(comment.year, rowKey, comment, delivery)) return { kind: 'recorded' };
     const earlier = await this.deliveredRow(comment.year, delivery);
     const first = earlier ? await this.read(comment.year, earlier, commentRow) : undefined;
