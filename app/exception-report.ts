@@ -3,6 +3,7 @@ import type { Answer } from '../views/answer';
 import { exceptionsView } from '../views/exception-views';
 import { plural } from '../domain/wording';
 import type { DigestHistory } from './digest-snapshots';
+import type { Escalations } from './escalations';
 import type { CurrentStatuses } from './show-plan';
 import type { ViewClock } from './view-clock';
 
@@ -14,12 +15,17 @@ export class ExceptionReport {
     private readonly digests: Pick<DigestHistory, 'all'>,
     private readonly viewClock: ViewClock,
     private readonly staleDays: number,
+    private readonly escalations?: Pick<Escalations, 'marks'>,
   ) {}
 
   async show(): Promise<Answer> {
-    const [statuses, snapshots] = await Promise.all([this.statuses.currentStatuses(), this.digests.all()]);
+    const [statuses, snapshots, escalations] = await Promise.all([
+      this.statuses.currentStatuses(),
+      this.digests.all(),
+      this.escalations?.marks(),
+    ]);
     const view = exceptionsView(
-      { plan: this.plan, statuses, snapshots, staleDays: this.staleDays },
+      { plan: this.plan, statuses, snapshots, staleDays: this.staleDays, escalations },
       this.viewClock(),
     );
     return {

@@ -8,7 +8,8 @@ import type {
 } from '../domain/digest-ports';
 import type { PeopleStore } from '../domain/known-people';
 import type { KnownTeamStore } from '../domain/known-teams';
-import type { StatusService } from '../domain/status-service';
+import type { EscalationLedger } from '../domain/escalation/escalation-ports';
+import type { StatusService } from './status-service';
 import type { Plan } from '../plan/plan-schema';
 import { ActionCards } from './action-cards';
 import { AssignOwner } from './assign-owner';
@@ -22,6 +23,7 @@ import type { YearlyReportRecords, YearlyReportRenderer } from './yearly-sign-of
 import { CommandReplies } from './command-replies';
 import { DigestRequests } from './digest-requests';
 import { PostedDigestHistory } from './digest-snapshots';
+import { Escalations } from './escalations';
 import { ExceptionReport } from './exception-report';
 import { Help } from './help';
 import { History } from './history';
@@ -61,6 +63,7 @@ export interface UseCases {
   yearlySignOffs: YearlySignOffs;
   showAgency: ShowAgency;
   exceptionReport: ExceptionReport;
+  escalations: Escalations;
   /** Cards posted where others read them, swept when a note they show is redacted. */
   redactionSweep: RedactionSweep;
 }
@@ -111,6 +114,10 @@ export interface UseCasePorts {
   instanceId: string;
   leaseMs: number;
   reminderGapMs?: number;
+  escalationLedger: EscalationLedger;
+  /** ESCALATE_AFTER_DAYS, and who is told: ESCALATE_TO or every board admin. */
+  escalateAfterDays: number;
+  escalateTo: readonly string[];
 }
 
 export function createUseCases(ports: UseCasePorts): UseCases {
@@ -128,6 +135,23 @@ export function createUseCases(ports: UseCasePorts): UseCases {
     mayUpdate: statusService.mayUpdate.bind(statusService),
     clock,
     timeZone,
+  });
+  const assignOwner = new AssignOwner(statusService, ports.people);
+  const escalations = new Escalations({
+    plan,
+    statuses: statusService,
+    ledger: ports.escalationLedger,
+    reminders: ports.reminders,
+    people: ports.people,
+    messenger: ports.messenger,
+    assignOwner,
+    isAdmin,
+    log,
+    clock,
+    timeZone,
+    afterDays: ports.escalateAfterDays,
+    businessManagers: ports.escalateTo,
+    claimLeaseMs: ports.leaseMs,
   });
   const redactionSweep = new RedactionSweep(
     ports.postedCopies,
@@ -154,6 +178,7 @@ export function createUseCases(ports: UseCasePorts): UseCases {
     leaseMs: ports.leaseMs,
     reminderGapMs: ports.reminderGapMs,
     digestHistory,
+    escalations,
     redactionSweep,
   });
   const yearlyReports = new YearlyReports({
@@ -181,8 +206,8 @@ export function createUseCases(ports: UseCasePorts): UseCases {
     showAction: new ShowAction(plan, statusService, cards, ports.boardState),
     myActions: new MyActions(plan, statusService, viewClock),
     updateStatus: new UpdateStatus(plan, statusService, cards, clock, log),
-    assignOwner: new AssignOwner(statusService, ports.people),
-    history: new History(plan, statusService, viewClock),
+    assignOwner,
+    history: new History(plan, statusService, viewClock, ports.escalationLedger),
     redactChange: new RedactChange(
       statusService,
       ports.postedDigestCopies,
@@ -205,6 +230,7 @@ export function createUseCases(ports: UseCasePorts): UseCases {
       clock,
       timeZone,
       staleDays: ports.staleDays,
+      escalations: ports.escalationLedger,
       people: ports.people,
       agencyDomains: ports.agencyDomains,
       marking: ports.protectiveMarking,
@@ -223,6 +249,14 @@ export function createUseCases(ports: UseCasePorts): UseCases {
     }),
     yearlyReports,
     showAgency: new ShowAgency(plan, ports.boardState, viewClock),
-    exceptionReport: new ExceptionReport(plan, statusService, digestHistory, viewClock, ports.staleDays),
+    exceptionReport: new ExceptionReport(
+      plan,
+      statusService,
+      digestHistory,
+      viewClock,
+      ports.staleDays,
+      escalations,
+    ),
+    escalations,
   };
 }

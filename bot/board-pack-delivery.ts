@@ -2,6 +2,7 @@ import {
   declined,
   drawingRefused,
   fileOfferNotRead,
+  fileRedrawn,
   filesOnlyInPersonalChat,
   fileTooLarge,
   fileWillFollow,
@@ -102,7 +103,12 @@ export class BoardPackDelivery {
         continue;
       }
       // Parsed here too: what goes out must be what the accept's check lets back in.
-      const context = consentContext.parse({ kind: 'pack', params: request.params, format: file.format });
+      const context = consentContext.parse({
+        kind: 'pack',
+        params: request.params,
+        format: file.format,
+        offeredBytes: file.size,
+      });
       reply.attachments.push(fileConsentAttachment(file, context));
     }
     return reply;
@@ -141,7 +147,9 @@ export class BoardPackDelivery {
       return replyWithAnswer(context, fileTooLarge(format, file.name, size, this.maxFileBytes));
     await replyWithAll(context, {
       answers: [],
-      attachments: [fileConsentAttachment({ ...file, size }, { kind: 'pack', params, format })],
+      attachments: [
+        fileConsentAttachment({ ...file, size }, { kind: 'pack', params, format, offeredBytes: size }),
+      ],
     });
   }
 
@@ -250,6 +258,9 @@ export class BoardPackDelivery {
       this.parts.logger.info({ format, host, bytes: size, status: outcome.status }, 'board pack uploaded');
       await this.send(reference, messageWith(fileInfoAttachment(info)));
       if (chosen.kind === 'yearlyReport') return;
+      // Drawing is deterministic, so another size means the record changed since the offer (a redaction).
+      if (chosen.offeredBytes !== undefined && chosen.offeredBytes !== size)
+        await say(fileRedrawn(format, file.name));
       try {
         await this.parts.boardPacks.issued(chosen.params, { format, name: file.name }, by);
       } catch (error) {

@@ -3,7 +3,13 @@ import { cardNotRead } from '../app/refusals';
 import type { ShowAction } from '../app/show-action';
 import type { UpdateStatus } from '../app/update-status';
 import { buildCard } from '../cards';
-import { openFormPayload, readUpdateStatusPayload, refreshActionPayload } from '../cards/verbs';
+import {
+  openFormPayload,
+  readAssignOwnerPayload,
+  readUpdateStatusPayload,
+  refreshActionPayload,
+} from '../cards/verbs';
+import type { Escalations } from '../app/escalations';
 import type { Logger } from './logger';
 import type { PeopleDirectory } from './people-directory';
 import { executeAnswer, replaceSharedCard, type ExecuteResponse } from './replies';
@@ -22,7 +28,22 @@ export class CardActions {
     private readonly updates: UpdateStatus,
     private readonly people: PeopleDirectory,
     private readonly logger: Logger,
+    private readonly escalations?: Pick<Escalations, 'assign'>,
   ) {}
+
+  /** The escalation card's assign form: the typed address, checked as `assign` checks it. */
+  async assignOwner(context: TurnContext, data: unknown): Promise<ExecuteResponse> {
+    const parsed = readAssignOwnerPayload(data);
+    if (!parsed.success || !this.escalations) {
+      this.logger.warn({ verb: 'assignOwner' }, 'card payload rejected');
+      return this.answer(context, cardNotRead());
+    }
+    const turn = turnOf(context, this.people);
+    return this.answer(
+      context,
+      await this.escalations.assign({ by: await turn.who(), ...parsed.data, delivery: turn.delivery }),
+    );
+  }
 
   /** Teams asks for one viewer's own view of an action card (Universal Actions refresh). */
   async refreshAction(context: TurnContext, data: unknown): Promise<ExecuteResponse> {

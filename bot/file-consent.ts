@@ -20,10 +20,17 @@ export const MAX_FILE_BYTES = 60 * 1024 * 1024 - 1;
 
 /**
  * What a consent card carries back to the bot: which kind of file (a board pack's, or the yearly report),
- * and which one. Never who may have it. A pack's context without a kind was offered before there were two.
+ * which one, and for a pack the size offered (so an accept can tell the person when the record changed in
+ * between and the file was drawn again). Never who may have it. A pack's context without a kind was
+ * offered before there were two kinds.
  */
 const packContext = z
-  .object({ kind: z.literal('pack').optional(), params: boardPackParams, format: boardPackFormat })
+  .object({
+    kind: z.literal('pack').optional(),
+    params: boardPackParams,
+    format: boardPackFormat,
+    offeredBytes: z.number().int().min(1).max(MAX_FILE_BYTES).optional(),
+  })
   .strict();
 const yearlyReportContext = z
   .object({

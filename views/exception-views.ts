@@ -4,6 +4,7 @@ import {
   AMBER_UNCHANGED_DIGESTS,
   describeExceptionReason,
   exceptionReport,
+  type ExceptionInput,
   type ExceptionReason,
   type ExceptionRow,
   type SnapshotRags,
@@ -27,6 +28,8 @@ export interface ExceptionsInput {
   /** Every posted digest's snapshot, in any order. */
   snapshots: readonly SnapshotRags[];
   staleDays: number;
+  /** Actions escalated now: who was told and when. */
+  escalations?: ExceptionInput['escalations'];
 }
 
 /** What needs the board's attention, by priority: the exception rules, worded for the card and the digest. */
@@ -39,6 +42,7 @@ export function exceptionGroups(input: ExceptionsInput, context: ViewContext): E
       [...statuses].map(([id, status]) => [id, { ...status, ...readableTargetDates(status) }]),
     ),
     snapshots: input.snapshots,
+    escalations: input.escalations,
     now: context.now,
     staleDays: input.staleDays,
     timeZone: context.timeZone,
@@ -87,6 +91,8 @@ function rowView(row: ExceptionRow, status: ActionStatus, context: ViewContext):
 
 const SEVERITY: readonly ExceptionReason['kind'][] = [
   'red',
+  // Raised with the business manager: the board must not lose it when the list is trimmed.
+  'escalated',
   'amberUnchanged',
   'overdue',
   'noRecentUpdate',

@@ -9,7 +9,7 @@ describe('yearly report commands', () => {
   const cases: [string, Command][] = [
     ['yearly report 2026-27', { kind: 'yearlyReport', year: '2026-27' }],
     ['Yearly Report 2026/27.', { kind: 'yearlyReport', year: '2026/27' }],
-    ['<at>Plan Bot</at> yearly report 2025-2026', { kind: 'yearlyReport', year: '2025-2026' }],
+    ['yearly report 2025-2026', { kind: 'yearlyReport', year: '2025-2026' }],
     ['sign off yearly report 2026-27', { kind: 'signOffYearlyReport', year: '2026-27' }],
     ['Sign-off the yearly report 2026-27', { kind: 'signOffYearlyReport', year: '2026-27' }],
     ['signoff yearly report 2026-27', { kind: 'signOffYearlyReport', year: '2026-27' }],
