@@ -55,6 +55,16 @@ export function uploadFailed(
   );
 }
 
+/** The yearly report did not arrive: it is asked for again by its command, so no retry button. */
+export function yearlyReportNotSent(name: string, problem: UploadProblem): Answer {
+  return notice(
+    'attention',
+    'The yearly report was not sent',
+    `${name} did not reach your OneDrive: ${problemWords(problem)}. Type "yearly report" with the year again and accept to retry.`,
+    [],
+  );
+}
+
 /** The file sent is not the one offered: the record changed in between (a redaction always wins). */
 export function fileRedrawn(format: BoardPackFormat, name: string): Answer {
   return notice(

@@ -57,6 +57,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     const result = await bot.useCases.weeklyDigest.run({ force, waitMs });
+    await bot.useCases.yearlySignOffs.tellEarlierVersionsLogged();
     console.log(JSON.stringify(result));
     const problem = problemOf(result);
     if (problem === undefined) return 0;

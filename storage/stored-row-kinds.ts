@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { issuedRow } from './board-pack-ledger';
 import { currentRow, historyRow } from './stored-rows';
+import { YEARLY_PARTITION_PREFIX, yearlyRowSchema } from './yearly-report-ledger';
 import type { TableName } from './table-clients';
 
 /**
@@ -91,6 +92,12 @@ export function storedRowKind(table: TableName, partitionKey: string, rowKey: st
     case 'reminders':
       return partitionKey === 'reminder' ? { schema: stampRow } : undefined;
     case 'boardPacks':
+      if (partitionKey.startsWith(YEARLY_PARTITION_PREFIX)) {
+        const schema = yearlyRowSchema(rowKey);
+        return schema
+          ? { schema }
+          : { unknown: 'a yearly report row key is signoff|, comment|, delivery| or notice|' };
+      }
       return partitionKey === 'issued' ? { schema: issuedRow } : undefined;
   }
 }

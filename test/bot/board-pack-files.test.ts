@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import type { BoardPackFile } from '../../app/board-packs';
 import { FILE_CONSENT_CONTENT_TYPE, FILE_INFO_CONTENT_TYPE } from '../../bot/file-consent';
 import { SUBMIT_VERB } from '../../cards/verbs';
-import { actionsOf, cardsOf, cardText } from '../../scripts/support/card-content';
+import { actionsOf } from '../../scripts/support/card-content';
 import {
   channelMention,
   personalConversation,
@@ -12,29 +12,12 @@ import {
   type TestUser,
 } from '../../scripts/support/teams-activities';
 import { fileConsentInvoke } from '../support/file-consent-activity';
+import { attachmentsOf, texts, type Attachment, type Sent } from '../support/sent-cards';
 import { TestBot } from '../support/test-bot';
-
-type Sent = Record<string, unknown>;
-interface Attachment {
-  contentType: string;
-  name?: string;
-  contentUrl?: string;
-  content: Record<string, unknown>;
-}
 
 const chair = testUser('Chris Chair', 'chair@oscb.example');
 const owner = testUser('Olu Owner', 'owner@agency.example');
 const TOKEN = 'secret-upload-token-4711';
-
-function attachmentsOf(sent: Sent[], contentType: string): Attachment[] {
-  return sent
-    .flatMap((activity) => (activity.attachments ?? []) as Attachment[])
-    .filter((attachment) => attachment.contentType === contentType);
-}
-
-function texts(sent: Sent[]): string {
-  return sent.flatMap((activity) => cardsOf(activity).map(cardText)).join('\n');
-}
 
 describe('board pack files in Teams: the file consent flow', function () {
   this.timeout(120_000);
@@ -142,9 +125,11 @@ describe('board pack files in Teams: the file consent flow', function () {
       assert.deepEqual(card.content.declineContext, card.content.acceptContext);
       assert.deepEqual(Object.keys(card.content.acceptContext as object).sort(), [
         'format',
+        'kind',
         'offeredBytes',
         'params',
       ]);
+      assert.equal((card.content.acceptContext as { kind: string }).kind, 'pack');
       assert.equal(
         (card.content.acceptContext as { offeredBytes: number }).offeredBytes,
         card.content.sizeInBytes,
