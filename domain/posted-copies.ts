@@ -1,5 +1,6 @@
 import type { ActionStatus, HistoryEntry } from './action-status';
 import { withoutRemovedText } from './redaction';
+import { typedTextsOf } from './redactable-texts';
 
 /**
  * Where a note shown on a posted card came from: the change that wrote it (its action and time, which a
@@ -102,7 +103,7 @@ export function sourcesOfEntries(entries: Iterable<HistoryEntry>): NoteSource[] 
   const sources: NoteSource[] = [];
   for (const entry of entries) {
     if (entry.redacted) continue;
-    const texts = wordsOf([entry.note, entry.impact, entry.correctiveAction, entry.evidenceUrl]);
+    const texts = typedTextsOf(entry);
     if (texts.length > 0) sources.push({ actionId: entry.actionId, at: entry.at, texts });
   }
   return sources;

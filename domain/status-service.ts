@@ -18,6 +18,13 @@ import { readTypedDate, todayIn } from './board-cycle/calendar-date';
 import { readLeadAgency } from './board-cycle/lead-agency';
 import { decideTarget, leadUnchanged, personalDataProblem, readTargetReason } from './target-and-lead';
 import { readUpdateDetails, type TypedUpdateDetails, type UpdateDetails } from './update-details';
+import {
+  currentLeadRedacted,
+  laterCopiesRedacted,
+  redactedWordsOf,
+  typedTextsOf,
+  withTypedTextsRedacted,
+} from './redactable-texts';
 
 export interface StatusUpdateRequest {
   actionId: string;
@@ -573,12 +580,14 @@ export class StatusService {
       const version = previous.version + 1;
       // The current note came from this change when it is the same words written at the same moment; a
       // detail the status still holds in the same words goes too, wherever it was restated.
-      const currentNoteIsThis = previous.note === change.note && previous.updatedAt === change.at;
+      const currentNoteIsThis =
+        change.note !== undefined && previous.note === change.note && previous.updatedAt === change.at;
       const next: ActionStatus = {
         ...withoutEtag(previous),
         version,
         ...(currentNoteIsThis ? { note: replacement } : {}),
         ...redactedDetails(previous, change, replacement),
+        ...currentLeadRedacted(previous, change, replacement),
       };
       const audit: HistoryEntry = {
         actionId: action.id,
@@ -592,13 +601,10 @@ export class StatusService {
         redactsVersion: change.version,
         reason,
       };
-      const rewritten = {
-        ...change,
-        note: change.note === undefined ? undefined : replacement,
-        ...redactedDetails(change, change, replacement),
-        redacted: true,
-      };
-      if (await this.write(previous, next, audit, { replaces: rewritten, delivery: request.delivery })) {
+      const rewritten = { ...withTypedTextsRedacted(change, replacement), redacted: true };
+      const alsoReplaces = await this.laterCopiesOf(change, previous.version, replacement);
+      const options = { replaces: rewritten, alsoReplaces, delivery: request.delivery };
+      if (await this.write(previous, next, audit, options)) {
         return {
           kind: 'redacted',
           action,
@@ -613,6 +619,21 @@ export class StatusService {
       throw new WriteConflict();
     });
     return outcome === 'busy' ? { kind: 'busy' } : outcome;
+  }
+
+  /** Later changes that restate the redacted words (a lead change names the lead it replaced). */
+  private async laterCopiesOf(
+    change: StoredHistoryEntry,
+    latest: number,
+    replacement: string,
+  ): Promise<StoredHistoryEntry[]> {
+    if (change.kind !== 'lead' || latest <= change.version) return [];
+    const later = await this.store.readHistory(change.actionId, latest - change.version, latest);
+    const found = laterCopiesRedacted(later, change, replacement);
+    const stored = await Promise.all(
+      found.map((entry) => this.store.readChange(entry.actionId, entry.version)),
+    );
+    return stored.flatMap((entry) => (entry ? laterCopiesRedacted([entry], change, replacement) : []));
   }
 
   private checkRedactionRequest(
@@ -642,11 +663,11 @@ export class StatusService {
           actionId: action.id,
           version,
           at: change.at,
-          replacement: change.note,
+          replacement: redactedWordsOf(change),
         }
       );
     }
-    if (change.kind !== 'status' || textsOf(change).length === 0) {
+    if (textsOf(change).length === 0) {
       return { kind: 'noNote', actionId: action.id, version };
     }
     return change;
@@ -663,7 +684,7 @@ export class StatusService {
       kind: 'redacted',
       action,
       audit: made,
-      replacement: redacted?.note ?? '',
+      replacement: (redacted && redactedWordsOf(redacted)) ?? '',
       changeAt: redacted?.at,
     };
   }
@@ -675,10 +696,9 @@ function findPersonalDataIn(texts: readonly (string | undefined)[], now: Date): 
   return [...new Set(found)];
 }
 
-/** The words a status change holds, each once: what a redaction takes out. */
+/** The words a person typed into a change, each once: what a redaction takes out. */
 function textsOf(change: HistoryEntry): string[] {
-  const texts = [change.note, change.impact, change.correctiveAction, change.evidenceUrl];
-  return [...new Set(texts.filter((text): text is string => !!text))];
+  return typedTextsOf(change);
 }
 
 /**
