@@ -1,6 +1,6 @@
 import type { ActionStatus, HistoryEntry } from './action-status';
 import { withoutRemovedText } from './redaction';
-import { typedTextsOf } from './redactable-texts';
+import { wordsOf as typedWordsOf } from './history-entry';
 
 /**
  * Where a note shown on a posted card came from: the change that wrote it (its action and time, which a
@@ -103,7 +103,7 @@ export function sourcesOfEntries(entries: Iterable<HistoryEntry>): NoteSource[] 
   const sources: NoteSource[] = [];
   for (const entry of entries) {
     if (entry.redacted) continue;
-    const texts = typedTextsOf(entry);
+    const texts = typedWordsOf(entry);
     if (texts.length > 0) sources.push({ actionId: entry.actionId, at: entry.at, texts });
   }
   return sources;

@@ -53,13 +53,16 @@ class RaceDesk {
     private readonly family: string,
   ) {}
 
+  /** The answer, which may follow the turn's HTTP answer (a turn longer than 5 s answers first, then replies). */
   async say(send: Send, user: TestUser, text: string): Promise<string> {
     const activity = personalMessage(this.connector().url, user, text);
     assert.equal((await send(activity)).status, 200);
-    const reply = this.connector()
-      .sentActivities()
-      .find((sent) => sent.replyToId === activity.id);
-    return cardText(onlyCard(reply));
+    const replyTo = () =>
+      this.connector()
+        .sentActivities()
+        .find((sent) => sent.replyToId === activity.id);
+    await until(async () => replyTo() !== undefined, `an answer to "${text}"`);
+    return cardText(onlyCard(replyTo()));
   }
 
   /** A note that names someone, stored as written after the warning; its change number. */
