@@ -169,7 +169,7 @@ function redactionAnswer(outcome: ChangeRedactionOutcome): Answer {
       return notice(
         'warning',
         'Nothing was redacted',
-        `Change #${outcome.version} of ${outcome.actionId} has no note to redact.`,
+        `Change #${outcome.version} of ${outcome.actionId} has no note or other typed words to redact.`,
         [`history ${outcome.actionId}`],
       );
     case 'alreadyRedacted':

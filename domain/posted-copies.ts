@@ -1,5 +1,6 @@
 import type { ActionStatus, HistoryEntry } from './action-status';
 import { withoutRemovedText } from './redaction';
+import { wordsOf as typedWordsOf } from './history-entry';
 
 /**
  * Where a note shown on a posted card came from: the change that wrote it (its action and time, which a
@@ -101,8 +102,8 @@ export function sourcesOfStatuses(statuses: Iterable<ActionStatus>): NoteSource[
 export function sourcesOfEntries(entries: Iterable<HistoryEntry>): NoteSource[] {
   const sources: NoteSource[] = [];
   for (const entry of entries) {
-    if (entry.redacted || entry.kind !== 'status') continue;
-    const texts = wordsOf([entry.note, entry.impact, entry.correctiveAction, entry.evidenceUrl]);
+    if (entry.redacted) continue;
+    const texts = typedWordsOf(entry);
     if (texts.length > 0) sources.push({ actionId: entry.actionId, at: entry.at, texts });
   }
   return sources;

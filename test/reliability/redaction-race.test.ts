@@ -1,5 +1,4 @@
 import { strict as assert } from 'node:assert';
-import { TableClient, TableServiceClient } from '@azure/data-tables';
 import { actionsOf, cardText, onlyCard } from '../../scripts/support/card-content';
 import {
   botInstalledInChannel,
@@ -21,27 +20,13 @@ import {
   sharedMessagesNow,
   type ConnectorCall,
 } from '../support/recording-connector';
+import { everyStoredRow } from '../support/table-rows';
 import { TestBot } from '../support/test-bot';
 
 const chair = testUser('Chris Chair', 'chair@oscb.example');
 const owner = testUser('Olive Owner', 'olive.owner@agency.example');
 
-/** Every property of every row of every table with this prefix, as text. */
-async function storedRows(prefix: string): Promise<string[]> {
-  const { connectionString } = await sharedAzurite();
-  const service = TableServiceClient.fromConnectionString(connectionString, {
-    allowInsecureConnection: true,
-  });
-  const rows: string[] = [];
-  for await (const table of service.listTables()) {
-    if (!table.name?.startsWith(prefix)) continue;
-    const client = TableClient.fromConnectionString(connectionString, table.name, {
-      allowInsecureConnection: true,
-    });
-    for await (const row of client.listEntities()) rows.push(`${table.name}: ${JSON.stringify(row)}`);
-  }
-  return rows;
-}
+const storedRows = everyStoredRow;
 
 const isChannelPost = (call: ConnectorCall) => isNewConversation(call);
 const isReplyTo = (activityId: string) => (call: ConnectorCall) =>
@@ -68,13 +53,16 @@ class RaceDesk {
     private readonly family: string,
   ) {}
 
+  /** The answer, which may follow the turn's HTTP answer (a turn longer than 5 s answers first, then replies). */
   async say(send: Send, user: TestUser, text: string): Promise<string> {
     const activity = personalMessage(this.connector().url, user, text);
     assert.equal((await send(activity)).status, 200);
-    const reply = this.connector()
-      .sentActivities()
-      .find((sent) => sent.replyToId === activity.id);
-    return cardText(onlyCard(reply));
+    const replyTo = () =>
+      this.connector()
+        .sentActivities()
+        .find((sent) => sent.replyToId === activity.id);
+    await until(async () => replyTo() !== undefined, `an answer to "${text}"`);
+    return cardText(onlyCard(replyTo()));
   }
 
   /** A note that names someone, stored as written after the warning; its change number. */
