@@ -1,4 +1,5 @@
 import type { App } from '@microsoft/teams.apps';
+import type { WatchSaves } from '../app/save-watch';
 import type { UseCases } from '../app/use-cases';
 import { identityUnavailable, somethingWentWrong, storeUnavailable, unknownButton } from '../app/refusals';
 import { buildCard, type AdaptiveCardJson } from '../cards';
@@ -45,6 +46,9 @@ export interface ApplicationParts {
   workAfterAnswer: WorkAfterAnswer;
   /** Tests shorten how long a turn waits for its own work before it is answered. */
   turnAnswerMs?: number;
+  /** Lets a card action's deadline know whether the record write it waits for was sent or committed. */
+  watchSaves: WatchSaves;
+  invokeDeadlineMs?: number;
 }
 
 /** What the SDK's routes hand a handler; read through TurnContext and activityOf. */
@@ -77,7 +81,15 @@ export function registerRoutes(app: App, parts: ApplicationParts): void {
   const answered = (what: string, work: Promise<void>) =>
     answerWithin(what, work, parts.turnAnswerMs ?? TURN_ANSWER_MS, parts.workAfterAnswer, logger);
   const routes = commandRoutes(useCases, boardPackFiles);
-  const cardActions = new CardActions(useCases.showAction, useCases.updateStatus, people, logger);
+  const cardActions = new CardActions(
+    useCases.showAction,
+    useCases.updateStatus,
+    people,
+    logger,
+    parts.watchSaves,
+    parts.invokeDeadlineMs,
+    useCases.escalations,
+  );
   const reply = (context: TurnContext, answer: Answer) =>
     replyWithCard(context, buildCard(answer.screen), answer.summary);
 
@@ -116,6 +128,7 @@ export function registerRoutes(app: App, parts: ApplicationParts): void {
     [EXECUTE_VERB.updateStatus]: (context, data) => cardActions.updateStatus(context, data),
     [EXECUTE_VERB.refreshAction]: (context, data) => cardActions.refreshAction(context, data),
     [EXECUTE_VERB.openForm]: (context, data) => cardActions.openForm(context, data),
+    [EXECUTE_VERB.assignOwner]: (context, data) => cardActions.assignOwner(context, data),
   };
   on(app, 'card.action', async (context: RouteContext) => {
     const activity = activityOf(context);

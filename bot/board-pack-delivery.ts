@@ -2,6 +2,7 @@ import {
   declined,
   drawingRefused,
   fileOfferNotRead,
+  fileRedrawn,
   filesOnlyInPersonalChat,
   fileTooLarge,
   fileWillFollow,
@@ -98,7 +99,11 @@ export class BoardPackDelivery {
         continue;
       }
       // Parsed here too: what goes out must be what the accept's check lets back in.
-      const context = consentContext.parse({ params: request.params, format: file.format });
+      const context = consentContext.parse({
+        params: request.params,
+        format: file.format,
+        offeredBytes: file.size,
+      });
       reply.attachments.push(fileConsentAttachment(file, context));
     }
     return reply;
@@ -123,7 +128,7 @@ export class BoardPackDelivery {
       return replyWithAnswer(context, fileTooLarge(format, file.name, size, this.maxFileBytes));
     await replyWithAll(context, {
       answers: [],
-      attachments: [fileConsentAttachment({ ...file, size }, { params, format })],
+      attachments: [fileConsentAttachment({ ...file, size }, { params, format, offeredBytes: size })],
     });
   }
 
@@ -190,7 +195,7 @@ export class BoardPackDelivery {
   private async deliver(
     reference: Partial<ConversationReference>,
     by: Person,
-    { params, format }: ConsentContext,
+    { params, format, offeredBytes }: ConsentContext,
     info: UploadInfo,
     url: URL,
     lookup: LookupFunction,
@@ -220,6 +225,8 @@ export class BoardPackDelivery {
       }
       this.parts.logger.info({ format, host, bytes: size, status: outcome.status }, 'board pack uploaded');
       await this.send(reference, messageWith(fileInfoAttachment(info)));
+      // Drawing is deterministic, so another size means the record changed since the offer (a redaction).
+      if (offeredBytes !== undefined && offeredBytes !== size) await say(fileRedrawn(format, file.name));
       try {
         await this.parts.boardPacks.issued(params, { format, name: file.name }, by);
       } catch (error) {

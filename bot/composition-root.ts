@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import type { Server } from 'restify';
-import { StatusService } from '../domain/status-service';
+import { StatusService } from '../app/status-service';
 import { loadPlan } from '../plan/load-plan';
 import type { Plan } from '../plan/plan-schema';
 import { startAzurite, type AzuriteProcess } from '../storage/azurite-process';
@@ -26,6 +26,7 @@ import { PeopleRegister } from './people-register';
 import { TableLoginBindings, TablePeopleStore } from '../storage/people-repository';
 import { TableKnownTeamStore } from '../storage/team-repository';
 import { TableBoardPackLedger } from '../storage/board-pack-ledger';
+import { TableEscalationLedger } from '../storage/escalation-ledger';
 import { DrawingPool, type DrawingPoolOptions } from '../workers/drawing-pool';
 import { listenOnHosts, type Listeners } from './listeners';
 import type { DoorLimits } from './http-doors';
@@ -44,6 +45,7 @@ import { TeamsMessenger } from './teams-messenger';
 import { BoardPackDelivery } from './board-pack-delivery';
 import type { ResolveHost } from './upload-target';
 import { WorkAfterAnswer } from './work-after-answer';
+import { watchSaves } from '../storage/save-watch';
 import { KeyEndorsements } from './key-endorsements';
 import { PUBLIC } from '@microsoft/teams.api';
 import { createTeamsApp, type OutboundTokens } from './teams-app';
@@ -238,8 +240,10 @@ export async function composeBot(config: Config, options: CompositionOptions = {
   try {
     if (await adoptEarlierBaseline(boardState, boardChannels, digestLedger))
       logger.info('the last digest posted is now the show cards’ direction-of-travel baseline');
+    if (await boardState.adoptWeekly(await digestLedger.list()))
+      logger.info('the weekly digests posted are now the exception report’s record');
   } catch (error) {
-    // Shows then have no direction until the next digest; nothing else depends on it.
+    // Shows then have no direction (and the report no amber runs) until the next digest.
     logger.warn({ err: error }, 'the last digest could not be adopted as the direction-of-travel baseline');
   }
   const teams = new TableKnownTeamStore(storage.tables.conversations);
@@ -274,6 +278,9 @@ export async function composeBot(config: Config, options: CompositionOptions = {
     instanceId: `${os.hostname()}:${process.pid}`,
     leaseMs: config.digest.leaseMs,
     reminderGapMs: options.reminderGapMs,
+    escalationLedger: new TableEscalationLedger(storage.tables.escalations),
+    escalateAfterDays: config.escalation.afterDays,
+    escalateTo: config.escalation.to,
   });
   const workAfterAnswer = new WorkAfterAnswer(logger);
   registerRoutes(app, {
@@ -281,6 +288,7 @@ export async function composeBot(config: Config, options: CompositionOptions = {
     workAfterAnswer,
     turnAnswerMs: options.turnAnswerMs ?? config.turnAnswerMs,
     tenantId: config.credentials?.tenantId,
+    watchSaves,
     useCases,
     people,
     peopleRegister: new PeopleRegister(people, peopleStore, clock, logger),

@@ -18,8 +18,18 @@ export const FILE_INFO_CONTENT_TYPE = 'application/vnd.microsoft.teams.card.file
  */
 export const MAX_FILE_BYTES = 60 * 1024 * 1024 - 1;
 
-/** What a consent card carries back to the bot: which pack, which file. Never who may have it. */
-export const consentContext = z.object({ params: boardPackParams, format: boardPackFormat }).strict();
+/**
+ * What a consent card carries back to the bot: which pack, which file, and the size offered (so an accept
+ * can tell the person when the record changed in between and the file was drawn again). Never who may
+ * have it.
+ */
+export const consentContext = z
+  .object({
+    params: boardPackParams,
+    format: boardPackFormat,
+    offeredBytes: z.number().int().min(1).max(MAX_FILE_BYTES).optional(),
+  })
+  .strict();
 export type ConsentContext = z.infer<typeof consentContext>;
 
 const MAX_NAME_LENGTH = 255;

@@ -87,14 +87,14 @@ function pageText(view: HistoryView): string | null {
   return `Page ${view.page} of ${view.pages}.${older}`;
 }
 
-/** "Changes since 1 April 2026: 14. The newest 25 are shown; 3 more are older." */
+/** "14 changes to 5.1 since 1 April 2026, newest first."; a period of several pages says so in pageText. */
 function periodText(view: HistoryView): string | null {
   if (!view.period) return null;
   const { text, total, scope } = view.period;
   const shown = view.entries.length;
   if (total === 0) return `No changes to ${scope} ${text}.`;
   const head = `${plural(total, 'change', 'changes')} to ${scope} ${text}, newest first.`;
-  if (total <= shown) return head;
+  if (total <= shown || view.pages > 1) return head;
   return `${head} The newest ${shown} are shown; ${plural(total - shown, 'more is', 'more are')} older: give a shorter period to see them.`;
 }
 
@@ -105,7 +105,7 @@ function entryData(actionId: string, entry: HistoryEntryView, noteChars: number)
     return shown === null ? [] : [{ label, text: truncate(shown, noteChars) }];
   };
   return {
-    number: `#${entry.number}`,
+    number: entry.number === undefined ? '' : `#${entry.number}`,
     when: entry.when,
     ago: entry.ago,
     who: entry.who,
@@ -117,14 +117,15 @@ function entryData(actionId: string, entry: HistoryEntryView, noteChars: number)
       ...(entry.kind === 'target' ? detail('Reason: ', entry.reason) : []),
     ],
     evidenceUrl: evidenceButtonUrl(entry.evidenceUrl),
-    redact: entry.redactable
-      ? {
-          title: `Redact #${entry.number}`,
-          inputId: redactChangeInputId(entry.number),
-          label: `Why must the note of #${entry.number} be taken out? Kept with the record; do not repeat the note.`,
-          data: { verb: SUBMIT_VERB.redactChange, actionId, version: entry.number },
-        }
-      : null,
+    redact:
+      entry.redactable && entry.number !== undefined
+        ? {
+            title: `Redact #${entry.number}`,
+            inputId: redactChangeInputId(entry.number),
+            label: `Why must the note of #${entry.number} be taken out? Kept with the record; do not repeat the note.`,
+            data: { verb: SUBMIT_VERB.redactChange, actionId, version: entry.number },
+          }
+        : null,
   };
 }
 
@@ -143,6 +144,8 @@ function changeRuns(entry: HistoryEntryView): TextRunData[] {
       return entry.previousTargetDate
         ? [plainRun(`Target date moved from ${entry.previousTargetDate} to ${entry.targetDate ?? '?'}`)]
         : [plainRun(`Target date set: ${entry.targetDate ?? '?'}`)];
+    case 'escalation':
+      return [{ text: entry.escalation ?? 'Escalated', color: 'Attention', isSubtle: false }];
     case 'lead':
       return entry.previousLeadAgency
         ? [

@@ -13,6 +13,7 @@ import type {
 import type { PlanHistory } from '../app/board-pack-ports';
 import { currentRow, historyRow, readRow } from './stored-rows';
 import { guardStore, statusCodeOf } from './store-errors';
+import { watchedWrite } from './save-watch';
 
 /**
  * One partition per plan. Current rows `cur|5.1`; history rows `hist|5.1|<inverted version>` so a range
@@ -35,7 +36,7 @@ export const MAX_COUNTED_CHANGES = 10_000;
 
 type RowKeys = { partitionKey: string; rowKey: string };
 type CurrentEntity = RowKeys & { [K in keyof Omit<StoredStatus, 'etag'>]: StoredStatus[K] };
-type HistoryEntity = RowKeys & { [K in keyof HistoryEntry]: HistoryEntry[K] };
+type HistoryEntity = RowKeys & HistoryEntry;
 
 type DeliveryEntity = { partitionKey: string; rowKey: string; actionId: string; version: number };
 
@@ -60,10 +61,9 @@ function toStatus(row: TableEntityResult<CurrentEntity>): StoredStatus {
   return withoutUndefined(readRow(currentRow, row));
 }
 
+/** A history row read back: the fields of its kind, checked by its schema (history-entry.ts), nothing else. */
 function toEntry(row: HistoryEntity): HistoryEntry {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { etag, ...entry } = readRow(historyRow, row);
-  return withoutUndefined(entry);
+  return withoutUndefined(readRow(historyRow, row));
 }
 
 function historyEntity(planId: string, entry: HistoryEntry): HistoryEntity {
@@ -133,16 +133,20 @@ export class TableStatusStore implements StatusStore, PlanHistory {
       };
       actions.push(['create', delivered]);
     }
-    return guardStore(async () => {
-      try {
-        const response = await this.table.submitTransaction(actions);
-        return { kind: 'saved', etag: response.getResponseForEntity(current.rowKey)?.etag };
-      } catch (error) {
-        const status = statusCodeOf(error);
-        if (status === 409 || status === 412) return { kind: 'conflict' };
-        throw error;
-      }
-    });
+    const transaction = (): Promise<AppendResult> =>
+      guardStore(async () => {
+        try {
+          const response = await this.table.submitTransaction(actions);
+          // By position: the SDK names an update's sub-response by no row key (nor a create's whose key it
+          // escapes), so looking the current row up by key found nothing and every write read first.
+          return { kind: 'saved', etag: response.subResponses[actions.indexOf(moveCurrent)]?.etag };
+        } catch (error) {
+          const status = statusCodeOf(error);
+          if (status === 409 || status === 412) return { kind: 'conflict' };
+          throw error;
+        }
+      });
+    return watchedWrite(transaction, (result) => result.kind === 'saved');
   }
 
   async delivered(delivery: string): Promise<DeliveredChange | undefined> {

@@ -50,6 +50,9 @@ const digestRow = z.object({
   reference: text.optional(),
 });
 const stampRow = z.object({ at: text });
+/** The show cards' baseline and the exception report's weekly record (storage/board-state.ts). */
+const baselineRow = z.object({ postedAt: text, snapshot: text });
+const weeklyRow = baselineRow.extend({ amberRuns: text });
 
 export type RowKind = { schema: z.ZodTypeAny } | { unknown: string };
 
@@ -60,7 +63,9 @@ export function storedRowKind(table: TableName, partitionKey: string, rowKey: st
       if (rowKey.startsWith('cur|')) return { schema: currentRow };
       if (rowKey.startsWith('hist|')) return { schema: historyRow };
       if (rowKey.startsWith('act|')) return { schema: deliveryRow };
-      return { unknown: 'a status row key is cur|, hist| or act|' };
+      if (rowKey === 'cur}digest') return { schema: baselineRow };
+      if (rowKey === 'cur}weekly') return { schema: weeklyRow };
+      return { unknown: 'a status row key is cur|, hist|, act|, cur}digest or cur}weekly' };
     case 'people':
       if (partitionKey === 'person') return { schema: personRow };
       if (partitionKey === 'login') return { schema: loginRow };

@@ -4,8 +4,10 @@ import {
   AMBER_UNCHANGED_DIGESTS,
   describeExceptionReason,
   exceptionReport,
+  type ExceptionInput,
   type ExceptionReason,
   type ExceptionRow,
+  type AmberRuns,
   type SnapshotRags,
 } from '../domain/board-cycle/exception-rules';
 import { formatBoardTime } from '../domain/relative-time';
@@ -24,9 +26,12 @@ import type { ViewContext } from './view-context';
 export interface ExceptionsInput {
   plan: Plan;
   statuses: ReadonlyMap<string, ActionStatus>;
-  /** Every posted digest's snapshot, in any order. */
+  /** Every posted digest's snapshot, in any order; only the newest when amberRuns is given. */
   snapshots: readonly SnapshotRags[];
+  amberRuns?: AmberRuns;
   staleDays: number;
+  /** Actions escalated now: who was told and when. */
+  escalations?: ExceptionInput['escalations'];
 }
 
 /** What needs the board's attention, by priority: the exception rules, worded for the card and the digest. */
@@ -39,6 +44,8 @@ export function exceptionGroups(input: ExceptionsInput, context: ViewContext): E
       [...statuses].map(([id, status]) => [id, { ...status, ...readableTargetDates(status) }]),
     ),
     snapshots: input.snapshots,
+    escalations: input.escalations,
+    ...(input.amberRuns ? { amberRuns: input.amberRuns } : {}),
     now: context.now,
     staleDays: input.staleDays,
     timeZone: context.timeZone,
@@ -87,6 +94,8 @@ function rowView(row: ExceptionRow, status: ActionStatus, context: ViewContext):
 
 const SEVERITY: readonly ExceptionReason['kind'][] = [
   'red',
+  // Raised with the business manager: the board must not lose it when the list is trimmed.
+  'escalated',
   'amberUnchanged',
   'overdue',
   'noRecentUpdate',

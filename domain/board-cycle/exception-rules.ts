@@ -1,7 +1,7 @@
 import type { Plan } from '../../plan/plan-schema';
 import { localDaysBetween } from '../digest/local-calendar';
 import type { RagStatus } from '../rag-status';
-import type { IsoDate } from './calendar-date';
+import { formatCalendarDate, type IsoDate } from './calendar-date';
 import { directionOfTravel, type DirectionOfTravel } from './direction-of-travel';
 import { currentTargetDate, daysOverdue } from './target-date';
 import { plural } from '../wording';
@@ -34,9 +34,22 @@ export interface ExceptionInput {
   statuses: ReadonlyMap<string, ExceptionStatus>;
   /** Digests already posted, in any order; only the most recent few matter. */
   snapshots: readonly SnapshotRags[];
+  /**
+   * When given, how many digests in a row each action was amber at (amberRunsOf the same digests), so
+   * `snapshots` need only hold the newest.
+   */
+  amberRuns?: AmberRuns;
   now: Date;
   staleDays: number;
   timeZone: string;
+  /** Actions escalated now (silent after reminders, or without an owner): who was told, and the day. */
+  escalations?: ReadonlyMap<string, EscalationMark>;
+}
+
+/** An action escalated and still silent: who was told (names, joined) and on which day it was raised. */
+export interface EscalationMark {
+  to: string;
+  on: IsoDate;
 }
 
 export type ExceptionReason =
@@ -44,7 +57,8 @@ export type ExceptionReason =
   | { kind: 'amberUnchanged'; digests: number }
   | { kind: 'overdue'; days: number }
   | { kind: 'noRecentUpdate'; days: number }
-  | { kind: 'neverUpdated' };
+  | { kind: 'neverUpdated' }
+  | ({ kind: 'escalated' } & EscalationMark);
 
 export interface ExceptionRow {
   actionId: string;
@@ -110,7 +124,12 @@ function exceptionRow(
   if (status.rag === 'complete') return undefined;
   const reasons: ExceptionReason[] = [];
   if (status.rag === 'red') reasons.push({ kind: 'red' });
-  const amberDigests = status.rag === 'amber' ? consecutiveAmberDigests(action.id, newestFirst) : 0;
+  const amberDigests =
+    status.rag !== 'amber'
+      ? 0
+      : input.amberRuns
+        ? (input.amberRuns[action.id] ?? 0)
+        : consecutiveAmberDigests(action.id, newestFirst);
   if (amberDigests >= AMBER_UNCHANGED_DIGESTS)
     reasons.push({ kind: 'amberUnchanged', digests: amberDigests });
   const targetDate = status.targetDate ?? action.due;
@@ -124,6 +143,8 @@ function exceptionRow(
   if (daysSinceUpdate === undefined) reasons.push({ kind: 'neverUpdated' });
   else if (daysSinceUpdate >= input.staleDays)
     reasons.push({ kind: 'noRecentUpdate', days: daysSinceUpdate });
+  const escalation = input.escalations?.get(action.id);
+  if (escalation) reasons.push({ kind: 'escalated', ...escalation });
   if (reasons.length === 0) return undefined;
 
   const correctiveActionLine =
@@ -158,12 +179,33 @@ function consecutiveAmberDigests(actionId: string, newestFirst: readonly Snapsho
   return count;
 }
 
+/**
+ * How many digests in a row, up to the newest, found each action amber (absent: none). What "amber for 3
+ * digests" counts, kept as one small record that each digest moves on, instead of every snapshot.
+ */
+export type AmberRuns = Readonly<Record<string, number>>;
+
+export function amberRunsAfter(previous: AmberRuns, next: SnapshotRags): Record<string, number> {
+  const runs: Record<string, number> = {};
+  for (const [actionId, entry] of Object.entries(next.actions))
+    if (entry.rag === 'amber') runs[actionId] = (previous[actionId] ?? 0) + 1;
+  return runs;
+}
+
+export function amberRunsOf(snapshots: readonly SnapshotRags[]): Record<string, number> {
+  const oldestFirst = [...snapshots].sort((a, b) => Date.parse(a.takenAt) - Date.parse(b.takenAt));
+  return oldestFirst.reduce<Record<string, number>>((runs, snapshot) => amberRunsAfter(runs, snapshot), {});
+}
+
 /** Rows carry only the fields that have a value, so they compare and serialise cleanly. */
 function defined<T extends object>(fields: T): Partial<T> {
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
-/** "Red", "Amber with no change for 3 digests", "overdue by 12 days", "no update for 21 days", "never updated". */
+/**
+ * "Red", "Amber with no change for 3 digests", "overdue by 12 days", "no update for 21 days", "never updated",
+ * "escalated to Beth Manager on 7 December 2026".
+ */
 export function describeExceptionReason(reason: ExceptionReason): string {
   switch (reason.kind) {
     case 'red':
@@ -176,5 +218,7 @@ export function describeExceptionReason(reason: ExceptionReason): string {
       return `no update for ${plural(reason.days, 'day')}`;
     case 'neverUpdated':
       return 'never updated';
+    case 'escalated':
+      return `escalated to ${reason.to} on ${formatCalendarDate(reason.on)}`;
   }
 }

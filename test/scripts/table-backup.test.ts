@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { StatusService } from '../../domain/status-service';
+import { StatusService } from '../../app/status-service';
 import { loadPlan } from '../../plan/load-plan';
 import {
   startAzurite,
@@ -16,6 +16,7 @@ import {
   TableDigestLedger,
   TableReminderLedger,
 } from '../../storage/digest-repositories';
+import { TableEscalationLedger } from '../../storage/escalation-ledger';
 import { TableBoardPackLedger } from '../../storage/board-pack-ledger';
 import { TablePeopleStore } from '../../storage/people-repository';
 import { TableStatusStore } from '../../storage/status-repository';
@@ -26,6 +27,7 @@ import {
   type TableClients,
 } from '../../storage/table-clients';
 import { sharedAzurite, uniqueTablePrefix } from '../support/azurite';
+import { FaultProxy } from '../support/fault-proxy';
 import { repoRoot, shippedPlanFile } from '../../scripts/support/repo-paths';
 
 const exportScript = path.join(repoRoot, 'dist', 'scripts', 'export.js');
@@ -171,6 +173,18 @@ async function seed(tables: TableClients): Promise<void> {
     format: 'docx',
     fileName: 'OSCB board pack 2026-11-17.docx',
   });
+  const escalations = new TableEscalationLedger(tables.escalations);
+  await escalations.planStart('2026-10-05T08:00:00.000Z');
+  await escalations.claim(
+    {
+      actionId: '5.1',
+      week: '2026-W45',
+      at: '2026-11-02T09:00:00.000Z',
+      silentSince: '2026-10-05T08:00:00.000Z',
+    },
+    60_000,
+  );
+  await escalations.recordTold('5.1', '2026-W45', [{ email: ADMIN.email, name: ADMIN.name }]);
   await tables.people.createEntity(EVERY_TYPE_ROW);
 }
 
@@ -420,7 +434,7 @@ describe('npm run export / npm run import', function () {
             const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as Manifest;
             manifest.tables.push(manifest.tables[manifest.tables.length - 1]);
             fs.writeFileSync(manifestPath, JSON.stringify(manifest));
-            return 'backup\\.json: tables entry 7 repeats \\w+ of entry 6; a backup lists each table once';
+            return `backup\\.json: tables entry ${manifest.tables.length} repeats \\w+ of entry ${manifest.tables.length - 1}; a backup lists each table once`;
           },
           '',
         ],
@@ -560,6 +574,46 @@ describe('npm run export / npm run import', function () {
         assert.equal(result.stdout, '');
       });
     }
+
+    it('a store that fails part way: one line saying where, how to finish and how to roll back', async function () {
+      this.timeout(120_000);
+      const dir = path.join(workDir, 'backup');
+      await exportTo(dir);
+      const azurite = await sharedAzurite();
+      const proxy = new FaultProxy(azurite.port, 2);
+      await proxy.start();
+      try {
+        const prefix = uniqueTablePrefix();
+        const failed = await run(importScript, ['--in', dir], {
+          connectionString: proxy.connectionString,
+          prefix,
+        });
+        assert.equal(failed.status, 1, failed.stderr);
+        const lines = failed.stderr
+          .split('\n')
+          .filter((line) => line && !/DeprecationWarning|--trace-deprecation/.test(line));
+        assert.equal(lines.length, 1, failed.stderr);
+        assert.match(
+          lines[0],
+          /^Import stopped at row \d+ of \d+ of \w+: .*\. Rows before it are written.*\. To finish, fix the cause and run the same import again with --force; to roll back, delete the rows of [\w, ]+ \(they were empty before\) and start again\.$/,
+        );
+        const target = createTableClients(azurite.connectionString, prefix);
+        const sourceRows = await typedRows(source.tables);
+        const partial = await typedRows(target);
+        const count = (rows: Record<string, unknown[]>) => Object.values(rows).flat().length;
+        assert.ok(count(partial) > 0 && count(partial) < count(sourceRows), 'stopped part way');
+
+        // Finishing as the line says: the same import again with --force, the store well.
+        const finished = await run(importScript, ['--in', dir, '--force'], {
+          connectionString: azurite.connectionString,
+          prefix,
+        });
+        assert.equal(finished.status, 0, finished.stderr);
+        assert.deepEqual(await typedRows(target), sourceRows);
+      } finally {
+        await proxy.stop();
+      }
+    });
 
     it('storage that cannot be reached', async () => {
       const closed = azuriteConnectionString('127.0.0.1', await freePort());
