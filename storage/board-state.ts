@@ -5,7 +5,7 @@ import { readStoredSnapshot, type DigestSnapshot } from '../domain/digest/digest
 import type { BoardState } from '../app/board-state';
 import { TableDigestLedger } from './digest-repositories';
 import { currentRow, readRow } from './stored-rows';
-import { guardStore, statusCodeOf } from './store-errors';
+import { getOrUndefined, guardStore } from './store-errors';
 
 /**
  * The baseline row sits in the plan's partition right after the current rows (`cur|5.1` …; `}` sorts
@@ -54,15 +54,8 @@ export class TableBoardState implements BoardState {
   }
 
   async readBaseline(): Promise<{ postedAt: string } | undefined> {
-    return guardStore(async () => {
-      try {
-        const row = await this.table.getEntity<BaselineEntity>(this.planId, BASELINE_KEY);
-        return { postedAt: row.postedAt };
-      } catch (error) {
-        if (statusCodeOf(error) === 404) return undefined;
-        throw error;
-      }
-    });
+    const row = await getOrUndefined<BaselineEntity>(this.table, this.planId, BASELINE_KEY);
+    return row && { postedAt: row.postedAt };
   }
 
   private async query(

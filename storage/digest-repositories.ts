@@ -15,22 +15,11 @@ import type {
   WeekLease,
 } from '../domain/digest-ports';
 import { readStoredObject } from './stored-rows';
-import { guardStore, statusCodeOf } from './store-errors';
+import { getOrUndefined, guardStore, statusCodeOf } from './store-errors';
 import { safeKey } from './table-clients';
 
 /** A PostedDigestCopy's id, as this store made it: the row's keys and ETag. */
 const copyId = z.tuple([z.string(), z.string(), z.string()]);
-
-async function readOrUndefined<T extends object>(table: TableClient, partitionKey: string, rowKey: string) {
-  return guardStore(async () => {
-    try {
-      return await table.getEntity<T>(partitionKey, rowKey);
-    } catch (error) {
-      if (statusCodeOf(error) === 404) return undefined;
-      throw error;
-    }
-  });
-}
 
 type BoardChannelEntity = {
   partitionKey: string;
@@ -49,7 +38,7 @@ export class TableBoardChannelStore implements BoardChannelStore {
   constructor(private readonly table: TableClient) {}
 
   async get(): Promise<BoardChannel | undefined> {
-    const row = await readOrUndefined<BoardChannelEntity>(this.table, 'board', 'channel');
+    const row = await getOrUndefined<BoardChannelEntity>(this.table, 'board', 'channel');
     if (!row) return undefined;
     return {
       conversationId: row.conversationId,
@@ -144,7 +133,7 @@ export class TableDigestLedger implements DigestLedger, PostedDigests {
 
   /** A claim whose run died stops being renewed; once its lease has run out, exactly one run takes it. */
   private async takeOverExpiredClaim(entity: DigestEntity, now: Date): Promise<ClaimResult> {
-    const existing = await readOrUndefined<DigestEntity>(this.table, entity.partitionKey, entity.rowKey);
+    const existing = await getOrUndefined<DigestEntity>(this.table, entity.partitionKey, entity.rowKey);
     // Released between our insert and this read: the next attempt inserts again.
     if (!existing)
       return { kind: 'held', claimant: 'a run that has just finished', leaseUntil: now.toISOString() };
@@ -217,7 +206,7 @@ export class TableDigestLedger implements DigestLedger, PostedDigests {
   }
 
   async latest(conversationId: string): Promise<PostedDigest | undefined> {
-    const row = await readOrUndefined<DigestEntity>(this.table, safeKey(conversationId), 'latest');
+    const row = await getOrUndefined<DigestEntity>(this.table, safeKey(conversationId), 'latest');
     return row ? postedOf(row) : undefined;
   }
 
@@ -341,6 +330,6 @@ export class TableReminderLedger implements ReminderLedger {
   }
 
   private row(email: string, actionId: string) {
-    return readOrUndefined<ReminderEntity>(this.table, 'reminder', safeKey(`${email}|${actionId}`));
+    return getOrUndefined<ReminderEntity>(this.table, 'reminder', safeKey(`${email}|${actionId}`));
   }
 }
