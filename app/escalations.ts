@@ -16,6 +16,7 @@ import { escalatedActionView, type EscalationsView } from '../views/escalation-v
 import type { Tone } from '../views/view-models';
 import { currentEscalations, factsOf, marksOf, type CurrentEscalation } from './standing-escalations';
 import type { AssignOwner } from './assign-owner';
+import type { EscalationRecord } from './board-state';
 import type { Log } from './log';
 import type { Messenger } from './messenger';
 import { adminsOnly } from './refusals';
@@ -38,6 +39,8 @@ export interface EscalationParts {
   businessManagers: readonly string[];
   /** How long a claim whose run died before telling anyone holds the action's week. */
   claimLeaseMs: number;
+  /** Beside the current statuses, so the exception report marks escalations in its one read. */
+  record?: EscalationRecord;
 }
 
 /** An action the rule escalates now. */
@@ -139,6 +142,12 @@ export class Escalations {
       } else {
         await ledger.release(due.action.id, week);
       }
+    }
+    if (escalated.length > 0 && this.parts.record) {
+      // Only this run's actions: another instance's run writes its own, so neither overwrites the other.
+      const current = await this.current();
+      const raised = escalated.flatMap((actionId) => current.get(actionId) ?? []);
+      await this.parts.record.recordEscalations(planStart, raised);
     }
     log.info({ week, escalated: escalated.length, cards }, 'escalations sent');
     return { escalated, cards };

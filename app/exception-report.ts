@@ -2,31 +2,33 @@ import type { Plan } from '../plan/plan-schema';
 import type { Answer } from '../views/answer';
 import { exceptionsView } from '../views/exception-views';
 import { plural } from '../domain/wording';
-import type { DigestHistory } from './digest-snapshots';
-import type { Escalations } from './escalations';
-import type { CurrentStatuses } from './show-plan';
+import type { BoardState } from './board-state';
+import { marksOf, standingFromRecord } from './standing-escalations';
 import type { ViewClock } from './view-clock';
 
-/** "exceptions": what needs the board's attention, grouped by priority. Read-only, for anyone. */
+/** "exceptions": what needs the board's attention, grouped by priority. Read-only, for anyone; one read. */
 export class ExceptionReport {
   constructor(
     private readonly plan: Plan,
-    private readonly statuses: CurrentStatuses,
-    private readonly digests: Pick<DigestHistory, 'all'>,
+    private readonly board: BoardState,
     private readonly viewClock: ViewClock,
     private readonly staleDays: number,
-    private readonly escalations?: Pick<Escalations, 'marks'>,
   ) {}
 
   async show(): Promise<Answer> {
-    const [statuses, snapshots, escalations] = await Promise.all([
-      this.statuses.currentStatuses(),
-      this.digests.all(),
-      this.escalations?.marks(),
-    ]);
+    const { statuses, weekly, escalated } = await this.board.readAll();
+    const context = this.viewClock();
+    const escalations = marksOf(standingFromRecord(escalated, statuses), context.timeZone);
     const view = exceptionsView(
-      { plan: this.plan, statuses, snapshots, staleDays: this.staleDays, escalations },
-      this.viewClock(),
+      {
+        plan: this.plan,
+        statuses,
+        snapshots: weekly ? [weekly.latest] : [],
+        amberRuns: weekly?.amberRuns ?? {},
+        staleDays: this.staleDays,
+        escalations,
+      },
+      context,
     );
     return {
       summary:

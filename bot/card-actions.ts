@@ -1,5 +1,7 @@
 import type { z } from 'zod';
+import { lateAssignAnswer, lateReadAnswer, lateSaveAnswer } from '../app/late-answers';
 import { cardNotRead } from '../app/refusals';
+import type { WatchSaves } from '../app/save-watch';
 import type { ShowAction } from '../app/show-action';
 import type { UpdateStatus } from '../app/update-status';
 import { buildCard } from '../cards';
@@ -8,8 +10,10 @@ import {
   readAssignOwnerPayload,
   readUpdateStatusPayload,
   refreshActionPayload,
+  type UpdateStatusPayload,
 } from '../cards/verbs';
 import type { Escalations } from '../app/escalations';
+import { answerInTime, INVOKE_DEADLINE_MS } from './invoke-deadline';
 import type { Logger } from './logger';
 import type { PeopleDirectory } from './people-directory';
 import { executeAnswer, replaceSharedCard, type ExecuteResponse } from './replies';
@@ -28,6 +32,8 @@ export class CardActions {
     private readonly updates: UpdateStatus,
     private readonly people: PeopleDirectory,
     private readonly logger: Logger,
+    private readonly watchSaves: WatchSaves,
+    private readonly deadlineMs = INVOKE_DEADLINE_MS,
     private readonly escalations?: Pick<Escalations, 'assign'>,
   ) {}
 
@@ -38,11 +44,31 @@ export class CardActions {
       this.logger.warn({ verb: 'assignOwner' }, 'card payload rejected');
       return this.answer(context, cardNotRead());
     }
+    const { escalations } = this;
     const turn = turnOf(context, this.people);
-    return this.answer(
-      context,
-      await this.escalations.assign({ by: await turn.who(), ...parsed.data, delivery: turn.delivery }),
+    return this.inTime(
+      'assignOwner',
+      async () =>
+        this.answer(
+          context,
+          await escalations.assign({ by: await turn.who(), ...parsed.data, delivery: turn.delivery }),
+        ),
+      (state) => this.answer(context, lateAssignAnswer(state, parsed.data.actionId)),
     );
+  }
+
+  /** The roster, the store and the redraw together get one deadline; past it the answer says what is known. */
+  private inTime(
+    verb: string,
+    work: () => Promise<ExecuteResponse>,
+    late: Parameters<typeof answerInTime<ExecuteResponse>>[1],
+  ) {
+    return answerInTime(work, late, {
+      watchSaves: this.watchSaves,
+      deadlineMs: this.deadlineMs,
+      logger: this.logger,
+      verb,
+    });
   }
 
   /** Teams asks for one viewer's own view of an action card (Universal Actions refresh). */
@@ -50,8 +76,15 @@ export class CardActions {
     const payload = parsePayload(refreshActionPayload, data);
     if (!payload) return this.answer(context, cardNotRead());
     const turn = turnOf(context, this.people);
-    const viewer = await turn.whoIfPossible();
-    return this.answer(context, await this.showAction.refresh(viewer, payload.actionId, turn.place));
+    return this.inTime(
+      'refreshAction',
+      async () =>
+        this.answer(
+          context,
+          await this.showAction.refresh(await turn.whoIfPossible(), payload.actionId, turn.place),
+        ),
+      () => this.answer(context, lateReadAnswer()),
+    );
   }
 
   /** "Open the form for 5.1": the action's form, filled in with what the person typed. Stores nothing. */
@@ -59,8 +92,11 @@ export class CardActions {
     const payload = parsePayload(openFormPayload, data);
     if (!payload) return this.answer(context, cardNotRead());
     const turn = turnOf(context, this.people);
-    const viewer = await turn.who();
-    return this.answer(context, await this.showAction.openForm(viewer, payload, turn.place));
+    return this.inTime(
+      'openForm',
+      async () => this.answer(context, await this.showAction.openForm(await turn.who(), payload, turn.place)),
+      () => this.answer(context, lateReadAnswer()),
+    );
   }
 
   async updateStatus(context: TurnContext, data: unknown): Promise<ExecuteResponse> {
@@ -70,6 +106,14 @@ export class CardActions {
       return this.answer(context, cardNotRead());
     }
     const payload = parsed.data;
+    return this.inTime(
+      'updateStatus',
+      () => this.save(context, payload),
+      (state) => this.answer(context, lateSaveAnswer(state, payload)),
+    );
+  }
+
+  private async save(context: TurnContext, payload: UpdateStatusPayload): Promise<ExecuteResponse> {
     const turn = turnOf(context, this.people);
     const answer = await this.updates.fromForm({
       by: await turn.who(),

@@ -26,6 +26,7 @@ import { PeopleRegister } from './people-register';
 import { TableLoginBindings, TablePeopleStore } from '../storage/people-repository';
 import { TableKnownTeamStore } from '../storage/team-repository';
 import { TableBoardPackLedger } from '../storage/board-pack-ledger';
+import { TableYearlyReportLedger } from '../storage/yearly-report-ledger';
 import { TableEscalationLedger } from '../storage/escalation-ledger';
 import { DrawingPool, type DrawingPoolOptions } from '../workers/drawing-pool';
 import { listenOnHosts, type Listeners } from './listeners';
@@ -45,6 +46,7 @@ import { TeamsMessenger } from './teams-messenger';
 import { BoardPackDelivery } from './board-pack-delivery';
 import type { ResolveHost } from './upload-target';
 import { WorkAfterAnswer } from './work-after-answer';
+import { watchSaves } from '../storage/save-watch';
 import { KeyEndorsements } from './key-endorsements';
 import { PUBLIC } from '@microsoft/teams.api';
 import { createTeamsApp, type OutboundTokens } from './teams-app';
@@ -98,6 +100,8 @@ export interface CompositionOptions {
   embeddedStore?: Promise<AzuriteProcess>;
   /** Tests shorten the deadline on outbound Bot Connector calls. */
   outboundTimeoutMs?: number;
+  /** Tests shorten how long a message waits for its reply before Teams gets its answer (TURN_ANSWER_MS). */
+  turnAnswerMs?: number;
   /** Outbound tokens without Microsoft Entra (tests: login.microsoftonline.com is out of reach). */
   outboundTokens?: OutboundTokens;
   /** Tests shorten the deadline on a board-pack upload to OneDrive, and lower the largest file sent. */
@@ -208,6 +212,7 @@ export async function composeBot(config: Config, options: CompositionOptions = {
     endorsements: config.credentials
       ? new KeyEndorsements(config.openIdMetadataUrl ?? PUBLIC.openIdMetadataUrl, PUBLIC.tokenIssuer)
       : undefined,
+    tenantId: config.credentials?.tenantId,
     localMode: !config.credentials,
     health: async () => {
       try {
@@ -236,8 +241,10 @@ export async function composeBot(config: Config, options: CompositionOptions = {
   try {
     if (await adoptEarlierBaseline(boardState, boardChannels, digestLedger))
       logger.info('the last digest posted is now the show cards’ direction-of-travel baseline');
+    if (await boardState.adoptWeekly(await digestLedger.list()))
+      logger.info('the weekly digests posted are now the exception report’s record');
   } catch (error) {
-    // Shows then have no direction until the next digest; nothing else depends on it.
+    // Shows then have no direction (and the report no amber runs) until the next digest.
     logger.warn({ err: error }, 'the last digest could not be adopted as the direction-of-travel baseline');
   }
   const teams = new TableKnownTeamStore(storage.tables.conversations);
@@ -258,7 +265,10 @@ export async function composeBot(config: Config, options: CompositionOptions = {
     planHistory: statusStore,
     issuedBoardPacks: new TableBoardPackLedger(storage.tables.boardPacks),
     boardPackRenderer: drawing,
+    yearlyReportRenderer: drawing,
+    yearlyReportRecords: new TableYearlyReportLedger(storage.tables.boardPacks),
     boardState,
+    escalationRecord: boardState,
     messenger: new TeamsMessenger(sender),
     log: logger,
     clock,
@@ -279,13 +289,17 @@ export async function composeBot(config: Config, options: CompositionOptions = {
   const workAfterAnswer = new WorkAfterAnswer(logger);
   registerRoutes(app, {
     plan,
+    workAfterAnswer,
+    turnAnswerMs: options.turnAnswerMs,
     tenantId: config.credentials?.tenantId,
+    watchSaves,
     useCases,
     people,
     peopleRegister: new PeopleRegister(people, peopleStore, clock, logger),
     logger,
     boardPackFiles: new BoardPackDelivery({
       boardPacks: useCases.boardPacks,
+      yearlyReports: useCases.yearlyReports,
       people,
       sender,
       logger,

@@ -21,33 +21,37 @@ export function renderBoardPackDocx(view: BoardPackView): Promise<Buffer> {
   const actionOrder = view.aims.flatMap((aim) =>
     aim.priorities.flatMap((priority) => priority.actions.map((action) => action.id)),
   );
-  const sections: ISectionOptions[] = [
-    boardSection(furniture, 'portrait', [...titlePage(view), ...contents(), ...summarySection(view.summary)]),
-  ];
-  const exceptions = exceptionsSection(view.exceptions, LANDSCAPE_TEXT_WIDTH);
-  // The exception table is wide: its own landscape pages, as board papers print them.
-  if (exceptions.length > 0) sections.push(boardSection(furniture, 'landscape', exceptions));
-  sections.push(
-    boardSection(furniture, 'portrait', [
-      ...actionsSections(view.aims),
-      ...changesAppendix(view.changes, actionOrder, PORTRAIT_TEXT_WIDTH),
-      endOfDocument(),
-    ]),
-  );
-  return stableDocx(
-    () =>
-      new Document({
-        title: `${view.title}: ${view.planName}`,
-        creator: view.generatedBy,
-        lastModifiedBy: view.generatedBy,
-        description: `As at ${view.asAt.label}`,
-        // Word fills in the contents (and page numbers) when it opens the file.
-        features: { updateFields: true },
-        styles: boardDocumentStyles(),
-        sections,
-      }),
-    view.producedAt,
-  );
+  // The sections are built inside stableDocx's build: only there are table rows written straight as XML
+  // (docx-table.ts); built outside, a nine-year appendix of 32,000 rows took docx 19 s instead of 2 s.
+  return stableDocx(() => {
+    const sections: ISectionOptions[] = [
+      boardSection(furniture, 'portrait', [
+        ...titlePage(view),
+        ...contents(),
+        ...summarySection(view.summary),
+      ]),
+    ];
+    const exceptions = exceptionsSection(view.exceptions, LANDSCAPE_TEXT_WIDTH);
+    // The exception table is wide: its own landscape pages, as board papers print them.
+    if (exceptions.length > 0) sections.push(boardSection(furniture, 'landscape', exceptions));
+    sections.push(
+      boardSection(furniture, 'portrait', [
+        ...actionsSections(view.aims),
+        ...changesAppendix(view.changes, actionOrder, PORTRAIT_TEXT_WIDTH),
+        endOfDocument(),
+      ]),
+    );
+    return new Document({
+      title: `${view.title}: ${view.planName}`,
+      creator: view.generatedBy,
+      lastModifiedBy: view.generatedBy,
+      description: `As at ${view.asAt.label}`,
+      // Word fills in the contents (and page numbers) when it opens the file.
+      features: { updateFields: true },
+      styles: boardDocumentStyles(),
+      sections,
+    });
+  }, view.producedAt);
 }
 
 /** A table of contents field over the headings; Word builds its entries on opening (LibreOffice on Update). */

@@ -4,6 +4,7 @@ import { excelDate } from './excel-date';
 import { stableZip } from './stable-zip';
 import {
   fillAboutSheet,
+  fillActionDetailsSheet,
   fillActionsSheet,
   fillChangesSheet,
   fillExceptionsSheet,
@@ -21,8 +22,11 @@ export async function renderBoardPackXlsx(view: BoardPackView): Promise<Buffer> 
   fillSummarySheet(workbook.addWorksheet('Summary'), view);
   fillExceptionsSheet(workbook.addWorksheet('Exceptions'), view);
   fillActionsSheet(workbook.addWorksheet('Actions'), view);
+  fillActionDetailsSheet(workbook.addWorksheet('Action details'), view);
   fillChangesSheet(workbook.addWorksheet('Changes'), view);
   fillAboutSheet(workbook.addWorksheet('About'), view);
   // exceljs zips with the clock's time on every entry: re-stamped, so the same view gives the same bytes.
-  return stableZip(new Uint8Array(await workbook.xlsx.writeBuffer()), view.producedAt);
+  // Its own zip is stored, not deflated: the re-zip compresses anyway, and exceljs deflates in JavaScript.
+  const written = await workbook.xlsx.writeBuffer({ zip: { compression: 'STORE' } });
+  return stableZip(new Uint8Array(written), view.producedAt);
 }

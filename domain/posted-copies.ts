@@ -17,8 +17,11 @@ export interface NoteSource {
 export interface PostedCopy {
   /** Opaque to the domain: which stored row this is, with its concurrency tag. */
   id: string;
-  /** Written before the digest is drawn; 'posted' once Teams has answered and the card is recorded. */
-  state: 'pending' | 'posted';
+  /**
+   * Written before the digest is drawn; 'posted' once Teams has answered and the card is recorded;
+   * 'unconfirmed' when Teams did not answer in time (the card is kept: it may be in the channel).
+   */
+  state: 'pending' | 'posted' | 'unconfirmed';
   startedAt: string;
   what: string;
   reference?: Record<string, unknown>;
@@ -67,6 +70,11 @@ export interface PostedCopies {
   record(copy: NewPostedCopy, at: Date, pendingId?: string): Promise<string>;
   /** A pending row whose post failed. */
   abandon(pendingId: string): Promise<void>;
+  /**
+   * A pending row whose post Teams did not confirm: kept with its card. The row's new id, or undefined
+   * when it is no longer pending (Teams answered late and the post was recorded first).
+   */
+  unconfirmed(pendingId: string, card: string, shown: NoteSource[]): Promise<string | undefined>;
   list(): Promise<PostedCopy[]>;
   read(id: string): Promise<PostedCopy | undefined>;
   /**

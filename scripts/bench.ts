@@ -19,7 +19,14 @@ import {
   renderEventLoop,
   renderStoredPacks,
 } from './bench/board-pack-bench';
+import { measureLongHistory, renderLongHistory } from './bench/long-history';
 import { azuriteVersion, botEnvironment, describeMachine } from './bench/environment';
+import {
+  measureInvokesUnderFaults,
+  measureShowsDuringPack,
+  renderInvokeFaults,
+  renderShowsDuringPack,
+} from './bench/fault-bench';
 import type { BotKind } from './bench/ipc';
 import { introduceSpeakers, runMatrix, warmUp } from './bench/load-matrix';
 import { renderReport } from './bench/report';
@@ -47,6 +54,11 @@ const COLD_START_ROUNDS = QUICK ? 2 : 5;
 const BOARD_PACK_ONLY = process.argv.includes('--board-pack');
 // `--cold-start` measures only the cold start (a minute instead of several).
 const COLD_START_ONLY = process.argv.includes('--cold-start');
+// `--shows` measures only the show commands at 1 and 10 conversations against the floor.
+const SHOWS_ONLY = process.argv.includes('--shows');
+// `--faults` measures only card saves under faults and shows while a board pack is drawn.
+const FAULTS_ONLY = process.argv.includes('--faults');
+const FAULT_TRIES = QUICK ? 1 : 3;
 const DIGEST_RUNS = { warmRuns: 3, timedRuns: QUICK ? 5 : 25, countedRuns: 3 };
 
 const log = (line: string) => console.error(`[bench] ${line}`);
@@ -83,35 +95,65 @@ async function main(): Promise<void> {
         `${run}p`,
       );
       const rendered = await benchBoardPack(QUICK ? 1 : 3);
+      log('board pack: nine years of history');
+      const long = renderLongHistory(await measureLongHistory(QUICK ? 52 : 500));
       return `${renderStoredPacks(stored)}\n\n${rendered.scenarios
         .map(
           (scenario) =>
             `- rendering alone, ${scenario.label} (${scenario.changes} changes): Word ${scenario.docx.ms} ms (${scenario.docx.cpuMs} ms CPU), ${Math.round(scenario.docx.bytes / 1024)} KB; Excel ${scenario.xlsx.ms} ms (${scenario.xlsx.cpuMs} ms CPU), ${Math.round(scenario.xlsx.bytes / 1024)} KB`,
         )
-        .join('\n')}\n- ${renderEventLoop(rendered.eventLoop)}\n`;
+        .join('\n')}\n- ${renderEventLoop(rendered.eventLoop)}\n${long}\n`;
     };
     if (BOARD_PACK_ONLY) {
       console.log(`${describeMachine()}\n\n${await boardPack()}`);
       return;
     }
-
-    log('cold starts: ours and the echo bot, alternating');
-    const coldStart = renderColdStart(
-      await measureColdStarts(
+    const faults = async () => {
+      log('card saves under faults');
+      const invokes = await measureInvokesUnderFaults({
+        plan,
+        directConnection: azurite.connectionString,
+        proxyConnection: proxied,
+        proxy,
         connector,
-        counter,
-        botEnvironment(azurite.connectionString, `${run}s`, [counter]),
-        COLD_START_ROUNDS,
-        log,
-      ),
-    ).join('\n');
+        run,
+        tries: FAULT_TRIES,
+      });
+      log(renderInvokeFaults(invokes, FAULT_TRIES));
+      log('shows while a board pack is drawn');
+      const during = await measureShowsDuringPack({
+        plan,
+        directConnection: azurite.connectionString,
+        connector,
+        run,
+        weeks: QUICK ? 13 : HISTORY_WEEKS,
+      });
+      return `${renderInvokeFaults(invokes, FAULT_TRIES)}\n\n${renderShowsDuringPack(during)}\n`;
+    };
+    if (FAULTS_ONLY) {
+      console.log(`${describeMachine()}\n\n${await faults()}`);
+      return;
+    }
+
+    if (!SHOWS_ONLY) log('cold starts: ours and the echo bot, alternating');
+    const coldStart = SHOWS_ONLY
+      ? ''
+      : renderColdStart(
+          await measureColdStarts(
+            connector,
+            counter,
+            botEnvironment(azurite.connectionString, `${run}s`, [counter]),
+            COLD_START_ROUNDS,
+            log,
+          ),
+        ).join('\n');
     if (COLD_START_ONLY) {
       console.log(`${describeMachine()}\n\n${coldStart}`);
       return;
     }
 
     const contention = [];
-    for (const [index, scenario] of CONTENTION_SCENARIOS.entries()) {
+    for (const [index, scenario] of (SHOWS_ONLY ? [] : CONTENTION_SCENARIOS).entries()) {
       log(`contention: ${scenario.name}`);
       const setup = { connectionString: azurite.connectionString, connector, users, run };
       contention.push(await measureContention(scenario, setup, `k${index}`));
@@ -149,7 +191,11 @@ async function main(): Promise<void> {
       'ours',
       botEnvironment(azurite.connectionString, `${run}l`, users),
     );
-    const echoProcess = await BotChild.start('echo', {});
+    // The floor: the echo bot making one 16-row range query per turn, as a show does.
+    const echoProcess = await BotChild.start('echo', {
+      FLOOR_STORAGE: azurite.connectionString,
+      FLOOR_TABLE: `${run}floor`,
+    });
     children.push(oursProcess, echoProcess);
     const ours = { process: oursProcess, bot: under('ours', oursProcess.url, users) };
     const echo = { process: echoProcess, bot: under('echo', echoProcess.url, users) };
@@ -162,11 +208,16 @@ async function main(): Promise<void> {
     log('warming up');
     await warmUp(SCENARIOS, [ours, echo], connector, 10, FIRST_WARM_MS);
     const rows = await runMatrix(
-      SCENARIOS,
+      SHOWS_ONLY ? SCENARIOS.filter((scenario) => scenario.name.startsWith('show')) : SCENARIOS,
       ours,
       echo,
       connector,
-      { concurrencies: CONCURRENCIES, rounds: ROUNDS, windowMs: WINDOW_MS, warmMs: WARM_MS },
+      {
+        concurrencies: SHOWS_ONLY ? [1, 10] : CONCURRENCIES,
+        rounds: ROUNDS,
+        windowMs: WINDOW_MS,
+        warmMs: WARM_MS,
+      },
       log,
     );
     const finalRss = {
@@ -184,16 +235,18 @@ async function main(): Promise<void> {
       ...DIGEST_RUNS,
     };
     const digests: DigestMeasure[] = [];
-    for (const [label, suffix, weeks] of [
-      ['no updates', 'd0', 0],
-      ['1 update per action', 'd1', 1],
-      [`${HISTORY_WEEKS} weekly updates per action (5 years)`, 'd5', HISTORY_WEEKS],
-    ] as const) {
+    for (const [label, suffix, weeks] of SHOWS_ONLY
+      ? []
+      : ([
+          ['no updates', 'd0', 0],
+          ['1 update per action', 'd1', 1],
+          [`${HISTORY_WEEKS} weekly updates per action (5 years)`, 'd5', HISTORY_WEEKS],
+        ] as const)) {
       log(`digest: ${label}`);
       digests.push(await measureDigest(digestSetup, label, `${run}${suffix}`, weeks));
     }
 
-    const boardPackReport = await boardPack();
+    const boardPackReport = SHOWS_ONLY ? '' : `${await boardPack()}\n${await faults()}`;
     const report = `${renderReport({
       machine: describeMachine(),
       settings:
@@ -210,7 +263,7 @@ async function main(): Promise<void> {
       wallMs: performance.now() - started,
     })}\n${coldStart}\n`;
     const output = path.join(repoRoot, 'build', 'bench-results.md');
-    const whole = `${report}${renderContention(contention)}\n${boardPackReport}`;
+    const whole = `${report}${contention.length > 0 ? renderContention(contention) : ''}\n${boardPackReport}`;
     fs.mkdirSync(path.dirname(output), { recursive: true });
     fs.writeFileSync(output, whole);
     console.log(whole);
@@ -223,14 +276,16 @@ async function main(): Promise<void> {
   }
 }
 
-const USAGE = `Usage: npm run bench -- [--quick] [--contention | --board-pack | --cold-start]
+const USAGE = `Usage: npm run bench -- [--quick] [--contention | --board-pack | --cold-start | --shows | --faults]
 
 Measures the bot against an echo bot, in-memory Azurite and a loopback connector (a few minutes on two
 cores), prints one table and writes it to build/bench-results.md.
   --quick        one short round, for working on the bench itself (figures too noisy to quote)
   --contention   only concurrent updates to one action
   --board-pack   only the board pack
-  --cold-start   only the cold start`;
+  --cold-start   only the cold start
+  --shows        only show priority 5 and show plan at 1 and 10 conversations, against the floor
+  --faults       only card saves under faults and shows while a board pack is drawn`;
 
 if (answeredHelp(USAGE)) process.exitCode = 0;
 else

@@ -2,7 +2,16 @@ import { odata, type TableClient, type TableEntityResult } from '@azure/data-tab
 import type { StoredStatus } from '../domain/action-status';
 import type { BoardChannelStore, DigestLedger, PostedDigest } from '../domain/digest-ports';
 import { readStoredSnapshot, type DigestSnapshot } from '../domain/digest/digest-snapshot';
-import type { BoardState } from '../app/board-state';
+import { z } from 'zod';
+import type {
+  BoardReading,
+  BoardState,
+  EscalationRecord,
+  StandingEscalations,
+  WeeklyDigests,
+} from '../app/board-state';
+import type { CurrentEscalation } from '../app/standing-escalations';
+import { amberRunsAfter, amberRunsOf } from '../domain/board-cycle/exception-rules';
 import { TableDigestLedger } from './digest-repositories';
 import { currentRow, readRow } from './stored-rows';
 import { getOrUndefined, guardStore } from './store-errors';
@@ -12,23 +21,69 @@ import { getOrUndefined, guardStore } from './store-errors';
  * after `|`), so one range query returns both, while the status store's own `cur|` range never sees it.
  */
 export const BASELINE_KEY = 'cur}digest';
+/** The weekly digests' record (the newest weekly snapshot and the amber runs), last in the same range. */
+export const WEEKLY_KEY = 'cur}weekly';
+/**
+ * The escalations the weekly job raised, in the same range (`e` sorts before `w`): one property per action,
+ * merged in, so two instances' runs each add their own actions and neither overwrites the other.
+ */
+export const ESCALATED_KEY = 'cur}escalated';
+const ESCALATION_PREFIX = 'esc_';
+/** A property name Table Storage accepts (a C# identifier), one per action id. */
+const escalationProperty = (actionId: string) => ESCALATION_PREFIX + actionId.replace(/[^A-Za-z0-9]/g, '_');
+
+const storedEscalation = z.object({
+  actionId: z.string(),
+  since: z.string(),
+  lastAt: z.string(),
+  told: z.array(z.object({ email: z.string(), name: z.string() })),
+});
+
+function readEscalated(row: Record<string, unknown>): StandingEscalations | undefined {
+  if (typeof row.planStart !== 'string') return undefined;
+  const escalations: CurrentEscalation[] = [];
+  for (const [name, value] of Object.entries(row)) {
+    if (!name.startsWith(ESCALATION_PREFIX) || typeof value !== 'string') continue;
+    try {
+      const parsed = storedEscalation.safeParse(JSON.parse(value));
+      if (parsed.success) escalations.push(parsed.data);
+    } catch {
+      // A damaged property marks nothing; the next weekly run writes the action again while it stays silent.
+    }
+  }
+  return { planStart: row.planStart, escalations };
+}
 const CURRENT = 'cur|';
 
 type BaselineEntity = { partitionKey: string; rowKey: string; postedAt: string; snapshot: string };
+type WeeklyEntity = BaselineEntity & { amberRuns: string };
+
+const amberRunsSchema = z.record(z.number().int().min(0));
+
+function readWeekly(row: Record<string, unknown>): WeeklyDigests | undefined {
+  const latest = typeof row.snapshot === 'string' ? readStoredSnapshot(row.snapshot) : undefined;
+  if (!latest || typeof row.amberRuns !== 'string') return undefined;
+  try {
+    const amberRuns = amberRunsSchema.safeParse(JSON.parse(row.amberRuns));
+    return amberRuns.success ? { latest, amberRuns: amberRuns.data } : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 function withoutUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as T;
 }
 
-export class TableBoardState implements BoardState {
+export class TableBoardState implements BoardState, EscalationRecord {
   constructor(
     private readonly table: TableClient,
     private readonly planId: string,
   ) {}
 
-  async readAll(): Promise<{ statuses: Map<string, StoredStatus>; previous?: DigestSnapshot }> {
+  async readAll(): Promise<BoardReading> {
     return this.query(
-      odata`PartitionKey eq ${this.planId} and RowKey ge ${CURRENT} and RowKey le ${BASELINE_KEY}`,
+      odata`PartitionKey eq ${this.planId} and RowKey ge ${CURRENT} and RowKey le ${WEEKLY_KEY}`,
     );
   }
 
@@ -39,6 +94,19 @@ export class TableBoardState implements BoardState {
   async readAction(actionId: string): Promise<{ status?: StoredStatus; previous?: DigestSnapshot }> {
     const { statuses, previous } = await this.readAll();
     return { status: statuses.get(actionId), ...(previous ? { previous } : {}) };
+  }
+
+  async recordEscalations(planStart: string, escalations: readonly CurrentEscalation[]): Promise<void> {
+    if (escalations.length === 0) return;
+    const properties = Object.fromEntries(
+      escalations.map((escalation) => [escalationProperty(escalation.actionId), JSON.stringify(escalation)]),
+    );
+    await guardStore(() =>
+      this.table.upsertEntity(
+        { partitionKey: this.planId, rowKey: ESCALATED_KEY, planStart, ...properties },
+        'Merge',
+      ),
+    );
   }
 
   /** The last posted digest's snapshot becomes the baseline, unless a later one is already there. */
@@ -58,14 +126,68 @@ export class TableBoardState implements BoardState {
     return row && { postedAt: row.postedAt };
   }
 
-  private async query(
-    filter: string,
-  ): Promise<{ statuses: Map<string, StoredStatus>; previous?: DigestSnapshot }> {
+  /**
+   * A weekly digest posted: its snapshot becomes the newest, and the amber runs move on from the record's
+   * (which is the weekly digest before it). A digest older than the record's newest changes nothing.
+   */
+  async recordWeekly(postedAt: string, snapshot: string): Promise<void> {
+    const posted = readStoredSnapshot(snapshot);
+    if (!posted) return;
+    await guardStore(async () => {
+      const current = await this.readWeeklyRow();
+      if (current && Date.parse(current.postedAt) >= Date.parse(postedAt)) return;
+      const before = current ? readWeekly(current)?.amberRuns : undefined;
+      await this.writeWeekly(postedAt, snapshot, amberRunsAfter(before ?? {}, posted));
+    });
+  }
+
+  /** A store from before the weekly record: built once from every weekly digest posted. */
+  async adoptWeekly(
+    posted: readonly { postedAt: string; snapshot: string; extra: boolean }[],
+  ): Promise<boolean> {
+    if (await guardStore(() => this.readWeeklyRow())) return false;
+    const weekly = posted
+      .filter((digest) => !digest.extra)
+      .flatMap((digest) => {
+        const snapshot = readStoredSnapshot(digest.snapshot);
+        return snapshot ? [{ digest, snapshot }] : [];
+      })
+      .sort((a, b) => Date.parse(a.digest.postedAt) - Date.parse(b.digest.postedAt));
+    const newest = weekly.at(-1);
+    if (!newest) return false;
+    const runs = amberRunsOf(weekly.map(({ snapshot }) => snapshot));
+    await guardStore(() => this.writeWeekly(newest.digest.postedAt, newest.digest.snapshot, runs));
+    return true;
+  }
+
+  private async writeWeekly(postedAt: string, snapshot: string, runs: Record<string, number>): Promise<void> {
+    await this.table.upsertEntity<WeeklyEntity>(
+      { partitionKey: this.planId, rowKey: WEEKLY_KEY, postedAt, snapshot, amberRuns: JSON.stringify(runs) },
+      'Replace',
+    );
+  }
+
+  private readWeeklyRow(): Promise<WeeklyEntity | undefined> {
+    return getOrUndefined<WeeklyEntity>(this.table, this.planId, WEEKLY_KEY);
+  }
+
+  private async query(filter: string): Promise<BoardReading> {
     return guardStore(async () => {
       const statuses = new Map<string, StoredStatus>();
       let previous: DigestSnapshot | undefined;
+      let weekly: WeeklyDigests | undefined;
+      let escalated: StandingEscalations | undefined;
       const rows = this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } });
       for await (const row of rows) {
+        if (row.rowKey === WEEKLY_KEY) {
+          // Damaged or from another version: the report counts no amber runs until the next weekly digest.
+          weekly = readWeekly(row);
+          continue;
+        }
+        if (row.rowKey === ESCALATED_KEY) {
+          escalated = readEscalated(row);
+          continue;
+        }
         if (row.rowKey === BASELINE_KEY) {
           // A baseline from another version or damaged reads as none: the card shows no direction.
           previous = typeof row.snapshot === 'string' ? readStoredSnapshot(row.snapshot) : undefined;
@@ -76,12 +198,20 @@ export class TableBoardState implements BoardState {
         ) as StoredStatus;
         statuses.set(status.actionId, status);
       }
-      return { statuses, ...(previous ? { previous } : {}) };
+      return {
+        statuses,
+        ...(previous ? { previous } : {}),
+        ...(weekly ? { weekly } : {}),
+        ...(escalated ? { escalated } : {}),
+      };
     });
   }
 }
 
-/** The digest ledger, with every posted digest's snapshot also kept as the show cards' baseline. */
+/**
+ * The digest ledger, with every posted digest's snapshot also kept as the show cards' baseline, and every
+ * weekly one moving the exception report's record on.
+ */
 export class LedgerKeepingBaseline extends TableDigestLedger {
   constructor(
     table: TableClient,
@@ -92,7 +222,9 @@ export class LedgerKeepingBaseline extends TableDigestLedger {
 
   override async recordPosted(conversationId: string, digest: PostedDigest, extra: boolean): Promise<void> {
     await super.recordPosted(conversationId, digest, extra);
-    if (digest.snapshot) await this.board.recordBaseline(digest.postedAt, digest.snapshot);
+    if (!digest.snapshot) return;
+    await this.board.recordBaseline(digest.postedAt, digest.snapshot);
+    if (!extra) await this.board.recordWeekly(digest.postedAt, digest.snapshot);
   }
 }
 

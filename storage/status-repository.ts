@@ -13,6 +13,7 @@ import type {
 import type { PlanHistory } from '../app/board-pack-ports';
 import { currentRow, historyRow, readRow } from './stored-rows';
 import { getOrUndefined, guardStore, statusCodeOf } from './store-errors';
+import { watchedWrite } from './save-watch';
 
 /**
  * One partition per plan. Current rows `cur|5.1`; history rows `hist|5.1|<inverted version>` so a range
@@ -132,18 +133,20 @@ export class TableStatusStore implements StatusStore, PlanHistory {
       };
       actions.push(['create', delivered]);
     }
-    return guardStore(async () => {
-      try {
-        const response = await this.table.submitTransaction(actions);
-        // By position: the SDK names an update's sub-response by no row key (nor a create's whose key it
-        // escapes), so looking the current row up by key found nothing and every write read first.
-        return { kind: 'saved', etag: response.subResponses[actions.indexOf(moveCurrent)]?.etag };
-      } catch (error) {
-        const status = statusCodeOf(error);
-        if (status === 409 || status === 412) return { kind: 'conflict' };
-        throw error;
-      }
-    });
+    const transaction = (): Promise<AppendResult> =>
+      guardStore(async () => {
+        try {
+          const response = await this.table.submitTransaction(actions);
+          // By position: the SDK names an update's sub-response by no row key (nor a create's whose key it
+          // escapes), so looking the current row up by key found nothing and every write read first.
+          return { kind: 'saved', etag: response.subResponses[actions.indexOf(moveCurrent)]?.etag };
+        } catch (error) {
+          const status = statusCodeOf(error);
+          if (status === 409 || status === 412) return { kind: 'conflict' };
+          throw error;
+        }
+      });
+    return watchedWrite(transaction, (result) => result.kind === 'saved');
   }
 
   async delivered(delivery: string): Promise<DeliveredChange | undefined> {

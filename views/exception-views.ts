@@ -7,6 +7,7 @@ import {
   type ExceptionInput,
   type ExceptionReason,
   type ExceptionRow,
+  type AmberRuns,
   type SnapshotRags,
 } from '../domain/board-cycle/exception-rules';
 import { formatBoardTime } from '../domain/relative-time';
@@ -25,8 +26,9 @@ import type { ViewContext } from './view-context';
 export interface ExceptionsInput {
   plan: Plan;
   statuses: ReadonlyMap<string, ActionStatus>;
-  /** Every posted digest's snapshot, in any order. */
+  /** Every posted digest's snapshot, in any order; only the newest when amberRuns is given. */
   snapshots: readonly SnapshotRags[];
+  amberRuns?: AmberRuns;
   staleDays: number;
   /** Actions escalated now: who was told and when. */
   escalations?: ExceptionInput['escalations'];
@@ -43,6 +45,7 @@ export function exceptionGroups(input: ExceptionsInput, context: ViewContext): E
     ),
     snapshots: input.snapshots,
     escalations: input.escalations,
+    ...(input.amberRuns ? { amberRuns: input.amberRuns } : {}),
     now: context.now,
     staleDays: input.staleDays,
     timeZone: context.timeZone,

@@ -34,6 +34,11 @@ export interface ExceptionInput {
   statuses: ReadonlyMap<string, ExceptionStatus>;
   /** Digests already posted, in any order; only the most recent few matter. */
   snapshots: readonly SnapshotRags[];
+  /**
+   * When given, how many digests in a row each action was amber at (amberRunsOf the same digests), so
+   * `snapshots` need only hold the newest.
+   */
+  amberRuns?: AmberRuns;
   now: Date;
   staleDays: number;
   timeZone: string;
@@ -119,7 +124,12 @@ function exceptionRow(
   if (status.rag === 'complete') return undefined;
   const reasons: ExceptionReason[] = [];
   if (status.rag === 'red') reasons.push({ kind: 'red' });
-  const amberDigests = status.rag === 'amber' ? consecutiveAmberDigests(action.id, newestFirst) : 0;
+  const amberDigests =
+    status.rag !== 'amber'
+      ? 0
+      : input.amberRuns
+        ? (input.amberRuns[action.id] ?? 0)
+        : consecutiveAmberDigests(action.id, newestFirst);
   if (amberDigests >= AMBER_UNCHANGED_DIGESTS)
     reasons.push({ kind: 'amberUnchanged', digests: amberDigests });
   const targetDate = status.targetDate ?? action.due;
@@ -167,6 +177,24 @@ function consecutiveAmberDigests(actionId: string, newestFirst: readonly Snapsho
     count += 1;
   }
   return count;
+}
+
+/**
+ * How many digests in a row, up to the newest, found each action amber (absent: none). What "amber for 3
+ * digests" counts, kept as one small record that each digest moves on, instead of every snapshot.
+ */
+export type AmberRuns = Readonly<Record<string, number>>;
+
+export function amberRunsAfter(previous: AmberRuns, next: SnapshotRags): Record<string, number> {
+  const runs: Record<string, number> = {};
+  for (const [actionId, entry] of Object.entries(next.actions))
+    if (entry.rag === 'amber') runs[actionId] = (previous[actionId] ?? 0) + 1;
+  return runs;
+}
+
+export function amberRunsOf(snapshots: readonly SnapshotRags[]): Record<string, number> {
+  const oldestFirst = [...snapshots].sort((a, b) => Date.parse(a.takenAt) - Date.parse(b.takenAt));
+  return oldestFirst.reduce<Record<string, number>>((runs, snapshot) => amberRunsAfter(runs, snapshot), {});
 }
 
 /** Rows carry only the fields that have a value, so they compare and serialise cleanly. */

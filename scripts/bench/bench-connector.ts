@@ -16,6 +16,8 @@ export class BenchConnector extends LoopbackService {
   private readonly replies = new Map<string, PostedReply>();
   calls = 0;
   rosterLookups = 0;
+  /** How late roster lookups are answered: a Teams answering near the bot's roster deadline. */
+  rosterDelayMs = 0;
   unexpected: string[] = [];
 
   /** The reply to the activity with this id, removed from the connector. */
@@ -41,6 +43,7 @@ export class BenchConnector extends LoopbackService {
     const lookup = this.roster.answer(req.method, path);
     if (lookup) {
       this.rosterLookups += 1;
+      if (this.rosterDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.rosterDelayMs));
       return json(res, lookup.status, lookup.body);
     }
     const reply = /^\/v3\/conversations\/[^/]+\/activities(?:\/([^/]+))?$/.exec(path);

@@ -1,6 +1,6 @@
 import { composeBot } from '../../bot/composition-root';
 import { loadConfig } from '../../bot/config';
-import { createEchoBot } from './echo-bot';
+import { createEchoBot, floorRead } from './echo-bot';
 import type { BotKind, FromBot, ToBot } from './ipc';
 
 /**
@@ -16,7 +16,9 @@ function send(message: FromBot): void {
 
 async function start(kind: BotKind): Promise<() => Promise<void>> {
   if (kind === 'echo') {
-    const echo = createEchoBot('127.0.0.1', 0);
+    const { FLOOR_STORAGE, FLOOR_TABLE } = process.env;
+    const read = FLOOR_STORAGE && FLOOR_TABLE ? await floorRead(FLOOR_STORAGE, FLOOR_TABLE) : undefined;
+    const echo = createEchoBot('127.0.0.1', 0, read);
     send({ type: 'ready', port: await echo.listen() });
     return echo.close;
   }

@@ -11,6 +11,9 @@ export class CountingProxy {
   private seen: string[] = [];
   count = 0;
   port = 0;
+  /** Requests it matches are held (a store that has not answered) until release(). */
+  holdWhen?: (method: string, path: string) => boolean;
+  private held: (() => void)[] = [];
 
   constructor(
     private readonly targetHost: string,
@@ -23,6 +26,12 @@ export class CountingProxy {
     this.count = 0;
     this.seen = [];
     return before;
+  }
+
+  /** Sends the held requests on, and holds no more. */
+  release(): void {
+    this.holdWhen = undefined;
+    for (const send of this.held.splice(0)) send();
   }
 
   async start(): Promise<number> {
@@ -39,6 +48,11 @@ export class CountingProxy {
   }
 
   private forward(req: http.IncomingMessage, res: http.ServerResponse): void {
+    if (this.holdWhen?.(req.method ?? '', req.url ?? '')) {
+      req.pause();
+      this.held.push(() => this.forward(req, res));
+      return;
+    }
     this.count += 1;
     if (this.seen.length < 100) this.seen.push(describe(req));
     const upstream = http.request(

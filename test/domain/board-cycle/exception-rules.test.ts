@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import {
   AMBER_UNCHANGED_DIGESTS,
   NO_CORRECTIVE_ACTION,
+  amberRunsOf,
   describeExceptionReason,
   exceptionReport,
   type ExceptionReason,
@@ -200,6 +201,21 @@ describe('board cycle: exception rules', () => {
   for (const [name, status, options, expected] of cases) {
     it(`${name}: ${expected ? expected.map((reason) => reason.kind).join(', ') : 'not an exception'}`, () => {
       assert.deepEqual(reasonsFor(status, options), expected);
+    });
+    // The exception report reads a kept record (the newest digest and the amber runs), not every digest.
+    it(`${name}, from the amber runs and the newest digest only: the same`, () => {
+      const snapshots = options?.snapshots ?? digestsOf(options?.digests ?? []);
+      const newest = [...snapshots].sort((a, b) => Date.parse(b.takenAt) - Date.parse(a.takenAt))[0];
+      const groups = exceptionReport({
+        plan: planOf([[action('1.1', options?.plan)]]),
+        statuses: new Map(status ? [['1.1', status]] : []),
+        snapshots: newest ? [newest] : [],
+        amberRuns: amberRunsOf(snapshots),
+        now: NOW,
+        staleDays: STALE_DAYS,
+        timeZone: LONDON,
+      });
+      assert.deepEqual(groups[0]?.rows[0]?.reasons, expected);
     });
   }
 
