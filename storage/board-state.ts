@@ -14,7 +14,7 @@ import type { CurrentEscalation } from '../app/standing-escalations';
 import { amberRunsAfter, amberRunsOf } from '../domain/board-cycle/exception-rules';
 import { TableDigestLedger } from './digest-repositories';
 import { currentRow, readRow } from './stored-rows';
-import { guardStore, statusCodeOf } from './store-errors';
+import { getOrUndefined, guardStore } from './store-errors';
 
 /**
  * The baseline row sits in the plan's partition right after the current rows (`cur|5.1` …; `}` sorts
@@ -122,15 +122,8 @@ export class TableBoardState implements BoardState, EscalationRecord {
   }
 
   async readBaseline(): Promise<{ postedAt: string } | undefined> {
-    return guardStore(async () => {
-      try {
-        const row = await this.table.getEntity<BaselineEntity>(this.planId, BASELINE_KEY);
-        return { postedAt: row.postedAt };
-      } catch (error) {
-        if (statusCodeOf(error) === 404) return undefined;
-        throw error;
-      }
-    });
+    const row = await getOrUndefined<BaselineEntity>(this.table, this.planId, BASELINE_KEY);
+    return row && { postedAt: row.postedAt };
   }
 
   /**
@@ -174,13 +167,8 @@ export class TableBoardState implements BoardState, EscalationRecord {
     );
   }
 
-  private async readWeeklyRow(): Promise<WeeklyEntity | undefined> {
-    try {
-      return await this.table.getEntity<WeeklyEntity>(this.planId, WEEKLY_KEY);
-    } catch (error) {
-      if (statusCodeOf(error) === 404) return undefined;
-      throw error;
-    }
+  private readWeeklyRow(): Promise<WeeklyEntity | undefined> {
+    return getOrUndefined<WeeklyEntity>(this.table, this.planId, WEEKLY_KEY);
   }
 
   private async query(filter: string): Promise<BoardReading> {

@@ -14,23 +14,12 @@ import type {
   ReminderLedger,
   WeekLease,
 } from '../domain/digest-ports';
-import { readStoredObject } from './stored-rows';
-import { guardStore, statusCodeOf } from './store-errors';
+import { readRow, readStoredObject } from './stored-rows';
+import { getOrUndefined, guardStore, statusCodeOf } from './store-errors';
 import { safeKey } from './table-clients';
 
 /** A PostedDigestCopy's id, as this store made it: the row's keys and ETag. */
 const copyId = z.tuple([z.string(), z.string(), z.string()]);
-
-async function readOrUndefined<T extends object>(table: TableClient, partitionKey: string, rowKey: string) {
-  return guardStore(async () => {
-    try {
-      return await table.getEntity<T>(partitionKey, rowKey);
-    } catch (error) {
-      if (statusCodeOf(error) === 404) return undefined;
-      throw error;
-    }
-  });
-}
 
 type BoardChannelEntity = {
   partitionKey: string;
@@ -49,7 +38,7 @@ export class TableBoardChannelStore implements BoardChannelStore {
   constructor(private readonly table: TableClient) {}
 
   async get(): Promise<BoardChannel | undefined> {
-    const row = await readOrUndefined<BoardChannelEntity>(this.table, 'board', 'channel');
+    const row = await getOrUndefined<BoardChannelEntity>(this.table, 'board', 'channel');
     if (!row) return undefined;
     return {
       conversationId: row.conversationId,
@@ -86,24 +75,29 @@ export class TableBoardChannelStore implements BoardChannelStore {
   }
 }
 
-type DigestEntity = {
-  partitionKey: string;
-  rowKey: string;
-  state: 'claimed' | 'posted';
+/** A digest ledger row as read back: checked, not cast (stored-rows.ts), so a bad row fails naming its key. */
+const digestRow = z.object({
+  partitionKey: z.string(),
+  rowKey: z.string(),
+  state: z.enum(['claimed', 'posted']),
   /** The board channel, readable (the partition key is its base64url). */
-  channelId?: string;
-  claimant?: string;
-  claimedAt?: string;
-  leaseUntil?: string;
-  week?: string;
-  postedAt?: string;
-  conversationId?: string;
-  activityId?: string;
-  snapshot?: string;
+  channelId: z.string().optional(),
+  claimant: z.string().optional(),
+  claimedAt: z.string().optional(),
+  leaseUntil: z.string().optional(),
+  week: z.string().optional(),
+  postedAt: z.string().optional(),
+  conversationId: z.string().optional(),
+  activityId: z.string().optional(),
+  snapshot: z.string().optional(),
   /** The card as posted, and the new post's conversation reference (JSON): for updates in place. */
-  card?: string;
-  reference?: string;
-};
+  card: z.string().optional(),
+  reference: z.string().optional(),
+  etag: z.string().optional(),
+});
+
+type DigestEntity = Omit<z.infer<typeof digestRow>, 'etag'>;
+const readDigest = (entity: object) => readRow(digestRow, entity);
 
 const NOTICES = 'notices';
 
@@ -144,7 +138,8 @@ export class TableDigestLedger implements DigestLedger, PostedDigests {
 
   /** A claim whose run died stops being renewed; once its lease has run out, exactly one run takes it. */
   private async takeOverExpiredClaim(entity: DigestEntity, now: Date): Promise<ClaimResult> {
-    const existing = await readOrUndefined<DigestEntity>(this.table, entity.partitionKey, entity.rowKey);
+    const found = await getOrUndefined<DigestEntity>(this.table, entity.partitionKey, entity.rowKey);
+    const existing = found && readDigest(found);
     // Released between our insert and this read: the next attempt inserts again.
     if (!existing)
       return { kind: 'held', claimant: 'a run that has just finished', leaseUntil: now.toISOString() };
@@ -217,8 +212,8 @@ export class TableDigestLedger implements DigestLedger, PostedDigests {
   }
 
   async latest(conversationId: string): Promise<PostedDigest | undefined> {
-    const row = await readOrUndefined<DigestEntity>(this.table, safeKey(conversationId), 'latest');
-    return row ? postedOf(row) : undefined;
+    const row = await getOrUndefined<DigestEntity>(this.table, safeKey(conversationId), 'latest');
+    return row ? postedOf(readDigest(row)) : undefined;
   }
 
   async list(): Promise<PostedDigestRecord[]> {
@@ -227,7 +222,8 @@ export class TableDigestLedger implements DigestLedger, PostedDigests {
       const rows = this.table.listEntities<DigestEntity>({
         queryOptions: { filter: odata`state eq ${'posted'}` },
       });
-      for await (const row of rows) {
+      for await (const entity of rows) {
+        const row = readDigest(entity);
         const posted = postedOf(row);
         if (row.rowKey === 'latest' || !posted || !row.channelId) continue;
         records.push({ ...posted, channelId: row.channelId, extra: row.rowKey.startsWith('extra|') });
@@ -281,7 +277,8 @@ export class TablePostedDigestCopies implements PostedDigestCopies {
       const rows = this.table.listEntities<DigestEntity>({
         queryOptions: { filter: odata`state eq ${'posted'}` },
       });
-      for await (const row of rows) {
+      for await (const entity of rows) {
+        const row = readDigest(entity);
         if (!row.card) continue;
         copies.push({
           id: JSON.stringify([row.partitionKey, row.rowKey, row.etag]),
@@ -341,6 +338,6 @@ export class TableReminderLedger implements ReminderLedger {
   }
 
   private row(email: string, actionId: string) {
-    return readOrUndefined<ReminderEntity>(this.table, 'reminder', safeKey(`${email}|${actionId}`));
+    return getOrUndefined<ReminderEntity>(this.table, 'reminder', safeKey(`${email}|${actionId}`));
   }
 }

@@ -6,7 +6,7 @@ import type {
   EscalationRecord,
 } from '../domain/escalation/escalation-ports';
 import { readRow } from './stored-rows';
-import { guardStore, statusCodeOf } from './store-errors';
+import { getOrUndefined, guardStore, statusCodeOf } from './store-errors';
 
 /**
  * Partition `week`: one row per action and ISO week, `2026-W50|5.1`, inserted conditionally to claim it and
@@ -123,23 +123,11 @@ export class TableEscalationLedger implements EscalationLedger {
   }
 
   async readPlanStart(): Promise<string | undefined> {
-    return guardStore(async () => {
-      try {
-        return (await this.table.getEntity<{ at: string }>('plan', 'start')).at;
-      } catch (error) {
-        if (statusCodeOf(error) === 404) return undefined;
-        throw error;
-      }
-    });
+    return (await getOrUndefined<{ at: string }>(this.table, 'plan', 'start'))?.at;
   }
 
   private async read(rowKey: string) {
-    try {
-      const entity = await this.table.getEntity<EscalationEntity>(WEEK, rowKey);
-      return readRow(escalationRow, entity);
-    } catch (error) {
-      if (statusCodeOf(error) === 404) return undefined;
-      throw error;
-    }
+    const entity = await getOrUndefined<EscalationEntity>(this.table, WEEK, rowKey);
+    return entity && readRow(escalationRow, entity);
   }
 }

@@ -1,7 +1,8 @@
 import { odata, type TableClient } from '@azure/data-tables';
+import { z } from 'zod';
 import type { KnownPerson, LoginBindings, PeopleStore } from '../domain/known-people';
-import { readStoredObject } from './stored-rows';
-import { guardStore, statusCodeOf } from './store-errors';
+import { readRow, readStoredObject } from './stored-rows';
+import { getOrUndefined, guardStore, statusCodeOf } from './store-errors';
 import { safeKey } from './table-clients';
 import { loginKey } from '../domain/person';
 
@@ -19,16 +20,27 @@ type PersonEntity = {
   lastSeenAt: string;
 };
 
+/** A person row as read back: checked, not cast (stored-rows.ts), so a bad row fails naming its key. */
+const personRow = z.object({
+  email: z.string(),
+  name: z.string(),
+  teamsUserId: z.string(),
+  aadObjectId: z.string().optional(),
+  personalConversation: z.string().optional(),
+  lastSeenAt: z.string(),
+});
+
 function toPerson(entity: PersonEntity): KnownPerson {
+  const row = readRow(personRow, entity);
   return {
-    email: entity.email,
-    name: entity.name,
-    teamsUserId: entity.teamsUserId,
-    aadObjectId: entity.aadObjectId,
-    personalConversation: entity.personalConversation
-      ? readStoredObject(entity.personalConversation, entity.email)
+    email: row.email,
+    name: row.name,
+    teamsUserId: row.teamsUserId,
+    aadObjectId: row.aadObjectId,
+    personalConversation: row.personalConversation
+      ? readStoredObject(row.personalConversation, row.email)
       : undefined,
-    lastSeenAt: entity.lastSeenAt,
+    lastSeenAt: row.lastSeenAt,
   };
 }
 
@@ -54,14 +66,8 @@ export class TablePeopleStore implements PeopleStore {
   }
 
   async findByEmail(email: string): Promise<KnownPerson | undefined> {
-    return guardStore(async () => {
-      try {
-        return toPerson(await this.table.getEntity<PersonEntity>(PARTITION, safeKey(loginKey(email))));
-      } catch (error) {
-        if (statusCodeOf(error) === 404) return undefined;
-        throw error;
-      }
-    });
+    const row = await getOrUndefined<PersonEntity>(this.table, PARTITION, safeKey(loginKey(email)));
+    return row && toPerson(row);
   }
 
   async all(): Promise<KnownPerson[]> {

@@ -9,7 +9,7 @@ import type {
   RedactedChange,
 } from '../domain/posted-copies';
 import { readStoredObject } from './stored-rows';
-import { guardStore, statusCodeOf } from './store-errors';
+import { getOrUndefined, guardStore, statusCodeOf } from './store-errors';
 
 /** In the digests table, apart from the channels' partitions (base64url never holds "|"). */
 const PARTITION = '|posted';
@@ -182,14 +182,8 @@ export class TablePostedCopies implements PostedCopies {
 
   async read(id: string): Promise<PostedCopy | undefined> {
     const [rowKey] = copyId.parse(JSON.parse(id));
-    return guardStore(async () => {
-      try {
-        return copyOf(await this.table.getEntity<CopyEntity>(PARTITION, rowKey));
-      } catch (error) {
-        if (statusCodeOf(error) === 404) return undefined;
-        throw error;
-      }
-    });
+    const row = await getOrUndefined<CopyEntity>(this.table, PARTITION, rowKey);
+    return row && copyOf(row);
   }
 
   async replace(id: string, card: string, shown: NoteSource[]): Promise<string | undefined> {

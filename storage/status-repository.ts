@@ -12,7 +12,7 @@ import type {
 } from '../domain/action-status';
 import type { PlanHistory } from '../app/board-pack-ports';
 import { currentRow, historyRow, readRow } from './stored-rows';
-import { guardStore, statusCodeOf } from './store-errors';
+import { getOrUndefined, guardStore, statusCodeOf } from './store-errors';
 import { watchedWrite } from './save-watch';
 
 /**
@@ -161,15 +161,8 @@ export class TableStatusStore implements StatusStore, PlanHistory {
     return row && { ...toEntry(row), etag: row.etag };
   }
 
-  private async readRow<T extends object>(rowKey: string): Promise<TableEntityResult<T> | undefined> {
-    return guardStore(async () => {
-      try {
-        return await this.table.getEntity<T>(this.planId, rowKey);
-      } catch (error) {
-        if (statusCodeOf(error) === 404) return undefined;
-        throw error;
-      }
-    });
+  private readRow<T extends object>(rowKey: string): Promise<TableEntityResult<T> | undefined> {
+    return getOrUndefined<T>(this.table, this.planId, rowKey);
   }
 
   /**

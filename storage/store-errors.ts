@@ -1,18 +1,32 @@
+import { isRestError } from '@azure/core-rest-pipeline';
+import type { TableClient, TableEntityResult } from '@azure/data-tables';
 import { StoreUnavailableError } from '../domain/store-unavailable';
 
 /** Storage failures the domain understands (StoreUnavailableError); anything else is rethrown as it came. */
 
 interface RestErrorLike {
-  statusCode?: number;
   code?: string;
 }
 
+/** The HTTP status of a storage failure (the SDK's RestError), undefined for anything else. */
 export function statusCodeOf(error: unknown): number | undefined {
-  if (typeof error === 'object' && error !== null && 'statusCode' in error) {
-    const code = (error as RestErrorLike).statusCode;
-    return typeof code === 'number' ? code : undefined;
-  }
-  return undefined;
+  return isRestError(error) ? error.statusCode : undefined;
+}
+
+/** One row by its keys, or undefined when there is none (404); a store that is not there as guardStore says. */
+export async function getOrUndefined<T extends object>(
+  table: TableClient,
+  partitionKey: string,
+  rowKey: string,
+): Promise<TableEntityResult<T> | undefined> {
+  return guardStore(async () => {
+    try {
+      return await table.getEntity<T>(partitionKey, rowKey);
+    } catch (error) {
+      if (statusCodeOf(error) === 404) return undefined;
+      throw error;
+    }
+  });
 }
 
 const NETWORK_CODES = new Set([
@@ -43,6 +57,8 @@ export async function guardStore<T>(operation: () => Promise<T>): Promise<T> {
   try {
     return await operation();
   } catch (error) {
+    // Already mapped by an inner guard (a read inside a claim): kept as it is, not wrapped again.
+    if (error instanceof StoreUnavailableError) throw error;
     if (isUnavailable(error)) throw new StoreUnavailableError(error);
     throw error;
   }

@@ -1,6 +1,8 @@
 import { odata, type TableClient } from '@azure/data-tables';
+import { z } from 'zod';
 import type { KnownTeam, KnownTeamStore } from '../domain/known-teams';
 import { guardStore } from './store-errors';
+import { readRow } from './stored-rows';
 import { safeKey } from './table-clients';
 
 type TeamEntity = {
@@ -14,6 +16,15 @@ type TeamEntity = {
 };
 
 const PARTITION = 'team';
+
+/** A team row as read back: checked, not cast (stored-rows.ts), so a bad row fails naming its key. */
+const teamRow = z.object({
+  teamId: z.string(),
+  name: z.string().optional(),
+  conversationId: z.string(),
+  installedAt: z.string(),
+  installedBy: z.string().optional(),
+});
 
 /** The conversations table's `team|<team id>` rows: every team the app was installed in. */
 export class TableKnownTeamStore implements KnownTeamStore {
@@ -30,7 +41,8 @@ export class TableKnownTeamStore implements KnownTeamStore {
       const rows = this.table.listEntities<TeamEntity>({
         queryOptions: { filter: odata`PartitionKey eq ${PARTITION}` },
       });
-      for await (const row of rows) {
+      for await (const entity of rows) {
+        const row = readRow(teamRow, entity);
         teams.push({
           teamId: row.teamId,
           name: row.name,

@@ -10,7 +10,7 @@ import type {
 } from '../app/yearly-sign-off-ports';
 import { loginKey } from '../domain/person';
 import { readRow } from './stored-rows';
-import { guardStore, statusCodeOf } from './store-errors';
+import { getOrUndefined, guardStore, statusCodeOf } from './store-errors';
 import { safeKey } from './table-clients';
 
 /** The yearly report's rows live in the board packs table, one partition per reporting year. */
@@ -135,14 +135,8 @@ export class TableYearlyReportLedger implements YearlyReportRecords {
     rowKey: string,
     schema: T,
   ): Promise<z.infer<T> | undefined> {
-    return guardStore(async () => {
-      try {
-        return readRow(schema, await this.table.getEntity(partition(year), rowKey));
-      } catch (error) {
-        if (statusCodeOf(error) === 404) return undefined;
-        throw error;
-      }
-    });
+    const row = await getOrUndefined(this.table, partition(year), rowKey);
+    return row && readRow(schema, row);
   }
 
   private rows<T>(year: string, prefix: string, read: (row: object) => T): Promise<T[]> {

@@ -5,7 +5,8 @@ import {
   TableReminderLedger,
 } from '../../storage/digest-repositories';
 import type { ClaimResult, WeekLease } from '../../domain/digest-ports';
-import { createTableClients, ensureTables, type TableClients } from '../../storage/table-clients';
+import { StoredRowError } from '../../storage/stored-rows';
+import { createTableClients, ensureTables, safeKey, type TableClients } from '../../storage/table-clients';
 import { sharedAzurite, uniqueTablePrefix } from '../support/azurite';
 
 const CHANNEL = '19:board-general@thread.tacv2';
@@ -104,6 +105,28 @@ describe('digest storage (Azurite)', () => {
       ],
     );
   });
+
+  const badRows: [string, Record<string, unknown>, (ledger: TableDigestLedger) => Promise<unknown>][] = [
+    ['a latest row in a state the bot never writes', { state: 'sent' }, (ledger) => ledger.latest(CHANNEL)],
+    ['a posted row with its time stored as a number', { postedAt: 20261123 }, (ledger) => ledger.list()],
+    ['a claim whose claimant is a number', { state: 'claimed', claimant: 7 }, () => claim('b', 60)],
+  ];
+  for (const [name, change, read] of badRows) {
+    it(`a digest row read back is checked, not cast: ${name} is refused, naming the row`, async () => {
+      leaseOf(await claim('a', 0));
+      await ledger.recordPosted(
+        CHANNEL,
+        { week: '2026-W48', postedAt: at(1), activityId: '111', snapshot: '{}' },
+        false,
+      );
+      const rowKey = name.startsWith('a latest') ? 'latest' : 'week|2026-W48';
+      const partitionKey = safeKey(CHANNEL);
+      await tables.digests.updateEntity({ partitionKey, rowKey, ...change }, 'Merge');
+      await assert.rejects(read(ledger), (error: unknown) => {
+        return error instanceof StoredRowError && error.message.includes(rowKey);
+      });
+    });
+  }
 
   it('tells the admins there is no board channel once a week', async () => {
     assert.equal(await ledger.claimNoChannelNotice('2026-W48', at(0)), true);
