@@ -136,10 +136,10 @@ module.exports = {
         pathNot: `^(${[...LAYERS, 'scripts', 'test', 'manifest'].join('|')})/`,
       },
     },
-    ...packagesOf('domain', ['zod', 'async-lock', 'exponential-backoff'], {
-      why: 'rules, with the write lock and backoff they need',
+    ...packagesOf('domain', ['zod'], { why: 'pure rules and the schemas of what they decide' }),
+    ...packagesOf('app', ['async-lock', 'exponential-backoff'], {
+      why: 'use cases reach everything outside through ports; the write pipeline holds the lock and backoff',
     }),
-    ...packagesOf('app', [], { why: 'use cases reach everything outside through ports' }),
     ...packagesOf('views', [], { why: 'view-models are plain data' }),
     ...packagesOf('plan', ['zod'], { core: true, why: 'the plan file and its schema' }),
     ...packagesOf('cards', ['zod', 'adaptivecards-templating'], { why: 'templates and payload schemas' }),

@@ -1,7 +1,7 @@
 import type { ActionStatus } from '../domain/action-status';
 import type { Person } from '../domain/person';
 import { findAction } from '../domain/plan-lookup';
-import { isActionOwner } from '../domain/status-service';
+import { isOwner } from '../domain/changes/decision';
 import type { Plan, PlanAction } from '../plan/plan-schema';
 import { actionView, formDetails, myActionsView, type ActionCycleContext } from '../views/action-views';
 import type { Answer } from '../views/answer';
@@ -108,7 +108,7 @@ export class ActionCards {
     answer: FormAnswer,
   ): MyActionsView {
     const { plan } = this.rules;
-    const owns = (status: ActionStatus) => viewer.email !== undefined && isActionOwner(viewer, status);
+    const owns = (status: ActionStatus) => viewer.email !== undefined && isOwner(viewer, status);
     const view = myActionsView(plan, viewer.name, owns, statuses, this.viewContext(), {
       withForms: true,
       only: list === 'mine' ? undefined : new Set(list),

@@ -1,6 +1,6 @@
 import type { PeopleStore } from '../domain/known-people';
 import type { Person } from '../domain/person';
-import type { StatusService } from '../domain/status-service';
+import type { StatusService } from './status-service';
 import type { Answer } from '../views/answer';
 import { notice } from './notices';
 import { busy, noSuchAction } from './refusals';

@@ -1,5 +1,7 @@
+import { RAG_LABELS } from '../domain/rag-status';
 import { plural } from '../domain/wording';
 import type { Answer } from '../views/answer';
+import type { BoardPackView } from '../views/board-pack-view-model';
 import type { BoardPackParams } from './board-pack-params';
 import type { BoardPackFormat } from './board-pack-ports';
 import { notice } from './notices';
@@ -126,4 +128,30 @@ export function drawingRefused(reason: 'busy' | 'stopping', format?: BoardPackFo
         'I stopped before your file was drawn, so nothing was sent or recorded. Ask again once I answer.',
         ['board pack'],
       );
+}
+
+/** Board packs go only to a personal chat. */
+export function askInPersonalChat(): Answer {
+  return notice(
+    'default',
+    'Ask me in a personal chat',
+    'Files from a bot go to one person\'s OneDrive, so I send board packs only in a personal chat. Open a chat with me and type "board pack" there.',
+    [],
+  );
+}
+
+/** The summary card above the two files offered. */
+export function offerSummary(view: BoardPackView): Answer {
+  const counts = (['red', 'amber', 'green', 'complete', 'not_started'] as const)
+    .map((rag) => `${RAG_LABELS[rag]} ${view.summary.overall[rag]}`)
+    .join(', ');
+  const exceptions = view.exceptions?.length ?? 0;
+  return notice(
+    'default',
+    `Board pack as at ${view.asAt.label}`,
+    `Period ${view.period.from.label} to ${view.period.to.label}. ${counts}. ` +
+      `${plural(exceptions, 'exception')}, ${plural(view.changes.length, 'change')} in the period. ` +
+      'Accept the two files below to save them to your OneDrive.',
+    [],
+  );
 }

@@ -1,13 +1,15 @@
-import type { HistoryEntry } from '../domain/action-status';
+import type { ActionStatus, HistoryEntry } from '../domain/action-status';
 import { formatCalendarDate, todayIn, type IsoDate } from '../domain/board-cycle/calendar-date';
 import { periodInstants } from '../domain/board-cycle/date-period';
 import { exceptionReport } from '../domain/board-cycle/exception-rules';
 import { statusesAsAt } from '../domain/board-cycle/status-as-at';
 import type { PostedDigests } from '../domain/digest-ports';
+import type { EscalationLedger } from '../domain/escalation/escalation-ports';
+import { currentEscalations, marksOf } from './standing-escalations';
 import { parseDigestSnapshot, type DigestSnapshot } from '../domain/digest/digest-snapshot';
 import type { PeopleStore } from '../domain/known-people';
 import type { Person } from '../domain/person';
-import { RAG_LABELS, type RagStatus } from '../domain/rag-status';
+import type { RagStatus } from '../domain/rag-status';
 import { plural } from '../domain/wording';
 import { zonedDateFormat } from '../domain/zoned-date-format';
 import type { Plan } from '../plan/plan-schema';
@@ -26,7 +28,7 @@ import {
   type IssuedBoardPacks,
   type PlanHistory,
 } from './board-pack-ports';
-import { drawingRefused } from './board-pack-file-answers';
+import { askInPersonalChat, drawingRefused, offerSummary } from './board-pack-file-answers';
 import { notice } from './notices';
 import { adminsOnly } from './refusals';
 import { findAction } from '../domain/plan-lookup';
@@ -70,6 +72,8 @@ export interface BoardPackPorts {
   clock: () => Date;
   timeZone: string;
   staleDays: number;
+  /** The escalations recorded: the pack's exceptions say which actions stood escalated at its as-at. */
+  escalations?: Pick<EscalationLedger, 'all' | 'readPlanStart'>;
   /** The people the bot has met: a document names someone as the roster knows them. */
   people?: Pick<PeopleStore, 'all'>;
   /** Organisations by address domain (AGENCY_DOMAINS); absent or empty: the domain is shown. */
@@ -170,12 +174,12 @@ export class BoardPacks {
     return { ok: true, params, history };
   }
 
-  /** Whether params that came back from outside (a consent card) are a pack this bot would offer. */
   /** False when this accept (the same Teams delivery) already started an upload: nothing is sent again. */
   firstAccept(delivery: string): Promise<boolean> {
     return this.ports.issued.claimAccept(delivery);
   }
 
+  /** Whether params that came back from outside (a consent card) are a pack this bot would offer. */
   isOffer(params: BoardPackParams): boolean {
     try {
       checkedParams(params, this.ports.clock(), this.ports.timeZone);
@@ -311,6 +315,7 @@ export class BoardPacks {
       return at >= startsAt && at < endsBefore;
     });
     const { snapshots, weekly } = await this.snapshotsBefore(asAt);
+    const escalations = await this.escalationsAt(asAt, statuses);
     const newest = snapshots[0];
     const earlier = new Map<string, RagStatus>();
     if (newest) {
@@ -333,6 +338,7 @@ export class BoardPacks {
         now: asAt,
         staleDays: this.ports.staleDays,
         timeZone,
+        escalations,
       }),
       changes,
       personName: (email: string, recordedName?: string) =>
@@ -344,6 +350,15 @@ export class BoardPacks {
       generatedBy,
       timeZone,
     });
+  }
+
+  /** The escalations standing at the as-at: raised by then, with no update or new owner since. */
+  private async escalationsAt(asAt: Date, statuses: ReadonlyMap<string, ActionStatus>) {
+    const ledger = this.ports.escalations;
+    if (!ledger) return undefined;
+    const [records, planStart] = await Promise.all([ledger.all(), ledger.readPlanStart()]);
+    const raised = records.filter((record) => Date.parse(record.at) <= asAt.getTime());
+    return marksOf(currentEscalations(raised, statuses, planStart), this.ports.timeZone);
   }
 
   /** Names by address: the roster's name for someone the bot has met, else as history last recorded it. */
@@ -379,28 +394,4 @@ function namesFrom(history: readonly HistoryEntry[]): Map<string, string> {
   for (const entry of [...history].sort((a, b) => a.at.localeCompare(b.at)))
     names.set(entry.byEmail.toLowerCase(), entry.byName);
   return names;
-}
-
-function askInPersonalChat(): Answer {
-  return notice(
-    'default',
-    'Ask me in a personal chat',
-    'Files from a bot go to one person\'s OneDrive, so I send board packs only in a personal chat. Open a chat with me and type "board pack" there.',
-    [],
-  );
-}
-
-function offerSummary(view: BoardPackView): Answer {
-  const counts = (['red', 'amber', 'green', 'complete', 'not_started'] as const)
-    .map((rag) => `${RAG_LABELS[rag]} ${view.summary.overall[rag]}`)
-    .join(', ');
-  const exceptions = view.exceptions?.length ?? 0;
-  return notice(
-    'default',
-    `Board pack as at ${view.asAt.label}`,
-    `Period ${view.period.from.label} to ${view.period.to.label}. ${counts}. ` +
-      `${plural(exceptions, 'exception')}, ${plural(view.changes.length, 'change')} in the period. ` +
-      'Accept the two files below to save them to your OneDrive.',
-    [],
-  );
 }

@@ -2,9 +2,11 @@ import { formatCalendarDate, todayIn } from '../domain/board-cycle/calendar-date
 import { periodInstants, readDatePeriod, type DatePeriod } from '../domain/board-cycle/date-period';
 import type { Person } from '../domain/person';
 import { findAction, findPriority } from '../domain/plan-lookup';
-import type { StatusService } from '../domain/status-service';
+import type { StatusService } from './status-service';
 import type { Plan } from '../plan/plan-schema';
-import { historyEntryView, historyView } from '../views/action-views';
+import { historyEntryView, historyView, withEscalations } from '../views/action-views';
+import type { EscalationLedger, EscalationRecord } from '../domain/escalation/escalation-ports';
+import type { EscalationEntry } from '../domain/history-entry';
 import type { Answer } from '../views/answer';
 import type { Place } from './action-cards';
 import { notice } from './notices';
@@ -22,6 +24,7 @@ export class History {
     private readonly plan: Plan,
     private readonly statusService: StatusService,
     private readonly viewClock: ViewClock,
+    private readonly escalations?: Pick<EscalationLedger, 'all'>,
   ) {}
 
   /** `viewer` only decides whether Redact buttons show; history itself needs no identity. */
@@ -37,9 +40,13 @@ export class History {
     }
     // Redact buttons only where the admin alone sees them: a channel's card is everyone's.
     const canRedact = place === 'personal' && this.statusService.isAdmin(viewer);
+    const context = this.viewClock();
+    const records = (await this.escalations?.all()) ?? [];
+    const events = records.filter((record) => record.actionId === action.id).map(escalationEntry);
+    const view = withEscalations(historyView(history, context, { canRedact }), history, events, context);
     return {
       summary: `History of ${action.id}`,
-      screen: { card: 'history', view: historyView(history, this.viewClock(), { canRedact }) },
+      screen: { card: 'history', view },
       sources: sourcesOfEntries(history.entries),
     };
   }
@@ -125,4 +132,16 @@ export class History {
 function periodWords(period: DatePeriod): string {
   const from = formatCalendarDate(period.from);
   return period.to === undefined ? `since ${from}` : `from ${from} to ${formatCalendarDate(period.to)}`;
+}
+
+/** An escalation as the action's record shows it: the bot's own event, beside the numbered changes. */
+function escalationEntry(record: EscalationRecord): EscalationEntry {
+  return {
+    kind: 'escalation',
+    actionId: record.actionId,
+    at: record.at,
+    silentSince: record.silentSince,
+    ...(record.ownerEmail ? { ownerEmail: record.ownerEmail } : {}),
+    told: record.told,
+  };
 }

@@ -1,6 +1,6 @@
 import type { Person } from '../domain/person';
 import type { ActionStatus } from '../domain/action-status';
-import { isActionOwner } from '../domain/status-service';
+import { isOwner } from '../domain/changes/decision';
 import type { Plan } from '../plan/plan-schema';
 import { myActionsView } from '../views/action-views';
 import type { Answer } from '../views/answer';
@@ -20,7 +20,7 @@ export class MyActions {
   async list(person: Person): Promise<Answer> {
     if (!person.email) return noIdentity();
     const statuses = await this.statuses.currentStatuses();
-    const owns = (status: ActionStatus) => isActionOwner(person, status);
+    const owns = (status: ActionStatus) => isOwner(person, status);
     const view = myActionsView(this.plan, person.name, owns, statuses, this.viewClock(), {
       withForms: true,
     });

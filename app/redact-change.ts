@@ -1,6 +1,7 @@
 import type { PostedCardUpdater, PostedDigestCopies } from '../domain/digest-ports';
 import { withoutRemovedText } from '../domain/redaction';
-import type { RedactionOutcome, RedactionRequest, StatusService } from '../domain/status-service';
+import type { RedactionOutcome, RedactionRequest } from '../domain/changes/redaction-change';
+import type { StatusService } from './status-service';
 import type { Answer } from '../views/answer';
 import { notice } from './notices';
 import { noSuchAction } from './refusals';

@@ -1,4 +1,4 @@
-import type { StatusUpdateOutcome } from '../domain/status-service';
+import type { StatusUpdateOutcome } from '../domain/changes/status-update';
 import { joinWithAnd } from '../domain/wording';
 import type { Answer } from '../views/answer';
 import { notice } from './notices';

@@ -1,5 +1,5 @@
 import type { Person } from '../domain/person';
-import type { StatusService } from '../domain/status-service';
+import type { StatusService } from './status-service';
 import type { Answer } from '../views/answer';
 import type { ActionCards, Place } from './action-cards';
 import { factAnswer } from './set-target-date';

@@ -1,6 +1,7 @@
 import { formatCalendarDate } from '../domain/board-cycle/calendar-date';
 import type { Person } from '../domain/person';
-import type { StatusService, TargetOutcome } from '../domain/status-service';
+import type { FactOutcome } from '../domain/changes/target-change';
+import type { StatusService } from './status-service';
 import type { Answer } from '../views/answer';
 import { actionAnswer, type ActionCards, type Place } from './action-cards';
 import { notice } from './notices';
@@ -36,13 +37,13 @@ export class SetTargetDate {
 }
 
 /** The answer to a target or lead change: the action card with what happened, or why nothing was stored. */
-export function factAnswer(
+export function factAnswer<K extends 'target' | 'lead'>(
   cards: ActionCards,
   request: { by: Person; actionId: string; place: Place },
-  outcome: TargetOutcome,
+  outcome: FactOutcome<K>,
   words: {
     notAllowed: string;
-    saved: (change: Extract<TargetOutcome, { kind: 'set' }>['change']) => string;
+    saved: (change: Extract<FactOutcome<K>, { kind: 'set' }>['change']) => string;
     unchanged: string;
   },
 ): Answer {

@@ -2,7 +2,7 @@ import { initialStatus } from '../domain/action-status';
 import type { Person } from '../domain/person';
 import { findAction } from '../domain/plan-lookup';
 import type { RagStatus } from '../domain/rag-status';
-import type { StatusService } from '../domain/status-service';
+import type { StatusService } from './status-service';
 import type { Plan } from '../plan/plan-schema';
 import type { Answer } from '../views/answer';
 import { actionAnswer, type ActionCards, type Place } from './action-cards';

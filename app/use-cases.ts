@@ -8,7 +8,8 @@ import type {
 } from '../domain/digest-ports';
 import type { PeopleStore } from '../domain/known-people';
 import type { KnownTeamStore } from '../domain/known-teams';
-import type { StatusService } from '../domain/status-service';
+import type { EscalationLedger } from '../domain/escalation/escalation-ports';
+import type { StatusService } from './status-service';
 import type { Plan } from '../plan/plan-schema';
 import { ActionCards } from './action-cards';
 import { AssignOwner } from './assign-owner';
@@ -20,6 +21,7 @@ import { YearlyReports } from './yearly-reports';
 import { CommandReplies } from './command-replies';
 import { DigestRequests } from './digest-requests';
 import { PostedDigestHistory } from './digest-snapshots';
+import { Escalations } from './escalations';
 import { ExceptionReport } from './exception-report';
 import { Help } from './help';
 import { History } from './history';
@@ -57,6 +59,7 @@ export interface UseCases {
   yearlyReports: YearlyReports;
   showAgency: ShowAgency;
   exceptionReport: ExceptionReport;
+  escalations: Escalations;
   /** Cards posted where others read them, swept when a note they show is redacted. */
   redactionSweep: RedactionSweep;
 }
@@ -104,6 +107,10 @@ export interface UseCasePorts {
   instanceId: string;
   leaseMs: number;
   reminderGapMs?: number;
+  escalationLedger: EscalationLedger;
+  /** ESCALATE_AFTER_DAYS, and who is told: ESCALATE_TO or every board admin. */
+  escalateAfterDays: number;
+  escalateTo: readonly string[];
 }
 
 export function createUseCases(ports: UseCasePorts): UseCases {
@@ -121,6 +128,23 @@ export function createUseCases(ports: UseCasePorts): UseCases {
     mayUpdate: statusService.mayUpdate.bind(statusService),
     clock,
     timeZone,
+  });
+  const assignOwner = new AssignOwner(statusService, ports.people);
+  const escalations = new Escalations({
+    plan,
+    statuses: statusService,
+    ledger: ports.escalationLedger,
+    reminders: ports.reminders,
+    people: ports.people,
+    messenger: ports.messenger,
+    assignOwner,
+    isAdmin,
+    log,
+    clock,
+    timeZone,
+    afterDays: ports.escalateAfterDays,
+    businessManagers: ports.escalateTo,
+    claimLeaseMs: ports.leaseMs,
   });
   const redactionSweep = new RedactionSweep(
     ports.postedCopies,
@@ -147,6 +171,7 @@ export function createUseCases(ports: UseCasePorts): UseCases {
     leaseMs: ports.leaseMs,
     reminderGapMs: ports.reminderGapMs,
     digestHistory,
+    escalations,
     redactionSweep,
   });
   return {
@@ -157,8 +182,8 @@ export function createUseCases(ports: UseCasePorts): UseCases {
     showAction: new ShowAction(plan, statusService, cards, ports.boardState),
     myActions: new MyActions(plan, statusService, viewClock),
     updateStatus: new UpdateStatus(plan, statusService, cards, clock, log),
-    assignOwner: new AssignOwner(statusService, ports.people),
-    history: new History(plan, statusService, viewClock),
+    assignOwner,
+    history: new History(plan, statusService, viewClock, ports.escalationLedger),
     redactChange: new RedactChange(
       statusService,
       ports.postedDigestCopies,
@@ -181,6 +206,7 @@ export function createUseCases(ports: UseCasePorts): UseCases {
       clock,
       timeZone,
       staleDays: ports.staleDays,
+      escalations: ports.escalationLedger,
       people: ports.people,
       agencyDomains: ports.agencyDomains,
       marking: ports.protectiveMarking,
@@ -200,6 +226,7 @@ export function createUseCases(ports: UseCasePorts): UseCases {
       fingerprint: ports.contentFingerprint,
     }),
     showAgency: new ShowAgency(plan, ports.boardState, viewClock),
-    exceptionReport: new ExceptionReport(plan, ports.boardState, viewClock, ports.staleDays),
+    exceptionReport: new ExceptionReport(plan, ports.boardState, viewClock, ports.staleDays, escalations),
+    escalations,
   };
 }

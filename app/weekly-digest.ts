@@ -8,13 +8,14 @@ import type {
 } from '../domain/digest-ports';
 import { DAY_MS } from '../domain/days';
 import { isoWeekOf } from '../domain/digest/iso-week';
-import type { StatusService } from '../domain/status-service';
+import type { StatusService } from './status-service';
 import type { Plan } from '../plan/plan-schema';
 import { myActionsView } from '../views/action-views';
 import type { Answer } from '../views/answer';
 import { buildDigest, type Digest } from '../views/digest-view';
 import type { DigestHistory } from './digest-snapshots';
 import { LeaseKeeper } from './lease-keeper';
+import type { Escalations, EscalationRunResult } from './escalations';
 import type { Log } from './log';
 import type { Messenger, PostResult } from './messenger';
 import { notice } from './notices';
@@ -22,7 +23,14 @@ import { sourcesOfStatuses, type NoteSource } from '../domain/posted-copies';
 import type { RedactionSweep } from './redaction-sweep';
 
 export type DigestRunResult =
-  | { kind: 'posted'; week: string; conversationId: string; activityId?: string; reminders: number }
+  | {
+      kind: 'posted';
+      week: string;
+      conversationId: string;
+      activityId?: string;
+      reminders: number;
+      escalations?: EscalationRunResult;
+    }
   /** This week's digest is already in the channel, posted by an earlier run. */
   | { kind: 'alreadyPosted'; week: string }
   /** Never set, or inactive since the bot was removed; nothing was posted anywhere. */
@@ -53,6 +61,8 @@ export interface WeeklyDigestParts {
   reminderGapMs?: number;
   /** The snapshots of digests already posted: direction of travel and "Needs the board's attention". */
   digestHistory: DigestHistory;
+  /** Silent actions raised with the business manager: run before the digest, which then shows them. */
+  escalations?: Pick<Escalations, 'run' | 'marks' | 'warning'>;
   /** Where a posted digest meets a redaction committed while it was being drawn or posted. */
   redactionSweep: RedactionSweep;
 }
@@ -71,11 +81,12 @@ export class WeeklyDigest {
   /** The digest as it would be posted now (preview and --dry-run); posts and records nothing. */
   async prepare(): Promise<{ digest: Digest; answer: Answer }> {
     const { plan, statusService, digestHistory, peopleStore, clock, staleDays, timeZone } = this.parts;
-    const [previous, pastDigests, statuses, people] = await Promise.all([
+    const [previous, pastDigests, statuses, people, escalations] = await Promise.all([
       digestHistory.previous(),
       digestHistory.all(),
       statusService.currentStatuses(),
       peopleStore.all(),
+      this.parts.escalations?.marks(),
     ]);
     const reachable = new Set(
       people.filter((person) => person.personalConversation).map((person) => person.email),
@@ -92,6 +103,7 @@ export class WeeklyDigest {
       staleDays,
       timeZone,
       unreachableOwners: new Set(owners.filter((email) => !reachable.has(email))),
+      escalations,
     });
     return {
       digest,
@@ -116,13 +128,34 @@ export class WeeklyDigest {
       const reason = channel
         ? `the bot is no longer in the board channel (${channel.inactiveReason ?? 'removed'})`
         : 'no board channel has been set';
+      // Without a board channel the business manager must still hear of silent actions.
+      if (!options.force) await this.escalate(week);
       const adminsTold = options.force ? 0 : await this.tellAdminsNoBoardChannel(week, reason);
       return { kind: 'noBoardChannel', reason, adminsTold };
     }
     if (options.force) return this.post(channel, week, undefined);
     const claim = await this.claim(channel.conversationId, week, options.waitMs ?? 2 * this.parts.leaseMs);
+    if (claim.kind === 'alreadyPosted') {
+      // A rerun in the same week: escalations its run did not get through are tried again (each action
+      // is claimed for the week, so nothing already sent goes twice).
+      await this.escalate(week);
+      return claim;
+    }
     if (claim.kind !== 'claimed') return claim;
-    return this.post(channel, week, claim.lease);
+    // Before the digest, so that this week's digest says what was escalated.
+    const escalations = await this.escalate(week);
+    const result = await this.post(channel, week, claim.lease);
+    return result.kind === 'posted' && escalations ? { ...result, escalations } : result;
+  }
+
+  /** The week's escalations; a failure is logged and left to the next run, never blocking the digest. */
+  private async escalate(week: string): Promise<EscalationRunResult | undefined> {
+    try {
+      return await this.parts.escalations?.run(week);
+    } catch (error) {
+      this.parts.logger.warn({ err: error, week }, 'escalations not sent; the next run tries again');
+      return undefined;
+    }
   }
 
   /** Claims the week, waiting (bounded) while another live run holds it. */
@@ -305,6 +338,7 @@ export class WeeklyDigest {
     for (const [email, actionIds] of byOwner) {
       const person: KnownPerson | undefined = await peopleStore.findByEmail(email);
       if (!person?.personalConversation) continue;
+      const warning = await this.parts.escalations?.warning(actionIds, statuses);
       const view = myActionsView(
         plan,
         person.name,
@@ -314,7 +348,9 @@ export class WeeklyDigest {
         {
           withForms: true,
           only: new Set(actionIds),
-          intro: `These actions have had no update for ${staleDays} days or more. Two taps here updates the board.`,
+          intro:
+            `These actions have had no update for ${staleDays} days or more. Two taps here updates the board.` +
+            (warning?.text ? ` ${warning.text}` : ''),
         },
       );
       try {
@@ -323,7 +359,13 @@ export class WeeklyDigest {
           screen: { card: 'myActions', view },
         });
         if (result.kind !== 'sent') continue;
-        for (const actionId of actionIds) await reminders.recordReminded(email, actionId, now.toISOString());
+        for (const actionId of actionIds)
+          await reminders.recordReminded(
+            email,
+            actionId,
+            now.toISOString(),
+            warning?.silentSince.get(actionId),
+          );
         sentCount += 1;
       } catch (error) {
         logger.warn({ err: error }, 'reminder not sent; it will be retried on the next run');

@@ -4,7 +4,7 @@ import type { UseCases } from '../app/use-cases';
 import { identityUnavailable, somethingWentWrong, storeUnavailable, unknownButton } from '../app/refusals';
 import { buildCard, type AdaptiveCardJson } from '../cards';
 import { EXECUTE_VERB, SUBMIT_VERB, readRedactChangePayload, runCommandPayload } from '../cards/verbs';
-import { parseCommand } from '../domain/commands';
+import { parseCommand, type ChatText } from '../domain/commands';
 import { StoreUnavailableError } from '../domain/store-unavailable';
 import type { Plan } from '../plan/plan-schema';
 import type { Answer } from '../views/answer';
@@ -19,9 +19,18 @@ import type { PeopleRegister } from './people-register';
 import { executeAnswer, replyWithAll, replyWithCard, type ExecuteResponse } from './replies';
 import type { BoardPackDelivery } from './board-pack-delivery';
 import { teamOfInstall } from './team-install';
-import { activityOf, hasResponded, type InboundActivity, type TurnContext } from './teams-turn';
+import {
+  activityOf,
+  connectorStatusOf,
+  hasResponded,
+  isConnectorFailure,
+  type InboundActivity,
+  type TurnContext,
+} from './teams-turn';
 import { tenantProblem } from './tenant-check';
 import { turnOf } from './turn';
+import { answerWithin, TURN_ANSWER_MS } from './turn-answer';
+import type { WorkAfterAnswer } from './work-after-answer';
 
 /** What the Teams routes need: the use cases, and the Teams-side pieces that say who is asking. */
 export interface ApplicationParts {
@@ -33,6 +42,10 @@ export interface ApplicationParts {
   boardPackFiles: BoardPackDelivery;
   /** Single tenant: activities from any other tenant are refused before any route runs. */
   tenantId?: string;
+  /** Where a turn's work goes on once the turn has been answered (see answerWithin). */
+  workAfterAnswer: WorkAfterAnswer;
+  /** Tests shorten how long a turn waits for its own work before it is answered. */
+  turnAnswerMs?: number;
   /** Lets a card action's deadline know whether the record write it waits for was sent or committed. */
   watchSaves: WatchSaves;
   invokeDeadlineMs?: number;
@@ -64,6 +77,9 @@ const submitVerbOf = (activity: InboundActivity): unknown =>
  */
 export function registerRoutes(app: App, parts: ApplicationParts): void {
   const { plan, useCases, people, peopleRegister, logger, boardPackFiles, tenantId } = parts;
+  /** Messages and conversation updates are answered with 200 whatever happens, so need not wait long. */
+  const answered = (what: string, work: Promise<void>) =>
+    answerWithin(what, work, parts.turnAnswerMs ?? TURN_ANSWER_MS, parts.workAfterAnswer, logger);
   const routes = commandRoutes(useCases, boardPackFiles);
   const cardActions = new CardActions(
     useCases.showAction,
@@ -71,12 +87,17 @@ export function registerRoutes(app: App, parts: ApplicationParts): void {
     people,
     logger,
     parts.watchSaves,
+    useCases.escalations,
     parts.invokeDeadlineMs,
   );
   const reply = (context: TurnContext, answer: Answer) =>
     replyWithCard(context, buildCard(answer.screen), answer.summary);
 
-  const runText = async (context: TurnContext, text: string, from: 'typed' | 'button' = 'typed') => {
+  const runText = async (
+    context: TurnContext,
+    text: string | ChatText,
+    from: 'typed' | 'button' = 'typed',
+  ) => {
     await peopleRegister.notePersonalChat(context);
     const command = parseCommand(text, plan);
     logger.info({ command: command.kind, from }, 'command');
@@ -107,6 +128,7 @@ export function registerRoutes(app: App, parts: ApplicationParts): void {
     [EXECUTE_VERB.updateStatus]: (context, data) => cardActions.updateStatus(context, data),
     [EXECUTE_VERB.refreshAction]: (context, data) => cardActions.refreshAction(context, data),
     [EXECUTE_VERB.openForm]: (context, data) => cardActions.openForm(context, data),
+    [EXECUTE_VERB.assignOwner]: (context, data) => cardActions.assignOwner(context, data),
   };
   on(app, 'card.action', async (context: RouteContext) => {
     const activity = activityOf(context);
@@ -145,9 +167,12 @@ export function registerRoutes(app: App, parts: ApplicationParts): void {
     const activity = activityOf(context);
     const verb = submitVerbOf(activity);
     const action = typeof verb === 'string' && Object.hasOwn(submit, verb) ? submit[verb] : undefined;
-    await guardTurn(context, logger, () =>
-      guardMessage(context, logger, () =>
-        action ? action(context, activity.value) : runText(context, commandText(activity)),
+    await answered(
+      'message reply',
+      guardTurn(context, logger, () =>
+        guardMessage(context, logger, () =>
+          action ? action(context, activity.value) : runText(context, commandText(activity)),
+        ),
       ),
     );
   });
@@ -171,10 +196,13 @@ export function registerRoutes(app: App, parts: ApplicationParts): void {
   on(app, 'conversationUpdate', async (context: RouteContext) => {
     const activity = activityOf(context);
     const isBot = (member: { id?: string }) => member.id === activity.recipient?.id;
-    await guardTurn(context, logger, async () => {
-      if (activity.membersAdded?.some(isBot)) await botAdded(context);
-      if (activity.membersRemoved?.some(isBot)) await botRemoved(context);
-    });
+    await answered(
+      'conversation update',
+      guardTurn(context, logger, async () => {
+        if (activity.membersAdded?.some(isBot)) await botAdded(context);
+        if (activity.membersRemoved?.some(isBot)) await botRemoved(context);
+      }),
+    );
   });
   const botAdded = async (context: TurnContext) => {
     const activity = activityOf(context);
@@ -219,6 +247,8 @@ async function guardTurn(context: TurnContext, logger: Logger, work: () => Promi
     await work();
   } catch (error) {
     logger.error({ err: error, activityType: activityOf(context).type }, 'unhandled turn error');
+    // A Bot Connector that did not answer (or failed) the reply would not take a second message either.
+    if (isConnectorFailure(error) && (connectorStatusOf(error) ?? 500) >= 500) return;
     await answerUnexpected(context, logger);
   }
 }

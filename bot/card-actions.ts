@@ -7,10 +7,12 @@ import type { UpdateStatus } from '../app/update-status';
 import { buildCard } from '../cards';
 import {
   openFormPayload,
+  readAssignOwnerPayload,
   readUpdateStatusPayload,
   refreshActionPayload,
   type UpdateStatusPayload,
 } from '../cards/verbs';
+import type { Escalations } from '../app/escalations';
 import { answerInTime, INVOKE_DEADLINE_MS } from './invoke-deadline';
 import type { Logger } from './logger';
 import type { PeopleDirectory } from './people-directory';
@@ -31,6 +33,7 @@ export class CardActions {
     private readonly people: PeopleDirectory,
     private readonly logger: Logger,
     private readonly watchSaves: WatchSaves,
+    private readonly escalations?: Pick<Escalations, 'assign'>,
     private readonly deadlineMs = INVOKE_DEADLINE_MS,
   ) {}
 
@@ -46,6 +49,20 @@ export class CardActions {
       logger: this.logger,
       verb,
     });
+  }
+
+  /** The escalation card's assign form: the typed address, checked as `assign` checks it. */
+  async assignOwner(context: TurnContext, data: unknown): Promise<ExecuteResponse> {
+    const parsed = readAssignOwnerPayload(data);
+    if (!parsed.success || !this.escalations) {
+      this.logger.warn({ verb: 'assignOwner' }, 'card payload rejected');
+      return this.answer(context, cardNotRead());
+    }
+    const turn = turnOf(context, this.people);
+    return this.answer(
+      context,
+      await this.escalations.assign({ by: await turn.who(), ...parsed.data, delivery: turn.delivery }),
+    );
   }
 
   /** Teams asks for one viewer's own view of an action card (Universal Actions refresh). */

@@ -74,6 +74,7 @@ export function commandRoutes(useCases: UseCases, boardPackFiles: BoardPackDeliv
     boardPacks: async (_command, turn) => useCases.boardPacks.list(await turn.who()),
     showAgency: (command) => useCases.showAgency.show(command.agency),
     exceptions: () => useCases.exceptionReport.show(),
+    showEscalations: async (_command, turn) => useCases.escalations.show(await turn.who()),
     notInPlan: async (command) => commandReplies.notInPlan(command),
     incomplete: async (command) => commandReplies.incomplete(command),
     tooLong: async (command) => commandReplies.tooLong(command),

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import type { Server } from 'restify';
-import { StatusService } from '../domain/status-service';
+import { StatusService } from '../app/status-service';
 import { loadPlan } from '../plan/load-plan';
 import type { Plan } from '../plan/plan-schema';
 import { startAzurite, type AzuriteProcess } from '../storage/azurite-process';
@@ -26,6 +26,7 @@ import { PeopleRegister } from './people-register';
 import { TableLoginBindings, TablePeopleStore } from '../storage/people-repository';
 import { TableKnownTeamStore } from '../storage/team-repository';
 import { TableBoardPackLedger } from '../storage/board-pack-ledger';
+import { TableEscalationLedger } from '../storage/escalation-ledger';
 import { DrawingPool, type DrawingPoolOptions } from '../workers/drawing-pool';
 import { listenOnHosts, type Listeners } from './listeners';
 import type { DoorLimits } from './http-doors';
@@ -98,6 +99,8 @@ export interface CompositionOptions {
   embeddedStore?: Promise<AzuriteProcess>;
   /** Tests shorten the deadline on outbound Bot Connector calls. */
   outboundTimeoutMs?: number;
+  /** Tests shorten how long a message waits for its reply before Teams gets its answer (TURN_ANSWER_MS). */
+  turnAnswerMs?: number;
   /** Outbound tokens without Microsoft Entra (tests: login.microsoftonline.com is out of reach). */
   outboundTokens?: OutboundTokens;
   /** Tests shorten the deadline on a board-pack upload to OneDrive, and lower the largest file sent. */
@@ -208,6 +211,7 @@ export async function composeBot(config: Config, options: CompositionOptions = {
     endorsements: config.credentials
       ? new KeyEndorsements(config.openIdMetadataUrl ?? PUBLIC.openIdMetadataUrl, PUBLIC.tokenIssuer)
       : undefined,
+    tenantId: config.credentials?.tenantId,
     localMode: !config.credentials,
     health: async () => {
       try {
@@ -274,10 +278,15 @@ export async function composeBot(config: Config, options: CompositionOptions = {
     instanceId: `${os.hostname()}:${process.pid}`,
     leaseMs: config.digest.leaseMs,
     reminderGapMs: options.reminderGapMs,
+    escalationLedger: new TableEscalationLedger(storage.tables.escalations),
+    escalateAfterDays: config.escalation.afterDays,
+    escalateTo: config.escalation.to,
   });
   const workAfterAnswer = new WorkAfterAnswer(logger);
   registerRoutes(app, {
     plan,
+    workAfterAnswer,
+    turnAnswerMs: options.turnAnswerMs,
     tenantId: config.credentials?.tenantId,
     watchSaves,
     useCases,

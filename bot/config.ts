@@ -1,100 +1,23 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Cron } from 'croner';
 import dotenv from 'dotenv';
 import { z } from 'zod';
-import { guestHomeAddress, loginKey } from '../domain/person';
+import {
+  agencyDomains,
+  emailList,
+  hostName,
+  isCronPattern,
+  isTimeZone,
+  leadPartners,
+  oneAddress,
+  optionalText,
+  port,
+  protectiveMarking,
+  storageProblems,
+} from './config-fields';
 import { SHAREPOINT_UPLOAD_HOSTS, UPLOAD_HOST_PATTERN } from './upload-hosts';
 
-/**
- * Every setting the bot reads. This module is the only reader of process.env.
- *
- * Admins are sign-in names (UPNs) in login form: lower-cased in ASCII only, so a look-alike letter
- * stays itself and fails the check; a guest's UPN becomes the address they were invited with.
- */
-const emailList = z
-  .string()
-  .default('')
-  .transform((value) =>
-    value
-      .split(',')
-      .map(loginKey)
-      .filter((item) => item.length > 0)
-      .map((item) => guestHomeAddress(item) ?? item),
-  )
-  .pipe(z.array(z.string().email('must be a comma-separated list of email addresses')));
-
-const optionalText = z
-  .string()
-  .trim()
-  .optional()
-  .transform((value) => (value === '' ? undefined : value));
-
-/** A blank value (`PORT=` in a .env template) is unset, not port 0 (which would pick a random port). */
-const port = (fallback: number) =>
-  z.preprocess(
-    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
-    z.coerce.number().int().min(0).max(65535).default(fallback),
-  );
-
-/** "tvp.police.uk=Thames Valley Police; oxfordshire.gov.uk=Oxfordshire County Council". */
-const agencyDomains = z
-  .string()
-  .default('')
-  .transform((value, ctx) => {
-    const map = new Map<string, string>();
-    for (const item of value.split(';')) {
-      if (item.trim() === '') continue;
-      const match = /^\s*([a-z0-9-]+(?:\.[a-z0-9-]+)+)\s*=\s*(\S(?:.{0,78}\S)?)\s*$/i.exec(item);
-      if (!match) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `must be "domain=Agency name; …", e.g. "tvp.police.uk=Thames Valley Police" (could not read "${item.trim()}")`,
-        });
-        return z.NEVER;
-      }
-      map.set(match[1].toLowerCase(), match[2]);
-    }
-    return map;
-  });
-
-/** "Oxfordshire County Council=chief.exec@oxfordshire.gov.uk; Thames Valley Police=…": agency, then sign-in name. */
-const leadPartners = z
-  .string()
-  .default('')
-  .transform((value, ctx) => {
-    const partners: { agency: string; upn: string }[] = [];
-    for (const item of value.split(';')) {
-      if (item.trim() === '') continue;
-      const equals = item.lastIndexOf('=');
-      const agency = equals < 0 ? '' : item.slice(0, equals).trim();
-      const login = equals < 0 ? '' : loginKey(item.slice(equals + 1));
-      const upn = guestHomeAddress(login) ?? login;
-      if (agency === '' || agency.length > 120 || !z.string().email().safeParse(upn).success) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `must be "Agency=sign-in address; …", e.g. "Thames Valley Police=chief.constable@tvp.police.uk" (could not read "${item.trim()}")`,
-        });
-        return z.NEVER;
-      }
-      if (partners.some((partner) => partner.upn === upn)) {
-        ctx.addIssue({ code: 'custom', message: `lists ${upn} twice` });
-        return z.NEVER;
-      }
-      partners.push({ agency, upn });
-    }
-    return partners;
-  });
-
-/** A protective marking is one short line of printable text. */
-const protectiveMarking = optionalText.pipe(
-  z
-    .string()
-    .max(60, 'must be at most 60 characters')
-    .regex(/^[\p{L}\p{N} .,:;()/&'+-]+$/u, 'must be letters, digits, spaces and ordinary punctuation')
-    .default('OFFICIAL-SENSITIVE'),
-);
-
+/** Every setting the bot reads. This module is the only reader of process.env. */
 const environmentSchema = z
   .object({
     PORT: port(3978),
@@ -148,11 +71,7 @@ const environmentSchema = z
     BOARD_ADMINS: emailList,
     AGENCY_DOMAINS: agencyDomains,
     LEAD_PARTNERS: leadPartners,
-    SCRUTINEER: optionalText
-      .transform((value) =>
-        value === undefined ? undefined : (guestHomeAddress(loginKey(value)) ?? loginKey(value)),
-      )
-      .pipe(z.string().email("must be the independent scrutineer's sign-in address").optional()),
+    SCRUTINEER: oneAddress("must be the independent scrutineer's sign-in address"),
     REPORT_YEAR_START_MONTH: z.preprocess(
       (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
       z.coerce
@@ -164,6 +83,11 @@ const environmentSchema = z
     ),
     PROTECTIVE_MARKING: protectiveMarking,
     STALE_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+    /** Unset means twice STALE_DAYS. */
+    ESCALATE_AFTER_DAYS: optionalText.pipe(
+      z.coerce.number().int('must be a whole number of days').min(1).max(730).optional(),
+    ),
+    ESCALATE_TO: oneAddress("must be one email address: the business manager's sign-in name"),
     DIGEST_CRON: z
       .string()
       .trim()
@@ -222,38 +146,16 @@ const environmentSchema = z
       if (!env.BOT_TENANT_ID)
         ctx.addIssue({ code: 'custom', path: ['BOT_TENANT_ID'], message: 'is required when BOT_ID is set' });
     }
+    if (env.ESCALATE_AFTER_DAYS !== undefined && env.ESCALATE_AFTER_DAYS < env.STALE_DAYS)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ESCALATE_AFTER_DAYS'],
+        message: `must be at least STALE_DAYS (${env.STALE_DAYS}): an owner is reminded before the action is escalated`,
+      });
     storageProblems(env).forEach(([name, message]) =>
       ctx.addIssue({ code: 'custom', path: [name], message }),
     );
   });
-
-type StorageVariables = {
-  BOT_ID?: string;
-  AZURE_STORAGE_CONNECTION_STRING?: string;
-  AZURE_STORAGE_ACCOUNT_URL?: string;
-  LOCAL_STORAGE?: 'embedded';
-};
-
-/** Production must never fall back to a disk inside its container without being told to. */
-function storageProblems(env: StorageVariables): [string, string][] {
-  const azure = [
-    env.AZURE_STORAGE_CONNECTION_STRING && 'AZURE_STORAGE_CONNECTION_STRING',
-    env.AZURE_STORAGE_ACCOUNT_URL && 'AZURE_STORAGE_ACCOUNT_URL',
-  ].filter((name): name is string => Boolean(name));
-  if (azure.length > 1)
-    return [['AZURE_STORAGE_ACCOUNT_URL', 'and AZURE_STORAGE_CONNECTION_STRING are both set: keep one']];
-  if (env.LOCAL_STORAGE && azure.length > 0)
-    return [['LOCAL_STORAGE', `is "embedded" while ${azure[0]} is set too: keep one`]];
-  if (env.BOT_ID && azure.length === 0 && !env.LOCAL_STORAGE)
-    return [
-      [
-        'AZURE_STORAGE_ACCOUNT_URL',
-        'or AZURE_STORAGE_CONNECTION_STRING is required when BOT_ID is set (production): ' +
-          'the plan must live in Azure Table Storage. Set LOCAL_STORAGE=embedded to keep it on local disk instead',
-      ],
-    ];
-  return [];
-}
 
 /** The app registration, and how the bot proves it is that app: a client secret or a managed identity. */
 export interface BotCredentials {
@@ -326,6 +228,12 @@ export interface Config {
     yearStartMonth: number;
   };
   staleDays: number;
+  escalation: {
+    /** Silent this many days after a reminder (or without an owner) and the action is escalated. */
+    afterDays: number;
+    /** Who is told: ESCALATE_TO, or else every board admin. */
+    to: string[];
+  };
   /** Where a file-consent upload may go: host names, or `*.domain` for any name under a domain. */
   uploadHosts: readonly string[];
   digest: {
@@ -348,26 +256,13 @@ export type StorageConfig =
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Configuration is not valid:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    // One problem is one line (what a script prints); several are listed one a line.
+    super(
+      problems.length === 1
+        ? `Configuration is not valid: ${problems[0]}`
+        : `Configuration is not valid:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`,
+    );
     this.name = 'ConfigError';
-  }
-}
-
-function isCronPattern(pattern: string): boolean {
-  try {
-    new Cron(pattern, { paused: true }).stop();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
   }
 }
 
@@ -429,6 +324,10 @@ export function loadConfig(given: Record<string, string | undefined> = readEnvir
       yearStartMonth: env.REPORT_YEAR_START_MONTH,
     },
     staleDays: env.STALE_DAYS,
+    escalation: {
+      afterDays: env.ESCALATE_AFTER_DAYS ?? 2 * env.STALE_DAYS,
+      to: env.ESCALATE_TO ? [env.ESCALATE_TO] : boardAdminsDefaulted ? [LOCAL_CHAIR] : env.BOARD_ADMINS,
+    },
     uploadHosts: env.UPLOAD_HOSTS ?? SHAREPOINT_UPLOAD_HOSTS,
     digest: {
       cron: env.DIGEST_CRON,
@@ -448,13 +347,6 @@ export interface PackagingConfig {
   teamsAppId: string;
   botDomain: string;
 }
-
-const hostName = z
-  .string()
-  .regex(
-    /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$/i,
-    'must be a host name without scheme, port or path, e.g. oscb-bot.azurewebsites.net',
-  );
 
 const packagingSchema = z.object({
   BOT_ID: optionalText.pipe(

@@ -2,6 +2,7 @@ import { ConfigError, loadConfig, npmFlags } from './config';
 import { digestText } from '../cards/digest-text';
 import { composeBot } from './composition-root';
 import type { DigestRunResult } from '../app/weekly-digest';
+import type { DueEscalation } from '../app/escalations';
 import { buildCard } from '../cards';
 import { createLogger } from './logger';
 import { describeFailure } from './one-line-problem';
@@ -17,7 +18,8 @@ const KNOWN_FLAGS = /^(--force|--dry-run|--json|--wait(=.*)?)$/;
 const USAGE = `Usage: npm run digest -- [--dry-run [--json]] [--force] [--wait <seconds>]
 
 Posts this week's digest to the board channel once, for an external scheduler; exit 0 means it is there.
-  --dry-run   print the digest instead of posting it (--json: as the Adaptive Card)
+  --dry-run   print the digest and what would be escalated, posting and sending nothing
+              (--json: the digest as the Adaptive Card)
   --force     post even if this week's digest was already posted or is claimed by another run
   --wait <s>  wait up to this many seconds for another run's claim to end
 With embedded storage (no AZURE_STORAGE_*), stop the bot first: one process at a time uses the data folder.`;
@@ -45,9 +47,13 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (dryRun) {
       const { digest, answer } = await bot.useCases.weeklyDigest.prepare();
-      console.log(
-        argv.includes('--json') ? JSON.stringify(buildCard(answer.screen), null, 2) : digestText(digest.view),
-      );
+      const due = await bot.useCases.escalations.due();
+      if (argv.includes('--json')) {
+        console.log(JSON.stringify(buildCard(answer.screen), null, 2));
+      } else {
+        console.log(digestText(digest.view));
+        console.log(['', ...escalationLines(due, bot.config.escalation.afterDays)].join('\n'));
+      }
       return 0;
     }
     const result = await bot.useCases.weeklyDigest.run({ force, waitMs });
@@ -63,6 +69,21 @@ async function main(argv: string[]): Promise<number> {
   } finally {
     await bot.close();
   }
+}
+
+/** What this run would escalate (before its claims: one already escalated this week is not sent again). */
+function escalationLines(due: DueEscalation[], afterDays: number): string[] {
+  if (due.length === 0)
+    return [
+      `Would escalate: nothing (no action silent for ${afterDays} days after a reminder, or without an owner).`,
+    ];
+  return [
+    `Would escalate (unless already escalated this week): ${plural(due.length, 'action')}`,
+    ...due.map(
+      (item) =>
+        `  ${item.action.id} ${item.action.title}: ${item.why === 'noOwner' ? 'no owner' : `owner ${item.status.ownerName ?? item.status.ownerEmail ?? ''}, no update`} for ${plural(item.silentDays, 'day')}; to ${item.recipients.join(', ') || 'nobody (set ESCALATE_TO or BOARD_ADMINS)'}`,
+    ),
+  ];
 }
 
 /** Undefined when the digest is in the board channel; otherwise one line saying why not. */

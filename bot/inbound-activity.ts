@@ -37,6 +37,19 @@ const anyActivity = z.object({ type: z.string().min(1) }).passthrough();
 
 const ANSWERED = new Set(['message', 'invoke', 'conversationUpdate', 'installationUpdate']);
 
+/**
+ * Invokes whose value the SDK's router reads before any handler runs (`value.action`, `value.actionName`,
+ * `value.botMessagePreviewAction` in SDK 2.1): without an object there, routing throws and the SDK
+ * answers 500. Teams always sends one; a request without it cannot be routed, so it is the sender's
+ * mistake (400). Every other invoke is routed by name alone, and its handler reads the value with zod.
+ */
+const ROUTED_ON_VALUE = new Set([
+  'fileConsent/invoke',
+  'composeExtension/submitAction',
+  'message/submitAction',
+]);
+const isObject = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value);
+
 export interface InboundRules {
   /**
    * Local mode: nothing proves where an activity came from, so the bot only ever answers this machine.
@@ -59,7 +72,17 @@ export function inboundActivityProblem(body: unknown, rules: InboundRules): stri
   }
   if (!ANSWERED.has(base.data.type)) return undefined;
   const checked = conversational.safeParse(body);
-  if (checked.success) return undefined;
-  const issue = checked.error.issues[0];
-  return `The activity's ${issue.path.join('.') || 'body'} is missing or malformed (${issue.message}).`;
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    return `The activity's ${issue.path.join('.') || 'body'} is missing or malformed (${issue.message}).`;
+  }
+  const { name, value } = body as { name?: unknown; value?: unknown };
+  if (
+    base.data.type === 'invoke' &&
+    typeof name === 'string' &&
+    ROUTED_ON_VALUE.has(name) &&
+    !isObject(value)
+  )
+    return `A ${name} invoke's value must be an object.`;
+  return undefined;
 }

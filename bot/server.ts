@@ -4,6 +4,7 @@ import restify, { type Next, type Request, type Response } from 'restify';
 import type { HttpRouteHandler, IHttpServerAdapter } from '@microsoft/teams.apps';
 import type { Logger } from './logger';
 import { inboundActivityProblem } from './inbound-activity';
+import { entraTenantProblem } from './entra-tenant';
 import type { KeyEndorsements } from './key-endorsements';
 import { isLoopbackHostHeader, isLoopbackUrl } from './loopback';
 
@@ -15,6 +16,8 @@ export interface ServerParts {
   health: HealthCheck;
   /** With credentials: the channel endorsement of the token's signing key (see KeyEndorsements). */
   endorsements?: KeyEndorsements;
+  /** With credentials: the board's tenant, the only one whose Entra tokens are accepted. */
+  tenantId?: string;
   logger: Logger;
   /** No inbound authentication: only this machine, and only loopback serviceUrls, are answered. */
   localMode: boolean;
@@ -53,7 +56,7 @@ export interface BotServer {
 
 const MESSAGES_PATH = '/api/messages';
 
-export function createServer({ health, logger, localMode, endorsements }: ServerParts): BotServer {
+export function createServer({ health, logger, localMode, endorsements, tenantId }: ServerParts): BotServer {
   const server = restify.createServer({ name: 'oscb-plan-bot', handleUncaughtExceptions: false });
 
   const refuse = (res: Response, status: number, code: string, message: string, context: object) => {
@@ -103,10 +106,12 @@ export function createServer({ health, logger, localMode, endorsements }: Server
         return;
       }
       try {
-        const unendorsed = await endorsements?.problem(
-          req.headers.authorization,
-          (req.body as { channelId?: unknown }).channelId,
-        );
+        const unendorsed =
+          (tenantId && entraTenantProblem(req.headers.authorization, tenantId)) ||
+          (await endorsements?.problem(
+            req.headers.authorization,
+            (req.body as { channelId?: unknown }).channelId,
+          ));
         if (unendorsed) {
           refuse(res, 401, 'Unauthorized', unendorsed, { activityType: activity.type });
           return;

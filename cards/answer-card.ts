@@ -3,6 +3,7 @@ import { buildActionCard } from './action-card';
 import { buildAgencyCard } from './agency-card';
 import { buildAimCard } from './aim-card';
 import { buildDigestCard } from './digest-card';
+import { buildEscalationsCard } from './escalations-card';
 import { buildExceptionsCard } from './exceptions-card';
 import { buildHelpCard } from './help-card';
 import { buildHistoryCard } from './history-card';
@@ -40,5 +41,7 @@ export function buildCard(screen: Screen): AdaptiveCardJson {
       return buildExceptionsCard(screen.view);
     case 'agency':
       return buildAgencyCard(screen.view);
+    case 'escalations':
+      return buildEscalationsCard(screen.view);
   }
 }

@@ -33,6 +33,7 @@ type DigestCardData = {
   attention: ExceptionGroupData[];
   moreAttention: number;
   moreAttentionText: string;
+  noLongerEscalated: string | null;
   exceptions: NavButtonData;
   changes: { heading: string; movement: RunData[]; note: string | null }[];
   moreChanges: number;
@@ -205,6 +206,7 @@ function renderDigest(view: DigestView, level: TrimLevel): AdaptiveCardJson {
     attention: exceptionGroupData(attention, { correctiveChars: level.correctiveChars, openButtons: false }),
     moreAttention,
     moreAttentionText: `and ${plural(moreAttention, 'more action', 'more actions')}: the full report has every one`,
+    noLongerEscalated: noLongerEscalatedText(view),
     exceptions: navButton('Full exception report', COMMANDS.exceptions()),
     changes: changes.map((change) => ({
       heading: `${change.actionId} ${change.title}`,
@@ -325,4 +327,11 @@ function run(
     isSubtle: style.isSubtle ? true : null,
     weight: style.weight ?? null,
   };
+}
+
+/** "No longer escalated: 5.1 Title (updated)", or null when nothing was de-escalated since the last digest. */
+export function noLongerEscalatedText(view: DigestView): string | null {
+  if (!view.noLongerEscalated?.length) return null;
+  const items = view.noLongerEscalated.map((item) => `${item.actionId} ${item.title} (${item.why})`);
+  return `No longer escalated: ${items.join('; ')}`;
 }

@@ -1,4 +1,4 @@
-import { CHANGE_LABEL } from './digest-card';
+import { CHANGE_LABEL, noLongerEscalatedText } from './digest-card';
 import type {
   DigestChangeView,
   DigestRedAmberView,
@@ -34,6 +34,7 @@ export function digestText(view: DigestView): string {
       'Nothing: no action is red, stuck at amber, overdue, stale or never updated.',
     ),
     ...(view.attention.length > 0 || view.moreAttention > 0 ? ['  Full report: exceptions'] : []),
+    ...(view.noLongerEscalated?.length ? [`  ${noLongerEscalatedText(view)}`] : []),
     '',
     `What moved (${view.changesSince})`,
     ...listed(view.changes.flatMap(changeLines), view.moreChanges, 'Nothing moved.'),

@@ -105,7 +105,7 @@ function entryData(actionId: string, entry: HistoryEntryView, noteChars: number)
     return shown === null ? [] : [{ label, text: truncate(shown, noteChars) }];
   };
   return {
-    number: `#${entry.number}`,
+    number: entry.number === undefined ? '' : `#${entry.number}`,
     when: entry.when,
     ago: entry.ago,
     who: entry.who,
@@ -117,14 +117,15 @@ function entryData(actionId: string, entry: HistoryEntryView, noteChars: number)
       ...(entry.kind === 'target' ? detail('Reason: ', entry.reason) : []),
     ],
     evidenceUrl: evidenceButtonUrl(entry.evidenceUrl),
-    redact: entry.redactable
-      ? {
-          title: `Redact #${entry.number}`,
-          inputId: redactChangeInputId(entry.number),
-          label: `Why must the note of #${entry.number} be taken out? Kept with the record; do not repeat the note.`,
-          data: { verb: SUBMIT_VERB.redactChange, actionId, version: entry.number },
-        }
-      : null,
+    redact:
+      entry.redactable && entry.number !== undefined
+        ? {
+            title: `Redact #${entry.number}`,
+            inputId: redactChangeInputId(entry.number),
+            label: `Why must the note of #${entry.number} be taken out? Kept with the record; do not repeat the note.`,
+            data: { verb: SUBMIT_VERB.redactChange, actionId, version: entry.number },
+          }
+        : null,
   };
 }
 
@@ -143,6 +144,8 @@ function changeRuns(entry: HistoryEntryView): TextRunData[] {
       return entry.previousTargetDate
         ? [plainRun(`Target date moved from ${entry.previousTargetDate} to ${entry.targetDate ?? '?'}`)]
         : [plainRun(`Target date set: ${entry.targetDate ?? '?'}`)];
+    case 'escalation':
+      return [{ text: entry.escalation ?? 'Escalated', color: 'Attention', isSubtle: false }];
     case 'lead':
       return entry.previousLeadAgency
         ? [

@@ -16,3 +16,4 @@ export { buildDigestCard } from './digest-card';
 export { buildAgencyCard } from './agency-card';
 export { buildExceptionsCard } from './exceptions-card';
 export { buildCard } from './answer-card';
+export { buildEscalationsCard } from './escalations-card';

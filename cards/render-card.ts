@@ -17,12 +17,18 @@ export type TemplateValue =
 
 export type TemplateData = { readonly [key: string]: TemplateValue };
 
-/** Parses a card template once; the returned function binds it to data. */
+/**
+ * Parses a card template once, when first drawn: a start draws one card before its first answer, and
+ * parsing all of them at load took more of a cold start than the Teams SDK itself.
+ */
 export function compileCardTemplate<TData extends TemplateData>(
   templateJson: object,
 ): (data: TData) => AdaptiveCardJson {
-  const template = new ACData.Template(templateJson);
-  return (data) => toCard(withoutNulls(template.expand({ $root: data })));
+  let template: ACData.Template | undefined;
+  return (data) => {
+    template ??= new ACData.Template(templateJson);
+    return toCard(withoutNulls(template.expand({ $root: data })));
+  };
 }
 
 /**

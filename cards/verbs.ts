@@ -78,6 +78,8 @@ export const EXECUTE_VERB = {
   refreshAction: 'refreshAction',
   /** Shows one person the action's form, filled in with what they typed; stores nothing. */
   openForm: 'openForm',
+  /** The escalation card's form: assigns the action to the address typed in it, checked like `assign`. */
+  assignOwner: 'assignOwner',
 } as const;
 
 /**
@@ -169,6 +171,36 @@ export function readUpdateStatusPayload(data: unknown) {
   return updateStatusPayload.safeParse(data);
 }
 
+/** The escalation card's assign box: one per action, as the card holds a form for each. */
+export function assignInputId(actionId: string): string {
+  return `assign-${actionId}`;
+}
+
+/** Longer than any address (254), so an over-long one is answered by the address check, not dropped. */
+const MAX_ASSIGN_PAYLOAD = 500;
+
+export const assignOwnerPayload = z.object({
+  actionId,
+  /** The actions the card lists, so the answer redraws that card. */
+  list: z.array(actionId).min(1).max(60),
+  /** What was typed in the action's assign box ("" when left empty). */
+  address: z.string().max(MAX_ASSIGN_PAYLOAD).default(''),
+});
+
+/** The assign payload with the address read from the action's own box. */
+export function readAssignOwnerPayload(data: unknown) {
+  if (typeof data === 'object' && data !== null && !Array.isArray(data)) {
+    const record = data as Record<string, unknown>;
+    if (typeof record.actionId === 'string') {
+      return assignOwnerPayload.safeParse({
+        ...record,
+        address: record[assignInputId(record.actionId)] ?? '',
+      });
+    }
+  }
+  return assignOwnerPayload.safeParse(data);
+}
+
 export const refreshActionPayload = z.object({
   actionId,
 });
@@ -177,5 +209,6 @@ export type RunCommandPayload = z.infer<typeof runCommandPayload>;
 export type OfferBoardPackFilePayload = z.infer<typeof offerBoardPackFilePayload>;
 export type RedactChangePayload = z.infer<typeof redactChangePayload>;
 export type UpdateStatusPayload = z.infer<typeof updateStatusPayload>;
+export type AssignOwnerPayload = Omit<z.infer<typeof assignOwnerPayload>, 'address'>;
 export type OpenFormPayload = z.infer<typeof openFormPayload>;
 export type FormList = z.infer<typeof formList>;

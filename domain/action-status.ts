@@ -1,4 +1,9 @@
+import type { HistoryEntry, StoredHistoryEntry } from './history-entry';
 import type { RagStatus } from './rag-status';
+
+// The store port speaks in changes; their one definition is history-entry.ts.
+export type { HistoryEntry, HistoryKind, StoredHistoryEntry } from './history-entry';
+export { HISTORY_KINDS } from './history-entry';
 
 /** The current state of one action: its RAG, latest note and owner. */
 export interface ActionStatus {
@@ -13,6 +18,8 @@ export interface ActionStatus {
   updatedByName?: string;
   ownerEmail?: string;
   ownerName?: string;
+  /** When the current owner was assigned (ISO 8601): their silence counts from then at the earliest. */
+  ownerSince?: string;
   /** The owner's Teams user id, when known: Teams refreshes shared cards into a form for them. */
   ownerTeamsUserId?: string;
   /** The owner's Entra object id, once known: from then on the owner is that account, whatever its name. */
@@ -29,50 +36,6 @@ export interface ActionStatus {
   revisedTargetDate?: string;
   /** The lead agency set by `lead`; the plan file's `lead` when never set. */
   leadAgency?: string;
-}
-
-/** What a change did: a status update, a new owner, a note taken out, a target date set, a lead agency set. */
-export const HISTORY_KINDS = ['status', 'owner', 'redaction', 'target', 'lead'] as const;
-export type HistoryKind = (typeof HISTORY_KINDS)[number];
-
-/**
- * One change, kept for ever: a correction is a new entry, never an edit. The one exception is a
- * redaction, which replaces a change's note (and only its note) and is itself recorded as a change.
- */
-export interface HistoryEntry {
-  actionId: string;
-  /** The change's number: 1 for the first change to the action, shown as "#1". */
-  version: number;
-  kind: HistoryKind;
-  at: string;
-  byEmail: string;
-  byName: string;
-  fromRag: RagStatus;
-  toRag: RagStatus;
-  note?: string;
-  ownerEmail?: string;
-  previousOwnerEmail?: string;
-  /** On a status change whose note was taken out: the note now reads "[redacted by …]". */
-  redacted?: boolean;
-  /** On a redaction: the change whose note was taken out, and why. Never the removed text. */
-  redactsVersion?: number;
-  /** Why: a redaction's reason, or a target date revision's ("because the audit moved"). */
-  reason?: string;
-  /** On a status change: what the update said besides its note. */
-  impact?: string;
-  evidenceUrl?: string;
-  correctiveAction?: string;
-  /** On a target change: the new target date and the one it replaced (YYYY-MM-DD). */
-  targetDate?: string;
-  previousTargetDate?: string;
-  /** On a lead change: the new lead agency and the one it replaced. */
-  leadAgency?: string;
-  previousLeadAgency?: string;
-}
-
-/** A history entry read from the store, with what the store needs to replace it (a redaction). */
-export interface StoredHistoryEntry extends HistoryEntry {
-  etag?: string;
 }
 
 /** The change an activity (by its delivery key) produced, for answering a redelivery the same way. */

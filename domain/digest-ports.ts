@@ -89,9 +89,23 @@ export interface PostedDigests {
   list(): Promise<PostedDigestRecord[]>;
 }
 
+/** The reminders one owner got about one action since its silence began. */
+export interface ReminderCount {
+  /** The latest reminder (ISO 8601). */
+  lastAt: string;
+  /** How many reminders since `since`: the first reminder about this silence. */
+  count: number;
+  since: string;
+}
+
 export interface ReminderLedger {
   lastReminded(email: string, actionId: string): Promise<string | undefined>;
-  recordReminded(email: string, actionId: string, at: string): Promise<void>;
+  /**
+   * Records a reminder. Reminders sent since `silentSince` are counted together; an older one starts the
+   * count again (the action was updated, or the owner changed, since).
+   */
+  recordReminded(email: string, actionId: string, at: string, silentSince?: string): Promise<void>;
+  reminders(email: string, actionId: string): Promise<ReminderCount | undefined>;
 }
 
 /** A digest card the bot posted, as stored: what a redaction must find and update in place. */

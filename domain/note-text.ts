@@ -3,7 +3,8 @@
  * read. One place decides what is stored and what the personal-data check reads, so both paths agree.
  */
 
-export type NoteReading = { ok: true; note: string } | { ok: false; problem: string };
+export type NoteReading = Result<{ note: string }>;
+import type { Result } from './result';
 
 // Embeddings, overrides and isolates change how the text around them is displayed (a right-to-left
 // override makes "fdp.exe" read "exe.pdf"); they are never needed in a note, unlike LRM/RLM marks.

@@ -93,7 +93,7 @@ export function sourcesOfStatuses(statuses: Iterable<ActionStatus>): NoteSource[
 export function sourcesOfEntries(entries: Iterable<HistoryEntry>): NoteSource[] {
   const sources: NoteSource[] = [];
   for (const entry of entries) {
-    if (entry.redacted) continue;
+    if (entry.redacted || entry.kind !== 'status') continue;
     const texts = wordsOf([entry.note, entry.impact, entry.correctiveAction, entry.evidenceUrl]);
     if (texts.length > 0) sources.push({ actionId: entry.actionId, at: entry.at, texts });
   }

@@ -1,4 +1,5 @@
 import { readNote } from './note-text';
+import type { Result } from './result';
 
 export const RAG_STATUSES = ['not_started', 'red', 'amber', 'green', 'complete'] as const;
 
@@ -43,7 +44,7 @@ export function parseRagWord(word: string): RagStatus | undefined {
   return RAG_WORDS.get(joined);
 }
 
-export type StatusUpdateCheck = { ok: true; note: string } | { ok: false; problem: string };
+export type StatusUpdateCheck = Result<{ note: string }>;
 
 /** The rules every status update passes, however it arrives; returns the note as it should be stored. */
 export function validateStatusUpdate(update: { rag: RagStatus; note: string }): StatusUpdateCheck {

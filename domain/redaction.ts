@@ -1,10 +1,11 @@
 import { findPersonalData } from './personal-data';
 import { readNote } from './note-text';
 import { zonedDateFormat } from './zoned-date-format';
+import type { Result } from './result';
 
 export const MAX_REASON_LENGTH = 300;
 
-export type ReasonCheck = { ok: true; reason: string } | { ok: false; problem: string };
+export type ReasonCheck = Result<{ reason: string }>;
 
 /** A redaction's reason is kept for ever beside the change, so it must not repeat what it removes. */
 export function checkRedactionReason(typed: string, now: Date): ReasonCheck {

@@ -3,11 +3,12 @@ import { currentTargetDate } from './board-cycle/target-date';
 import type { IsoDate } from './board-cycle/calendar-date';
 import { readNote } from './note-text';
 import { findPersonalData } from './personal-data';
+import type { Result } from './result';
 
 /** A revision's reason sits in the history for ever, like a redaction's. */
 export const MAX_TARGET_REASON_LENGTH = 300;
 
-export type TextCheck = { ok: true; text: string } | { ok: false; problem: string };
+export type TextCheck = Result<{ text: string }>;
 
 /** "because the audit moved": readable, bounded, and naming nobody. */
 export function readTargetReason(typed: string, now: Date): TextCheck {

@@ -1,6 +1,7 @@
 import { readEvidenceLink } from './board-cycle/evidence-link';
 import { readNote } from './note-text';
 import type { RagStatus } from './rag-status';
+import type { Result } from './result';
 
 /** Impact so far and corrective action: the same bound as a note, as both sit on the same form. */
 export const MAX_DETAIL_LENGTH = 1000;
@@ -19,7 +20,7 @@ export interface UpdateDetails {
   correctiveAction?: string;
 }
 
-export type UpdateDetailsReading = { ok: true; details: UpdateDetails } | { ok: false; problem: string };
+export type UpdateDetailsReading = Result<{ details: UpdateDetails }>;
 
 export const CORRECTIVE_ACTION_NEEDED =
   'A red status needs a corrective action: what is being done to bring the action back on track.';
@@ -51,7 +52,7 @@ export function readUpdateDetails(rag: RagStatus, typed: TypedUpdateDetails): Up
   };
 }
 
-type DetailReading = { ok: true; text: string } | { ok: false; problem: string };
+type DetailReading = Result<{ text: string }>;
 
 function readDetail(label: string, raw: string): DetailReading {
   // Far over the limit is refused before reading, so nothing long is scanned twice.

@@ -59,6 +59,18 @@ export const prioritySchema = z.object({
   keywords: z.array(z.string().trim().toLowerCase().min(2)).default([]),
   why: text,
   boardWill: text,
+  /**
+   * The priority's lead: a sign-in address, told when one of its actions is escalated. Blank or absent
+   * when the board has not named one. (An action's `lead` is an agency's name; this is a person.)
+   */
+  lead: optionalText.pipe(
+    z
+      .string()
+      .max(254)
+      .transform((value) => value.toLowerCase())
+      .pipe(z.string().email("a priority's lead is a sign-in address such as jane.lead@agency.example"))
+      .optional(),
+  ),
   actions: z.array(actionSchema).min(1),
 });
 

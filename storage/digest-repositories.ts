@@ -10,6 +10,7 @@ import type {
   PostedDigestCopy,
   PostedDigestRecord,
   PostedDigests,
+  ReminderCount,
   ReminderLedger,
   WeekLease,
 } from '../domain/digest-ports';
@@ -306,22 +307,40 @@ export class TablePostedDigestCopies implements PostedDigestCopies {
   }
 }
 
-type ReminderEntity = { partitionKey: string; rowKey: string; at: string };
+type ReminderEntity = { partitionKey: string; rowKey: string; at: string; count?: number; since?: string };
 
 export class TableReminderLedger implements ReminderLedger {
   constructor(private readonly table: TableClient) {}
 
   async lastReminded(email: string, actionId: string): Promise<string | undefined> {
-    return (await readOrUndefined<ReminderEntity>(this.table, 'reminder', safeKey(`${email}|${actionId}`)))
-      ?.at;
+    return (await this.row(email, actionId))?.at;
   }
 
-  async recordReminded(email: string, actionId: string, at: string): Promise<void> {
+  async reminders(email: string, actionId: string): Promise<ReminderCount | undefined> {
+    const row = await this.row(email, actionId);
+    // Rows from before counting began hold one reminder: the last.
+    return row && { lastAt: row.at, count: row.count ?? 1, since: row.since ?? row.at };
+  }
+
+  async recordReminded(email: string, actionId: string, at: string, silentSince?: string): Promise<void> {
+    const previous = silentSince === undefined ? undefined : await this.reminders(email, actionId);
+    const sameSilence =
+      previous !== undefined && Date.parse(previous.lastAt) >= Date.parse(silentSince ?? '');
     await guardStore(() =>
       this.table.upsertEntity<ReminderEntity>(
-        { partitionKey: 'reminder', rowKey: safeKey(`${email}|${actionId}`), at },
+        {
+          partitionKey: 'reminder',
+          rowKey: safeKey(`${email}|${actionId}`),
+          at,
+          count: sameSilence ? previous.count + 1 : 1,
+          since: sameSilence ? previous.since : at,
+        },
         'Replace',
       ),
     );
+  }
+
+  private row(email: string, actionId: string) {
+    return readOrUndefined<ReminderEntity>(this.table, 'reminder', safeKey(`${email}|${actionId}`));
   }
 }

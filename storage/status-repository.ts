@@ -36,7 +36,7 @@ export const MAX_COUNTED_CHANGES = 10_000;
 
 type RowKeys = { partitionKey: string; rowKey: string };
 type CurrentEntity = RowKeys & { [K in keyof Omit<StoredStatus, 'etag'>]: StoredStatus[K] };
-type HistoryEntity = RowKeys & { [K in keyof HistoryEntry]: HistoryEntry[K] };
+type HistoryEntity = RowKeys & HistoryEntry;
 
 type DeliveryEntity = { partitionKey: string; rowKey: string; actionId: string; version: number };
 
@@ -61,10 +61,9 @@ function toStatus(row: TableEntityResult<CurrentEntity>): StoredStatus {
   return withoutUndefined(readRow(currentRow, row));
 }
 
+/** A history row read back: the fields of its kind, checked by its schema (history-entry.ts), nothing else. */
 function toEntry(row: HistoryEntity): HistoryEntry {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { etag, ...entry } = readRow(historyRow, row);
-  return withoutUndefined(entry);
+  return withoutUndefined(readRow(historyRow, row));
 }
 
 function historyEntity(planId: string, entry: HistoryEntry): HistoryEntity {
@@ -138,7 +137,9 @@ export class TableStatusStore implements StatusStore, PlanHistory {
       guardStore(async () => {
         try {
           const response = await this.table.submitTransaction(actions);
-          return { kind: 'saved', etag: response.getResponseForEntity(current.rowKey)?.etag };
+          // By position: the SDK names an update's sub-response by no row key (nor a create's whose key it
+          // escapes), so looking the current row up by key found nothing and every write read first.
+          return { kind: 'saved', etag: response.subResponses[actions.indexOf(moveCurrent)]?.etag };
         } catch (error) {
           const status = statusCodeOf(error);
           if (status === 409 || status === 412) return { kind: 'conflict' };

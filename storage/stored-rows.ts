@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HISTORY_KINDS } from '../domain/action-status';
+import { historyEntrySchema } from '../domain/history-entry';
 import { RAG_STATUSES } from '../domain/rag-status';
 
 /**
@@ -20,6 +20,7 @@ export const currentRow = z.object({
   updatedByName: text.optional(),
   ownerEmail: text.optional(),
   ownerName: text.optional(),
+  ownerSince: text.optional(),
   ownerTeamsUserId: text.optional(),
   ownerAadObjectId: text.optional(),
   ragSince: text.optional(),
@@ -32,30 +33,8 @@ export const currentRow = z.object({
   etag: text.optional(),
 });
 
-export const historyRow = z.object({
-  actionId: text,
-  version,
-  kind: z.enum(HISTORY_KINDS),
-  at: text,
-  byEmail: text,
-  byName: text,
-  fromRag: rag,
-  toRag: rag,
-  note: text.optional(),
-  ownerEmail: text.optional(),
-  previousOwnerEmail: text.optional(),
-  redacted: z.boolean().optional(),
-  redactsVersion: version.optional(),
-  reason: text.optional(),
-  impact: text.optional(),
-  evidenceUrl: text.optional(),
-  correctiveAction: text.optional(),
-  targetDate: text.optional(),
-  previousTargetDate: text.optional(),
-  leadAgency: text.optional(),
-  previousLeadAgency: text.optional(),
-  etag: text.optional(),
-});
+/** A history row: one of the kinds of change, each with the fields its kind requires. */
+export const historyRow = historyEntrySchema;
 
 /** A stored row that does not read as what its table holds. */
 export class StoredRowError extends Error {

@@ -10,6 +10,7 @@ export const TABLE_NAMES = {
   digests: 'digests',
   reminders: 'reminders',
   boardPacks: 'boardpacks',
+  escalations: 'escalations',
 } as const;
 
 export type TableName = keyof typeof TABLE_NAMES;
@@ -70,6 +71,7 @@ export function createTableClients(store: string | AccountWithIdentity, prefix: 
     digests: make(TABLE_NAMES.digests),
     reminders: make(TABLE_NAMES.reminders),
     boardPacks: make(TABLE_NAMES.boardPacks),
+    escalations: make(TABLE_NAMES.escalations),
   };
 }
 

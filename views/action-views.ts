@@ -1,9 +1,12 @@
 import { statusOf, type ActionStatus, type HistoryEntry } from '../domain/action-status';
 import { priorityOfAction } from '../domain/plan-lookup';
 import { formatBoardTime, timeAgo, wholeDaysBetween } from '../domain/relative-time';
-import type { HistoryPage } from '../domain/status-service';
+import type { EscalationEntry } from '../domain/history-entry';
+import type { HistoryPage } from '../domain/history-page';
 import type { Plan, PlanAction } from '../plan/plan-schema';
 import { formatCalendarDate } from '../domain/board-cycle/calendar-date';
+import { localDaysBetween } from '../domain/digest/local-calendar';
+import { joinWithAnd, plural } from '../domain/wording';
 import { leadOf, targetView } from './target-view';
 import { actionCycleView, type PreviousDigest } from './board-cycle-views';
 import { ownerLabel, statusView, type ViewContext } from './view-context';
@@ -109,6 +112,43 @@ export function historyView(
     newerCommand: page > 1 ? `history ${action.id} page ${page - 1}` : undefined,
     entries: history.entries.map((entry) => historyEntryView(entry, context, options)),
   };
+}
+
+/** An escalation among an action's changes: who was told, and the silence. No change number. */
+export function escalationEntryView(event: EscalationEntry, context: ViewContext): HistoryEntryView {
+  const at = new Date(event.at);
+  const days = localDaysBetween(new Date(event.silentSince), at, context.timeZone);
+  return {
+    kind: 'escalation',
+    when: formatBoardTime(at, context.timeZone),
+    ago: timeAgo(at, context.now),
+    who: 'OSCB Plan Bot',
+    escalation: `Escalated to ${joinWithAnd(event.told.map((person) => person.name))}: ${event.ownerEmail ? 'no update' : 'no owner'} for ${plural(days, 'day')}`,
+  };
+}
+
+/**
+ * A page of changes with the escalations that happened while they did, newest first: those after the
+ * page's oldest change (and before its newest, but for the first page), or older still on the last page.
+ */
+export function withEscalations(
+  view: HistoryView,
+  page: { entries: readonly HistoryEntry[]; page: number; pages: number },
+  events: readonly EscalationEntry[],
+  context: ViewContext,
+): HistoryView {
+  const newest = page.page === 1 ? Infinity : Date.parse(page.entries[0]?.at ?? '');
+  const oldest = page.page === page.pages ? -Infinity : Date.parse(page.entries.at(-1)?.at ?? '');
+  const shown = events.filter((event) => {
+    const at = Date.parse(event.at);
+    return at <= newest && at >= oldest;
+  });
+  if (shown.length === 0) return view;
+  const timed = [
+    ...view.entries.map((entry, index) => ({ at: Date.parse(page.entries[index]?.at ?? ''), entry })),
+    ...shown.map((event) => ({ at: Date.parse(event.at), entry: escalationEntryView(event, context) })),
+  ].sort((a, b) => b.at - a.at);
+  return { ...view, entries: timed.map(({ entry }) => entry) };
 }
 
 /** The details a form starts with: the latest update's, so an owner restates rather than retypes them. */

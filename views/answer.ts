@@ -1,6 +1,7 @@
 import type { NoteSource } from '../domain/posted-copies';
 import type { AgencyView, ExceptionsView } from './board-cycle-view-model';
 import type { DigestView } from './digest-view-model';
+import type { EscalationsView } from './escalation-views';
 import type {
   ActionView,
   AimView,
@@ -26,7 +27,8 @@ export type Screen =
   | { card: 'personalDataCheck'; view: PersonalDataCheckView }
   | { card: 'digest'; view: DigestView }
   | { card: 'exceptions'; view: ExceptionsView }
-  | { card: 'agency'; view: AgencyView };
+  | { card: 'agency'; view: AgencyView }
+  | { card: 'escalations'; view: EscalationsView };
 
 /** What the bot says back: the card to show, and one line for notifications and the activity's summary. */
 export interface Answer {

@@ -5,6 +5,7 @@ import {
   type DirectionOfTravel as DomainDirection,
 } from '../domain/board-cycle/direction-of-travel';
 import type { ExceptionGroup, ExceptionReason } from '../domain/board-cycle/exception-rules';
+import { describeExceptionReason } from '../domain/board-cycle/exception-rules';
 import { currentTargetDate } from '../domain/board-cycle/target-date';
 import { RAG_LABELS, countRags, type RagStatus } from '../domain/rag-status';
 import { plural } from '../domain/wording';
@@ -167,6 +168,8 @@ export function plainReason(reason: ExceptionReason): string {
       return `no update for ${plural(reason.days, 'day')}`;
     case 'neverUpdated':
       return 'never updated';
+    case 'escalated':
+      return describeExceptionReason(reason);
   }
 }
 
@@ -184,25 +187,25 @@ function changeRow(change: HistoryEntry, actionTitle: string, input: BoardPackIn
 
 /** What a change said; for a change that is not a status update, what it changed. */
 export function changeNote(change: HistoryEntry): string {
-  if (change.kind === 'owner') {
-    return change.previousOwnerEmail
-      ? `Owner changed from ${change.previousOwnerEmail} to ${change.ownerEmail ?? 'nobody'}.`
-      : `Owner set to ${change.ownerEmail ?? 'nobody'}.`;
+  switch (change.kind) {
+    case 'owner':
+      return change.previousOwnerEmail
+        ? `Owner changed from ${change.previousOwnerEmail} to ${change.ownerEmail}.`
+        : `Owner set to ${change.ownerEmail}.`;
+    case 'redaction':
+      return `Took the note of change #${change.redactsVersion} out of the record${change.reason ? `: ${change.reason}` : ''}.`;
+    case 'target': {
+      const was = change.previousTargetDate ? ` (was ${calendarDay(change.previousTargetDate).label})` : '';
+      const why = change.reason ? `: ${change.reason}` : '.';
+      return `Target date set to ${calendarDay(change.targetDate).label}${was}${why}`;
+    }
+    case 'lead': {
+      const was = change.previousLeadAgency ? ` (was ${change.previousLeadAgency})` : '';
+      return `Lead agency set to ${change.leadAgency}${was}.`;
+    }
+    case 'status':
+      return change.note ?? `Status set to ${RAG_LABELS[change.toRag]}.`;
   }
-  if (change.kind === 'redaction') {
-    return `Took the note of change #${change.redactsVersion ?? '?'} out of the record${change.reason ? `: ${change.reason}` : ''}.`;
-  }
-  if (change.kind !== 'status' && change.targetDate !== undefined) {
-    const was = change.previousTargetDate ? ` (was ${calendarDay(change.previousTargetDate).label})` : '';
-    const why = change.reason ? `: ${change.reason}` : '.';
-    return `Target date set to ${calendarDay(change.targetDate).label}${was}${why}`;
-  }
-  if (change.kind !== 'status' && change.leadAgency !== undefined) {
-    const was = change.previousLeadAgency ? ` (was ${change.previousLeadAgency})` : '';
-    return `Lead agency set to ${change.leadAgency}${was}.`;
-  }
-  if (change.kind === 'status') return change.note ?? `Status set to ${RAG_LABELS[change.toRag]}.`;
-  return '';
 }
 
 /** A calendar date as the board reads it; noon UTC is that same day everywhere the label is made. */

@@ -40,6 +40,8 @@ export interface DigestView {
   attention: ExceptionGroupView[];
   /** Rows of the exception report left off. */
   moreAttention: number;
+  /** Escalated at the last digest and not now: "5.1 Title (updated)", "(new owner)". */
+  noLongerEscalated?: { actionId: string; title: string; why: string }[];
   changes: DigestChangeView[];
   moreChanges: number;
   /** Red first, then amber. */

@@ -8,7 +8,7 @@ import { countRags, type RagCounts } from '../domain/rag-status';
 import { formatBoardTime, timeAgo } from '../domain/relative-time';
 import { plural } from '../domain/wording';
 import type { Plan } from '../plan/plan-schema';
-import type { SnapshotRags } from '../domain/board-cycle/exception-rules';
+import type { EscalationMark, SnapshotRags } from '../domain/board-cycle/exception-rules';
 import { travelRollUp } from './board-cycle-views';
 import type { DigestRedAmberView, DigestStaleView, DigestView } from './digest-view-model';
 import { exceptionGroups, firstRows, rowCount } from './exception-views';
@@ -25,6 +25,8 @@ export interface DigestInput {
   timeZone: string;
   /** Owner emails the bot cannot message in Teams. */
   unreachableOwners?: ReadonlySet<string>;
+  /** Actions escalated now: who was told, and when. */
+  escalations?: ReadonlyMap<string, EscalationMark>;
 }
 
 export interface Digest {
@@ -55,6 +57,7 @@ export function buildDigest(input: DigestInput): Digest {
       statuses,
       snapshots: input.pastDigests ?? (previous ? [previous] : []),
       staleDays: input.staleDays,
+      escalations: input.escalations,
     },
     { now, timeZone },
   );
@@ -82,6 +85,7 @@ export function buildDigest(input: DigestInput): Digest {
     }),
     attention: shownAttention,
     moreAttention: rowCount(attention) - rowCount(shownAttention),
+    noLongerEscalated: noLongerEscalated(plan, statuses, previous, input.escalations),
     changes: changes.slice(0, MAX_LISTED),
     moreChanges: Math.max(0, changes.length - MAX_LISTED),
     redAndAmber: redAndAmber.slice(0, MAX_LISTED),
@@ -92,7 +96,7 @@ export function buildDigest(input: DigestInput): Digest {
   };
   return {
     view,
-    snapshot: snapshotOf(statuses, plan, now),
+    snapshot: snapshotOf(statuses, plan, now, [...(input.escalations?.keys() ?? [])]),
     summary: `${plan.title}, week ${week.week}: ${countsText(totals)} · ${plural(changes.length, 'change', 'changes')} · ${stale.length} stale`,
     staleActions: stale.map(({ actionId, ownerEmail, daysSinceUpdate }) => ({
       actionId,
@@ -100,6 +104,25 @@ export function buildDigest(input: DigestInput): Digest {
       daysSinceUpdate,
     })),
   };
+}
+
+/** Escalated when the last digest went out, and not now: an update or a new owner ended it. */
+function noLongerEscalated(
+  plan: Plan,
+  statuses: ReadonlyMap<string, ActionStatus>,
+  previous: DigestSnapshot | undefined,
+  escalations: ReadonlyMap<string, EscalationMark> | undefined,
+): DigestView['noLongerEscalated'] {
+  const before = new Set(previous?.escalated ?? []);
+  return plan.priorities
+    .flatMap((priority) => priority.actions)
+    .filter((action) => before.has(action.id) && !escalations?.has(action.id))
+    .map((action) => {
+      const status = statusOf(statuses, action.id);
+      const updated = status.updatedAt !== previous?.actions[action.id]?.updatedAt;
+      const why = status.rag === 'complete' ? 'complete' : updated ? 'updated' : 'new owner';
+      return { actionId: action.id, title: action.title, why };
+    });
 }
 
 function redAndAmberOf(

@@ -4,6 +4,7 @@ import {
   AMBER_UNCHANGED_DIGESTS,
   describeExceptionReason,
   exceptionReport,
+  type ExceptionInput,
   type ExceptionReason,
   type ExceptionRow,
   type AmberRuns,
@@ -29,6 +30,8 @@ export interface ExceptionsInput {
   snapshots: readonly SnapshotRags[];
   amberRuns?: AmberRuns;
   staleDays: number;
+  /** Actions escalated now: who was told and when. */
+  escalations?: ExceptionInput['escalations'];
 }
 
 /** What needs the board's attention, by priority: the exception rules, worded for the card and the digest. */
@@ -42,6 +45,7 @@ export function exceptionGroups(input: ExceptionsInput, context: ViewContext): E
     ),
     snapshots: input.snapshots,
     ...(input.amberRuns ? { amberRuns: input.amberRuns } : {}),
+    escalations: input.escalations,
     now: context.now,
     staleDays: input.staleDays,
     timeZone: context.timeZone,
@@ -90,6 +94,8 @@ function rowView(row: ExceptionRow, status: ActionStatus, context: ViewContext):
 
 const SEVERITY: readonly ExceptionReason['kind'][] = [
   'red',
+  // Raised with the business manager: the board must not lose it when the list is trimmed.
+  'escalated',
   'amberUnchanged',
   'overdue',
   'noRecentUpdate',

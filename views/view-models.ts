@@ -149,9 +149,9 @@ export interface MyActionsView {
 }
 
 export interface HistoryEntryView {
-  /** The change's number, shown as "#7"; the newest has the highest. */
-  number: number;
-  kind: 'status' | 'owner' | 'redaction' | 'target' | 'lead';
+  /** The change's number, shown as "#7"; the newest has the highest. The bot's own events have none. */
+  number?: number;
+  kind: 'status' | 'owner' | 'redaction' | 'target' | 'lead' | 'escalation';
   when: string;
   ago: string;
   who: string;
@@ -173,6 +173,8 @@ export interface HistoryEntryView {
   /** For kind 'lead': the new lead agency and the one it replaced. */
   leadAgency?: string;
   previousLeadAgency?: string;
+  /** For kind 'escalation': "Escalated to Beth Manager: no update for 45 days". */
+  escalation?: string;
   /** The viewer is an admin and this change still holds a note: a Redact button asks for the reason. */
   redactable?: boolean;
 }

@@ -69,15 +69,19 @@ function contentOf(input: YearlyReportInput): Omit<YearlyReportView, 'fingerprin
     const email = statusOf(id).ownerEmail;
     return email === undefined ? NO_OWNER : input.personName(email, statusOf(id).ownerName);
   };
-  const statements = inYear
-    .filter((entry) => entry.kind === 'status' && entry.impact !== undefined)
-    .map((entry) => ({
-      actionId: entry.actionId,
-      title: titleOf(plan, entry.actionId),
-      at: day(entry.at, timeZone),
-      impact: entry.impact as string,
-      ...(entry.evidenceUrl ? { evidence: entry.evidenceUrl } : {}),
-    }));
+  const statements = inYear.flatMap((entry) =>
+    entry.kind === 'status' && entry.impact !== undefined
+      ? [
+          {
+            actionId: entry.actionId,
+            title: titleOf(plan, entry.actionId),
+            at: day(entry.at, timeZone),
+            impact: entry.impact,
+            ...(entry.evidenceUrl ? { evidence: entry.evidenceUrl } : {}),
+          },
+        ]
+      : [],
+  );
   const withImpact = new Set(statements.map((statement) => statement.actionId));
   return {
     title: `OSCB yearly report ${input.year.label}`,
@@ -163,10 +167,14 @@ function yearAction(
       ? {}
       : { direction: `${words[travel.direction]} (was ${RAG_LABELS[start]} at the start of the year)` }),
     notes: own.flatMap((entry) =>
-      entry.note ? [{ at: day(entry.at, input.timeZone), text: entry.note }] : [],
+      entry.kind === 'status' && entry.note ? [{ at: day(entry.at, input.timeZone), text: entry.note }] : [],
     ),
     ...(end?.impact ? { impact: end.impact } : {}),
-    evidence: [...new Set(own.flatMap((entry) => (entry.evidenceUrl ? [entry.evidenceUrl] : [])))],
+    evidence: [
+      ...new Set(
+        own.flatMap((entry) => (entry.kind === 'status' && entry.evidenceUrl ? [entry.evidenceUrl] : [])),
+      ),
+    ],
   };
 }
 

@@ -1,10 +1,11 @@
 import { isIsoCalendarDate } from '../../plan/iso-calendar-date';
 import { localDateOf, type LocalDate } from '../digest/local-calendar';
+import type { Result } from '../result';
 
 /** A date on the board's calendar, stored and passed around as YYYY-MM-DD. */
 export type IsoDate = string;
 
-export type DateReading = { ok: true; date: IsoDate } | { ok: false; problem: string };
+export type DateReading = Result<{ date: IsoDate }>;
 
 /** How far from today a typed date may be before it is taken for a slip of the keyboard. */
 export interface DateWindow {

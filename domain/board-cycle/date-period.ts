@@ -7,6 +7,7 @@ import {
   type DateWindow,
   type IsoDate,
 } from './calendar-date';
+import type { Result } from '../result';
 
 /** Whole days on the board's calendar, both ends included; no `to` means up to now. */
 export interface DatePeriod {
@@ -14,7 +15,7 @@ export interface DatePeriod {
   to?: IsoDate;
 }
 
-export type DatePeriodReading = { ok: true; period: DatePeriod } | { ok: false; problem: string };
+export type DatePeriodReading = Result<{ period: DatePeriod }>;
 
 /** Two dates and the words between them; longer text is not a period. */
 export const MAX_PERIOD_TEXT_LENGTH = 100;

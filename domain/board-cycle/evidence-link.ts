@@ -1,7 +1,8 @@
 /** Teams and browsers cope with longer, but a link to a report that long is a pasted mistake. */
 export const MAX_EVIDENCE_LINK_LENGTH = 2000;
+import type { Result } from '../result';
 
-export type EvidenceLinkReading = { ok: true; url: string } | { ok: false; problem: string };
+export type EvidenceLinkReading = Result<{ url: string }>;
 
 const HTTPS_EXAMPLE = 'https://example.org/report';
 // Any whitespace (including non-breaking and other Unicode spaces) or control character.

@@ -1,7 +1,7 @@
 import type { Plan } from '../../plan/plan-schema';
 import { localDaysBetween } from '../digest/local-calendar';
 import type { RagStatus } from '../rag-status';
-import type { IsoDate } from './calendar-date';
+import { formatCalendarDate, type IsoDate } from './calendar-date';
 import { directionOfTravel, type DirectionOfTravel } from './direction-of-travel';
 import { currentTargetDate, daysOverdue } from './target-date';
 import { plural } from '../wording';
@@ -42,6 +42,14 @@ export interface ExceptionInput {
   now: Date;
   staleDays: number;
   timeZone: string;
+  /** Actions escalated now (silent after reminders, or without an owner): who was told, and the day. */
+  escalations?: ReadonlyMap<string, EscalationMark>;
+}
+
+/** An action escalated and still silent: who was told (names, joined) and on which day it was raised. */
+export interface EscalationMark {
+  to: string;
+  on: IsoDate;
 }
 
 export type ExceptionReason =
@@ -49,7 +57,8 @@ export type ExceptionReason =
   | { kind: 'amberUnchanged'; digests: number }
   | { kind: 'overdue'; days: number }
   | { kind: 'noRecentUpdate'; days: number }
-  | { kind: 'neverUpdated' };
+  | { kind: 'neverUpdated' }
+  | ({ kind: 'escalated' } & EscalationMark);
 
 export interface ExceptionRow {
   actionId: string;
@@ -134,6 +143,8 @@ function exceptionRow(
   if (daysSinceUpdate === undefined) reasons.push({ kind: 'neverUpdated' });
   else if (daysSinceUpdate >= input.staleDays)
     reasons.push({ kind: 'noRecentUpdate', days: daysSinceUpdate });
+  const escalation = input.escalations?.get(action.id);
+  if (escalation) reasons.push({ kind: 'escalated', ...escalation });
   if (reasons.length === 0) return undefined;
 
   const correctiveActionLine =
@@ -191,7 +202,10 @@ function defined<T extends object>(fields: T): Partial<T> {
   return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
-/** "Red", "Amber with no change for 3 digests", "overdue by 12 days", "no update for 21 days", "never updated". */
+/**
+ * "Red", "Amber with no change for 3 digests", "overdue by 12 days", "no update for 21 days", "never updated",
+ * "escalated to Beth Manager on 7 December 2026".
+ */
 export function describeExceptionReason(reason: ExceptionReason): string {
   switch (reason.kind) {
     case 'red':
@@ -204,5 +218,7 @@ export function describeExceptionReason(reason: ExceptionReason): string {
       return `no update for ${plural(reason.days, 'day')}`;
     case 'neverUpdated':
       return 'never updated';
+    case 'escalated':
+      return `escalated to ${reason.to} on ${formatCalendarDate(reason.on)}`;
   }
 }

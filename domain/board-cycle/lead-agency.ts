@@ -1,8 +1,9 @@
 import { MAX_LEAD_AGENCY_LENGTH, type Plan } from '../../plan/plan-schema';
 import { boundedEditDistance, typoAllowance } from '../edit-distance';
 import { readNote, withoutInvisible } from '../note-text';
+import type { Result } from '../result';
 
-export type LeadAgencyReading = { ok: true; agency: string } | { ok: false; problem: string };
+export type LeadAgencyReading = Result<{ agency: string }>;
 
 /** The agency typed after `lead 5.1`: one line of readable text, at most MAX_LEAD_AGENCY_LENGTH characters. */
 export function readLeadAgency(typed: string): LeadAgencyReading {

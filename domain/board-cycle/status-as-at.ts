@@ -55,7 +55,8 @@ function applyChange(status: ActionStatus, entry: HistoryEntry, planDue: IsoDate
       correctiveAction: entry.correctiveAction,
     });
   }
-  if (entry.kind === 'owner') next = defined({ ...next, ownerEmail: entry.ownerEmail, ownerName: undefined });
+  if (entry.kind === 'owner')
+    next = defined({ ...next, ownerEmail: entry.ownerEmail, ownerName: undefined, ownerSince: entry.at });
   if (entry.kind === 'target' && entry.targetDate !== undefined) {
     const decision = decideTarget(next, planDue, entry.targetDate);
     if (decision.kind === 'set') next = { ...next, ...decision.fields };

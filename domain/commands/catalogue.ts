@@ -4,6 +4,7 @@ import { boardChannel } from './board-channel';
 import { boardPack } from './board-pack';
 import { digest } from './digest';
 import { due } from './due';
+import { escalations } from './escalations';
 import { exceptions } from './exceptions';
 import { help } from './help';
 import { history } from './history';
@@ -35,6 +36,7 @@ export const COMMAND_FAMILIES = [
   due,
   showAgency,
   exceptions,
+  escalations,
   assign,
   lead,
   redact,

@@ -21,12 +21,18 @@ export function commandFamily<C extends { kind: string }>(family: CommandFamily<
   return family;
 }
 
-/** A message, read three ways once, for every family's parser. */
-export interface CommandText {
-  /** With leading @mentions removed only: an update's note keeps a colleague mentioned inside it. */
+/**
+ * A chat message as plain text, as the bot's Teams adapter hands it over (a plain string is both).
+ * `typed` is what the person wrote to the bot, kept whole: a colleague mentioned inside an update's note is
+ * part of the note. `message` is the same without any mention of anyone, for recognising the command.
+ */
+export interface ChatText {
   typed: string;
-  /** Every mention removed. */
   message: string;
+}
+
+/** A message, read three ways once, for every family's parser. */
+export interface CommandText extends ChatText {
   /** `message` lower-cased, one space between words, without trailing ".!?". */
   simple: string;
   plan: Plan;

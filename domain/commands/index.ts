@@ -7,6 +7,6 @@ export {
   NEAR_MISSES,
   type Command,
 } from './catalogue';
-export type { CommandHelp } from './command-family';
+export type { ChatText, CommandHelp } from './command-family';
 export { MAX_MESSAGE_LENGTH } from './message-text';
 export { parseCommand } from './parse-command';

@@ -4,24 +4,8 @@
  */
 export const MAX_MESSAGE_LENGTH = 28 * 1024;
 
-export function withPlainSpaces(text: string): string {
-  return text.replace(/&nbsp;|\u00a0/gi, ' ');
-}
-
-// Every pattern that reads user text is linear: no quantifier can overlap its neighbour, and a tag's
-// attributes and a mention's name stop at the next "<" ("[^<>]*", "[^<]*"), so no scan runs past the
-// next tag whatever the text holds. Teams escapes "<" inside a mention's name.
-const LEADING_MENTIONS = /^(?:\s*<at\b[^<>]*>[^<]*<\/at>)+/i;
-const MENTION = /<at\b[^<>]*>[^<]*<\/at>/gi;
-const MENTION_TAG = /<\/?at\b[^<>]*>/gi;
-
-export function withoutLeadingMentions(text: string): string {
-  return text.replace(LEADING_MENTIONS, '').trim();
-}
-
-export function withoutMentions(text: string): string {
-  return text.replace(MENTION, ' ').replace(MENTION_TAG, ' ').trim();
-}
+// Every pattern that reads user text is linear: no quantifier can overlap its neighbour. Teams markup
+// (mentions, &nbsp;) never reaches here: the bot's Teams adapter turns a message into plain text first.
 
 /** The text without trailing characters from `set`; a loop, as /[.!?]+$/ retries every run of dots. */
 export function withoutTrailing(text: string, set: string): string {

@@ -10,6 +10,8 @@ import { RAG_STATUSES, type RagStatus } from '../rag-status';
 export interface DigestSnapshot {
   takenAt: string;
   actions: Record<string, SnapshotEntry>;
+  /** The actions escalated when it was posted, so the next digest can say which no longer are. */
+  escalated?: string[];
 }
 
 export interface SnapshotEntry {
@@ -26,6 +28,7 @@ export function snapshotOf(
   statuses: ReadonlyMap<string, ActionStatus>,
   plan: Plan,
   now: Date,
+  escalated: readonly string[] = [],
 ): DigestSnapshot {
   const actions: Record<string, SnapshotEntry> = {};
   for (const priority of plan.priorities) {
@@ -38,7 +41,11 @@ export function snapshotOf(
       };
     }
   }
-  return { takenAt: now.toISOString(), actions };
+  return {
+    takenAt: now.toISOString(),
+    actions,
+    ...(escalated.length > 0 ? { escalated: [...escalated] } : {}),
+  };
 }
 
 const snapshotSchema = z.object({
@@ -50,6 +57,7 @@ const snapshotSchema = z.object({
       updatedAt: z.string().datetime({ offset: true }).optional(),
     }),
   ),
+  escalated: z.array(z.string()).optional(),
 });
 
 /** A snapshot read back from the ledger; throws if the stored value is not one. */

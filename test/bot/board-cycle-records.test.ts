@@ -8,6 +8,7 @@ import {
 } from '../../scripts/support/teams-activities';
 import { actionsOf, cardText, inputsOf, onlyCard, type Card } from '../../scripts/support/card-content';
 import { TestBot } from '../support/test-bot';
+import { fieldsOf } from '../support/history-fields';
 
 /** The board's record (issue 12): impact, evidence, corrective action, target dates, lead agencies, history by period. */
 describe('the board cycle record: richer updates, target dates, lead agencies, history by period (real server, Azurite)', () => {
@@ -28,7 +29,8 @@ describe('the board cycle record: richer updates, target dates, lead agencies, h
   after(async () => bot.stop());
   beforeEach(() => bot.connector.reset());
 
-  const history = async (actionId: string) => bot.bot.stores.statusService.history(actionId, 1000);
+  const history = async (actionId: string) =>
+    (await bot.bot.stores.statusService.history(actionId, 1000)).map(fieldsOf);
   const current = async (actionId: string) => bot.bot.stores.statusService.currentStatus(actionId);
 
   async function say(user: TestUser, text: string): Promise<Card> {
@@ -447,7 +449,7 @@ describe('the board cycle record: richer updates, target dates, lead agencies, h
       assert.match(text, /History of priority 2/);
       const total = (await Promise.all(['2.1', '2.2', '2.3', '2.4'].map(history)))
         .flat()
-        .filter((entry) => entry.at >= '2026-12-01').length;
+        .filter((entry) => (entry.at ?? '') >= '2026-12-01').length;
       assert.match(text, new RegExp(`${total} changes to priority 2 since 1 December 2026`));
       assert.match(text, new RegExp(`The newest 25 are shown; ${total - 25} more are older`));
       assert.match(text, /bulk 30/);

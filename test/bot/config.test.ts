@@ -235,6 +235,22 @@ describe('configuration', () => {
     ['a time zone that does not exist', { DIGEST_TZ: 'Europe/Oxford' }, /^DIGEST_TZ .*IANA/],
     ['a cron pattern that is not one', { DIGEST_CRON: 'every monday' }, /^DIGEST_CRON .*cron pattern/],
     ['stale days of zero', { STALE_DAYS: '0' }, /^STALE_DAYS /],
+    [
+      'an ESCALATE_TO that is not an address',
+      { ESCALATE_TO: 'Beth Manager' },
+      /^ESCALATE_TO must be one email address/,
+    ],
+    [
+      'two addresses in ESCALATE_TO',
+      { ESCALATE_TO: 'a@x.example,b@x.example' },
+      /^ESCALATE_TO must be one email address/,
+    ],
+    [
+      'ESCALATE_AFTER_DAYS below STALE_DAYS',
+      { STALE_DAYS: '14', ESCALATE_AFTER_DAYS: '10' },
+      /^ESCALATE_AFTER_DAYS must be at least STALE_DAYS \(14\)/,
+    ],
+    ['ESCALATE_AFTER_DAYS not a number', { ESCALATE_AFTER_DAYS: 'a month' }, /^ESCALATE_AFTER_DAYS /],
     ['a table prefix with a hyphen', { TABLE_PREFIX: 'oscb-test' }, /^TABLE_PREFIX /],
     ['a log level that does not exist', { LOG_LEVEL: 'loud' }, /^LOG_LEVEL /],
     ['a schedule switch that is not on/off', { DIGEST_SCHEDULE: 'yes' }, /^DIGEST_SCHEDULE /],
@@ -337,6 +353,24 @@ describe('configuration', () => {
     assert.match(failure.stderr, /BOARD_ADMINS /);
   });
 
+  it('stops `npm start` with a bad escalation setting in one line naming it', async () => {
+    const main = path.join(repoRoot, 'dist', 'bot', 'main.js');
+    const failure = await promisify(execFile)(process.execPath, [main], {
+      env: { PATH: process.env.PATH ?? '', STALE_DAYS: '14', ESCALATE_AFTER_DAYS: '10' },
+      cwd: os.tmpdir(),
+    }).then(
+      () => assert.fail('the bot started with a bad configuration'),
+      (error: { code: number; stderr: string }) => error,
+    );
+    assert.equal(failure.code, 1);
+    assert.deepEqual(
+      failure.stderr.trim().split('\n').length,
+      1,
+      `one line, not a stack trace: ${failure.stderr}`,
+    );
+    assert.match(failure.stderr, /ESCALATE_AFTER_DAYS must be at least STALE_DAYS \(14\)/);
+  });
+
   describe('storage in production', () => {
     it('refuses to start without Azure storage when BOT_ID is set, naming the variables', () => {
       const problems = problemsOf(PRODUCTION);
@@ -405,5 +439,16 @@ describe('configuration', () => {
         fs.rmSync(workDir, { recursive: true, force: true });
       }
     });
+  });
+});
+
+describe('escalation settings', () => {
+  it('default to twice STALE_DAYS and every board admin', () => {
+    const config = loadConfig({ STALE_DAYS: '10', BOARD_ADMINS: 'a@x.example,B@x.example' });
+    assert.deepEqual(config.escalation, { afterDays: 20, to: ['a@x.example', 'b@x.example'] });
+  });
+  it('ESCALATE_TO names the business manager alone', () => {
+    const config = loadConfig({ BOARD_ADMINS: 'a@x.example', ESCALATE_TO: ' Beth.Manager@OSCB.example ' });
+    assert.deepEqual(config.escalation, { afterDays: 28, to: ['beth.manager@oscb.example'] });
   });
 });

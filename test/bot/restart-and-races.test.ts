@@ -6,6 +6,7 @@ import { freePort } from '../../storage/azurite-process';
 import { cardText, onlyCard } from '../../scripts/support/card-content';
 import { personalMessage, testUser, type TestUser } from '../../scripts/support/teams-activities';
 import { TestBot } from '../support/test-bot';
+import { fieldsOf } from '../support/history-fields';
 
 const chair = testUser('Chris Chair', 'chair@oscb.example');
 const owner = testUser('Olive Owner', 'olive.owner@agency.example');
@@ -116,7 +117,7 @@ describe('concurrent updates to one action', () => {
 
     const history = await bot.bot.stores.statusService.history('7.1', 1000);
     assert.equal(history.length - before.length, saved, 'every acknowledged update is in history');
-    const storedNotes = new Set(history.map((entry) => entry.note));
+    const storedNotes = new Set(history.map((entry) => fieldsOf(entry).note));
     // Replies arrive in any order; each confirmation shows the note it saved.
     const acknowledgedNotes = replies
       .filter((text) => /Saved:/.test(text))
@@ -128,6 +129,6 @@ describe('concurrent updates to one action', () => {
     const current = await bot.bot.stores.statusService.currentStatus('7.1');
     assert.equal(current.version, history[0].version);
     assert.equal(current.rag, history[0].toRag);
-    assert.equal(current.note, history[0].note, 'current equals the newest history row');
+    assert.equal(current.note, fieldsOf(history[0]).note, 'current equals the newest history row');
   });
 });

@@ -1,5 +1,7 @@
 import * as cards from '../../cards';
 import type { AdaptiveCardJson } from '../../cards';
+import { buildEscalationsCard } from '../../cards/escalations-card';
+import type { EscalationsView } from '../../views/escalation-views';
 import * as fixtures from './fixtures';
 
 /** Every card builder with the view-models it is tested against. */
@@ -77,6 +79,16 @@ export const CASES: readonly { card: string; sample: string; build: () => Adapti
     sample: 'reminder after the check',
     build: () => cards.buildMyActionsCard(fixtures.checkedMyActions),
   },
+  {
+    card: 'escalations',
+    sample: 'to the business manager, every action silent, with assign forms',
+    build: () => buildEscalationsCard(escalationsSample({ assignForms: true })),
+  },
+  {
+    card: 'escalations',
+    sample: 'show escalations, with since when',
+    build: () => buildEscalationsCard(escalationsSample({ assignForms: false, since: true })),
+  },
   ...(['default', 'good', 'warning', 'attention', 'accent'] as const).map((tone) => ({
     card: 'notice',
     sample: `${tone} tone`,
@@ -117,3 +129,21 @@ export const CASES: readonly { card: string; sample: string; build: () => Adapti
     build: () => cards.buildPriorityCard(fixtures.cyclePriority),
   },
 ];
+
+/** Forty escalated actions with long titles and names: the card shows what fits and says how many more. */
+function escalationsSample(options: { assignForms: boolean; since?: boolean }): EscalationsView {
+  return {
+    title: 'Actions escalated to you',
+    intro: 'These actions have had no update for 28 days after their owners were reminded, or have no owner.',
+    assignForms: options.assignForms,
+    rows: Array.from({ length: 40 }, (_, index) => ({
+      actionId: `${1 + (index % 8)}.${1 + Math.floor(index / 8)}`,
+      title: 'Co-ordinated multi-agency response to neglect across every partner agency '.repeat(3).trim(),
+      owner: 'Olivia Owner-Longname-Hyphenated (Oxfordshire County Council Children’s Services)',
+      silence: `no update for ${28 + index} days`,
+      reminders: `${1 + (index % 4)} reminders sent, the last on 30 November 2026`,
+      target: 'overdue by 120 days (target 31 March 2026)',
+      ...(options.since ? { since: 'escalated since 2 November 2026 to Beth Manager and Lee Lead' } : {}),
+    })),
+  };
+}

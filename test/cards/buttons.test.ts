@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as cards from '../../cards';
 import {
+  readAssignOwnerPayload,
   EXECUTE_VERB,
   SUBMIT_VERB,
   offerBoardPackFilePayload,
@@ -67,6 +68,11 @@ describe('buttons', () => {
           assert.equal(button.type, 'Action.Execute');
           assert.equal(button.associatedInputs, 'none', 'opening a form sends nothing typed elsewhere');
           openFormPayload.parse(payload(card, button));
+        } else if (button.verb === EXECUTE_VERB.assignOwner) {
+          // Sends the typed address, checked like `assign` by the bot: the button alone changes nothing.
+          assert.equal(button.type, 'Action.Execute');
+          const read = readAssignOwnerPayload(payload(card, button));
+          assert.ok(read.success && read.data.list.includes(read.data.actionId), JSON.stringify(button.data));
         } else {
           assert.equal(button.type, 'Action.Execute');
           assert.equal(button.verb, EXECUTE_VERB.updateStatus);

@@ -52,6 +52,7 @@ describe('card templates', () => {
       'agency.json',
       'aim.json',
       'digest.json',
+      'escalations.json',
       'exceptions.json',
       'help.json',
       'history.json',

@@ -26,7 +26,6 @@ describe('board pack commands', () => {
       'board pack from 1 Jan 2026 to 31 Mar 2026 as at 30 Apr 2026',
       { kind: 'boardPack', from: '1 jan 2026', to: '31 mar 2026', asAt: '30 apr 2026' },
     ],
-    ['<at>Plan Bot</at> board pack', { kind: 'boardPack' }],
   ];
   for (const [typed, expected] of cases) {
     it(`reads "${typed}"`, () => assert.deepEqual(parseCommand(typed, plan), expected));

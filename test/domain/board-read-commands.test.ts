@@ -13,7 +13,6 @@ describe('show agency and exceptions commands', () => {
     ['show the lead agency Oxford Health.', { kind: 'showAgency', agency: 'Oxford Health' }],
     ['show agencies', { kind: 'showAgency', agency: '' }],
     ['agency', { kind: 'showAgency', agency: '' }],
-    ['<at>OSCB Plan Bot</at> show agency police', { kind: 'showAgency', agency: 'police' }],
     ['exceptions', { kind: 'exceptions' }],
     ['show exceptions', { kind: 'exceptions' }],
     ['Show the exception report.', { kind: 'exceptions' }],

@@ -150,3 +150,30 @@ describe('plan schema: target dates and lead agencies', () => {
     });
   }
 });
+
+describe("plan schema: a priority's lead (a sign-in address)", () => {
+  const withLead = (lead: unknown): string => {
+    const plan = JSON.parse(readFileSync(shippedPlanFile, 'utf8')) as { priorities: { lead?: unknown }[] };
+    plan.priorities[4].lead = lead;
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'plan-lead-')), 'plan.json');
+    writeFileSync(file, JSON.stringify(plan));
+    return file;
+  };
+
+  it('is empty in the shipped plan', () => {
+    for (const priority of loadPlan(shippedPlanFile).priorities) assert.equal(priority.lead, undefined);
+  });
+
+  it('reads an address in login form', () => {
+    assert.equal(
+      loadPlan(withLead(' Lee.Lead@Agency.example ')).priorities[4].lead,
+      'lee.lead@agency.example',
+    );
+  });
+
+  for (const bad of ['Thames Valley Police', 'lee@', 42]) {
+    it(`refuses ${JSON.stringify(bad)}`, () => {
+      assert.throws(() => loadPlan(withLead(bad)), PlanFileError);
+    });
+  }
+});

@@ -14,6 +14,7 @@ import { cardText, onlyCard } from '../../scripts/support/card-content';
 import { repoRoot, shippedPlanFile } from '../../scripts/support/repo-paths';
 import { statusReader } from '../support/plan-snapshot';
 import { RecordingConnector } from '../support/recording-connector';
+import { fieldsOf } from '../support/history-fields';
 
 const chair = testUser('Chris Chair', 'chair@oscb.example');
 const ACTION = '6.1';
@@ -149,7 +150,7 @@ class Lane {
     const azurite = await startAzurite({ port: this.storagePort, directory: this.directory });
     try {
       const reader = statusReader(loadPlan(shippedPlanFile), azurite.connectionString, this.tablePrefix);
-      return (await reader.history(ACTION, 1000)).map((entry) => entry.note ?? '').reverse();
+      return (await reader.history(ACTION, 1000)).map((entry) => fieldsOf(entry).note ?? '').reverse();
     } finally {
       await azurite.stop();
     }
@@ -269,7 +270,7 @@ describe('reliability: the embedded store keeps every acknowledged update', func
         azuriteConnectionString('127.0.0.1', lane.storagePort),
         lane.tablePrefix,
       );
-      const stored = (await reader.history(ACTION, 1000)).map((entry) => entry.note).reverse();
+      const stored = (await reader.history(ACTION, 1000)).map((entry) => fieldsOf(entry).note).reverse();
       assert.deepEqual(stored, notes);
     } finally {
       await again.stop();

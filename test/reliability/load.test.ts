@@ -10,6 +10,7 @@ import {
 import { postJsonFresh } from '../support/fair-http';
 import { actionIdsOf, assertConsistent, planSnapshot } from '../support/plan-snapshot';
 import { TestBot } from '../support/test-bot';
+import { fieldsOf } from '../support/history-fields';
 
 const CONVERSATIONS = 100;
 /** Turns per conversation, one after another; all conversations at once. */
@@ -268,7 +269,7 @@ describe('reliability: 200 concurrent typed updates to one action on one instanc
     const history = await bot.bot.stores.statusService.history(ACTION, 1000);
     assert.equal(history.length - before.length, UPDATES, 'every update is in history once');
     assert.deepEqual(
-      new Set(history.slice(0, UPDATES).map((entry) => entry.note)),
+      new Set(history.slice(0, UPDATES).map((entry) => fieldsOf(entry).note)),
       new Set(updates.map((update) => update.note)),
     );
     assertConsistent(await planSnapshot(bot.bot.stores.statusService, bot.bot.plan));

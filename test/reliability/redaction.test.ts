@@ -13,6 +13,7 @@ import {
 } from '../../scripts/support/teams-activities';
 import { sharedAzurite } from '../support/azurite';
 import { TestBot } from '../support/test-bot';
+import { fieldsOf } from '../support/history-fields';
 
 const chair = testUser('Chris Chair', 'chair@oscb.example');
 const owner = testUser('Olive Owner', 'olive.owner@agency.example');
@@ -154,7 +155,7 @@ describe('redaction: a note taken out of the record, with an audit trail', funct
     const reply = cardText(onlyCard(bot.connector.sentActivities().at(-1)));
     assert.match(reply, /redacted/i);
 
-    const entries = await bot.bot.stores.statusService.history('5.1', 10);
+    const entries = (await bot.bot.stores.statusService.history('5.1', 10)).map(fieldsOf);
     const audit = entries[0];
     assert.equal(audit.kind, 'redaction');
     assert.equal(audit.redactsVersion, 3);
@@ -221,11 +222,11 @@ describe('redaction: a note taken out of the record, with an audit trail', funct
   it('takes a typed redact command too', async () => {
     const reply = cardText(await say(chair, 'redact 5.1 #2 because Named a family member'));
     assert.match(reply, /redacted/i);
-    const [audit] = await bot.bot.stores.statusService.history('5.1', 1);
+    const [audit] = (await bot.bot.stores.statusService.history('5.1', 1)).map(fieldsOf);
     assert.equal(audit.redactsVersion, 2);
-    const second = (await bot.bot.stores.statusService.history('5.1', 10)).find(
-      (entry) => entry.version === 2,
-    );
+    const second = (await bot.bot.stores.statusService.history('5.1', 10))
+      .map(fieldsOf)
+      .find((entry) => entry.version === 2);
     assert.match(second?.note ?? '', /^\[redacted by Chris Chair, .*: Named a family member\]$/);
     assert.equal(
       (await bot.bot.stores.statusService.currentStatus('5.1')).note?.includes('Identified'),

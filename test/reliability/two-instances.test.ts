@@ -7,6 +7,7 @@ import { cardText, onlyCard } from '../../scripts/support/card-content';
 import { shippedPlanFile } from '../../scripts/support/repo-paths';
 import { assertConsistent, planSnapshot, statusReader } from '../support/plan-snapshot';
 import { RecordingConnector } from '../support/recording-connector';
+import { fieldsOf } from '../support/history-fields';
 
 const chair = testUser('Chris Chair', 'chair@oscb.example');
 const owner = testUser('Olive Owner', 'olive.owner@agency.example');
@@ -97,7 +98,7 @@ describe('reliability: two bot processes on one storage account', function () {
     );
     const acknowledged = saved.map((text) => /two-instance note \d+/.exec(text)?.[0]);
     assert.equal(new Set(acknowledged).size, saved.length, 'each confirmation names its own note');
-    const stored = new Set(history.map((entry) => entry.note));
+    const stored = new Set(history.map((entry) => fieldsOf(entry).note));
     for (const note of acknowledged) assert.ok(stored.has(note), `"${note}" is in history`);
     assertConsistent(await planSnapshot(reader, plan));
     this.test!.title += ` [${saved.length} saved, ${retry.length} told to retry]`;

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { StatusService } from '../../domain/status-service';
+import { StatusService } from '../../app/status-service';
 import { loadPlan } from '../../plan/load-plan';
 import {
   startAzurite,
@@ -16,6 +16,7 @@ import {
   TableDigestLedger,
   TableReminderLedger,
 } from '../../storage/digest-repositories';
+import { TableEscalationLedger } from '../../storage/escalation-ledger';
 import { TableBoardPackLedger } from '../../storage/board-pack-ledger';
 import { TablePeopleStore } from '../../storage/people-repository';
 import { TableStatusStore } from '../../storage/status-repository';
@@ -171,6 +172,18 @@ async function seed(tables: TableClients): Promise<void> {
     format: 'docx',
     fileName: 'OSCB board pack 2026-11-17.docx',
   });
+  const escalations = new TableEscalationLedger(tables.escalations);
+  await escalations.planStart('2026-10-05T08:00:00.000Z');
+  await escalations.claim(
+    {
+      actionId: '5.1',
+      week: '2026-W45',
+      at: '2026-11-02T09:00:00.000Z',
+      silentSince: '2026-10-05T08:00:00.000Z',
+    },
+    60_000,
+  );
+  await escalations.recordTold('5.1', '2026-W45', [{ email: ADMIN.email, name: ADMIN.name }]);
   await tables.people.createEntity(EVERY_TYPE_ROW);
 }
 
@@ -420,7 +433,7 @@ describe('npm run export / npm run import', function () {
             const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as Manifest;
             manifest.tables.push(manifest.tables[manifest.tables.length - 1]);
             fs.writeFileSync(manifestPath, JSON.stringify(manifest));
-            return 'backup\\.json: tables entry 7 repeats \\w+ of entry 6; a backup lists each table once';
+            return `backup\\.json: tables entry ${manifest.tables.length} repeats \\w+ of entry ${manifest.tables.length - 1}; a backup lists each table once`;
           },
           '',
         ],

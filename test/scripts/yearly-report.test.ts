@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import mammoth from 'mammoth';
-import { StatusService } from '../../domain/status-service';
+import { StatusService } from '../../app/status-service';
 import { loadPlan } from '../../plan/load-plan';
 import { TableStatusStore } from '../../storage/status-repository';
 import { createTableClients, ensureTables } from '../../storage/table-clients';

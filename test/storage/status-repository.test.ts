@@ -8,6 +8,7 @@ import {
 import { TableStatusStore } from '../../storage/status-repository';
 import { createTableClients, ensureTables } from '../../storage/table-clients';
 import { sharedAzurite, uniqueTablePrefix } from '../support/azurite';
+import { fieldsOf } from '../support/history-fields';
 
 function change(
   previous: StoredStatus,
@@ -65,7 +66,7 @@ describe('TableStatusStore (Azurite)', () => {
     assert.equal(current.version, 3);
     const history = await store.readHistory('5.1', 10);
     assert.deepEqual(
-      history.map((entry) => [entry.version, entry.fromRag, entry.toRag, entry.note]),
+      history.map(fieldsOf).map((entry) => [entry.version, entry.fromRag, entry.toRag, entry.note]),
       [
         [3, 'amber', 'green', 'third'],
         [2, 'red', 'amber', 'second'],
@@ -76,6 +77,18 @@ describe('TableStatusStore (Azurite)', () => {
       (await store.readHistory('5.1', 2)).map((entry) => entry.version),
       [3, 2],
     );
+  });
+
+  it("answers a saved write with the current row's new ETag, so the next write needs no read", async () => {
+    let current: StoredStatus = initialStatus('5.1');
+    for (const [index, rag] of (['red', 'amber', 'green'] as const).entries()) {
+      const [next, entry] = change(current, rag, `note ${index}`, 'owner@x.org');
+      const result = await store.append(current, next, entry, { delivery: `conversation/${index}` });
+      assert.equal(result.kind, 'saved');
+      const stored = (await store.read('5.1')) as StoredStatus;
+      assert.equal(result.kind === 'saved' ? result.etag : undefined, stored.etag, `write ${index + 1}`);
+      current = { ...next, etag: stored.etag };
+    }
   });
 
   it('reads every action of the plan in one query and keeps plans apart', async () => {
@@ -177,7 +190,9 @@ describe('TableStatusStore: rows from before the board cycle, and changes by per
     );
     const history = await store.readHistory('5.1', 10);
     assert.deepEqual(
-      history.map((entry) => [entry.version, entry.kind, entry.impact, entry.targetDate, entry.leadAgency]),
+      history
+        .map(fieldsOf)
+        .map((entry) => [entry.version, entry.kind, entry.impact, entry.targetDate, entry.leadAgency]),
       [
         [2, 'status', undefined, undefined, undefined],
         [1, 'owner', undefined, undefined, undefined],

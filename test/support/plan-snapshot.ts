@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { odata, type TableClient } from '@azure/data-tables';
 import type { HistoryEntry, StoredStatus } from '../../domain/action-status';
-import { StatusService } from '../../domain/status-service';
+import { StatusService } from '../../app/status-service';
 import type { Plan } from '../../plan/plan-schema';
 import { createTableClients } from '../../storage/table-clients';
 import { TableStatusStore } from '../../storage/status-repository';

@@ -25,6 +25,8 @@ export interface TestBotOptions {
   sweepTimings?: SweepTimings;
   /** The deadline on the bot's calls to the Bot Connector (default: the bot's own). */
   outboundTimeoutMs?: number;
+  /** How long a message waits for its reply before it is answered (default: the bot's own). */
+  turnAnswerMs?: number;
   /** With BOT_ID set: outbound tokens from a stand-in instead of Microsoft Entra (offline here). */
   outboundTokens?: OutboundTokenStandIn;
   /** The deadline on a board-pack upload, and the largest file the bot sends. */
@@ -85,6 +87,7 @@ export class TestBot {
       logger: createLogger(config.logLevel, testBot.logs),
       clock: options.clock,
       outboundTimeoutMs: options.outboundTimeoutMs,
+      turnAnswerMs: options.turnAnswerMs,
       outboundTokens: options.outboundTokens?.token,
       uploadTimeoutMs: options.uploadTimeoutMs,
       maxUploadBytes: options.maxUploadBytes,

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import type { HistoryEntry } from '../../domain/action-status';
+import type { ChangeOf } from '../../domain/history-entry';
 import { statusesAsAt } from '../../domain/board-cycle/status-as-at';
 import { reportYear } from '../../domain/yearly-report/report-year';
 import { loadPlan } from '../../plan/load-plan';
@@ -17,8 +18,8 @@ function entry(
   version: number,
   toRag: HistoryEntry['toRag'],
   note: string,
-  extra: Partial<HistoryEntry> = {},
-): HistoryEntry {
+  extra: Partial<ChangeOf<'status'>> = {},
+): ChangeOf<'status'> {
   return {
     actionId,
     version,

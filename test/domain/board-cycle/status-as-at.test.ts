@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import type { HistoryEntry } from '../../../domain/action-status';
+import type { ChangeOf } from '../../../domain/history-entry';
 import { statusesAsAt } from '../../../domain/board-cycle/status-as-at';
 
 const OWNER = { byEmail: 'jane@health.example.org', byName: 'Jane Smith' };
@@ -11,7 +12,7 @@ function status(
   fromRag: HistoryEntry['fromRag'],
   toRag: HistoryEntry['toRag'],
   note: string,
-): HistoryEntry {
+): ChangeOf<'status'> {
   return { actionId: '5.1', version, kind: 'status', at: at(day), ...OWNER, fromRag, toRag, note };
 }
 

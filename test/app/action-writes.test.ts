@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { ActionWrites, WriteConflict } from '../../domain/action-writes';
+import { ActionWrites, WriteConflict } from '../../app/action-writes';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
