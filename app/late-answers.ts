@@ -53,3 +53,30 @@ export function lateReadAnswer(): Answer {
     [],
   );
 }
+
+/** The escalation card's assign form when the store has not finished in time: exactly what is known. */
+export function lateAssignAnswer(state: SaveState, actionId: string): Answer {
+  switch (state) {
+    case 'none':
+      return notice(
+        'attention',
+        'Not assigned: the plan store did not answer in time',
+        `Nothing was stored for ${actionId}; please assign it again in a minute.`,
+        [`show action ${actionId}`],
+      );
+    case 'sent':
+      return notice(
+        'warning',
+        'Assigned or not: not known yet',
+        `The plan store has not confirmed the new owner of ${actionId} in time. Check the history of ${actionId} in a minute before assigning again.`,
+        [`history ${actionId}`],
+      );
+    case 'committed':
+      return notice(
+        'good',
+        'Assigned',
+        `The new owner of ${actionId} is stored. The card could not be drawn again in time; show the action to see it.`,
+        [`show action ${actionId}`],
+      );
+  }
+}

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { lateReadAnswer, lateSaveAnswer } from '../app/late-answers';
+import { lateAssignAnswer, lateReadAnswer, lateSaveAnswer } from '../app/late-answers';
 import { cardNotRead } from '../app/refusals';
 import type { WatchSaves } from '../app/save-watch';
 import type { ShowAction } from '../app/show-action';
@@ -58,10 +58,16 @@ export class CardActions {
       this.logger.warn({ verb: 'assignOwner' }, 'card payload rejected');
       return this.answer(context, cardNotRead());
     }
+    const { escalations } = this;
     const turn = turnOf(context, this.people);
-    return this.answer(
-      context,
-      await this.escalations.assign({ by: await turn.who(), ...parsed.data, delivery: turn.delivery }),
+    return this.inTime(
+      'assignOwner',
+      async () =>
+        this.answer(
+          context,
+          await escalations.assign({ by: await turn.who(), ...parsed.data, delivery: turn.delivery }),
+        ),
+      (state) => this.answer(context, lateAssignAnswer(state, parsed.data.actionId)),
     );
   }
 
