@@ -55,6 +55,27 @@ export function uploadFailed(
   );
 }
 
+/** The yearly report did not arrive: it is asked for again by its command, so no retry button. */
+export function yearlyReportNotSent(name: string, problem: UploadProblem): Answer {
+  return notice(
+    'attention',
+    'The yearly report was not sent',
+    `${name} did not reach your OneDrive: ${problemWords(problem)}. Type "yearly report" with the year again and accept to retry.`,
+    [],
+  );
+}
+
+/** The file sent is not the one offered: the record changed in between (a redaction always wins). */
+export function fileRedrawn(format: BoardPackFormat, name: string): Answer {
+  return notice(
+    'default',
+    `${fileWords(format)} was redrawn`,
+    `The record changed after it was offered (for example a note was redacted), so ${name} was drawn ` +
+      'again from the record as it is now: its size differs from the one offered.',
+    [],
+  );
+}
+
 export function declined(format: BoardPackFormat | undefined): Answer {
   const what = format ? fileWords(format) : 'The file';
   return notice('default', `${what} was not sent`, 'Not sent; nothing was kept.', []);

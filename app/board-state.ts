@@ -1,6 +1,7 @@
 import type { StoredStatus } from '../domain/action-status';
 import type { AmberRuns } from '../domain/board-cycle/exception-rules';
 import type { DigestSnapshot } from '../domain/digest/digest-snapshot';
+import type { CurrentEscalation } from './standing-escalations';
 
 /** What the exception report needs of past weekly digests: the newest, and the amber runs up to it. */
 export interface WeeklyDigests {
@@ -15,6 +16,19 @@ export interface BoardReading {
   previous?: DigestSnapshot;
   /** Weekly digests only (extra ones from `post digest` are left out), for the exception report. */
   weekly?: WeeklyDigests;
+  /** Escalations the weekly job raised, each as it last stood; an update since then has ended it. */
+  escalated?: StandingEscalations;
+}
+
+/** The weekly job's record of escalations beside the current statuses (one row, a property per action). */
+export interface StandingEscalations {
+  planStart: string;
+  escalations: CurrentEscalation[];
+}
+
+/** Where the weekly job leaves the escalations it raised, for the exception report's one read. */
+export interface EscalationRecord {
+  recordEscalations(planStart: string, escalations: readonly CurrentEscalation[]): Promise<void>;
 }
 
 /**

@@ -16,6 +16,7 @@ import { escalatedActionView, type EscalationsView } from '../views/escalation-v
 import type { Tone } from '../views/view-models';
 import { currentEscalations, factsOf, marksOf, type CurrentEscalation } from './standing-escalations';
 import type { AssignOwner } from './assign-owner';
+import type { EscalationRecord } from './board-state';
 import type { Log } from './log';
 import type { Messenger } from './messenger';
 import { adminsOnly } from './refusals';
@@ -38,6 +39,8 @@ export interface EscalationParts {
   businessManagers: readonly string[];
   /** How long a claim whose run died before telling anyone holds the action's week. */
   claimLeaseMs: number;
+  /** Beside the current statuses, so the exception report marks escalations in its one read. */
+  record?: EscalationRecord;
 }
 
 /** An action the rule escalates now. */
@@ -140,6 +143,12 @@ export class Escalations {
         await ledger.release(due.action.id, week);
       }
     }
+    if (escalated.length > 0 && this.parts.record) {
+      // Only this run's actions: another instance's run writes its own, so neither overwrites the other.
+      const current = await this.current();
+      const raised = escalated.flatMap((actionId) => current.get(actionId) ?? []);
+      await this.parts.record.recordEscalations(planStart, raised);
+    }
     log.info({ week, escalated: escalated.length, cards }, 'escalations sent');
     return { escalated, cards };
   }
@@ -164,21 +173,18 @@ export class Escalations {
   }
 
   /** Every action escalated during its current silence; an update or a new owner ends it. */
-  async current(known?: ReadonlyMap<string, ActionStatus>): Promise<Map<string, CurrentEscalation>> {
+  async current(): Promise<Map<string, CurrentEscalation>> {
     const [records, planStart, statuses] = await Promise.all([
       this.parts.ledger.all(),
       this.parts.ledger.readPlanStart(),
-      known ?? this.parts.statuses.currentStatuses(),
+      this.parts.statuses.currentStatuses(),
     ]);
     return currentEscalations(records, statuses, planStart);
   }
 
-  /**
-   * "escalated to Beth Manager on 7 December 2026", for the exception rules (digest, exceptions). A caller
-   * that has just read the statuses passes them, so they are not read twice.
-   */
-  async marks(known?: ReadonlyMap<string, ActionStatus>): Promise<Map<string, EscalationMark>> {
-    return marksOf(await this.current(known), this.parts.timeZone);
+  /** "escalated to Beth Manager on 7 December 2026", for the exception rules (digest, exceptions). */
+  async marks(): Promise<Map<string, EscalationMark>> {
+    return marksOf(await this.current(), this.parts.timeZone);
   }
 
   /**

@@ -3,7 +3,7 @@ import type { Answer } from '../views/answer';
 import { exceptionsView } from '../views/exception-views';
 import { plural } from '../domain/wording';
 import type { BoardState } from './board-state';
-import type { Escalations } from './escalations';
+import { marksOf, standingFromRecord } from './standing-escalations';
 import type { ViewClock } from './view-clock';
 
 /** "exceptions": what needs the board's attention, grouped by priority. Read-only, for anyone; one read. */
@@ -13,13 +13,12 @@ export class ExceptionReport {
     private readonly board: BoardState,
     private readonly viewClock: ViewClock,
     private readonly staleDays: number,
-    private readonly escalations?: Pick<Escalations, 'marks'>,
   ) {}
 
   async show(): Promise<Answer> {
-    const { statuses, weekly } = await this.board.readAll();
-    // Escalations (issue 23) are kept in their own table: two more reads, not yet folded into this one.
-    const escalations = await this.escalations?.marks(statuses);
+    const { statuses, weekly, escalated } = await this.board.readAll();
+    const context = this.viewClock();
+    const escalations = marksOf(standingFromRecord(escalated, statuses), context.timeZone);
     const view = exceptionsView(
       {
         plan: this.plan,
@@ -29,7 +28,7 @@ export class ExceptionReport {
         staleDays: this.staleDays,
         escalations,
       },
-      this.viewClock(),
+      context,
     );
     return {
       summary:

@@ -17,6 +17,8 @@ import { sourcesOfEntries } from '../domain/posted-copies';
 
 /** Changes a period answer shows at most: enough for a quarter's board paper, and they fit on one card. */
 export const PERIOD_HISTORY_LIMIT = 25;
+/** 400 pages of 25: ten thousand changes, more than a decade of a busy plan. */
+const MAX_PERIOD_PAGE = 400;
 
 /** "history 5.1 [page N]": every change to an action, newest first. Anyone may read it. */
 export class History {
@@ -53,53 +55,59 @@ export class History {
 
   /**
    * "history 5.1 since 1 April 2026", "history priority 5 from 1 Jan 2026 to 31 Mar 2026": every change in
-   * the period (status, owner, redaction, target, lead), newest first, capped, saying how many more there are.
+   * the period (status, owner, redaction, target, lead), newest first, 25 to a page ("… page 2").
    */
-  async inPeriod(scope: { actionId: string } | { priority: number }, periodText: string): Promise<Answer> {
+  async inPeriod(scope: { actionId: string } | { priority: number }, typed: string): Promise<Answer> {
     const { now, timeZone } = this.viewClock();
-    if (/\bpage\s*\d+\s*$/i.test(periodText.slice(-20))) {
-      return notice(
-        'default',
-        'A period has no pages',
-        `A period's changes are shown on one card: the newest ${PERIOD_HISTORY_LIMIT}, and a count of the rest. To see older ones, ask for a shorter period.`,
-        [],
-      );
+    const { periodText, page } = pageOfPeriod(typed);
+    if (page === undefined) {
+      return notice('warning', 'Which page?', 'Pages are whole numbers from 1, e.g. page 2.', []);
     }
     const read = readDatePeriod(periodText, { today: todayIn(now, timeZone) });
     if (!read.ok) return notice('warning', 'Which period?', read.problem, []);
     const target = this.scopeOf(scope);
     if (!target)
       return 'actionId' in scope ? noSuchAction(scope.actionId) : noSuchAction(`${scope.priority}`);
+    // The newest `page` pages, of which the last is shown: later pages read more, never skip rows.
     const history = await this.statusService.historyInPeriod(
       target.actionIds,
       periodInstants(read.period, timeZone),
-      PERIOD_HISTORY_LIMIT,
+      PERIOD_HISTORY_LIMIT * page,
     );
+    const pages = Math.max(1, Math.ceil(history.total / PERIOD_HISTORY_LIMIT));
+    const words = periodWords(read.period);
+    if (page > pages) {
+      return notice(
+        'default',
+        'No such page',
+        `The changes to ${target.name} ${words} fill ${plural(pages, 'page')}.`,
+        [`history ${target.id} ${periodText}`],
+      );
+    }
+    const entries = history.entries.slice((page - 1) * PERIOD_HISTORY_LIMIT);
+    const pageCommand = (n: number) => `history ${target.id} ${periodText} page ${n}`;
     const context = { now, timeZone };
     return {
-      summary: `Changes to ${target.name} ${periodWords(read.period)}`,
+      summary: `Changes to ${target.name} ${words}`,
       screen: {
         card: 'history',
         view: {
           actionId: target.id,
           actionTitle: target.title,
-          entries: history.entries.map((entry) => ({
+          entries: entries.map((entry) => ({
             ...historyEntryView(entry, context, { canRedact: false }),
             // Across a priority, say which action each change was to.
             ...(target.actionIds.length > 1 ? { who: `${entry.byName}, on ${entry.actionId}` } : {}),
           })),
-          page: 1,
-          pages: 1,
-          older: 0,
-          period: {
-            text: periodWords(read.period),
-            total: history.total,
-            scope: target.name,
-            openCommand: target.openCommand,
-          },
+          page,
+          pages,
+          older: Math.max(0, history.total - (page - 1) * PERIOD_HISTORY_LIMIT - entries.length),
+          olderCommand: page < pages ? pageCommand(page + 1) : undefined,
+          newerCommand: page > 1 ? pageCommand(page - 1) : undefined,
+          period: { text: words, total: history.total, scope: target.name, openCommand: target.openCommand },
         },
       },
-      sources: sourcesOfEntries(history.entries),
+      sources: sourcesOfEntries(entries),
     };
   }
 
@@ -127,6 +135,20 @@ export class History {
       }
     );
   }
+}
+
+/** "since 1 April 2026 page 2": the period, and the page asked for (1 when none; undefined when not a page). */
+function pageOfPeriod(typed: string): { periodText: string; page: number | undefined } {
+  // Bounded before the pattern runs: only the tail can name a page.
+  const tail = typed.slice(-24);
+  const asked = /\s+(?:page|p) ?(\d{1,7})\s*$/i.exec(tail);
+  if (!asked) {
+    const bad = /\s+page\b[^]*$/i.exec(tail);
+    return bad ? { periodText: '', page: undefined } : { periodText: typed.trim(), page: 1 };
+  }
+  const page = Number(asked[1]);
+  const periodText = typed.slice(0, typed.length - tail.length + asked.index).trim();
+  return { periodText, page: page >= 1 && page <= MAX_PERIOD_PAGE ? page : undefined };
 }
 
 function periodWords(period: DatePeriod): string {

@@ -61,14 +61,15 @@ export function lateAssignAnswer(state: SaveState, actionId: string): Answer {
       return notice(
         'attention',
         'Not assigned: the plan store did not answer in time',
-        `Nothing was stored for ${actionId}; please assign it again in a minute.`,
-        [`show action ${actionId}`],
+        `Nothing was stored for ${actionId}. Please assign it again in a minute.`,
+        [],
       );
     case 'sent':
       return notice(
         'warning',
         'Assigned or not: not known yet',
-        `The plan store has not confirmed the new owner of ${actionId} in time. Check the history of ${actionId} in a minute before assigning again.`,
+        `The plan store has not confirmed the new owner of ${actionId} in time. ` +
+          `Check the history of ${actionId} in a minute before assigning again.`,
         [`history ${actionId}`],
       );
     case 'committed':

@@ -13,6 +13,22 @@ export type PostResult =
   | (Extract<SendResult, { kind: 'sent' }> & { postedCard: string; postedReference: Record<string, unknown> })
   | Extract<SendResult, { kind: 'notInConversation' }>;
 
+export type PostedResult = Extract<PostResult, { kind: 'sent' }>;
+
+/**
+ * Teams did not answer a new post in time, so it may or may not be in the channel. Its card (JSON) is
+ * kept so that the attempt stays on record; if Teams answers later, `onLateAnswer` hears which post it is.
+ */
+export class UnconfirmedPostError extends Error {
+  constructor(
+    readonly card: string,
+    cause: unknown,
+  ) {
+    super(cause instanceof Error ? cause.message : 'Teams did not answer a new channel post', { cause });
+    this.name = 'UnconfirmedPostError';
+  }
+}
+
 /**
  * Messages sent outside a turn (the digest, reminders, notices to admins). Addresses are the opaque
  * conversation references Teams gave; a send that Teams does not answer in time throws.
@@ -20,6 +36,14 @@ export type PostResult =
 export interface Messenger {
   /** A message in an existing conversation (a person's chat with the bot). */
   sendToChat(address: Record<string, unknown>, answer: Answer): Promise<SendResult>;
-  /** A new post in a channel, never a reply to an older message. */
-  postToChannel(address: Record<string, unknown>, channelId: string, answer: Answer): Promise<PostResult>;
+  /**
+   * A new post in a channel, never a reply to an older message. Throws UnconfirmedPostError when Teams did
+   * not answer in time; `onLateAnswer` hears of the post if Teams answers after that.
+   */
+  postToChannel(
+    address: Record<string, unknown>,
+    channelId: string,
+    answer: Answer,
+    onLateAnswer?: (late: PostedResult) => void,
+  ): Promise<PostResult>;
 }

@@ -112,6 +112,11 @@ function sweepWords(outcome: ChangeRedactionOutcome): string {
       `${plural(refusedBefore, 'posted digest card')} could not be updated in Teams; their stored copies were.`,
     );
   }
+  if (sweep && sweep.unconfirmed.length > 0) {
+    parts.push(
+      `${plural(sweep.unconfirmed.length, 'card')} Teams has not confirmed posting (${sweep.unconfirmed.join('; ')}) may show the old words: their stored copies were corrected, and if Teams confirms one later it is corrected then; one that appears in the channel as it was, delete by hand.`,
+    );
+  }
   if (sweep && sweep.pending.length > 0) {
     parts.push(
       `${plural(sweep.pending.length, 'card')} being posted at this moment (${sweep.pending.join('; ')}) will be corrected as soon as Teams confirms the post.`,
@@ -123,7 +128,8 @@ function sweepWords(outcome: ChangeRedactionOutcome): string {
 function alreadySweptWords(outcome: ChangeRedactionOutcome): string {
   const sweep = outcome.sweep;
   if (!sweep) return '';
-  if (sweep.updated + sweep.storedCopies + sweep.refused.length + sweep.pending.length === 0)
+  const named = sweep.refused.length + sweep.pending.length + sweep.unconfirmed.length;
+  if (sweep.updated + sweep.storedCopies + named === 0)
     return 'I looked again: no posted card or stored copy still shows it.';
   const found = `I looked again and corrected ${plural(sweep.storedCopies, 'stored copy', 'stored copies')}.`;
   return `${found}${sweepWords(outcome)}`;
@@ -163,7 +169,7 @@ function redactionAnswer(outcome: ChangeRedactionOutcome): Answer {
       return notice(
         'warning',
         'Nothing was redacted',
-        `Change #${outcome.version} of ${outcome.actionId} has no note to redact.`,
+        `Change #${outcome.version} of ${outcome.actionId} has no note or other typed words to redact.`,
         [`history ${outcome.actionId}`],
       );
     case 'alreadyRedacted':

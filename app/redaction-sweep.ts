@@ -20,6 +20,8 @@ export interface SweepReport {
   updated: number;
   refused: string[];
   pending: string[];
+  /** Posts Teams never confirmed that showed the words: they may be in the channel (named). */
+  unconfirmed: string[];
   /** Stored copies rewritten (the posted cards' and the digest ledger's). */
   storedCopies: number;
 }
@@ -63,7 +65,7 @@ export class RedactionSweep {
 
   /** Every copy, waiting (bounded) for digests being posted right now. */
   async sweep(redaction: RedactedChange, knownTexts: readonly string[]): Promise<SweepReport> {
-    const report: SweepReport = { updated: 0, refused: [], pending: [], storedCopies: 0 };
+    const report = emptyReport();
     const giveUpAt = Date.now() + this.timings.pendingWaitMs;
     let copies = await this.copies.list();
     while (this.stillPending(copies).length > 0 && Date.now() < giveUpAt) {
@@ -76,8 +78,8 @@ export class RedactionSweep {
       for (const source of copy.shown)
         if (sameChange(source, redaction)) source.texts.forEach((t) => texts.add(t));
     for (const copy of copies) {
-      if (copy.state !== 'posted') continue;
-      await this.sweepCopy(copy, redaction, [...texts], report);
+      if (copy.state === 'posted') await this.sweepCopy(copy, redaction, [...texts], report);
+      if (copy.state === 'unconfirmed') await this.sweepUnconfirmed(copy, redaction, [...texts], report);
     }
     await this.sweepDigestLedger([...texts], redaction.replacement, report);
     this.log.info(
@@ -109,7 +111,7 @@ export class RedactionSweep {
     if (tagBeforeDrawing !== undefined && (await this.copies.holdSeal(tagBeforeDrawing))) return;
     for (const redaction of await this.copies.recentRedactions()) {
       if (!shown.some((source) => sameChange(source, redaction))) continue;
-      const report = { updated: 0, refused: [], pending: [], storedCopies: 0 };
+      const report = emptyReport();
       const recorded = await this.copies.read(id);
       if (recorded) await this.sweepCopy(recorded, redaction, [], report);
       const texts = shown.filter((source) => sameChange(source, redaction)).flatMap((source) => source.texts);
@@ -125,6 +127,23 @@ export class RedactionSweep {
   async beginPosting(what: string): Promise<{ pendingId: string; tag: string; what: string }> {
     const pendingId = await this.copies.begin(what, this.clock());
     return { pendingId, tag: await this.copies.sealTag(), what };
+  }
+
+  /**
+   * A post Teams did not confirm in time: its pending row is kept with the card, so a redaction can correct
+   * the stored card and name the post; a redaction that committed since it was drawn is applied now.
+   */
+  async unconfirmed(
+    posting: { pendingId: string; tag: string },
+    card: string,
+    sources: readonly NoteSource[],
+  ): Promise<void> {
+    const id = await this.copies.unconfirmed(posting.pendingId, card, shownOn(card, sources));
+    if (!id || (await this.copies.holdSeal(posting.tag))) return;
+    for (const redaction of await this.copies.recentRedactions()) {
+      const copy = await this.copies.read(id);
+      if (copy?.state === 'unconfirmed') await this.sweepUnconfirmed(copy, redaction, [], emptyReport());
+    }
   }
 
   /** The Teams messages whose cards are tracked here (so the caller need not update them itself). */
@@ -193,6 +212,22 @@ export class RedactionSweep {
     }
   }
 
+  /** An unconfirmed post's stored card is corrected; the post is named, as Teams may show it. */
+  private async sweepUnconfirmed(
+    copy: PostedCopy,
+    redaction: RedactedChange,
+    texts: readonly string[],
+    report: SweepReport,
+  ): Promise<void> {
+    const showed = copy.shown.some((source) => sameChange(source, redaction));
+    const swept = sweptCard(copy, redaction, texts);
+    // The change stays in the index: "redact" again names this post again, as it may still show it.
+    if (swept && swept.card !== copy.card && (await this.copies.replace(copy.id, swept.card, copy.shown)))
+      report.storedCopies += 1;
+    if (showed || swept)
+      report.unconfirmed.push(`${copy.what} (sent ${copy.startedAt.slice(0, 16).replace('T', ' ')} UTC)`);
+  }
+
   /** The digest ledger's stored cards (week, extra and latest rows): stored copies, not messages. */
   private async sweepDigestLedger(texts: readonly string[], replacement: string, report: SweepReport) {
     if (texts.length === 0) return;
@@ -222,4 +257,8 @@ export class RedactionSweep {
     }
     return found;
   }
+}
+
+function emptyReport(): SweepReport {
+  return { updated: 0, refused: [], pending: [], unconfirmed: [], storedCopies: 0 };
 }

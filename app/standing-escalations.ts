@@ -71,3 +71,22 @@ export function marksOf(
   }
   return marks;
 }
+
+/**
+ * The escalations still standing in the weekly job's record: each ends once its action is complete, or an
+ * update or a new owner has started a new silence after it was last raised.
+ */
+export function standingFromRecord(
+  record: { planStart: string; escalations: readonly CurrentEscalation[] } | undefined,
+  statuses: ReadonlyMap<string, ActionStatus>,
+): Map<string, CurrentEscalation> {
+  const standing = new Map<string, CurrentEscalation>();
+  for (const escalation of record?.escalations ?? []) {
+    const status = statusOf(statuses, escalation.actionId);
+    if (status.rag === 'complete') continue;
+    const since = silentSince(factsOf(status, undefined), record?.planStart ?? escalation.since);
+    if (Date.parse(escalation.lastAt) < Date.parse(since)) continue;
+    standing.set(escalation.actionId, escalation);
+  }
+  return standing;
+}

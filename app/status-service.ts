@@ -18,6 +18,7 @@ import {
 import {
   changeToRedact,
   decideRedaction,
+  redactedWordsOf,
   type PreparedRedaction,
   type RedactionOutcome,
   type RedactionRequest,
@@ -259,7 +260,8 @@ export class StatusService {
         removed = found ? wordsOf(found) : [];
         changeAt = found?.at;
         const redaction = { version: request.version, reason };
-        return decideRedaction(action.id, redaction, replacement, found, previous);
+        const later = await this.laterLeadChanges(found, previous.version);
+        return decideRedaction(action.id, redaction, replacement, found, previous, later);
       },
       saved: ({ entry }) => ({
         kind: 'redacted',
@@ -303,6 +305,20 @@ export class StatusService {
     return { action, by: { email: request.by.email, name: request.by.name }, reason: checked.reason };
   }
 
+  /** A lead change's later lead changes, which name its agency as the one they replaced (with ETags). */
+  private async laterLeadChanges(
+    found: StoredHistoryEntry | undefined,
+    latest: number,
+  ): Promise<StoredHistoryEntry[]> {
+    if (found?.kind !== 'lead' || latest <= found.version) return [];
+    const later = await this.store.readHistory(found.actionId, latest - found.version, latest);
+    const leads = later.filter((entry) => entry.kind === 'lead' && entry.version > found.version);
+    const stored = await Promise.all(
+      leads.map((entry) => this.changeNumbered(entry.actionId, entry.version)),
+    );
+    return stored.filter((entry): entry is StoredHistoryEntry => entry !== undefined);
+  }
+
   private async changeNumbered(actionId: string, version: number): Promise<StoredHistoryEntry | undefined> {
     return version >= 1 ? this.store.readChange(actionId, version) : undefined;
   }
@@ -315,7 +331,7 @@ export class StatusService {
       replay: async (made: StoredHistoryEntry): Promise<RedactionOutcome | undefined> => {
         if (made.kind !== 'redaction') return undefined;
         const redacted = await this.store.readChange(action.id, made.redactsVersion);
-        const replacement = redacted?.kind === 'status' ? (redacted.note ?? '') : '';
+        const replacement = (redacted && redactedWordsOf(redacted)) ?? '';
         return { kind: 'redacted', action, audit: made, replacement, changeAt: redacted?.at };
       },
     };

@@ -15,9 +15,11 @@ import { ActionCards } from './action-cards';
 import { AssignOwner } from './assign-owner';
 import { BoardChannel } from './board-channel';
 import type { BoardPackRenderer, IssuedBoardPacks, PlanHistory } from './board-pack-ports';
-import type { BoardState } from './board-state';
+import type { BoardState, EscalationRecord } from './board-state';
 import { BoardPacks } from './board-packs';
 import { YearlyReports } from './yearly-reports';
+import { YearlySignOffs } from './yearly-sign-offs';
+import type { YearlyReportRecords, YearlyReportRenderer } from './yearly-sign-off-ports';
 import { CommandReplies } from './command-replies';
 import { DigestRequests } from './digest-requests';
 import { PostedDigestHistory } from './digest-snapshots';
@@ -57,6 +59,8 @@ export interface UseCases {
   weeklyDigest: WeeklyDigest;
   boardPacks: BoardPacks;
   yearlyReports: YearlyReports;
+  /** The lead partners' sign-offs and the scrutineer's comments on a yearly report. */
+  yearlySignOffs: YearlySignOffs;
   showAgency: ShowAgency;
   exceptionReport: ExceptionReport;
   escalations: Escalations;
@@ -85,8 +89,13 @@ export interface UseCasePorts {
   planHistory: PlanHistory;
   issuedBoardPacks: IssuedBoardPacks;
   boardPackRenderer: BoardPackRenderer;
+  /** The yearly report's file, and its sign-offs and comments. */
+  yearlyReportRenderer: YearlyReportRenderer;
+  yearlyReportRecords: YearlyReportRecords;
   /** The show cards' one read: current statuses and the last digest's snapshot. */
   boardState: BoardState;
+  /** Where the weekly job leaves the escalations it raised (beside the current statuses). */
+  escalationRecord?: EscalationRecord;
   messenger: Messenger;
   log: Log;
   clock: () => Date;
@@ -145,6 +154,7 @@ export function createUseCases(ports: UseCasePorts): UseCases {
     afterDays: ports.escalateAfterDays,
     businessManagers: ports.escalateTo,
     claimLeaseMs: ports.leaseMs,
+    record: ports.escalationRecord,
   });
   const redactionSweep = new RedactionSweep(
     ports.postedCopies,
@@ -173,6 +183,23 @@ export function createUseCases(ports: UseCasePorts): UseCases {
     digestHistory,
     escalations,
     redactionSweep,
+  });
+  const yearlyReports = new YearlyReports({
+    plan,
+    history: ports.planHistory,
+    people: ports.people,
+    clock,
+    timeZone,
+    staleDays: ports.staleDays,
+    yearStartMonth: ports.yearlyReport?.yearStartMonth ?? 4,
+    leadPartners: ports.yearlyReport?.leadPartners ?? [],
+    scrutineer: ports.yearlyReport?.scrutineer,
+    agencyDomains: ports.agencyDomains,
+    marking: ports.protectiveMarking,
+    fingerprint: ports.contentFingerprint,
+    records: ports.yearlyReportRecords,
+    isAdmin,
+    renderer: ports.yearlyReportRenderer,
   });
   return {
     redactionSweep,
@@ -211,22 +238,21 @@ export function createUseCases(ports: UseCasePorts): UseCases {
       agencyDomains: ports.agencyDomains,
       marking: ports.protectiveMarking,
     }),
-    yearlyReports: new YearlyReports({
-      plan,
-      history: ports.planHistory,
+    yearlySignOffs: new YearlySignOffs({
+      reports: yearlyReports,
+      records: ports.yearlyReportRecords,
       people: ports.people,
+      messenger: ports.messenger,
+      log,
       clock,
       timeZone,
-      staleDays: ports.staleDays,
       yearStartMonth: ports.yearlyReport?.yearStartMonth ?? 4,
       leadPartners: ports.yearlyReport?.leadPartners ?? [],
       scrutineer: ports.yearlyReport?.scrutineer,
-      agencyDomains: ports.agencyDomains,
-      marking: ports.protectiveMarking,
-      fingerprint: ports.contentFingerprint,
     }),
+    yearlyReports,
     showAgency: new ShowAgency(plan, ports.boardState, viewClock),
-    exceptionReport: new ExceptionReport(plan, ports.boardState, viewClock, ports.staleDays, escalations),
+    exceptionReport: new ExceptionReport(plan, ports.boardState, viewClock, ports.staleDays),
     escalations,
   };
 }

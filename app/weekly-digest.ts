@@ -17,7 +17,7 @@ import type { DigestHistory } from './digest-snapshots';
 import { LeaseKeeper } from './lease-keeper';
 import type { Escalations, EscalationRunResult } from './escalations';
 import type { Log } from './log';
-import type { Messenger, PostResult } from './messenger';
+import { UnconfirmedPostError, type Messenger, type PostedResult, type PostResult } from './messenger';
 import { notice } from './notices';
 import { sourcesOfStatuses, type NoteSource } from '../domain/posted-copies';
 import type { RedactionSweep } from './redaction-sweep';
@@ -196,7 +196,7 @@ export class WeeklyDigest {
     const keeper = lease ? new LeaseKeeper(ledger, lease, this.parts.leaseMs, logger) : undefined;
     let sent: PostResult;
     let digest: Digest;
-    let sources: NoteSource[];
+    let sources: NoteSource[] = [];
     // Before drawing: a redaction committing from now on waits for this post or is noticed by it.
     const posting = await this.parts.redactionSweep.beginPosting(
       lease ? `the digest for ${week} in the board channel` : 'an extra digest in the board channel',
@@ -205,9 +205,21 @@ export class WeeklyDigest {
       const prepared = await this.prepare();
       digest = prepared.digest;
       sources = prepared.answer.sources ?? [];
-      sent = await messenger.postToChannel(channel.reference, channel.conversationId, prepared.answer);
+      sent = await messenger.postToChannel(
+        channel.reference,
+        channel.conversationId,
+        prepared.answer,
+        (late) => this.recordLatePost(posting, late, sources),
+      );
     } catch (error) {
-      await this.parts.redactionSweep.abandon(posting.pendingId).catch(() => undefined);
+      // A post Teams may have made stays on record (its card kept), so a redaction can name it.
+      const kept =
+        error instanceof UnconfirmedPostError
+          ? this.parts.redactionSweep.unconfirmed(posting, error.card, sources)
+          : this.parts.redactionSweep.abandon(posting.pendingId);
+      await kept.catch((failure: unknown) =>
+        logger.warn({ err: failure }, 'a failed digest post could not be recorded'),
+      );
       await this.giveBack(keeper);
       throw error;
     }
@@ -268,6 +280,26 @@ export class WeeklyDigest {
       activityId: sent.activityId,
       reminders,
     };
+  }
+
+  /** Teams answered a post this run had stopped waiting for: recorded, and swept if a redaction came since. */
+  private recordLatePost(
+    posting: { pendingId: string; tag: string; what: string },
+    late: PostedResult,
+    sources: readonly NoteSource[],
+  ): void {
+    if (!late.activityId) return;
+    const copy = {
+      what: posting.what,
+      reference: late.postedReference,
+      activityId: late.activityId,
+      card: late.postedCard,
+    };
+    this.parts.redactionSweep
+      .recordPosted(copy, sources, posting.tag, posting.pendingId)
+      .catch((error: unknown) =>
+        this.parts.logger.warn({ err: error }, 'a late digest post was not recorded'),
+      );
   }
 
   /** After a failed post: the week goes back at once, or, if even that fails, when its lease runs out. */

@@ -87,7 +87,11 @@ export class WritePipeline {
     };
     const maker = { at, byEmail: spec.by.email, byName: spec.by.name };
     const entry = historyEntry(previous, next, maker, decision.change);
-    const options = { delivery: spec.delivery, replaces: decision.replaces };
+    const options = {
+      delivery: spec.delivery,
+      replaces: decision.replaces,
+      alsoReplaces: decision.alsoReplaces,
+    };
     if (await this.write(previous, next, entry, options)) return spec.saved({ previous, next, entry });
     // Someone else wrote first, or this very activity was already applied.
     const answer = (await this.replay(spec)) ?? (await spec.onConflict?.());

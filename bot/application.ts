@@ -87,8 +87,8 @@ export function registerRoutes(app: App, parts: ApplicationParts): void {
     people,
     logger,
     parts.watchSaves,
-    useCases.escalations,
     parts.invokeDeadlineMs,
+    useCases.escalations,
   );
   const reply = (context: TurnContext, answer: Answer) =>
     replyWithCard(context, buildCard(answer.screen), answer.summary);

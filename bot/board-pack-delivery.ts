@@ -2,12 +2,15 @@ import {
   declined,
   drawingRefused,
   fileOfferNotRead,
+  fileRedrawn,
   filesOnlyInPersonalChat,
   fileTooLarge,
   fileWillFollow,
   sentNotRecorded,
   uploadFailed,
+  yearlyReportNotSent,
 } from '../app/board-pack-file-answers';
+import type { YearlyReports } from '../app/yearly-reports';
 import { DrawingRefusedError } from '../app/board-pack-ports';
 import type { BoardPackFile, BoardPacks } from '../app/board-packs';
 import { adminsOnly, somethingWentWrong, storeUnavailable } from '../app/refusals';
@@ -49,6 +52,8 @@ import type { WorkAfterAnswer } from './work-after-answer';
 
 export interface BoardPackDeliveryParts {
   boardPacks: BoardPacks;
+  /** The partners' yearly report, offered and sent the same way. */
+  yearlyReports: YearlyReports;
   people: PeopleDirectory;
   sender: Pick<ProactiveSender, 'sendMessage'>;
   logger: Logger;
@@ -98,10 +103,29 @@ export class BoardPackDelivery {
         continue;
       }
       // Parsed here too: what goes out must be what the accept's check lets back in.
-      const context = consentContext.parse({ params: request.params, format: file.format });
+      const context = consentContext.parse({
+        kind: 'pack',
+        params: request.params,
+        format: file.format,
+        offeredBytes: file.size,
+      });
       reply.attachments.push(fileConsentAttachment(file, context));
     }
     return reply;
+  }
+
+  /** `yearly report 2026-27`: the use case's answer and, in a personal chat, the Word file's consent card. */
+  async offerYearlyReport(
+    command: Extract<Command, { kind: 'yearlyReport' }>,
+    turn: Turn,
+  ): Promise<Answer | AnswersAndAttachments> {
+    const by = turn.place === 'personal' ? await turn.who() : await turn.whoIfPossible();
+    const request = await this.parts.yearlyReports.request({ by, place: turn.place, year: command.year });
+    if (request.kind === 'answer' || turn.place !== 'personal') return request.answer;
+    const { file } = request;
+    if (file.size > this.maxFileBytes) return fileTooLarge('docx', file.name, file.size, this.maxFileBytes);
+    const context = consentContext.parse({ kind: 'yearlyReport', year: request.year, format: 'docx' });
+    return { answers: [request.answer], attachments: [fileConsentAttachment(file, context)] };
   }
 
   /** The retry button after a failed upload: the same file offered again. Sends nothing by itself. */
@@ -123,7 +147,9 @@ export class BoardPackDelivery {
       return replyWithAnswer(context, fileTooLarge(format, file.name, size, this.maxFileBytes));
     await replyWithAll(context, {
       answers: [],
-      attachments: [fileConsentAttachment({ ...file, size }, { params, format })],
+      attachments: [
+        fileConsentAttachment({ ...file, size }, { kind: 'pack', params, format, offeredBytes: size }),
+      ],
     });
   }
 
@@ -139,11 +165,7 @@ export class BoardPackDelivery {
       logger.info({ format: answer.context?.format }, 'board pack file declined');
       return replyWithAnswer(context, declined(answer.context?.format));
     }
-    if (
-      answer.action === 'unreadable' ||
-      !answer.context ||
-      !this.parts.boardPacks.isOffer(answer.context.params)
-    ) {
+    if (answer.action === 'unreadable' || !answer.context || !this.isOffer(answer.context)) {
       logger.warn({ action: answer.action }, 'file consent not read; nothing sent');
       return replyWithAnswer(context, fileOfferNotRead());
     }
@@ -183,6 +205,13 @@ export class BoardPackDelivery {
     );
   }
 
+  /** Checked by the same rules as a typed request: a context is never trusted. */
+  private isOffer(context: ConsentContext): boolean {
+    return context.kind === 'yearlyReport'
+      ? this.parts.yearlyReports.isOffer(context.year)
+      : this.parts.boardPacks.isOffer(context.params);
+  }
+
   private mayHaveFiles(person: Person): boolean {
     return person.email !== undefined && this.parts.isAdmin(person);
   }
@@ -190,18 +219,22 @@ export class BoardPackDelivery {
   private async deliver(
     reference: Partial<ConversationReference>,
     by: Person,
-    { params, format }: ConsentContext,
+    chosen: ConsentContext,
     info: UploadInfo,
     url: URL,
     lookup: LookupFunction,
   ): Promise<void> {
     const say = (answer: Answer) => this.send(reference, cardMessage(answer));
+    const { format } = chosen;
     try {
       const waiting = this.parts.boardPacks.filesWaiting();
       if (waiting > 0) await say(fileWillFollow(format, waiting));
-      let file: BoardPackFile;
+      let file: Pick<BoardPackFile, 'name' | 'bytes'>;
       try {
-        file = await this.parts.boardPacks.file(params, format, by);
+        file =
+          chosen.kind === 'yearlyReport'
+            ? await this.parts.yearlyReports.file(chosen.year, by)
+            : await this.parts.boardPacks.file(chosen.params, format, by);
       } catch (error) {
         if (error instanceof DrawingRefusedError) return await say(drawingRefused(error.reason, format));
         if (!(error instanceof StoreUnavailableError)) throw error;
@@ -216,12 +249,20 @@ export class BoardPackDelivery {
       const host = uploadHostForLog(url);
       if (outcome.kind !== 'uploaded') {
         this.parts.logger.warn({ format, host, bytes: size, outcome }, 'board pack upload failed');
-        return await say(uploadFailed(params, format, file.name, outcome));
+        return await say(
+          chosen.kind === 'yearlyReport'
+            ? yearlyReportNotSent(file.name, outcome)
+            : uploadFailed(chosen.params, format, file.name, outcome),
+        );
       }
       this.parts.logger.info({ format, host, bytes: size, status: outcome.status }, 'board pack uploaded');
       await this.send(reference, messageWith(fileInfoAttachment(info)));
+      if (chosen.kind === 'yearlyReport') return;
+      // Drawing is deterministic, so another size means the record changed since the offer (a redaction).
+      if (chosen.offeredBytes !== undefined && chosen.offeredBytes !== size)
+        await say(fileRedrawn(format, file.name));
       try {
-        await this.parts.boardPacks.issued(params, { format, name: file.name }, by);
+        await this.parts.boardPacks.issued(chosen.params, { format, name: file.name }, by);
       } catch (error) {
         if (!(error instanceof StoreUnavailableError)) throw error;
         this.parts.logger.error({ err: error.cause }, 'board pack sent but not recorded');

@@ -33,23 +33,9 @@ export class CardActions {
     private readonly people: PeopleDirectory,
     private readonly logger: Logger,
     private readonly watchSaves: WatchSaves,
-    private readonly escalations?: Pick<Escalations, 'assign'>,
     private readonly deadlineMs = INVOKE_DEADLINE_MS,
+    private readonly escalations?: Pick<Escalations, 'assign'>,
   ) {}
-
-  /** The roster, the store and the redraw together get one deadline; past it the answer says what is known. */
-  private inTime(
-    verb: string,
-    work: () => Promise<ExecuteResponse>,
-    late: Parameters<typeof answerInTime<ExecuteResponse>>[1],
-  ) {
-    return answerInTime(work, late, {
-      watchSaves: this.watchSaves,
-      deadlineMs: this.deadlineMs,
-      logger: this.logger,
-      verb,
-    });
-  }
 
   /** The escalation card's assign form: the typed address, checked as `assign` checks it. */
   async assignOwner(context: TurnContext, data: unknown): Promise<ExecuteResponse> {
@@ -69,6 +55,20 @@ export class CardActions {
         ),
       (state) => this.answer(context, lateAssignAnswer(state, parsed.data.actionId)),
     );
+  }
+
+  /** The roster, the store and the redraw together get one deadline; past it the answer says what is known. */
+  private inTime(
+    verb: string,
+    work: () => Promise<ExecuteResponse>,
+    late: Parameters<typeof answerInTime<ExecuteResponse>>[1],
+  ) {
+    return answerInTime(work, late, {
+      watchSaves: this.watchSaves,
+      deadlineMs: this.deadlineMs,
+      logger: this.logger,
+      verb,
+    });
   }
 
   /** Teams asks for one viewer's own view of an action card (Universal Actions refresh). */

@@ -72,6 +72,21 @@ export function commandRoutes(useCases: UseCases, boardPackFiles: BoardPackDeliv
     setBoardChannel: async (_command, turn) => useCases.boardChannel.set(await turn.who(), turn.channel),
     boardPack: (command, turn) => boardPackFiles.offer(command, turn),
     boardPacks: async (_command, turn) => useCases.boardPacks.list(await turn.who()),
+    yearlyReport: (command, turn) => boardPackFiles.offerYearlyReport(command, turn),
+    signOffYearlyReport: async (command, turn) =>
+      useCases.yearlySignOffs.signOff({
+        by: await turn.who(),
+        place: turn.place,
+        year: command.year,
+        delivery: turn.delivery,
+      }),
+    scrutineerComment: async (command, turn) =>
+      useCases.yearlySignOffs.comment({
+        by: await turn.who(),
+        year: command.year,
+        text: command.text,
+        delivery: turn.delivery,
+      }),
     showAgency: (command) => useCases.showAgency.show(command.agency),
     exceptions: () => useCases.exceptionReport.show(),
     showEscalations: async (_command, turn) => useCases.escalations.show(await turn.who()),

@@ -26,6 +26,7 @@ import { PeopleRegister } from './people-register';
 import { TableLoginBindings, TablePeopleStore } from '../storage/people-repository';
 import { TableKnownTeamStore } from '../storage/team-repository';
 import { TableBoardPackLedger } from '../storage/board-pack-ledger';
+import { TableYearlyReportLedger } from '../storage/yearly-report-ledger';
 import { TableEscalationLedger } from '../storage/escalation-ledger';
 import { DrawingPool, type DrawingPoolOptions } from '../workers/drawing-pool';
 import { listenOnHosts, type Listeners } from './listeners';
@@ -264,7 +265,10 @@ export async function composeBot(config: Config, options: CompositionOptions = {
     planHistory: statusStore,
     issuedBoardPacks: new TableBoardPackLedger(storage.tables.boardPacks),
     boardPackRenderer: drawing,
+    yearlyReportRenderer: drawing,
+    yearlyReportRecords: new TableYearlyReportLedger(storage.tables.boardPacks),
     boardState,
+    escalationRecord: boardState,
     messenger: new TeamsMessenger(sender),
     log: logger,
     clock,
@@ -295,6 +299,7 @@ export async function composeBot(config: Config, options: CompositionOptions = {
     logger,
     boardPackFiles: new BoardPackDelivery({
       boardPacks: useCases.boardPacks,
+      yearlyReports: useCases.yearlyReports,
       people,
       sender,
       logger,

@@ -3,10 +3,10 @@ import { digestText } from '../cards/digest-text';
 import { composeBot } from './composition-root';
 import type { DigestRunResult } from '../app/weekly-digest';
 import type { DueEscalation } from '../app/escalations';
+import { UnconfirmedPostError } from '../app/messenger';
 import { buildCard } from '../cards';
 import { createLogger } from './logger';
 import { describeFailure } from './one-line-problem';
-import { SendTimeoutError } from './proactive-sender';
 import { plural } from '../domain/wording';
 
 /**
@@ -57,14 +57,17 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     const result = await bot.useCases.weeklyDigest.run({ force, waitMs });
+    await bot.useCases.yearlySignOffs.tellEarlierVersionsLogged();
     console.log(JSON.stringify(result));
     const problem = problemOf(result);
     if (problem === undefined) return 0;
     console.error(problem);
     return 1;
   } catch (error) {
-    if (!(error instanceof SendTimeoutError)) throw error;
-    console.error(`The digest was not posted: ${error.message}. The week's claim was given back; run again.`);
+    if (!(error instanceof UnconfirmedPostError)) throw error;
+    console.error(
+      `The digest was not confirmed: ${error.message}. The week's claim was given back; run again (the attempt is kept on record, so a redaction finds it if Teams did post it).`,
+    );
     return 1;
   } finally {
     await bot.close();

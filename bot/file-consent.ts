@@ -18,9 +18,31 @@ export const FILE_INFO_CONTENT_TYPE = 'application/vnd.microsoft.teams.card.file
  */
 export const MAX_FILE_BYTES = 60 * 1024 * 1024 - 1;
 
-/** What a consent card carries back to the bot: which pack, which file. Never who may have it. */
-export const consentContext = z.object({ params: boardPackParams, format: boardPackFormat }).strict();
+/**
+ * What a consent card carries back to the bot: which kind of file (a board pack's, or the yearly report),
+ * which one, and for a pack the size offered (so an accept can tell the person when the record changed in
+ * between and the file was drawn again). Never who may have it. A pack's context without a kind was
+ * offered before there were two kinds.
+ */
+const packContext = z
+  .object({
+    kind: z.literal('pack').optional(),
+    params: boardPackParams,
+    format: boardPackFormat,
+    offeredBytes: z.number().int().min(1).max(MAX_FILE_BYTES).optional(),
+  })
+  .strict();
+const yearlyReportContext = z
+  .object({
+    kind: z.literal('yearlyReport'),
+    year: z.string().regex(/^\d{4}-\d{2}$/),
+    format: z.literal('docx'),
+  })
+  .strict();
+export const consentContext = z.union([packContext, yearlyReportContext]);
 export type ConsentContext = z.infer<typeof consentContext>;
+export type PackConsentContext = z.infer<typeof packContext>;
+export type YearlyReportConsentContext = z.infer<typeof yearlyReportContext>;
 
 const MAX_NAME_LENGTH = 255;
 const MAX_ID_LENGTH = 1024;

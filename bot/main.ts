@@ -63,7 +63,20 @@ async function main(): Promise<void> {
 
   const { cron, timeZone, scheduled } = bot.config.digest;
   const schedule = scheduled
-    ? scheduleDigest(bot.useCases.weeklyDigest, cron, timeZone, bot.clock, bot.logger)
+    ? scheduleDigest(
+        {
+          // After each weekly digest: partners whose yearly report sign-off the record has since overtaken are told.
+          run: async () => {
+            const result = await bot.useCases.weeklyDigest.run();
+            await bot.useCases.yearlySignOffs.tellEarlierVersionsLogged();
+            return result;
+          },
+        },
+        cron,
+        timeZone,
+        bot.clock,
+        bot.logger,
+      )
     : undefined;
 
   // One stop, however many signals arrive (a terminal's Ctrl+C reaches npm and the bot, and npm passes

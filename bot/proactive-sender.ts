@@ -102,19 +102,25 @@ export class ProactiveSender implements PostedCardUpdater {
     channelId: string,
     card: AdaptiveCardJson,
     summary: string,
+    onLateAnswer?: (late: Delivered) => void,
   ): Promise<SendResult> {
     const channel = reference as Partial<ConversationReference>;
-    return this.withRetries(channel, 'a new channel post', async (client) => {
-      const created = await client.conversations.create({
-        isGroup: true,
-        bot: channel.bot ?? { id: `28:${this.botAppId}`, name: '' },
-        tenantId: channel.conversation?.tenantId,
-        channelData: { channel: { id: channelId } },
-        activity: asParams(cardActivity(card, summary)),
-        members: [],
-      });
-      return { conversationId: created.id, activityId: created.activityId };
-    });
+    return this.withRetries(
+      channel,
+      'a new channel post',
+      async (client) => {
+        const created = await client.conversations.create({
+          isGroup: true,
+          bot: channel.bot ?? { id: `28:${this.botAppId}`, name: '' },
+          tenantId: channel.conversation?.tenantId,
+          channelData: { channel: { id: channelId } },
+          activity: asParams(cardActivity(card, summary)),
+          members: [],
+        });
+        return { conversationId: created.id, activityId: created.activityId };
+      },
+      onLateAnswer,
+    );
   }
 
   /**
@@ -146,14 +152,35 @@ export class ProactiveSender implements PostedCardUpdater {
     }
   }
 
+  private awaitLateAnswer(
+    delivery: Promise<Delivered>,
+    controller: AbortController,
+    onLateAnswer: (late: Delivered) => void,
+  ): void {
+    const cutOff = setTimeout(() => controller.abort(), LATE_ANSWER_MS);
+    cutOff.unref();
+    delivery.then(
+      (late) => {
+        clearTimeout(cutOff);
+        this.logger.warn(
+          { activityId: late.activityId },
+          'Teams answered a post after the bot stopped waiting',
+        );
+        onLateAnswer(late);
+      },
+      () => clearTimeout(cutOff),
+    );
+  }
+
   private async withRetries(
     reference: Partial<ConversationReference>,
     what: string,
     send: (client: Connector) => Promise<Delivered>,
+    onLateAnswer?: (late: Delivered) => void,
   ): Promise<SendResult> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return { kind: 'sent', ...(await this.attempt(reference, what, send)) };
+        return { kind: 'sent', ...(await this.attempt(reference, what, send, onLateAnswer)) };
       } catch (error) {
         const status = statusCodeOf(error);
         if (status === 403 || status === 404) return { kind: 'notInConversation', status };
@@ -166,25 +193,31 @@ export class ProactiveSender implements PostedCardUpdater {
     }
   }
 
-  /** One attempt, on the app's authenticated client for the reference's serviceUrl, within the timeout. */
+  /**
+   * One attempt, on the app's authenticated client for the reference's serviceUrl, within the timeout.
+   * With `onLateAnswer`, a request still open at the deadline is left to finish (up to LATE_ANSWER_MS):
+   * Teams may have posted it, and its answer, when it comes, is the only way to learn which message it is.
+   */
   private async attempt(
     reference: Partial<ConversationReference>,
     what: string,
     send: (client: Connector) => Promise<Delivered>,
+    onLateAnswer?: (late: Delivered) => void,
   ): Promise<Delivered> {
     const controller = new AbortController();
-    let timer: NodeJS.Timeout | undefined;
-    // The token request and the connection are bounded too, not only the HTTP answer.
-    const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        controller.abort();
-        reject(new SendTimeoutError(this.timeoutMs, what));
-      }, this.timeoutMs);
-    });
     const serviceUrl = reference.serviceUrl;
     const delivery = serviceUrl
       ? withCallerDeadline(controller.signal, () => send(this.connector.clone({ serviceUrl })))
       : Promise.reject(new Error(`${what}: a conversation reference without a serviceUrl`));
+    let timer: NodeJS.Timeout | undefined;
+    // The token request and the connection are bounded too, not only the HTTP answer.
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        if (onLateAnswer) this.awaitLateAnswer(delivery, controller, onLateAnswer);
+        else controller.abort();
+        reject(new SendTimeoutError(this.timeoutMs, what));
+      }, this.timeoutMs);
+    });
     try {
       return await Promise.race([delivery, deadline]);
     } catch (error) {
@@ -197,6 +230,9 @@ export class ProactiveSender implements PostedCardUpdater {
     }
   }
 }
+
+/** How long a post the bot stopped waiting for may still answer: Teams' own limits are far shorter. */
+const LATE_ANSWER_MS = 120_000;
 
 function cardActivity(card: AdaptiveCardJson, summary: string): OutboundMessage {
   return messageWith(cardAttachment(card), summary || undefined);

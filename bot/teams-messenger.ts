@@ -1,7 +1,13 @@
-import type { Messenger, PostResult, SendResult } from '../app/messenger';
+import {
+  UnconfirmedPostError,
+  type Messenger,
+  type PostedResult,
+  type PostResult,
+  type SendResult,
+} from '../app/messenger';
 import { buildCard } from '../cards';
 import type { Answer } from '../views/answer';
-import type { ProactiveSender } from './proactive-sender';
+import { SendTimeoutError, type ProactiveSender } from './proactive-sender';
 
 /** The use cases' Messenger, in Teams: each answer drawn as its card and sent by the proactive sender. */
 export class TeamsMessenger implements Messenger {
@@ -15,15 +21,29 @@ export class TeamsMessenger implements Messenger {
     address: Record<string, unknown>,
     channelId: string,
     answer: Answer,
+    onLateAnswer?: (late: PostedResult) => void,
   ): Promise<PostResult> {
     const card = buildCard(answer.screen);
-    const sent = await this.sender.postToChannel(address, channelId, card, answer.summary);
-    if (sent.kind !== 'sent') return sent;
-    return {
-      ...sent,
+    const posted = (delivered: { conversationId: string; activityId?: string }): PostedResult => ({
+      kind: 'sent',
+      ...delivered,
       postedCard: JSON.stringify(card),
-      postedReference: postReference(address, sent.conversationId),
-    };
+      postedReference: postReference(address, delivered.conversationId),
+    });
+    let sent: SendResult;
+    try {
+      sent = await this.sender.postToChannel(
+        address,
+        channelId,
+        card,
+        answer.summary,
+        onLateAnswer && ((late) => onLateAnswer(posted(late))),
+      );
+    } catch (error) {
+      if (error instanceof SendTimeoutError) throw new UnconfirmedPostError(JSON.stringify(card), error);
+      throw error;
+    }
+    return sent.kind === 'sent' ? posted(sent) : sent;
   }
 }
 

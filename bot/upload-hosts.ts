@@ -2,15 +2,16 @@ import ipaddr from 'ipaddr.js';
 
 /**
  * Where Teams' file consent sends a bot's file: the person's OneDrive for Business, which lives on the
- * SharePoint Online hosts of their cloud. Microsoft publishes them per cloud: `*.sharepoint.com` worldwide
- * and in GCC, `*.sharepoint.us` in GCC High, `*.sharepoint-mil.us` in DoD, `*.sharepoint.cn` under 21Vianet
- * (learn.microsoft.com/microsoft-365/enterprise/urls-and-ip-address-ranges and its GCC High, DoD and
- * 21Vianet siblings). UPLOAD_HOSTS replaces the list.
+ * SharePoint Online hosts of their cloud, as Microsoft's endpoint lists name them under "SharePoint Online
+ * and OneDrive for Business": `*.sharepoint.com` worldwide and in GCC, `*.sharepoint.us` in GCC High,
+ * `*.sharepoint-mil.us` and `*.dps.mil` in DoD, `*.sharepoint.cn` under 21Vianet (docs/operations.md
+ * cites the lists). UPLOAD_HOSTS replaces the list.
  */
 export const SHAREPOINT_UPLOAD_HOSTS: readonly string[] = [
   '*.sharepoint.com',
   '*.sharepoint.us',
   '*.sharepoint-mil.us',
+  '*.dps.mil',
   '*.sharepoint.cn',
 ];
 

@@ -87,14 +87,14 @@ function pageText(view: HistoryView): string | null {
   return `Page ${view.page} of ${view.pages}.${older}`;
 }
 
-/** "Changes since 1 April 2026: 14. The newest 25 are shown; 3 more are older." */
+/** "14 changes to 5.1 since 1 April 2026, newest first."; a period of several pages says so in pageText. */
 function periodText(view: HistoryView): string | null {
   if (!view.period) return null;
   const { text, total, scope } = view.period;
   const shown = view.entries.length;
   if (total === 0) return `No changes to ${scope} ${text}.`;
   const head = `${plural(total, 'change', 'changes')} to ${scope} ${text}, newest first.`;
-  if (total <= shown) return head;
+  if (total <= shown || view.pages > 1) return head;
   return `${head} The newest ${shown} are shown; ${plural(total - shown, 'more is', 'more are')} older: give a shorter period to see them.`;
 }
 

@@ -20,59 +20,93 @@ interface Column {
   format?: string;
   /** Long text wraps within the column rather than running across the next ones. */
   wrap?: boolean;
+  /** A short number (the aim) centred, so it does not run into the text beside it. */
+  centred?: boolean;
 }
 
-/** One row per action, the same fields as the Word report. */
+type PackAction = BoardPackView['aims'][number]['priorities'][number]['actions'][number];
+interface ActionRow {
+  aim: number;
+  priority: string;
+  action: PackAction;
+}
+
+/**
+ * An action's fields are printed on two sheets, each fitted to a landscape page at a legible scale (all
+ * fifteen on one sheet printed at about 40%): Actions holds the progress a board reads, Action details
+ * the rest. Both start with the action's number and title, one row per action in the same order.
+ */
 export function fillActionsSheet(sheet: Worksheet, view: BoardPackView): void {
   const columns: Column[] = [
-    { header: 'Action', width: 8 },
-    { header: 'Title', width: 40, wrap: true },
-    { header: 'Aim', width: 6 },
-    { header: 'Priority', width: 24, wrap: true },
-    { header: 'Owner', width: 24, wrap: true },
-    { header: 'Lead agency', width: 18, wrap: true },
-    { header: 'Status', width: 12 },
-    { header: 'Direction of travel', width: 22, wrap: true },
-    { header: 'Target date', width: 12, format: DAY_FORMAT },
-    { header: 'Revised date', width: 12, format: DAY_FORMAT },
-    { header: 'Latest progress', width: 48, wrap: true },
-    { header: 'Impact', width: 32, wrap: true },
-    { header: 'Evidence', width: 28, wrap: true },
-    { header: 'Corrective action', width: 32, wrap: true },
-    { header: 'Last updated', width: 17, format: MOMENT_FORMAT },
+    { header: 'Action', width: 7 },
+    { header: 'Title', width: 32, wrap: true },
+    { header: 'Owner', width: 22, wrap: true },
+    { header: 'Status', width: 11 },
+    { header: 'Direction of travel', width: 16, wrap: true },
+    { header: 'Target date', width: 11, format: DAY_FORMAT },
+    { header: 'Revised date', width: 11, format: DAY_FORMAT },
+    { header: 'Latest progress', width: 40, wrap: true },
+    { header: 'Corrective action', width: 26, wrap: true },
   ];
-  const statusColumn = columns.findIndex((column) => column.header === 'Status') + 1;
-  const rows = view.aims.flatMap((aim) =>
-    aim.priorities.flatMap((priority) =>
-      priority.actions.map((action) => ({
-        status: action.status,
-        values: [
-          action.id,
-          action.title,
-          aim.number,
-          `${priority.number}. ${priority.title}`,
-          action.owner,
-          action.leadAgency ?? null,
-          RAG_LABELS[action.status],
-          action.direction ? directionText(action.direction) : null,
-          action.targetDate ? excelDate(action.targetDate.iso) : null,
-          action.revisedDate ? excelDate(action.revisedDate.iso) : null,
-          action.latestNote ?? null,
-          action.impact ?? null,
-          action.evidenceUrl ?? null,
-          action.correctiveAction ?? null,
-          action.lastUpdated ? excelDate(action.lastUpdated.iso) : null,
-        ] satisfies CellValue[],
-      })),
-    ),
-  );
+  const rows = actionRows(view);
   fillTable(
     sheet,
     columns,
-    rows.map((row) => row.values),
+    rows.map(({ action }) => [
+      action.id,
+      action.title,
+      action.owner,
+      RAG_LABELS[action.status],
+      action.direction ? directionText(action.direction) : null,
+      action.targetDate ? excelDate(action.targetDate.iso) : null,
+      action.revisedDate ? excelDate(action.revisedDate.iso) : null,
+      action.latestNote ?? null,
+      action.correctiveAction ?? null,
+    ]),
     view.marking,
   );
-  rows.forEach((row, index) => paintStatus(sheet.getRow(index + 2).getCell(statusColumn), row.status));
+  rows.forEach((row, index) => paintStatus(sheet.getRow(index + 2).getCell(4), row.action.status));
+}
+
+/** The rest of each action's fields: where it sits in the plan, its lead agency, impact and evidence. */
+export function fillActionDetailsSheet(sheet: Worksheet, view: BoardPackView): void {
+  const columns: Column[] = [
+    { header: 'Action', width: 7 },
+    { header: 'Title', width: 32, wrap: true },
+    { header: 'Aim', width: 5, centred: true },
+    { header: 'Priority', width: 24, wrap: true },
+    { header: 'Lead agency', width: 18, wrap: true },
+    { header: 'Impact', width: 36, wrap: true },
+    { header: 'Evidence', width: 30, wrap: true },
+    { header: 'Last updated', width: 16, format: MOMENT_FORMAT },
+  ];
+  fillTable(
+    sheet,
+    columns,
+    actionRows(view).map(({ aim, priority, action }) => [
+      action.id,
+      action.title,
+      aim,
+      priority,
+      action.leadAgency ?? null,
+      action.impact ?? null,
+      action.evidenceUrl ?? null,
+      action.lastUpdated ? excelDate(action.lastUpdated.iso) : null,
+    ]),
+    view.marking,
+  );
+}
+
+function actionRows(view: BoardPackView): ActionRow[] {
+  return view.aims.flatMap((aim) =>
+    aim.priorities.flatMap((priority) =>
+      priority.actions.map((action) => ({
+        aim: aim.number,
+        priority: `${priority.number}. ${priority.title}`,
+        action,
+      })),
+    ),
+  );
 }
 
 /** Every status change in the period, oldest first. */
@@ -212,10 +246,22 @@ function fillTable(
     width: column.width,
     style: {
       ...(column.format ? { numFmt: column.format } : {}),
-      alignment: { vertical: 'top' as const, ...(column.wrap ? { wrapText: true } : {}) },
+      alignment: {
+        vertical: 'top' as const,
+        ...(column.wrap ? { wrapText: true } : {}),
+        ...(column.centred ? { horizontal: 'center' as const } : {}),
+      },
     },
   }));
-  sheet.getRow(1).font = { ...FONT, bold: true };
+  const header = sheet.getRow(1);
+  header.font = { ...FONT, bold: true };
+  // Headings wrap in their column ("Direction of travel"), so a narrow column does not cut them off.
+  header.alignment = { vertical: 'bottom', wrapText: true };
+  const headerHeight = wrappedRowHeight(
+    columns.map((column) => column.header),
+    columns.map((column) => ({ ...column, wrap: true })),
+  );
+  if (headerHeight !== undefined) header.height = headerHeight;
   for (const values of rows) {
     const row = sheet.addRow([...values]);
     const height = wrappedRowHeight(values, columns);

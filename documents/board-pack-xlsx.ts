@@ -4,6 +4,7 @@ import { excelDate } from './excel-date';
 import { stableZip } from './stable-zip';
 import {
   fillAboutSheet,
+  fillActionDetailsSheet,
   fillActionsSheet,
   fillChangesSheet,
   fillExceptionsSheet,
@@ -21,6 +22,7 @@ export async function renderBoardPackXlsx(view: BoardPackView): Promise<Buffer> 
   fillSummarySheet(workbook.addWorksheet('Summary'), view);
   fillExceptionsSheet(workbook.addWorksheet('Exceptions'), view);
   fillActionsSheet(workbook.addWorksheet('Actions'), view);
+  fillActionDetailsSheet(workbook.addWorksheet('Action details'), view);
   fillChangesSheet(workbook.addWorksheet('Changes'), view);
   fillAboutSheet(workbook.addWorksheet('About'), view);
   // exceljs zips with the clock's time on every entry: re-stamped, so the same view gives the same bytes.

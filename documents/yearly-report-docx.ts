@@ -204,6 +204,19 @@ function signOff(view: YearlyReportView): Block[] {
           view.signOffs.map((row) => [row.agency, row.person, row.state]),
           [1.2, 1.4, 2],
         ),
+    heading('Comments from the independent scrutineer', 2),
+    ...(view.comments.length === 0
+      ? [text('No comment recorded.')]
+      : view.comments.map(
+          (comment) =>
+            new Paragraph({
+              spacing: { before: 120, after: 120 },
+              children: [
+                new TextRun({ text: `${comment.by}, ${comment.at.label}: `, bold: true }),
+                new TextRun(comment.text),
+              ],
+            }),
+        )),
     new Paragraph({
       spacing: { before: 0, after: 0, line: 20 },
       children: [new TextRun({ text: '', size: 2 })],

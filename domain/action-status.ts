@@ -49,6 +49,8 @@ export interface AppendOptions {
   delivery?: string;
   /** A redaction: the history entry rewritten in the same step, guarded by its ETag. */
   replaces?: StoredHistoryEntry;
+  /** A redaction: later entries that restate the removed words, rewritten in the same step too. */
+  alsoReplaces?: readonly StoredHistoryEntry[];
 }
 
 /** A status read from the store, with what the store needs to detect a concurrent change. */

@@ -138,9 +138,19 @@ export function historyEntry(
 /** A history entry read from the store, with what the store needs to replace it (a redaction). */
 export type StoredHistoryEntry = HistoryEntry & { etag?: string };
 
-/** The words a change holds, each once: what a redaction takes out. */
+/**
+ * Every free text a person typed into a change, each once: what a redaction takes out. A status update's
+ * note, impact, corrective action and evidence link; a target change's reason; a lead change's agency.
+ * (Dates, owners' addresses and a redaction's own reason, checked when typed, are not free text here.)
+ */
 export function wordsOf(entry: HistoryEntry): string[] {
   const texts =
-    entry.kind === 'status' ? [entry.note, entry.impact, entry.correctiveAction, entry.evidenceUrl] : [];
+    entry.kind === 'status'
+      ? [entry.note, entry.impact, entry.correctiveAction, entry.evidenceUrl]
+      : entry.kind === 'target'
+        ? [entry.reason]
+        : entry.kind === 'lead'
+          ? [entry.leadAgency]
+          : [];
   return [...new Set(texts.filter((text): text is string => !!text))];
 }

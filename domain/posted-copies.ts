@@ -1,5 +1,6 @@
 import type { ActionStatus, HistoryEntry } from './action-status';
 import { withoutRemovedText } from './redaction';
+import { wordsOf as typedWordsOf } from './history-entry';
 
 /**
  * Where a note shown on a posted card came from: the change that wrote it (its action and time, which a
@@ -17,8 +18,11 @@ export interface NoteSource {
 export interface PostedCopy {
   /** Opaque to the domain: which stored row this is, with its concurrency tag. */
   id: string;
-  /** Written before the digest is drawn; 'posted' once Teams has answered and the card is recorded. */
-  state: 'pending' | 'posted';
+  /**
+   * Written before the digest is drawn; 'posted' once Teams has answered and the card is recorded;
+   * 'unconfirmed' when Teams did not answer in time (the card is kept: it may be in the channel).
+   */
+  state: 'pending' | 'posted' | 'unconfirmed';
   startedAt: string;
   what: string;
   reference?: Record<string, unknown>;
@@ -67,6 +71,11 @@ export interface PostedCopies {
   record(copy: NewPostedCopy, at: Date, pendingId?: string): Promise<string>;
   /** A pending row whose post failed. */
   abandon(pendingId: string): Promise<void>;
+  /**
+   * A pending row whose post Teams did not confirm: kept with its card. The row's new id, or undefined
+   * when it is no longer pending (Teams answered late and the post was recorded first).
+   */
+  unconfirmed(pendingId: string, card: string, shown: NoteSource[]): Promise<string | undefined>;
   list(): Promise<PostedCopy[]>;
   read(id: string): Promise<PostedCopy | undefined>;
   /**
@@ -93,8 +102,8 @@ export function sourcesOfStatuses(statuses: Iterable<ActionStatus>): NoteSource[
 export function sourcesOfEntries(entries: Iterable<HistoryEntry>): NoteSource[] {
   const sources: NoteSource[] = [];
   for (const entry of entries) {
-    if (entry.redacted || entry.kind !== 'status') continue;
-    const texts = wordsOf([entry.note, entry.impact, entry.correctiveAction, entry.evidenceUrl]);
+    if (entry.redacted) continue;
+    const texts = typedWordsOf(entry);
     if (texts.length > 0) sources.push({ actionId: entry.actionId, at: entry.at, texts });
   }
   return sources;

@@ -3,7 +3,14 @@ import type { StoredStatus } from '../domain/action-status';
 import type { BoardChannelStore, DigestLedger, PostedDigest } from '../domain/digest-ports';
 import { readStoredSnapshot, type DigestSnapshot } from '../domain/digest/digest-snapshot';
 import { z } from 'zod';
-import type { BoardReading, BoardState, WeeklyDigests } from '../app/board-state';
+import type {
+  BoardReading,
+  BoardState,
+  EscalationRecord,
+  StandingEscalations,
+  WeeklyDigests,
+} from '../app/board-state';
+import type { CurrentEscalation } from '../app/standing-escalations';
 import { amberRunsAfter, amberRunsOf } from '../domain/board-cycle/exception-rules';
 import { TableDigestLedger } from './digest-repositories';
 import { currentRow, readRow } from './stored-rows';
@@ -16,6 +23,36 @@ import { guardStore, statusCodeOf } from './store-errors';
 export const BASELINE_KEY = 'cur}digest';
 /** The weekly digests' record (the newest weekly snapshot and the amber runs), last in the same range. */
 export const WEEKLY_KEY = 'cur}weekly';
+/**
+ * The escalations the weekly job raised, in the same range (`e` sorts before `w`): one property per action,
+ * merged in, so two instances' runs each add their own actions and neither overwrites the other.
+ */
+export const ESCALATED_KEY = 'cur}escalated';
+const ESCALATION_PREFIX = 'esc_';
+/** A property name Table Storage accepts (a C# identifier), one per action id. */
+const escalationProperty = (actionId: string) => ESCALATION_PREFIX + actionId.replace(/[^A-Za-z0-9]/g, '_');
+
+const storedEscalation = z.object({
+  actionId: z.string(),
+  since: z.string(),
+  lastAt: z.string(),
+  told: z.array(z.object({ email: z.string(), name: z.string() })),
+});
+
+function readEscalated(row: Record<string, unknown>): StandingEscalations | undefined {
+  if (typeof row.planStart !== 'string') return undefined;
+  const escalations: CurrentEscalation[] = [];
+  for (const [name, value] of Object.entries(row)) {
+    if (!name.startsWith(ESCALATION_PREFIX) || typeof value !== 'string') continue;
+    try {
+      const parsed = storedEscalation.safeParse(JSON.parse(value));
+      if (parsed.success) escalations.push(parsed.data);
+    } catch {
+      // A damaged property marks nothing; the next weekly run writes the action again while it stays silent.
+    }
+  }
+  return { planStart: row.planStart, escalations };
+}
 const CURRENT = 'cur|';
 
 type BaselineEntity = { partitionKey: string; rowKey: string; postedAt: string; snapshot: string };
@@ -38,7 +75,7 @@ function withoutUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as T;
 }
 
-export class TableBoardState implements BoardState {
+export class TableBoardState implements BoardState, EscalationRecord {
   constructor(
     private readonly table: TableClient,
     private readonly planId: string,
@@ -57,6 +94,19 @@ export class TableBoardState implements BoardState {
   async readAction(actionId: string): Promise<{ status?: StoredStatus; previous?: DigestSnapshot }> {
     const { statuses, previous } = await this.readAll();
     return { status: statuses.get(actionId), ...(previous ? { previous } : {}) };
+  }
+
+  async recordEscalations(planStart: string, escalations: readonly CurrentEscalation[]): Promise<void> {
+    if (escalations.length === 0) return;
+    const properties = Object.fromEntries(
+      escalations.map((escalation) => [escalationProperty(escalation.actionId), JSON.stringify(escalation)]),
+    );
+    await guardStore(() =>
+      this.table.upsertEntity(
+        { partitionKey: this.planId, rowKey: ESCALATED_KEY, planStart, ...properties },
+        'Merge',
+      ),
+    );
   }
 
   /** The last posted digest's snapshot becomes the baseline, unless a later one is already there. */
@@ -138,11 +188,16 @@ export class TableBoardState implements BoardState {
       const statuses = new Map<string, StoredStatus>();
       let previous: DigestSnapshot | undefined;
       let weekly: WeeklyDigests | undefined;
+      let escalated: StandingEscalations | undefined;
       const rows = this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } });
       for await (const row of rows) {
         if (row.rowKey === WEEKLY_KEY) {
           // Damaged or from another version: the report counts no amber runs until the next weekly digest.
           weekly = readWeekly(row);
+          continue;
+        }
+        if (row.rowKey === ESCALATED_KEY) {
+          escalated = readEscalated(row);
           continue;
         }
         if (row.rowKey === BASELINE_KEY) {
@@ -155,7 +210,12 @@ export class TableBoardState implements BoardState {
         ) as StoredStatus;
         statuses.set(status.actionId, status);
       }
-      return { statuses, ...(previous ? { previous } : {}), ...(weekly ? { weekly } : {}) };
+      return {
+        statuses,
+        ...(previous ? { previous } : {}),
+        ...(weekly ? { weekly } : {}),
+        ...(escalated ? { escalated } : {}),
+      };
     });
   }
 }

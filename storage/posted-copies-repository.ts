@@ -25,7 +25,7 @@ const copyId = z.tuple([z.string(), z.string()]);
 type CopyEntity = {
   partitionKey: string;
   rowKey: string;
-  copyState: 'pending' | 'posted';
+  copyState: 'pending' | 'posted' | 'unconfirmed';
   startedAt: string;
   what: string;
   reference?: string;
@@ -149,6 +149,26 @@ export class TablePostedCopies implements PostedCopies {
     });
   }
 
+  async unconfirmed(pendingId: string, card: string, shown: NoteSource[]): Promise<string | undefined> {
+    const [rowKey] = copyId.parse(JSON.parse(pendingId));
+    return guardStore(async () => {
+      try {
+        const row = await this.table.getEntity<CopyEntity>(PARTITION, rowKey);
+        if (row.copyState !== 'pending') return undefined;
+        const written = await this.table.updateEntity(
+          { partitionKey: PARTITION, rowKey, copyState: 'unconfirmed', card, shown: JSON.stringify(shown) },
+          'Merge',
+          { etag: row.etag },
+        );
+        return JSON.stringify([rowKey, written.etag ?? '*']);
+      } catch (error) {
+        const status = statusCodeOf(error);
+        if (status === 412 || status === 404) return undefined;
+        throw error;
+      }
+    });
+  }
+
   async list(): Promise<PostedCopy[]> {
     return guardStore(async () => {
       const copies: PostedCopy[] = [];
@@ -214,7 +234,7 @@ export class TablePostedCopies implements PostedCopies {
 function copyOf(row: CopyEntity & { etag?: string }): PostedCopy {
   return {
     id: JSON.stringify([row.rowKey, row.etag ?? '*']),
-    state: row.copyState === 'posted' ? 'posted' : 'pending',
+    state: row.copyState === 'posted' || row.copyState === 'unconfirmed' ? row.copyState : 'pending',
     startedAt: row.startedAt,
     what: row.what,
     reference: row.reference ? readStoredObject(row.reference, row.rowKey) : undefined,

@@ -115,13 +115,15 @@ export class TableStatusStore implements StatusStore, PlanHistory {
       ? ['update', current, 'Replace', { etag: previous.etag }]
       : ['create', current];
     const actions: TransactionAction[] = [['create', historyEntity(this.planId, entry)], moveCurrent];
-    if (options.replaces) {
-      const { etag } = options.replaces;
+    for (const replaced of [
+      ...(options.replaces ? [options.replaces] : []),
+      ...(options.alsoReplaces ?? []),
+    ]) {
       actions.push([
         'update',
-        historyEntity(this.planId, options.replaces),
+        historyEntity(this.planId, replaced),
         'Replace',
-        { etag: etag ?? '*' },
+        { etag: replaced.etag ?? '*' },
       ]);
     }
     if (options.delivery) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { issuedRow } from './board-pack-ledger';
 import { currentRow, historyRow } from './stored-rows';
+import { YEARLY_PARTITION_PREFIX, yearlyRowSchema } from './yearly-report-ledger';
 import type { TableName } from './table-clients';
 
 /**
@@ -53,6 +54,15 @@ const stampRow = z.object({ at: text });
 /** The show cards' baseline and the exception report's weekly record (storage/board-state.ts). */
 const baselineRow = z.object({ postedAt: text, snapshot: text });
 const weeklyRow = baselineRow.extend({ amberRuns: text });
+/** The escalations the weekly job raised: when tracking began, and a JSON property per action (esc_5_1). */
+const escalatedRow = z
+  .object({ planStart: text })
+  .catchall(z.unknown())
+  .superRefine((row, context) => {
+    for (const [name, value] of Object.entries(row))
+      if (name.startsWith('esc_') && typeof value !== 'string')
+        context.addIssue({ code: z.ZodIssueCode.custom, message: `${name} is not text` });
+  });
 
 export type RowKind = { schema: z.ZodTypeAny } | { unknown: string };
 
@@ -65,7 +75,8 @@ export function storedRowKind(table: TableName, partitionKey: string, rowKey: st
       if (rowKey.startsWith('act|')) return { schema: deliveryRow };
       if (rowKey === 'cur}digest') return { schema: baselineRow };
       if (rowKey === 'cur}weekly') return { schema: weeklyRow };
-      return { unknown: 'a status row key is cur|, hist|, act|, cur}digest or cur}weekly' };
+      if (rowKey === 'cur}escalated') return { schema: escalatedRow };
+      return { unknown: 'a status row key is cur|, hist|, act|, cur}digest, cur}weekly or cur}escalated' };
     case 'people':
       if (partitionKey === 'person') return { schema: personRow };
       if (partitionKey === 'login') return { schema: loginRow };
@@ -81,6 +92,12 @@ export function storedRowKind(table: TableName, partitionKey: string, rowKey: st
     case 'reminders':
       return partitionKey === 'reminder' ? { schema: stampRow } : undefined;
     case 'boardPacks':
+      if (partitionKey.startsWith(YEARLY_PARTITION_PREFIX)) {
+        const schema = yearlyRowSchema(rowKey);
+        return schema
+          ? { schema }
+          : { unknown: 'a yearly report row key is signoff|, comment|, delivery| or notice|' };
+      }
       return partitionKey === 'issued' ? { schema: issuedRow } : undefined;
   }
 }

@@ -26,8 +26,9 @@ export interface YearlyReportView {
   learning: readonly LearningRow[];
   /** 6. Next year: every action not complete. */
   nextYear: readonly NextYearRow[];
-  /** 7. Sign-off, one line per lead partner. */
+  /** 7. Sign-off, one line per lead partner, and the independent scrutineer's comments, oldest first. */
   signOffs: readonly SignOffLine[];
+  comments: readonly ScrutinyComment[];
   /**
    * A fingerprint of the report's content (the record it is built from, not the file's bytes): the same
    * record gives the same fingerprint, a late update or a redaction a new one. A sign-off is for one.
@@ -86,6 +87,14 @@ export interface NextYearRow extends ActionRef {
 export interface SignOffLine {
   agency: string;
   person: string;
+  /** Whether the partner signed this content, only an earlier version of it, or nothing yet. */
+  signed: 'this version' | 'an earlier version' | 'no';
   /** "Not yet signed", or who signed what and when. */
   state: string;
+}
+
+export interface ScrutinyComment {
+  at: BoardMoment;
+  by: string;
+  text: string;
 }

@@ -8,6 +8,12 @@ import { plural } from '../domain/wording';
 import type { Plan, PlanAction } from '../plan/plan-schema';
 import { boardDay, boardMoment } from './board-dates';
 import type { BoardDay } from './board-pack-view-model';
+import {
+  scrutinyComments,
+  signOffLines,
+  type RecordedComment,
+  type RecordedSignOff,
+} from './yearly-sign-off-lines';
 import type { LittleProgressRow, YearAction, YearlyReportView } from './yearly-report-view-model';
 
 export interface YearlyReportInput {
@@ -30,6 +36,9 @@ export interface YearlyReportInput {
   timeZone: string;
   /** A digest of text (sha-256 in hex, shortened), given in so views stay free of I/O modules. */
   fingerprint: (content: string) => string;
+  /** The sign-offs and scrutineer's comments recorded for this year, any order. */
+  signOffs?: readonly RecordedSignOff[];
+  comments?: readonly RecordedComment[];
 }
 
 const NO_OWNER = 'No owner yet';
@@ -37,26 +46,41 @@ const NONE_RECORDED = 'none recorded';
 
 /** The yearly report's view-model: a pure function of the record as at `asAt`. */
 export function yearlyReportView(input: YearlyReportInput): YearlyReportView {
-  const view = contentOf(input);
-  return { ...view, fingerprint: input.fingerprint(contentFingerprintSource(view)) };
+  const fingerprint = input.fingerprint(contentFingerprintSource(input));
+  return {
+    ...contentOf(input),
+    signOffs: signOffLines({ ...input, signOffs: input.signOffs ?? [], fingerprint }),
+    comments: scrutinyComments(input.comments ?? [], input.personName, input.timeZone),
+    fingerprint,
+  };
 }
 
-/** What the fingerprint covers: every section's content, not when or by whom the file was made. */
-function contentFingerprintSource(view: Omit<YearlyReportView, 'fingerprint'>): string {
-  const { year, partners, scrutineer, priorities, impact, littleProgress, learning, nextYear } = view;
-  return JSON.stringify({
-    year,
-    partners,
-    scrutineer,
-    priorities,
-    impact,
-    littleProgress,
-    learning,
-    nextYear,
-  });
+/**
+ * What the fingerprint covers: the record the report is built from (the plan, the partnership and every
+ * change up to the as-at, redactions included), not when or by whom the file was made. Built from the
+ * record rather than the worded sections, so a draft's counts of days ("no update for 20 days") moving
+ * on with the calendar do not make a partner's sign-off look out of date when nothing was recorded.
+ */
+function contentFingerprintSource(input: YearlyReportInput): string {
+  const changes = [...input.history].sort(
+    (a, b) => a.actionId.localeCompare(b.actionId) || a.version - b.version,
+  );
+  return JSON.stringify(
+    {
+      year: input.year.label,
+      partners: input.partners,
+      scrutineer: input.scrutineer,
+      plan: input.plan.priorities,
+      changes,
+    },
+    // A store's row version (ETag) is not the record: a restored backup has new ones.
+    (key, value: unknown) => (key === 'etag' ? undefined : value),
+  );
 }
 
-function contentOf(input: YearlyReportInput): Omit<YearlyReportView, 'fingerprint'> {
+function contentOf(
+  input: YearlyReportInput,
+): Omit<YearlyReportView, 'fingerprint' | 'signOffs' | 'comments'> {
   const { plan, timeZone } = input;
   const inYear = input.history
     .filter((entry) => Date.parse(entry.at) >= input.year.startsAt.getTime())
@@ -139,11 +163,6 @@ function contentOf(input: YearlyReportInput): Omit<YearlyReportView, 'fingerprin
           ...(target ? { targetDate: calendarDay(target) } : {}),
         };
       }),
-    signOffs: input.partners.map((partner) => ({
-      agency: partner.agency,
-      person: input.personName(partner.upn),
-      state: 'Not yet signed',
-    })),
   };
 }
 

@@ -4,6 +4,8 @@ import { Piscina } from 'piscina';
 import { DrawingRefusedError, type BoardPackFormat, type BoardPackRenderer } from '../app/board-pack-ports';
 import type { BoardPackView } from '../views/board-pack-view-model';
 import type { DrawingJob } from './drawing-job';
+import type { YearlyReportView } from '../views/yearly-report-view-model';
+import type { YearlyReportRenderer } from '../app/yearly-sign-off-ports';
 
 export interface DrawingPoolOptions {
   /** Files drawn at once; each takes a thread and up to a few hundred MB for the largest packs. */
@@ -24,7 +26,7 @@ export const DEFAULT_DRAWING_QUEUE = 8;
  * queued without end. Threads run at a lower priority (nice), so on a busy machine the bot's own event
  * loop is scheduled first.
  */
-export class DrawingPool implements BoardPackRenderer {
+export class DrawingPool implements BoardPackRenderer, YearlyReportRenderer {
   private readonly pool: Piscina<DrawingJob, Uint8Array>;
   private readonly limit: number;
   private inFlight = 0;
@@ -55,12 +57,21 @@ export class DrawingPool implements BoardPackRenderer {
     return this.pool.queueSize;
   }
 
-  async render(view: BoardPackView, format: BoardPackFormat): Promise<Uint8Array> {
+  render(view: BoardPackView, format: BoardPackFormat): Promise<Uint8Array> {
+    return this.draw({ view, format });
+  }
+
+  /** The partners' yearly report as a Word file, in the same threads and queue as the board packs. */
+  renderYearlyReport(view: YearlyReportView): Promise<Uint8Array> {
+    return this.draw({ view, format: 'yearlyReport' });
+  }
+
+  private async draw(job: DrawingJob): Promise<Uint8Array> {
     if (this.stopping) throw new DrawingRefusedError('stopping');
     if (this.inFlight >= this.limit) throw new DrawingRefusedError('busy');
     this.inFlight += 1;
     try {
-      return await this.pool.run({ view, format });
+      return await this.pool.run(job);
     } catch (error) {
       if (this.stopping) throw new DrawingRefusedError('stopping');
       throw error;

@@ -15,6 +15,8 @@ export type Decision<Refusal> =
       change: HistoryChange;
       /** A redaction: the earlier change, rewritten in the same atomic step. */
       replaces?: StoredHistoryEntry;
+      /** A redaction: later changes that restate the removed words, rewritten in the same step too. */
+      alsoReplaces?: readonly StoredHistoryEntry[];
     }
   | Refused<Refusal>;
 
@@ -33,7 +35,8 @@ export const write = (
   change: HistoryChange,
   fields: Extract<Decision<never>, { kind: 'write' }>['fields'],
   replaces?: StoredHistoryEntry,
-): Decision<never> => ({ kind: 'write', fields, change, replaces });
+  alsoReplaces?: readonly StoredHistoryEntry[],
+): Decision<never> => ({ kind: 'write', fields, change, replaces, alsoReplaces });
 
 export const refuse = <Refusal>(refusal: Refusal, mayBeRedelivery = false): Refused<Refusal> => ({
   kind: 'refuse',

@@ -1,6 +1,6 @@
 import type { PlanAction } from '../../plan/plan-schema';
 import type { ActionStatus, StoredStatus } from '../action-status';
-import { wordsOf, type ChangeOf, type StoredHistoryEntry } from '../history-entry';
+import { wordsOf, type ChangeOf, type HistoryEntry, type StoredHistoryEntry } from '../history-entry';
 import type { Person } from '../person';
 import { refuse, write, type Decision, type Refused } from './decision';
 
@@ -47,7 +47,15 @@ export interface PreparedRedaction {
   at: Date;
 }
 
-type Redactable = ChangeOf<'status'> & { etag?: string };
+/** A change with words a person typed: a status update, a target date's reason, a lead agency. */
+type Redactable = ChangeOf<'status' | 'target' | 'lead'> & { etag?: string };
+
+/** What a redacted change's words read now, whichever field held them. */
+export function redactedWordsOf(change: HistoryEntry): string | undefined {
+  if (change.kind === 'status') return change.note;
+  if (change.kind === 'target') return change.reason;
+  return change.kind === 'lead' ? change.leadAgency : undefined;
+}
 
 /** The change to redact (`found`, read by its number), or why it cannot be. */
 export function changeToRedact(
@@ -58,10 +66,10 @@ export function changeToRedact(
 ): Redactable | Refused<RedactionOutcome> {
   if (!found || version < 1) return refuse({ kind: 'noSuchChange', actionId, version, changes });
   if (found.redacted) {
-    const replacement = found.kind === 'status' ? found.note : undefined;
+    const replacement = redactedWordsOf(found);
     return refuse({ kind: 'alreadyRedacted', actionId, version, at: found.at, replacement }, true);
   }
-  if (found.kind !== 'status' || wordsOf(found).length === 0) {
+  if (found.kind === 'owner' || found.kind === 'redaction' || wordsOf(found).length === 0) {
     return refuse({ kind: 'noNote', actionId, version });
   }
   return found;
@@ -78,12 +86,24 @@ export function decideRedaction(
   replacement: string,
   found: StoredHistoryEntry | undefined,
   previous: StoredStatus,
+  later: readonly StoredHistoryEntry[] = [],
 ): Decision<RedactionOutcome> {
   const change = changeToRedact(actionId, request.version, found, previous.version);
   if (change.kind === 'refuse') return change;
+  const audit = { kind: 'redaction' as const, redactsVersion: change.version, reason: request.reason };
+  if (change.kind === 'target') return write(audit, {}, { ...change, reason: replacement, redacted: true });
+  if (change.kind === 'lead') {
+    // The agency stands in the current status, and the next lead change names it as the one it replaced.
+    const current = previous.leadAgency === change.leadAgency ? { leadAgency: replacement } : {};
+    const restated = later
+      .filter((entry) => entry.kind === 'lead' && entry.previousLeadAgency === change.leadAgency)
+      .map((entry) => ({ ...entry, previousLeadAgency: replacement }));
+    return write(audit, current, { ...change, leadAgency: replacement, redacted: true }, restated);
+  }
   // The current note came from this change when it is the same words written at the same moment; a
   // detail the status still holds in the same words goes too, wherever it was restated.
-  const currentNoteIsThis = previous.note === change.note && previous.updatedAt === change.at;
+  const currentNoteIsThis =
+    change.note !== undefined && previous.note === change.note && previous.updatedAt === change.at;
   const rewritten: StoredHistoryEntry = {
     ...change,
     note: change.note === undefined ? undefined : replacement,
@@ -91,7 +111,7 @@ export function decideRedaction(
     redacted: true,
   };
   return write(
-    { kind: 'redaction', redactsVersion: change.version, reason: request.reason },
+    audit,
     {
       ...(currentNoteIsThis ? { note: replacement } : {}),
       ...redactedDetails(previous, change, replacement),

@@ -17,6 +17,7 @@ import { showAim } from './show-aim';
 import { showPlan } from './show-plan';
 import { showPriority } from './show-priority';
 import { update } from './update';
+import { yearlyReport } from './yearly-report';
 
 /**
  * Every command family, in the order help lists them and the parser tries them. A new command is one
@@ -43,6 +44,7 @@ export const COMMAND_FAMILIES = [
   digest,
   boardChannel,
   boardPack,
+  yearlyReport,
 ] as const;
 
 type CommandOf<F> = F extends CommandFamily<infer C> ? C : never;

@@ -420,7 +420,7 @@ describe('the board cycle record: richer updates, target dates, lead agencies, h
 
     it('a page of a period is answered as what it is, not as a bad date', async () => {
       const text = cardText(await say(owner, 'history priority 5 since 1 April 2026 page 2'));
-      assert.match(text, /A period has no pages/);
+      assert.match(text, /The changes to priority 5 since 1 April 2026 fill 1 page/);
       assert.doesNotMatch(text, /date/i);
     });
 
@@ -435,7 +435,7 @@ describe('the board cycle record: richer updates, target dates, lead agencies, h
       assert.match(text, /Audit slipped a month/);
     });
 
-    it('a priority: its actions together, capped, with the rest counted honestly', async () => {
+    it('a priority: its actions together, 25 to a page, with the rest counted honestly', async () => {
       const by = { name: chair.name, email: chair.email };
       for (let index = 1; index <= 30; index++) {
         await bot.bot.stores.statusService.updateStatus({
@@ -451,7 +451,7 @@ describe('the board cycle record: richer updates, target dates, lead agencies, h
         .flat()
         .filter((entry) => (entry.at ?? '') >= '2026-12-01').length;
       assert.match(text, new RegExp(`${total} changes to priority 2 since 1 December 2026`));
-      assert.match(text, new RegExp(`The newest 25 are shown; ${total - 25} more are older`));
+      assert.match(text, new RegExp(`Page 1 of ${Math.ceil(total / 25)}\\. ${total - 25} older changes`));
       assert.match(text, /bulk 30/);
       assert.doesNotMatch(text, /bulk 1\b/);
     });

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import type { BoardPackFile } from '../../app/board-packs';
 import { FILE_CONSENT_CONTENT_TYPE, FILE_INFO_CONTENT_TYPE } from '../../bot/file-consent';
 import { SUBMIT_VERB } from '../../cards/verbs';
-import { actionsOf, cardsOf, cardText } from '../../scripts/support/card-content';
+import { actionsOf } from '../../scripts/support/card-content';
 import {
   channelMention,
   personalConversation,
@@ -12,29 +12,12 @@ import {
   type TestUser,
 } from '../../scripts/support/teams-activities';
 import { fileConsentInvoke } from '../support/file-consent-activity';
+import { attachmentsOf, texts, type Attachment, type Sent } from '../support/sent-cards';
 import { TestBot } from '../support/test-bot';
-
-type Sent = Record<string, unknown>;
-interface Attachment {
-  contentType: string;
-  name?: string;
-  contentUrl?: string;
-  content: Record<string, unknown>;
-}
 
 const chair = testUser('Chris Chair', 'chair@oscb.example');
 const owner = testUser('Olu Owner', 'owner@agency.example');
 const TOKEN = 'secret-upload-token-4711';
-
-function attachmentsOf(sent: Sent[], contentType: string): Attachment[] {
-  return sent
-    .flatMap((activity) => (activity.attachments ?? []) as Attachment[])
-    .filter((attachment) => attachment.contentType === contentType);
-}
-
-function texts(sent: Sent[]): string {
-  return sent.flatMap((activity) => cardsOf(activity).map(cardText)).join('\n');
-}
 
 describe('board pack files in Teams: the file consent flow', function () {
   this.timeout(120_000);
@@ -140,7 +123,17 @@ describe('board pack files in Teams: the file consent flow', function () {
       assert.equal(typeof card.content.description, 'string');
       assert.ok((card.content.sizeInBytes as number) > 1000, 'the size of the file offered');
       assert.deepEqual(card.content.declineContext, card.content.acceptContext);
-      assert.deepEqual(Object.keys(card.content.acceptContext as object).sort(), ['format', 'params']);
+      assert.deepEqual(Object.keys(card.content.acceptContext as object).sort(), [
+        'format',
+        'kind',
+        'offeredBytes',
+        'params',
+      ]);
+      assert.equal((card.content.acceptContext as { kind: string }).kind, 'pack');
+      assert.equal(
+        (card.content.acceptContext as { offeredBytes: number }).offeredBytes,
+        card.content.sizeInBytes,
+      );
     }
     // Each consent card is a message of its own, after the summary.
     assert.equal(attachmentsOf([sent[0]], FILE_CONSENT_CONTENT_TYPE).length, 0);
@@ -174,6 +167,40 @@ describe('board pack files in Teams: the file consent flow', function () {
 
     const listed = await exchange(personalMessage(bot.serviceUrl, chair, 'board packs'));
     assert.match(texts(listed.sent), new RegExp(name.replace(/\./g, '\\.')));
+  });
+
+  it('an accept after a redaction sends the file drawn again, and says it was redrawn', async () => {
+    const by = { name: chair.name, email: chair.email };
+    const secret = 'Quorrelby panel minutes';
+    const saved = await bot.bot.stores.statusService.updateStatus({
+      actionId: '5.1',
+      ragWord: 'amber',
+      note: secret,
+      by,
+    });
+    assert.equal(saved.kind, 'saved');
+    const { version } = await bot.bot.stores.statusService.currentStatus('5.1');
+    const { offers } = await offer();
+    const offered = offers[0].content.sizeInBytes as number;
+    const redacted = await exchange(
+      personalMessage(bot.serviceUrl, chair, `redact 5.1 #${version} because Named a family`),
+    );
+    assert.match(texts(redacted.sent), /redacted/i);
+    drawn.length = 0;
+    const { sent } = await accept(chair, offers[0].content.acceptContext, offers[0].name as string);
+    assert.equal(bot.connector.uploads.length, 1);
+    const [upload] = bot.connector.uploads;
+    assert.notEqual(upload.bytes.length, offered, 'the record changed, so the bytes did');
+    assert.equal(attachmentsOf(sent, FILE_INFO_CONTENT_TYPE).length, 1);
+    assert.match(texts(sent), /redrawn/i);
+    assert.match(texts(sent), /changed after it was offered/);
+  });
+
+  it('an accept of an unchanged record does not say redrawn', async () => {
+    const { offers } = await offer();
+    const { sent } = await accept(chair, offers[0].content.acceptContext, offers[0].name as string);
+    assert.equal(bot.connector.uploads[0]?.bytes.length, offers[0].content.sizeInBytes);
+    assert.doesNotMatch(texts(sent), /redrawn/i);
   });
 
   it('decline: says so, sends and keeps nothing', async () => {
@@ -218,7 +245,10 @@ describe('board pack files in Teams: the file consent flow', function () {
         .flatMap(actionsOf)
         .filter((action) => action.data?.verb === SUBMIT_VERB.offerBoardPackFile);
       assert.ok(retry, 'a retry button');
-      assert.deepEqual({ params: retry.data?.params, format: retry.data?.format }, context);
+      assert.deepEqual(
+        { params: retry.data?.params, format: retry.data?.format },
+        { params: context.params, format: context.format },
+      );
 
       const after = await exchange(personalMessage(bot.serviceUrl, chair, 'board packs'));
       assert.equal(texts(after.sent), texts(before.sent), 'nothing recorded as issued');

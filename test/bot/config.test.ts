@@ -44,6 +44,7 @@ describe('configuration', () => {
       '*.sharepoint.com',
       '*.sharepoint.us',
       '*.sharepoint-mil.us',
+      '*.dps.mil',
       '*.sharepoint.cn',
     ]);
     assert.deepEqual(loadConfig({ UPLOAD_HOSTS: ' *.SharePoint.com , files.example.org ' }).uploadHosts, [

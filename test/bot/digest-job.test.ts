@@ -247,6 +247,38 @@ describe('the digest job exits 0 only when the digest is in the channel', () => 
   });
 });
 
+describe("the digest job and the yearly report's sign-offs", () => {
+  it('tells a lead partner once, after the digest, that the record changed after their sign-off', async function () {
+    this.timeout(120_000);
+    const partner = testUser('Dana Lee', 'dana.lee@tvp.example');
+    const env = { LEAD_PARTNERS: `Thames Valley Police=${partner.email}` };
+    const bot = await TestBot.start({ env: { BOARD_ADMINS: chair.email, ...env }, sendBackoffMs: 5 });
+    try {
+      bot.meet(chair, partner);
+      await bot.send(channelMention(bot.serviceUrl, chair, 'set board channel'));
+      const signed = await bot.send(
+        personalMessage(bot.serviceUrl, partner, 'sign off yearly report 2026-27'),
+      );
+      assert.equal(signed.status, 200);
+      await bot.send(personalMessage(bot.serviceUrl, chair, 'update 6.1 red Training budget cut'));
+      bot.connector.reset();
+      const toPartner = () =>
+        bot.connector.calls.filter(
+          (call) =>
+            call.method === 'POST' && call.path === `/v3/conversations/a:personal-${partner.id}/activities`,
+        );
+      const first = await digestJobWith(bot.tablePrefix, env);
+      assert.equal(first.code, 0, first.stderr);
+      assert.equal(toPartner().length, 1, 'told after the first run');
+      assert.match(cardText(onlyCard(toPartner()[0].body)), /the record changed after your sign-off/);
+      await digestJobWith(bot.tablePrefix, env, '--force');
+      assert.equal(toPartner().length, 1, 'and only once');
+    } finally {
+      await bot.stop();
+    }
+  });
+});
+
 describe('two digest job processes racing for the same week', () => {
   it('post exactly once', async function () {
     // Three Node processes starting at once on a shared machine.

@@ -63,6 +63,44 @@ describe('history: counts and pages after many changes', function () {
     assert.doesNotMatch(last, /older change/);
   });
 
+  describe('a period longer than one card (25 changes)', () => {
+    const since = `since 1 january ${new Date().getUTCFullYear()}`;
+
+    it('the first page shows the newest 25 and offers the next page as a button', async () => {
+      const activity = personalMessage(bot.serviceUrl, chair, `history 2.1 ${since}`);
+      await bot.send(activity);
+      const card = onlyCard(bot.connector.sentActivities().find((sent) => sent.replyToId === activity.id));
+      const text = cardText(card);
+      assert.match(text, /110 changes to 2\.1/);
+      assert.match(text, /#110\b/);
+      assert.match(text, /#86\b/);
+      assert.doesNotMatch(text, /#85\b/);
+      assert.match(text, /Page 1 of 5/);
+      assert.match(text, /85 older changes/);
+      const commands = actionsOf(card).map((action) => action.data?.command);
+      assert.ok(commands.includes(`history 2.1 ${since} page 2`), JSON.stringify(commands));
+    });
+
+    it('page 2 holds the next 25, the last page the oldest, and a page past the end says how many', async () => {
+      const second = await say(`history 2.1 ${since} page 2`);
+      assert.match(second, /#85\b/);
+      assert.match(second, /#61\b/);
+      assert.doesNotMatch(second, /#60\b|#86\b/);
+      assert.match(second, /Page 2 of 5/);
+      const last = await say(`history 2.1 ${since} page 5`);
+      assert.match(last, /#10\b/);
+      assert.match(last, /#1\b/);
+      assert.doesNotMatch(last, /#11\b|older change/);
+      assert.match(await say(`history 2.1 ${since} page 6`), /5 pages/);
+    });
+
+    it('a whole priority pages the same way, newest first across its actions', async () => {
+      const text = await say(`history priority 2 ${since} page 2`);
+      assert.match(text, /Page 2 of \d+/);
+      assert.match(text, /on 2\.1/);
+    });
+  });
+
   it('a page past the end says how many pages there are', async () => {
     assert.match(await say('history 2.1 page 12'), /11 pages/);
   });

@@ -13,6 +13,8 @@ describe('the upload URL a file consent accept names', () => {
     { url: ONEDRIVE, production: true, local: false, why: 'an OneDrive upload session' },
     { url: 'https://contoso.sharepoint.us/up', production: true, local: false, why: 'GCC High' },
     { url: 'https://contoso.sharepoint-mil.us/up', production: true, local: false, why: 'DoD' },
+    { url: 'https://contoso.dps.mil/up', production: true, local: false, why: "DoD's other SharePoint host" },
+    { url: 'https://dps.mil/up', production: false, local: false, why: "DoD's bare domain" },
     { url: 'https://contoso.sharepoint.cn/up', production: true, local: false, why: '21Vianet' },
     { url: 'https://CONTOSO-MY.SharePoint.com/up', production: true, local: false, why: 'upper case' },
     {

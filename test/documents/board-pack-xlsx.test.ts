@@ -8,18 +8,22 @@ import { allActions, LITERAL_NOTE, shippedPlanView } from './board-pack-fixture'
 const ACTION_COLUMNS = [
   'Action',
   'Title',
-  'Aim',
-  'Priority',
   'Owner',
-  'Lead agency',
   'Status',
   'Direction of travel',
   'Target date',
   'Revised date',
   'Latest progress',
+  'Corrective action',
+];
+const DETAIL_COLUMNS = [
+  'Action',
+  'Title',
+  'Aim',
+  'Priority',
+  'Lead agency',
   'Impact',
   'Evidence',
-  'Corrective action',
   'Last updated',
 ];
 
@@ -32,22 +36,30 @@ describe('board pack: Excel workbook', () => {
     return found;
   };
   const column = (header: string) => String.fromCharCode(65 + ACTION_COLUMNS.indexOf(header));
+  const detailColumn = (header: string) => String.fromCharCode(65 + DETAIL_COLUMNS.indexOf(header));
 
   before(async () => {
     view = shippedPlanView();
     sheets = await readXlsx(await renderBoardPackXlsx(view));
   });
 
-  it('has the sheets Summary, Exceptions, Actions, Changes and About, in that order', () => {
+  it('has the sheets Summary, Exceptions, Actions, Action details, Changes and About, in that order', () => {
     assert.deepEqual(
       sheets.map((candidate) => candidate.name),
-      ['Summary', 'Exceptions', 'Actions', 'Changes', 'About'],
+      ['Summary', 'Exceptions', 'Actions', 'Action details', 'Changes', 'About'],
     );
   });
 
-  it('has one row per action under the same columns as the Word report', () => {
+  it('has one row per action on Actions and on Action details', () => {
     const actions = sheet('Actions');
     assert.deepEqual(actions.rows[0], ACTION_COLUMNS);
+    assert.deepEqual(sheet('Action details').rows[0], DETAIL_COLUMNS);
+    assert.deepEqual(
+      sheet('Action details')
+        .rows.slice(1)
+        .map((row) => row[0]),
+      allActions(view).map((action) => action.id),
+    );
     assert.deepEqual(
       actions.rows.slice(1).map((row) => row[0]),
       allActions(view).map((action) => action.id),
@@ -56,14 +68,14 @@ describe('board pack: Excel workbook', () => {
     assert.equal(row51?.[ACTION_COLUMNS.indexOf('Latest progress')], LITERAL_NOTE);
   });
 
-  it('freezes the header row and sets a filter over the whole table on Actions and Changes', () => {
-    for (const [name, rows] of [
-      ['Actions', 16],
-      ['Changes', view.changes.length],
+  it('freezes the header row and sets a filter over the whole table on Actions, Action details and Changes', () => {
+    for (const [name, rows, lastColumn] of [
+      ['Actions', 16, 'I'],
+      ['Action details', 16, 'H'],
+      ['Changes', view.changes.length, 'G'],
     ] as const) {
       const { xml } = sheet(name);
       assert.match(xml, /<pane [^>]*ySplit="1"[^>]*state="frozen"/, name);
-      const lastColumn = name === 'Actions' ? 'O' : 'G';
       assert.ok(xml.includes(`<autoFilter ref="A1:${lastColumn}${rows + 1}"/>`), name);
     }
   });
@@ -75,7 +87,7 @@ describe('board pack: Excel workbook', () => {
     assert.equal(target?.kind, 'number');
     assert.equal(target?.style.numberFormat, 'dd/mm/yyyy');
     assert.equal(Number(target?.value), excelSerial(new Date(`${action.targetDate?.iso}T00:00:00Z`)));
-    const updated = sheet('Actions').cells.get(`${column('Last updated')}${rowNumber}`);
+    const updated = sheet('Action details').cells.get(`${detailColumn('Last updated')}${rowNumber}`);
     assert.equal(updated?.kind, 'number');
     assert.equal(updated?.style.numberFormat, 'dd/mm/yyyy hh:mm');
     assert.equal(Number(updated?.value), excelSerial(new Date(`${action.lastUpdated?.iso}:00Z`)));
@@ -150,10 +162,10 @@ describe('board pack: Excel workbook', () => {
   });
 
   it('leaves optional fields empty where the view has none', () => {
-    const row = sheet('Actions').rows.find((candidate) => candidate[0] === '2.2');
+    const row = sheet('Action details').rows.find((candidate) => candidate[0] === '2.2');
     const action = allActions(view).find((candidate) => candidate.id === '2.2');
     assert.equal(action?.leadAgency, undefined);
-    assert.equal(row?.[ACTION_COLUMNS.indexOf('Lead agency')], '');
-    assert.equal(row?.[ACTION_COLUMNS.indexOf('Impact')], '');
+    assert.equal(row?.[DETAIL_COLUMNS.indexOf('Lead agency')], '');
+    assert.equal(row?.[DETAIL_COLUMNS.indexOf('Impact')], '');
   });
 });

@@ -101,6 +101,49 @@ describe('board pack: a workbook that prints as a board paper', () => {
     }
   });
 
+  it('prints every table legibly: fitted to an A4 landscape page at 70% or more (Actions was 40%)', () => {
+    // A4 landscape less the 0.5-inch side margins, in points; a column of width w is about 7w + 5 pixels.
+    const printable = (11.69 - 1) * 72;
+    for (const candidate of sheets) {
+      const widths = [...candidate.xml.matchAll(/<col [^>]*\bwidth="([\d.]+)"/g)].map((match) =>
+        Number(match[1]),
+      );
+      assert.ok(widths.length > 0, candidate.name);
+      const points = widths.reduce((sum, width) => sum + (width * 7 + 5) * 0.75, 0);
+      const scale = Math.min(1, printable / points);
+      assert.ok(scale >= 0.7, `${candidate.name} prints at ${Math.round(scale * 100)}%`);
+    }
+  });
+
+  it('keeps every field of an action on paper: progress on Actions, the rest on Action details', () => {
+    const actions = sheet('Actions');
+    const details = sheet('Action details');
+    const fields = new Set([...actions.rows[0], ...details.rows[0]]);
+    for (const field of [
+      'Action',
+      'Title',
+      'Aim',
+      'Priority',
+      'Owner',
+      'Lead agency',
+      'Status',
+      'Direction of travel',
+      'Target date',
+      'Revised date',
+      'Latest progress',
+      'Impact',
+      'Evidence',
+      'Corrective action',
+      'Last updated',
+    ])
+      assert.ok(fields.has(field), field);
+    assert.deepEqual(
+      details.rows.map((row) => row[0]),
+      actions.rows.map((row) => row[0]),
+      'the same actions, in the same order',
+    );
+  });
+
   it('wraps About so nothing is cut off', () => {
     const about = sheet('About');
     assert.equal(

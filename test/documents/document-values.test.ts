@@ -74,6 +74,12 @@ describe('board pack: values in documents', () => {
       ['text past one line of a wrapped column', ['', 'a'.repeat(13), ''], 30],
       ['the tallest column decides', ['', 'a'.repeat(13), 'b'.repeat(24 * 3 + 1)], 60],
       ['newlines count as lines', ['', 'one\ntwo\nthree', ''], 45],
+      // 24 characters a line: "Business manager" then "(Oxfordshire County" then "Council)", whole words.
+      [
+        'words wrap whole, so a line holds fewer than its width',
+        ['', '', 'Business manager (Oxfordshire County Council)'],
+        45,
+      ],
       ['an unwrapped column never grows the row', ['c'.repeat(500), '', ''], undefined],
       ['numbers and dates are one line', [1, new Date(0), 2], undefined],
       ['capped at the tallest row Excel allows', ['', '\n'.repeat(100), ''], 409],

@@ -16,6 +16,7 @@ import {
   TableDigestLedger,
   TableReminderLedger,
 } from '../../storage/digest-repositories';
+import { TableYearlyReportLedger } from '../../storage/yearly-report-ledger';
 import { TableEscalationLedger } from '../../storage/escalation-ledger';
 import { TableBoardPackLedger } from '../../storage/board-pack-ledger';
 import { TablePeopleStore } from '../../storage/people-repository';
@@ -27,6 +28,7 @@ import {
   type TableClients,
 } from '../../storage/table-clients';
 import { sharedAzurite, uniqueTablePrefix } from '../support/azurite';
+import { FaultProxy } from '../support/fault-proxy';
 import { repoRoot, shippedPlanFile } from '../../scripts/support/repo-paths';
 
 const exportScript = path.join(repoRoot, 'dist', 'scripts', 'export.js');
@@ -172,6 +174,29 @@ async function seed(tables: TableClients): Promise<void> {
     format: 'docx',
     fileName: 'OSCB board pack 2026-11-17.docx',
   });
+  // The yearly report's append-only rows: a sign-off and a comment (each with its delivery), a notice.
+  const yearly = new TableYearlyReportLedger(tables.boardPacks);
+  const signOff = {
+    year: '2026-27',
+    fingerprint: '0123456789abcdef',
+    draft: true,
+    asAt: '2026-11-17T10:00:00.000Z',
+    agency: 'Thames Valley Police',
+    byName: 'Dana Lee',
+    byEmail: 'dana.lee@tvp.example',
+    byAadObjectId: '5b7f0c55-3f0e-4f54-9d0e-1f2a3b4c5d6e',
+    at: '2026-11-17T10:05:00.000Z',
+  };
+  assert.equal((await yearly.recordSignOff(signOff, 'a:personal|sign-1')).kind, 'recorded');
+  const comment = {
+    year: '2026-27',
+    at: '2026-11-17T11:00:00.000Z',
+    byName: 'Sam Scrutineer',
+    byEmail: 'sam@scrutiny.example',
+    text: 'Impact evidence is thin for priority 4.',
+  };
+  assert.equal((await yearly.recordComment(comment, 'a:personal|comment-1')).kind, 'recorded');
+  assert.equal(await yearly.claimEarlierVersionNotice(signOff), true);
   const escalations = new TableEscalationLedger(tables.escalations);
   await escalations.planStart('2026-10-05T08:00:00.000Z');
   await escalations.claim(
@@ -485,6 +510,20 @@ describe('npm run export / npm run import', function () {
           ' "cur\\|5\\.1": rag Invalid enum value.*; version Expected number, received string',
         ],
         [
+          "a yearly report's sign-off whose draft flag is text",
+          (dir) => {
+            const file = path.join(dir, 'boardpacks.jsonl');
+            const lines = fs.readFileSync(file, 'utf8').split('\n');
+            const index = lines.findIndex((line) => line.includes('"rowKey":"signoff|'));
+            const row = JSON.parse(lines[index]) as Row;
+            row.properties.draft = text('yes');
+            lines[index] = JSON.stringify(row);
+            fs.writeFileSync(file, lines.join('\n'));
+            return `boardpacks\\.jsonl line ${index + 1}`;
+          },
+          ' "signoff\\|0123456789abcdef\\|.*": draft Expected boolean, received string',
+        ],
+        [
           'a status row of no kind the bot writes',
           (dir) => {
             const file = path.join(dir, 'planstatus.jsonl');
@@ -573,6 +612,46 @@ describe('npm run export / npm run import', function () {
         assert.equal(result.stdout, '');
       });
     }
+
+    it('a store that fails part way: one line saying where, how to finish and how to roll back', async function () {
+      this.timeout(120_000);
+      const dir = path.join(workDir, 'backup');
+      await exportTo(dir);
+      const azurite = await sharedAzurite();
+      const proxy = new FaultProxy(azurite.port, 2);
+      await proxy.start();
+      try {
+        const prefix = uniqueTablePrefix();
+        const failed = await run(importScript, ['--in', dir], {
+          connectionString: proxy.connectionString,
+          prefix,
+        });
+        assert.equal(failed.status, 1, failed.stderr);
+        const lines = failed.stderr
+          .split('\n')
+          .filter((line) => line && !/DeprecationWarning|--trace-deprecation/.test(line));
+        assert.equal(lines.length, 1, failed.stderr);
+        assert.match(
+          lines[0],
+          /^Import stopped at row \d+ of \d+ of \w+: .*\. Rows before it are written.*\. To finish, fix the cause and run the same import again with --force; to roll back, delete the rows of [\w, ]+ \(they were empty before\) and start again\.$/,
+        );
+        const target = createTableClients(azurite.connectionString, prefix);
+        const sourceRows = await typedRows(source.tables);
+        const partial = await typedRows(target);
+        const count = (rows: Record<string, unknown[]>) => Object.values(rows).flat().length;
+        assert.ok(count(partial) > 0 && count(partial) < count(sourceRows), 'stopped part way');
+
+        // Finishing as the line says: the same import again with --force, the store well.
+        const finished = await run(importScript, ['--in', dir, '--force'], {
+          connectionString: azurite.connectionString,
+          prefix,
+        });
+        assert.equal(finished.status, 0, finished.stderr);
+        assert.deepEqual(await typedRows(target), sourceRows);
+      } finally {
+        await proxy.stop();
+      }
+    });
 
     it('storage that cannot be reached', async () => {
       const closed = azuriteConnectionString('127.0.0.1', await freePort());

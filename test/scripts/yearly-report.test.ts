@@ -7,6 +7,7 @@ import mammoth from 'mammoth';
 import { StatusService } from '../../app/status-service';
 import { loadPlan } from '../../plan/load-plan';
 import { TableStatusStore } from '../../storage/status-repository';
+import { TableYearlyReportLedger } from '../../storage/yearly-report-ledger';
 import { createTableClients, ensureTables } from '../../storage/table-clients';
 import { repoRoot, shippedPlanFile } from '../../scripts/support/repo-paths';
 import { sharedAzurite, uniqueTablePrefix } from '../support/azurite';
@@ -254,6 +255,49 @@ describe('npm run yearly-report', function () {
     assert.equal(result.status, 1, result.stderr);
     assert.match(result.stderr, /LEAD_PARTNERS must be "Agency=sign-in address/);
     assert.deepEqual(fs.readdirSync(workDir), []);
+  });
+
+  it("shows the partners' sign-offs and the scrutineer's comments recorded in the store (section 7)", async () => {
+    const first = await runScript(['--year', '2025-26', '--out', 'one'], env, workDir);
+    assert.equal(first.status, 0, first.stderr);
+    const fingerprint = /content fingerprint ([0-9a-f]{16})\.$/m.exec(first.stdout)?.[1] ?? '';
+    const ledger = new TableYearlyReportLedger(
+      createTableClients(env.AZURE_STORAGE_CONNECTION_STRING, env.TABLE_PREFIX).boardPacks,
+    );
+    const base = { year: '2025-26', draft: false, asAt: '2026-03-31T22:59:59.999Z' };
+    await ledger.recordSignOff({
+      ...base,
+      fingerprint,
+      agency: 'Thames Valley Police',
+      byName: 'Colin Chief',
+      byEmail: 'cc@tvp.police.uk',
+      at: '2026-05-01T09:00:00.000Z',
+    });
+    await ledger.recordSignOff({
+      ...base,
+      fingerprint: 'ffffffffffffffff',
+      agency: 'Integrated Care Board',
+      byName: 'Ivy Board',
+      byEmail: 'ceo@icb.nhs.uk',
+      at: '2026-04-20T09:00:00.000Z',
+    });
+    await ledger.recordComment({
+      year: '2025-26',
+      at: '2026-05-02T09:00:00.000Z',
+      byName: 'Sam Scrutineer',
+      byEmail: 'scrutineer@oscb.org.uk',
+      text: 'Impact evidence is thin for priority 4.',
+    });
+    const second = await runScript(['--year', '2025-26', '--out', 'two'], env, workDir);
+    assert.equal(second.status, 0, second.stderr);
+    assert.ok(second.stdout.includes(`content fingerprint ${fingerprint}.`), 'a sign-off is not content');
+    const file = fs.readFileSync(path.join(workDir, 'two', 'OSCB yearly report 2025-26.docx'));
+    const { value } = await mammoth.extractRawText({ buffer: file });
+    assert.match(value, new RegExp(`Signed by Colin Chief on .* for this content \\(${fingerprint}\\)\\.`));
+    assert.match(value, /Signed by Ivy Board on .* for an earlier version \(ffffffffffffffff\)/);
+    assert.match(value, /Not yet signed/);
+    assert.match(value, /Comments from the independent scrutineer/);
+    assert.match(value, /Impact evidence is thin for priority 4\./);
   });
 });
 

@@ -44,21 +44,23 @@ export class MemoryStatusStore implements StatusStore {
     const stored = this.current.get(next.actionId);
     const changes =
       this.history.get(entry.actionId) ?? new Map<number, StoredHistoryEntry & { etag: string }>();
-    const replaced = options.replaces && changes.get(options.replaces.version);
+    const rewrites = [...(options.replaces ? [options.replaces] : []), ...(options.alsoReplaces ?? [])];
+    const stale = rewrites.some((rewrite) => {
+      const replaced = changes.get(rewrite.version);
+      return replaced === undefined || (rewrite.etag !== undefined && replaced.etag !== rewrite.etag);
+    });
     const conflict =
       (previous.etag === undefined ? stored !== undefined : stored?.etag !== previous.etag) ||
       changes.has(entry.version) ||
-      (options.replaces !== undefined &&
-        (replaced === undefined ||
-          (options.replaces.etag !== undefined && replaced.etag !== options.replaces.etag))) ||
+      stale ||
       (options.delivery !== undefined && this.deliveries.has(options.delivery));
     if (conflict) return { kind: 'conflict' };
     const etag = this.nextEtag();
     this.current.set(next.actionId, { ...withoutUndefined(next), etag });
     changes.set(entry.version, { ...withoutUndefined(entry), etag: this.nextEtag() });
-    if (options.replaces) {
+    for (const rewrite of rewrites) {
       // eslint-disable-next-line @typescript-eslint/no-unused-vars
-      const { etag: _, ...rewritten } = options.replaces;
+      const { etag: _, ...rewritten } = rewrite;
       changes.set(rewritten.version, { ...withoutUndefined(rewritten), etag: this.nextEtag() });
     }
     this.history.set(entry.actionId, changes);

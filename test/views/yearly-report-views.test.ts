@@ -34,15 +34,20 @@ function entry(
   };
 }
 
-function view(history: HistoryEntry[], generatedAt = END) {
+function view(
+  history: HistoryEntry[],
+  generatedAt = END,
+  extra: Partial<Parameters<typeof yearlyReportView>[0]> = {},
+) {
+  const asAt = extra.asAt ?? END;
   return yearlyReportView({
     plan,
     year,
-    asAt: END,
+    asAt,
     draft: false,
     atStart: statusesAsAt(history, new Date(year.startsAt.getTime() - 1)),
-    atEnd: statusesAsAt(history, END),
-    history: history.filter((change) => Date.parse(change.at) <= END.getTime()),
+    atEnd: statusesAsAt(history, asAt),
+    history: history.filter((change) => Date.parse(change.at) <= asAt.getTime()),
     personName: (email) => email,
     partners: [{ agency: 'Thames Valley Police', upn: 'cc@tvp.police.uk' }],
     staleDays: 14,
@@ -51,6 +56,7 @@ function view(history: HistoryEntry[], generatedAt = END) {
     generatedBy: 'test',
     timeZone: 'Europe/London',
     fingerprint: (content) => createHash('sha256').update(content).digest('hex').slice(0, 16),
+    ...extra,
   });
 }
 
@@ -102,5 +108,70 @@ describe('yearly report view: content and its fingerprint', () => {
       ['5.1'],
     );
     assert.equal(built.impact.without.length, 15);
+  });
+
+  it("keeps a draft's fingerprint as days pass with nothing recorded, though its day counts move on", () => {
+    const monday = view(BASE, END, { asAt: new Date('2025-12-01T12:00:00Z'), draft: true });
+    const tuesday = view(BASE, END, { asAt: new Date('2025-12-02T12:00:00Z'), draft: true });
+    assert.notDeepEqual(monday.littleProgress, tuesday.littleProgress, 'the day counts moved on');
+    assert.equal(monday.fingerprint, tuesday.fingerprint);
+  });
+
+  it('ignores the store row versions (a restored backup has new ETags)', () => {
+    const withEtags = BASE.map((change, index) => ({ ...change, etag: `W/"${index}"` }));
+    assert.equal(view(withEtags).fingerprint, view(BASE).fingerprint);
+  });
+});
+
+describe('yearly report view: section 7, sign-offs and comments', () => {
+  const fingerprint = view(BASE).fingerprint;
+  const signOff = (at: string, print: string, draft = false) => ({
+    fingerprint: print,
+    draft,
+    asAt: '2025-12-01T12:00:00.000Z',
+    agency: 'Thames Valley Police',
+    byName: 'Colin Chief',
+    byEmail: 'CC@tvp.police.uk',
+    at,
+  });
+
+  it('a partner with no sign-off is "Not yet signed"', () => {
+    assert.deepEqual(
+      view(BASE).signOffs.map((line) => [line.signed, line.state]),
+      [['no', 'Not yet signed']],
+    );
+  });
+
+  it("shows a sign-off of this content, a draft's as a draft's, matched by sign-in name in any case", () => {
+    const [line] = view(BASE, END, {
+      signOffs: [signOff('2026-04-20T09:00:00Z', fingerprint, true)],
+    }).signOffs;
+    assert.equal(line.signed, 'this version');
+    assert.match(line.state, /^Signed by Colin Chief on Mon, 20 Apr 2026, 10:00 for this content \(/);
+    assert.match(line.state, /a draft's sign-off \(the draft as at 1 Dec(ember)? 2025\)/);
+  });
+
+  it('shows the latest sign-off of other content as for an earlier version', () => {
+    const [line] = view(BASE, END, {
+      signOffs: [signOff('2026-04-20T09:00:00Z', 'aaaa'), signOff('2026-04-21T09:00:00Z', 'bbbb')],
+    }).signOffs;
+    assert.equal(line.signed, 'an earlier version');
+    assert.match(line.state, /for an earlier version \(bbbb\)/);
+  });
+
+  it("lists the scrutineer's comments oldest first, by name", () => {
+    const comments = view(BASE, END, {
+      comments: [
+        { at: '2026-05-02T09:00:00Z', byName: 'S', byEmail: 's@x.org', text: 'Second' },
+        { at: '2026-05-01T09:00:00Z', byName: 'S', byEmail: 's@x.org', text: 'First' },
+      ],
+    }).comments;
+    assert.deepEqual(
+      comments.map((comment) => [comment.by, comment.text]),
+      [
+        ['s@x.org', 'First'],
+        ['s@x.org', 'Second'],
+      ],
+    );
   });
 });
