@@ -6,11 +6,9 @@ import type {
   ReminderLedger,
   WeekLease,
 } from '../domain/digest-ports';
-import { DAY_MS } from '../domain/days';
 import { isoWeekOf } from '../domain/digest/iso-week';
 import type { StatusService } from './status-service';
 import type { Plan } from '../plan/plan-schema';
-import { myActionsView } from '../views/action-views';
 import type { Answer } from '../views/answer';
 import { buildDigest, type Digest } from '../views/digest-view';
 import type { DigestHistory } from './digest-snapshots';
@@ -21,6 +19,7 @@ import { UnconfirmedPostError, type Messenger, type PostedResult, type PostResul
 import { notice } from './notices';
 import { sourcesOfStatuses, type NoteSource } from '../domain/posted-copies';
 import type { RedactionSweep } from './redaction-sweep';
+import { remindOwners } from './owner-reminders';
 
 export type DigestRunResult =
   | {
@@ -269,7 +268,7 @@ export class WeeklyDigest {
     }
     logger.info({ week, extra: lease === undefined, conversationId: sent.conversationId }, 'digest posted');
     // The digest is in the channel: a failure now must not make the run look failed.
-    const reminders = await this.remindOwners(digest).catch((error: unknown) => {
+    const reminders = await remindOwners(this.parts, digest).catch((error: unknown) => {
       logger.warn({ err: error }, 'reminders not sent; the next digest run retries them');
       return 0;
     });
@@ -350,60 +349,5 @@ export class WeeklyDigest {
       }
     }
     return told;
-  }
-
-  /** One personal message per owner with a form for each of their stale actions, at most once per STALE_DAYS. */
-  async remindOwners(digest: Digest): Promise<number> {
-    const { plan, statusService, peopleStore, reminders, messenger, logger, clock, staleDays, timeZone } =
-      this.parts;
-    const now = clock();
-    const byOwner = new Map<string, string[]>();
-    for (const stale of digest.staleActions) {
-      if (!stale.ownerEmail) continue;
-      const last = await reminders.lastReminded(stale.ownerEmail, stale.actionId);
-      if (last && now.getTime() - new Date(last).getTime() < staleDays * DAY_MS) continue;
-      byOwner.set(stale.ownerEmail, [...(byOwner.get(stale.ownerEmail) ?? []), stale.actionId]);
-    }
-    if (byOwner.size === 0) return 0;
-    const statuses = await statusService.currentStatuses();
-    let sentCount = 0;
-    for (const [email, actionIds] of byOwner) {
-      const person: KnownPerson | undefined = await peopleStore.findByEmail(email);
-      if (!person?.personalConversation) continue;
-      const warning = await this.parts.escalations?.warning(actionIds, statuses);
-      const view = myActionsView(
-        plan,
-        person.name,
-        email,
-        statuses,
-        { now, timeZone },
-        {
-          withForms: true,
-          only: new Set(actionIds),
-          intro:
-            `These actions have had no update for ${staleDays} days or more. Two taps here updates the board.` +
-            (warning?.text ? ` ${warning.text}` : ''),
-        },
-      );
-      try {
-        const result = await messenger.sendToChat(person.personalConversation, {
-          summary: 'Your plan actions need an update',
-          screen: { card: 'myActions', view },
-        });
-        if (result.kind !== 'sent') continue;
-        for (const actionId of actionIds)
-          await reminders.recordReminded(
-            email,
-            actionId,
-            now.toISOString(),
-            warning?.silentSince.get(actionId),
-          );
-        sentCount += 1;
-      } catch (error) {
-        logger.warn({ err: error }, 'reminder not sent; it will be retried on the next run');
-      }
-      await new Promise((resolve) => setTimeout(resolve, this.parts.reminderGapMs ?? 300));
-    }
-    return sentCount;
   }
 }

@@ -100,7 +100,7 @@ export interface CompositionOptions {
   embeddedStore?: Promise<AzuriteProcess>;
   /** Tests shorten the deadline on outbound Bot Connector calls. */
   outboundTimeoutMs?: number;
-  /** Tests shorten how long a message waits for its reply before Teams gets its answer (TURN_ANSWER_MS). */
+  /** Tests set how long a message waits for its work before Teams gets its answer (else TURN_ANSWER_SECONDS). */
   turnAnswerMs?: number;
   /** Outbound tokens without Microsoft Entra (tests: login.microsoftonline.com is out of reach). */
   outboundTokens?: OutboundTokens;
@@ -290,7 +290,7 @@ export async function composeBot(config: Config, options: CompositionOptions = {
   registerRoutes(app, {
     plan,
     workAfterAnswer,
-    turnAnswerMs: options.turnAnswerMs,
+    turnAnswerMs: options.turnAnswerMs ?? config.turnAnswerMs,
     tenantId: config.credentials?.tenantId,
     watchSaves,
     useCases,

@@ -1,3 +1,4 @@
+import { TURN_ANSWER_MS } from './turn-answer';
 import fs from 'node:fs';
 import path from 'node:path';
 import dotenv from 'dotenv';
@@ -101,6 +102,13 @@ const environmentSchema = z
     DIGEST_SCHEDULE: z.enum(['on', 'off']).default('on'),
     DIGEST_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
     TEAMS_SEND_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(15),
+    // Under Teams' 15 s: a turn must be answered before Teams gives up on it.
+    TURN_ANSWER_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(14)
+      .default(TURN_ANSWER_MS / 1000),
     UPLOAD_HOSTS: optionalText.pipe(
       z
         .string()
@@ -245,6 +253,8 @@ export interface Config {
     /** Each proactive send to Teams (digest, reminders, notices) must be answered within this. */
     sendTimeoutMs: number;
   };
+  /** A message waits for its own work (roster lookup, reply) at most this long before Teams is answered. */
+  turnAnswerMs: number;
   logLevel: string;
   /** After a stop signal the process exits by then, naming what was still pending. */
   stopDeadlineMs: number;
@@ -336,6 +346,7 @@ export function loadConfig(given: Record<string, string | undefined> = readEnvir
       leaseMs: env.DIGEST_LEASE_SECONDS * 1000,
       sendTimeoutMs: env.TEAMS_SEND_TIMEOUT_SECONDS * 1000,
     },
+    turnAnswerMs: env.TURN_ANSWER_SECONDS * 1000,
     logLevel: env.LOG_LEVEL,
     stopDeadlineMs: env.STOP_DEADLINE_SECONDS * 1000,
   };

@@ -116,11 +116,16 @@ export function connectorRetryAfterMs(error: unknown): number | undefined {
   return Number.isFinite(seconds) ? Math.min(seconds * 1000, 60_000) : undefined;
 }
 
-/** Errors of the HTTP call itself: an answer with a status, a timeout, an aborted or failed connection. */
+/**
+ * Errors of the HTTP call itself: an answer with a status, a timeout, an aborted or failed connection.
+ * axios keeps the name of the error under a failed connection ("Error" for ECONNREFUSED), so its own
+ * mark, `isAxiosError`, says it too.
+ */
 export function isConnectorFailure(error: unknown): boolean {
   const name = (error as { name?: unknown } | null)?.name;
   return (
     name === 'AxiosError' ||
+    (error as { isAxiosError?: unknown } | null)?.isAxiosError === true ||
     name === 'CanceledError' ||
     name === 'AbortError' ||
     name === 'TimeoutError' ||

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
-import { Piscina } from 'piscina';
+import type * as PiscinaModule from 'piscina';
+import type { Piscina } from 'piscina';
 import { DrawingRefusedError, type BoardPackFormat, type BoardPackRenderer } from '../app/board-pack-ports';
 import type { BoardPackView } from '../views/board-pack-view-model';
 import type { DrawingJob } from './drawing-job';
@@ -27,24 +28,33 @@ export const DEFAULT_DRAWING_QUEUE = 8;
  * loop is scheduled first.
  */
 export class DrawingPool implements BoardPackRenderer, YearlyReportRenderer {
-  private readonly pool: Piscina<DrawingJob, Uint8Array>;
+  /** Made on the first file: a start, and most turns, draw nothing (cold start, speed-and-reliability.md). */
+  private created?: Piscina<DrawingJob, Uint8Array>;
+  private readonly threads: number;
+  private readonly queue: number;
   private readonly limit: number;
   private inFlight = 0;
   private stopping = false;
 
-  constructor(options: DrawingPoolOptions = {}) {
-    const threads = options.threads ?? DEFAULT_DRAWING_THREADS;
-    const queue = options.queue ?? DEFAULT_DRAWING_QUEUE;
-    this.limit = threads + queue;
-    this.pool = new Piscina<DrawingJob, Uint8Array>({
-      filename: options.workerFile ?? path.join(__dirname, 'drawing-worker.js'),
+  constructor(private readonly options: DrawingPoolOptions = {}) {
+    this.threads = options.threads ?? DEFAULT_DRAWING_THREADS;
+    this.queue = options.queue ?? DEFAULT_DRAWING_QUEUE;
+    this.limit = this.threads + this.queue;
+  }
+
+  private get pool(): Piscina<DrawingJob, Uint8Array> {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { Piscina: Pool } = require('piscina') as typeof PiscinaModule;
+    this.created ??= new Pool<DrawingJob, Uint8Array>({
+      filename: this.options.workerFile ?? path.join(__dirname, 'drawing-worker.js'),
       minThreads: 0,
-      maxThreads: threads,
-      maxQueue: queue,
+      maxThreads: this.threads,
+      maxQueue: this.queue,
       // A thread with nothing to draw for a minute is ended, so an idle bot holds no extra memory.
       idleTimeout: 60_000,
       niceIncrement: 10,
     });
+    return this.created;
   }
 
   /** Files being drawn or waiting, for the stop's log line. */
@@ -54,7 +64,7 @@ export class DrawingPool implements BoardPackRenderer, YearlyReportRenderer {
 
   /** Files waiting for a thread (not counting those being drawn). */
   waiting(): number {
-    return this.pool.queueSize;
+    return this.created?.queueSize ?? 0;
   }
 
   render(view: BoardPackView, format: BoardPackFormat): Promise<Uint8Array> {
@@ -87,16 +97,18 @@ export class DrawingPool implements BoardPackRenderer, YearlyReportRenderer {
    */
   async close(graceMs: number): Promise<void> {
     this.stopping = true;
+    const pool = this.created;
+    if (!pool) return;
     let timer: NodeJS.Timeout | undefined;
     const graceOver = new Promise<'late'>((resolve) => {
       timer = setTimeout(() => resolve('late'), graceMs);
     });
     try {
       const finished = await Promise.race([
-        this.pool.close({ force: true }).then(() => 'done' as const),
+        pool.close({ force: true }).then(() => 'done' as const),
         graceOver,
       ]);
-      if (finished === 'late') await this.pool.destroy();
+      if (finished === 'late') await pool.destroy();
     } finally {
       clearTimeout(timer);
     }

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { freePort } from '../../storage/azurite-process';
 import { personalMessage, testUser } from '../../scripts/support/teams-activities';
 import type { ConnectorCall } from '../support/recording-connector';
 import { TestBot } from '../support/test-bot';
@@ -72,5 +73,26 @@ describe('turns answered while the Bot Connector hangs', function () {
       bot.logs.lines.slice(logLines).some((line) => String(line.msg).startsWith('turn answered before')),
       false,
     );
+  });
+
+  it('reads a connector that refuses connections as a failed call: one post tried, not a second', async () => {
+    const closed = `http://127.0.0.1:${await freePort()}/`;
+    const logLines = bot.logs.lines.length;
+    const response = await bot.send({
+      ...personalMessage(closed, chair, 'show priority 5'),
+      serviceUrl: closed,
+    });
+    assert.equal(response.status, 200);
+    await logged(bot, 'turn', logLines);
+    await bot.bot.workAfterAnswer.settled();
+    const lines = bot.logs.lines.slice(logLines);
+    const messages = lines.map((line) => line.msg);
+    const turnErrors = lines.filter((line) => line.msg === 'unhandled turn error');
+    assert.deepEqual(
+      turnErrors.map((line) => (line.err as { method?: string; code?: string }).method),
+      ['POST'],
+      'only the reply fails the turn',
+    );
+    assert.equal(messages.includes('could not answer after a turn error'), false, 'no second post');
   });
 });

@@ -20,6 +20,9 @@ describe('npm run chat (terminal client)', function () {
       connectionString,
       tablePrefix: uniqueTablePrefix(),
       boardAdmins: [CHAIR],
+      // The scripted chat stops listening once its last turn is answered: drawing the board pack on a busy
+      // test machine can take longer than the default 5 s, after which its file offers would come late.
+      env: { TURN_ANSWER_SECONDS: '14' },
     });
   });
   after(async () => bot?.stop());

@@ -25,7 +25,7 @@ export interface TestBotOptions {
   sweepTimings?: SweepTimings;
   /** The deadline on the bot's calls to the Bot Connector (default: the bot's own). */
   outboundTimeoutMs?: number;
-  /** How long a message waits for its reply before it is answered (default: the bot's own). */
+  /** How long a message waits for its work before it is answered (default here: 2 minutes, see below). */
   turnAnswerMs?: number;
   /** With BOT_ID set: outbound tokens from a stand-in instead of Microsoft Entra (offline here). */
   outboundTokens?: OutboundTokenStandIn;
@@ -37,6 +37,8 @@ export interface TestBotOptions {
   /** Shorter deadlines for slow clients, a shorter line of waiting turns. */
   doorLimits?: Partial<DoorLimits>;
 }
+
+const TEST_TURN_ANSWER_MS = 120_000;
 
 /** Log lines the bot wrote, parsed, for assertions on what reaches the logs. */
 export class LogCapture extends Writable {
@@ -87,7 +89,9 @@ export class TestBot {
       logger: createLogger(config.logLevel, testBot.logs),
       clock: options.clock,
       outboundTimeoutMs: options.outboundTimeoutMs,
-      turnAnswerMs: options.turnAnswerMs,
+      // A test reads a turn's replies when send() returns; drawing a board pack on a busy test machine can
+      // take longer than the bot's TURN_ANSWER_MS, so turns wait for their work unless a test says otherwise.
+      turnAnswerMs: options.turnAnswerMs ?? TEST_TURN_ANSWER_MS,
       outboundTokens: options.outboundTokens?.token,
       uploadTimeoutMs: options.uploadTimeoutMs,
       maxUploadBytes: options.maxUploadBytes,
