@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { performance } from 'node:perf_hooks';
 import { INVOKE_DEADLINE_MS } from '../../bot/invoke-deadline';
+import { assignInputId } from '../../cards/verbs';
 import { actionsOf, cardText, type Card } from '../../scripts/support/card-content';
 import { executeAction, personalConversation, testUser } from '../../scripts/support/teams-activities';
 import { sharedAzurite } from '../support/azurite';
@@ -20,7 +21,7 @@ describe('every card action is answered inside Teams’ invoke limit (real serve
   this.timeout(60_000);
   let proxy: StoreProxy;
   let bot: TestBot;
-  const admins = Array.from({ length: 6 }, (_, index) =>
+  const admins = Array.from({ length: 8 }, (_, index) =>
     testUser(`Admin ${index}`, `admin${index}@oscb.example`),
   );
   let nextAdmin = 0;
@@ -152,6 +153,29 @@ describe('every card action is answered inside Teams’ invoke limit (real serve
     );
     proxy.release();
     await settled();
+  });
+
+  it('the escalation card’s assign with a silent store: "not assigned", and nothing stored later', async () => {
+    const admin = freshAdmin();
+    slowRosterFor(admin);
+    const before = await history();
+    proxy.holdWhen = () => true;
+    const data = { actionId: '5.1', list: ['5.1'], [assignInputId('5.1')]: 'new.owner@oscb.example' };
+    const activity = executeAction(bot.serviceUrl, admin, 'assignOwner', data, personalConversation(admin));
+    const started = performance.now();
+    const response = await bot.send(activity);
+    assertInTime(performance.now() - started);
+    assert.match(
+      cardText((response.body as { value: Card }).value),
+      /Not assigned: the plan store did not answer in time/,
+    );
+    proxy.release();
+    await settled();
+    assert.deepEqual(await history(), before, 'nothing stored after "not assigned"');
+    // The control: the same assign with the store answering is stored.
+    const again = freshAdmin();
+    await bot.send(executeAction(bot.serviceUrl, again, 'assignOwner', data, personalConversation(again)));
+    assert.equal((await history()).length, before.length + 1, 'the same assign, answered, is stored');
   });
 
   it('with a healthy store the same save is answered in full, well before the deadline', async () => {
