@@ -1,4 +1,6 @@
 import type { App } from '@microsoft/teams.apps';
+import { backOff } from 'exponential-backoff';
+import { setTimeout as pause } from 'node:timers/promises';
 import type { AdaptiveCardJson } from '../cards';
 import type { PostedCardUpdater } from '../domain/digest-ports';
 import { withCallerDeadline } from './connector-deadline';
@@ -42,11 +44,10 @@ const retryAfterMs = connectorRetryAfterMs;
 type Connector = App['api'];
 
 export interface ProactiveSenderOptions {
-  /** First backoff after a throttled send; doubles each attempt, with jitter. */
+  /** The most the first pause after a throttled send may be; doubles each attempt (full jitter). */
   baseDelayMs?: number;
   /** Each attempt (token, connection, answer) must finish within this. */
   timeoutMs?: number;
-  sleep?: (ms: number) => Promise<void>;
 }
 
 type Delivered = { conversationId: string; activityId?: string };
@@ -58,7 +59,6 @@ type Delivered = { conversationId: string; activityId?: string };
 export class ProactiveSender implements PostedCardUpdater {
   private readonly baseDelayMs: number;
   private readonly timeoutMs: number;
-  private readonly sleep: (ms: number) => Promise<void>;
 
   constructor(
     private readonly connector: Connector,
@@ -68,7 +68,6 @@ export class ProactiveSender implements PostedCardUpdater {
   ) {
     this.baseDelayMs = options.baseDelayMs ?? 500;
     this.timeoutMs = options.timeoutMs ?? 15_000;
-    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   }
 
   /** A message in an existing conversation (a person's chat with the bot), not a reply to anything in it. */
@@ -178,19 +177,31 @@ export class ProactiveSender implements PostedCardUpdater {
     send: (client: Connector) => Promise<Delivered>,
     onLateAnswer?: (late: Delivered) => void,
   ): Promise<SendResult> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return { kind: 'sent', ...(await this.attempt(reference, what, send, onLateAnswer)) };
-      } catch (error) {
-        const status = statusCodeOf(error);
-        if (status === 403 || status === 404) return { kind: 'notInConversation', status };
-        if (status === undefined || !RETRYABLE.has(status) || attempt >= MAX_ATTEMPTS) throw error;
-        const backoff = this.baseDelayMs * 2 ** (attempt - 1);
-        const delay = retryAfterMs(error) ?? backoff / 2 + Math.random() * backoff;
-        this.logger.warn({ status, attempt, delayMs: Math.round(delay) }, 'Teams throttled a send; retrying');
-        await this.sleep(delay);
-      }
+    try {
+      const delivered = await backOff(() => this.attempt(reference, what, send, onLateAnswer), {
+        numOfAttempts: MAX_ATTEMPTS,
+        startingDelay: this.baseDelayMs,
+        timeMultiple: 2,
+        jitter: 'full',
+        delayFirstAttempt: false,
+        retry: (error: unknown, attempt: number) => this.waitOutThrottling(error, attempt),
+      });
+      return { kind: 'sent', ...delivered };
+    } catch (error) {
+      const status = statusCodeOf(error);
+      if (status === 403 || status === 404) return { kind: 'notInConversation', status };
+      throw error;
     }
+  }
+
+  /** Whether a failed attempt is tried again; Teams' Retry-After, when sent, is waited out first. */
+  private async waitOutThrottling(error: unknown, attempt: number): Promise<boolean> {
+    const status = statusCodeOf(error);
+    if (status === undefined || !RETRYABLE.has(status) || attempt >= MAX_ATTEMPTS) return false;
+    const asked = retryAfterMs(error);
+    this.logger.warn({ status, attempt, retryAfterMs: asked }, 'Teams throttled a send; retrying');
+    if (asked) await pause(asked);
+    return true;
   }
 
   /**
