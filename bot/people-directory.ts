@@ -1,12 +1,8 @@
+import { LRUCache } from 'lru-cache';
 import type { LoginBindings } from '../domain/known-people';
 import { displayName, guestHomeAddress, loginKey, MAX_ADDRESS_LENGTH, type Person } from '../domain/person';
 import type { Logger } from './logger';
 import { activityOf, connectorStatusOf, isConnectorFailure, type TurnContext } from './teams-turn';
-
-interface CachedPerson {
-  person: Person;
-  expiresAt: number;
-}
 
 const CACHE_TTL_MS = 30 * 60 * 1000;
 const CACHE_LIMIT = 5000;
@@ -38,8 +34,8 @@ interface RosterMember {
  * cached per Teams user id; a failed lookup is not cached.
  */
 export class PeopleDirectory {
-  private readonly cache = new Map<string, CachedPerson>();
-  private readonly bound = new Map<string, string>();
+  private readonly cache: LRUCache<string, Person>;
+  private readonly bound = new LRUCache<string, string>({ max: CACHE_LIMIT });
   /** Asked once per turn (keyed by the turn's activity, which lives as long as the turn). */
   private readonly asked = new WeakMap<object, Promise<Person>>();
 
@@ -47,8 +43,10 @@ export class PeopleDirectory {
     private readonly logger: Logger,
     private readonly bindings: LoginBindings,
     private readonly clock: () => Date,
-    private readonly now: () => number = Date.now,
-  ) {}
+    now: () => number = Date.now,
+  ) {
+    this.cache = new LRUCache({ max: CACHE_LIMIT, ttl: CACHE_TTL_MS, perf: { now } });
+  }
 
   /**
    * Throws IdentityUnavailableError when Teams cannot say who this is right now. Asked once per turn:
@@ -74,7 +72,7 @@ export class PeopleDirectory {
     };
     if (!teamsUserId) return fallback;
     const cached = this.cache.get(teamsUserId);
-    if (cached && cached.expiresAt > this.now()) return cached.person;
+    if (cached) return cached;
 
     let member: RosterMember;
     try {
@@ -92,7 +90,7 @@ export class PeopleDirectory {
       throw new IdentityUnavailableError(error);
     }
     const person = await this.fromRoster(member, fallback);
-    this.remember(teamsUserId, person);
+    this.cache.set(teamsUserId, person);
     return person;
   }
 
@@ -133,16 +131,7 @@ export class PeopleDirectory {
     const known = this.bound.get(upn);
     if (known) return known;
     const boundTo = await this.bindings.bind(upn, aadObjectId, this.clock().toISOString());
-    if (this.bound.size >= CACHE_LIMIT) this.bound.clear();
     this.bound.set(upn, boundTo);
     return boundTo;
-  }
-
-  private remember(teamsUserId: string, person: Person): void {
-    if (this.cache.size >= CACHE_LIMIT) {
-      const oldest = this.cache.keys().next().value;
-      if (oldest !== undefined) this.cache.delete(oldest);
-    }
-    this.cache.set(teamsUserId, { person, expiresAt: this.now() + CACHE_TTL_MS });
   }
 }
