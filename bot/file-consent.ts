@@ -41,8 +41,6 @@ const yearlyReportContext = z
   .strict();
 export const consentContext = z.union([packContext, yearlyReportContext]);
 export type ConsentContext = z.infer<typeof consentContext>;
-export type PackConsentContext = z.infer<typeof packContext>;
-export type YearlyReportConsentContext = z.infer<typeof yearlyReportContext>;
 
 const MAX_NAME_LENGTH = 255;
 const MAX_ID_LENGTH = 1024;

@@ -132,7 +132,3 @@ export function isConnectorFailure(error: unknown): boolean {
     connectorStatusOf(error) !== undefined
   );
 }
-
-/** A stored reference, as sent by the SDK's proactive calls. */
-export const asReference = (reference: Record<string, unknown>): Partial<ConversationReference> =>
-  reference as Partial<ConversationReference>;

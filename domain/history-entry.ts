@@ -97,9 +97,6 @@ export const escalationEntrySchema = z.object({
 
 export type EscalationEntry = z.infer<typeof escalationEntrySchema>;
 
-/** An action's record as `history` shows it, by kind: its numbered changes and the bot's own events. */
-export type RecordEntry = HistoryEntry | EscalationEntry;
-
 /** One kind of change, by its name: `ChangeOf<'target'>`. */
 export type ChangeOf<K extends HistoryKind> = Extract<HistoryEntry, { kind: K }>;
 
