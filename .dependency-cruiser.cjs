@@ -148,9 +148,9 @@ module.exports = {
       why: 'Word, Excel, the chart image, and re-zipping them with a fixed time',
     }),
     ...packagesOf('workers', ['piscina'], { core: true, why: 'a bounded pool of drawing threads' }),
-    ...packagesOf('storage', ['zod', '@azure/[^/]+', 'azurite'], {
+    ...packagesOf('storage', ['zod', '@azure/[^/]+', 'azurite', 'exponential-backoff'], {
       core: true,
-      why: 'Table Storage and the embedded Azurite',
+      why: 'Table Storage, the embedded Azurite, and the seal move retried on 412',
     }),
     {
       name: 'product-code-never-imports-scripts-or-tests',

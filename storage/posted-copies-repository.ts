@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { odata, type TableClient } from '@azure/data-tables';
+import { backOff } from 'exponential-backoff';
 import { z } from 'zod';
 import type {
   NewPostedCopy,
@@ -17,6 +18,8 @@ const SEAL = 'seal';
 const COPY = 'copy|';
 /** Enough for every redaction a poster could have missed while one card was on its way. */
 const REMEMBERED_REDACTIONS = 50;
+/** Redactions are rare: this many movers at once is far past any board's. */
+const SEAL_MOVE_ATTEMPTS = 21;
 
 const noteSources = z.array(z.object({ actionId: z.string(), at: z.string(), texts: z.array(z.string()) }));
 const redactedChanges = z.array(z.object({ actionId: z.string(), at: z.string(), replacement: z.string() }));
@@ -79,26 +82,26 @@ export class TablePostedCopies implements PostedCopies {
     });
   }
 
+  /** Read, add, replace on the etag; another mover in between (412) means read and add again. */
   async moveSeal(redaction: RedactedChange): Promise<void> {
-    for (let attempt = 0; ; attempt++) {
-      await this.sealTag();
-      const row = await guardStore(() => this.table.getEntity<SealEntity>(PARTITION, SEAL));
-      const redactions = [...readRedactions(row.redactions), redaction].slice(-REMEMBERED_REDACTIONS);
-      const moved = await guardStore(async () => {
-        try {
-          await this.table.updateEntity(
-            { partitionKey: PARTITION, rowKey: SEAL, redactions: JSON.stringify(redactions) },
-            'Replace',
-            { etag: row.etag },
-          );
-          return true;
-        } catch (error) {
-          if (statusCodeOf(error) === 412 && attempt < 20) return false;
-          throw error;
-        }
-      });
-      if (moved) return;
-    }
+    await backOff(() => this.moveSealOnce(redaction), {
+      numOfAttempts: SEAL_MOVE_ATTEMPTS,
+      startingDelay: 0,
+      retry: (error: unknown) => statusCodeOf(error) === 412,
+    });
+  }
+
+  private async moveSealOnce(redaction: RedactedChange): Promise<void> {
+    await this.sealTag();
+    const row = await guardStore(() => this.table.getEntity<SealEntity>(PARTITION, SEAL));
+    const redactions = [...readRedactions(row.redactions), redaction].slice(-REMEMBERED_REDACTIONS);
+    await guardStore(() =>
+      this.table.updateEntity(
+        { partitionKey: PARTITION, rowKey: SEAL, redactions: JSON.stringify(redactions) },
+        'Replace',
+        { etag: row.etag },
+      ),
+    );
   }
 
   async recentRedactions(): Promise<RedactedChange[]> {
