@@ -45,7 +45,8 @@ export class PeopleDirectory {
     private readonly clock: () => Date,
     now: () => number = Date.now,
   ) {
-    this.cache = new LRUCache({ max: CACHE_LIMIT, ttl: CACHE_TTL_MS, perf: { now } });
+    // ttlResolution 0: the clock is read on each get, not remembered for a millisecond.
+    this.cache = new LRUCache({ max: CACHE_LIMIT, ttl: CACHE_TTL_MS, ttlResolution: 0, perf: { now } });
   }
 
   /**
