@@ -164,6 +164,7 @@ export class Escalations {
         ? `${facts} Open one to see it, or assign it to someone who will answer.`
         : `${facts} Open one to see it. ${managers} or a board admin can assign ${due.length === 1 ? 'it' : 'them'} to someone who will answer.`,
       assignForms,
+      ...(assignForms ? {} : { seeEvery: `${managers} can see every one with "show escalations".` }),
     });
     try {
       const sent = await this.parts.messenger.sendToChat(person.personalConversation, {
@@ -346,10 +347,7 @@ export class Escalations {
     };
   }
 
-  private async view(
-    due: DueEscalation[],
-    heading: { title: string; intro: string; assignForms: boolean },
-  ): Promise<EscalationsView> {
+  private async view(due: DueEscalation[], heading: Omit<EscalationsView, 'rows'>): Promise<EscalationsView> {
     const context = { now: this.parts.clock(), timeZone: this.parts.timeZone };
     return {
       ...heading,
