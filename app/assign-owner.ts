@@ -17,6 +17,7 @@ export class AssignOwner {
     actionId: string;
     ownerEmail: string;
     delivery?: string;
+    asBusinessManager?: boolean;
   }): Promise<Answer> {
     const { actionId, ownerEmail } = request;
     const known = await this.people.findByEmail(ownerEmail);
@@ -28,6 +29,7 @@ export class AssignOwner {
       ownerAadObjectId: known?.aadObjectId,
       by: request.by,
       delivery: request.delivery,
+      asBusinessManager: request.asBusinessManager,
     });
     switch (outcome.kind) {
       case 'assigned':

@@ -7,7 +7,7 @@ import { localDaysBetween } from '../domain/digest/local-calendar';
 import type { EscalationLedger, EscalationRecipient } from '../domain/escalation/escalation-ports';
 import { decideEscalation, escalationDay, silentSince } from '../domain/escalation/escalation-rule';
 import type { KnownPerson, PeopleStore } from '../domain/known-people';
-import type { Person } from '../domain/person';
+import { isBoardAdmin, type Person } from '../domain/person';
 import { findAction } from '../domain/plan-lookup';
 import { joinWithAnd, plural } from '../domain/wording';
 import type { Plan, PlanAction } from '../plan/plan-schema';
@@ -127,7 +127,7 @@ export class Escalations {
         log.warn({ actions: theirs.length }, 'escalation not sent: the bot has not met this person yet');
         continue;
       }
-      if (!(await this.send(person, theirs))) continue;
+      if (!(await this.send(person, theirs, this.parts.businessManagers.includes(email)))) continue;
       cards += 1;
       for (const due of theirs) {
         told.set(due.action.id, [...(told.get(due.action.id) ?? []), { email, name: person.name }]);
@@ -153,12 +153,18 @@ export class Escalations {
     return { escalated, cards };
   }
 
-  private async send(person: KnownPerson, due: DueEscalation[]): Promise<boolean> {
+  /** The business manager gets assign forms; a priority's lead is told who can assign instead. */
+  private async send(person: KnownPerson, due: DueEscalation[], assignForms: boolean): Promise<boolean> {
     if (!person.personalConversation) return false;
+    const facts = `${plural(due.length, 'action has', 'actions have')} had no update for ${this.parts.afterDays} days or more after ${due.length === 1 ? 'its owner was' : 'their owners were'} reminded, or no owner for that long.`;
+    const managers = joinWithAnd(await this.namesOf(this.parts.businessManagers));
     const view = await this.view(due, {
       title: 'Actions escalated to you',
-      intro: `${plural(due.length, 'action has', 'actions have')} had no update for ${this.parts.afterDays} days or more after ${due.length === 1 ? 'its owner was' : 'their owners were'} reminded, or no owner for that long. Open one to see it, or assign it to someone who will answer.`,
-      assignForms: true,
+      intro: assignForms
+        ? `${facts} Open one to see it, or assign it to someone who will answer.`
+        : `${facts} Open one to see it. ${managers} or a board admin can assign ${due.length === 1 ? 'it' : 'them'} to someone who will answer.`,
+      assignForms,
+      ...(assignForms ? {} : { seeEvery: `${managers} can see every one with "show escalations".` }),
     });
     try {
       const sent = await this.parts.messenger.sendToChat(person.personalConversation, {
@@ -221,9 +227,14 @@ export class Escalations {
     };
   }
 
-  /** `show escalations`, for admins: what is escalated now, since when, and who was told. */
+  /** The business manager (ESCALATE_TO) may see and assign what is escalated, as admins may. */
+  private isBusinessManager(by: Person): boolean {
+    return isBoardAdmin(by, this.parts.businessManagers);
+  }
+
+  /** `show escalations`, for admins and the business manager: what is escalated, since when, who was told. */
   async show(by: Person): Promise<Answer> {
-    if (!this.parts.isAdmin(by)) return adminsOnly();
+    if (!this.parts.isAdmin(by) && !this.isBusinessManager(by)) return adminsOnly();
     const current = await this.current();
     const view = await this.listView([...current.keys()], current, {
       tone: 'default',
@@ -238,7 +249,10 @@ export class Escalations {
     };
   }
 
-  /** The escalation card's assign form: the typed address is read exactly as `assign` reads it. */
+  /**
+   * The escalation card's assign form: rights first (a stranger sees no list), then the typed address,
+   * read exactly as `assign` reads it. The business manager may assign only what is escalated.
+   */
   async assign(request: {
     by: Person;
     actionId: string;
@@ -246,28 +260,44 @@ export class Escalations {
     list: readonly string[];
     delivery?: string;
   }): Promise<Answer> {
-    const command = parseCommand(`assign ${request.actionId} to ${request.address}`, this.parts.plan);
-    let message: { tone: Tone; text: string };
-    if (command.kind === 'assignOwner') {
-      const answer = await this.parts.assignOwner.assign({
-        by: request.by,
-        actionId: command.actionId,
-        ownerEmail: command.ownerEmail,
-        delivery: request.delivery,
-      });
-      message = messageOf(answer);
-    } else if (command.kind === 'incomplete') {
-      message = { tone: 'warning', text: `${command.message} Nothing was changed.` };
-    } else {
-      message = { tone: 'warning', text: 'That is not an address I can read. Nothing was changed.' };
-    }
+    const admin = this.parts.isAdmin(request.by);
+    if (!admin && !this.isBusinessManager(request.by)) return adminsOnly();
     const current = await this.current();
+    const message = await this.assignMessage(request, admin, current.has(request.actionId));
+    const after = message.changed ? await this.current() : current;
     const view = await this.listView(
       request.list.filter((actionId) => findAction(this.parts.plan, actionId)),
-      current,
-      message,
+      after,
+      { tone: message.tone, text: message.text },
     );
     return { summary: message.text, screen: { card: 'escalations', view } };
+  }
+
+  private async assignMessage(
+    request: { by: Person; actionId: string; address: string; delivery?: string },
+    admin: boolean,
+    escalated: boolean,
+  ): Promise<{ tone: Tone; text: string; changed?: boolean }> {
+    const nothing = 'Nothing was changed.';
+    if (!findAction(this.parts.plan, request.actionId))
+      return { tone: 'warning', text: `There is no action ${request.actionId} in the plan. ${nothing}` };
+    if (!admin && !escalated)
+      return {
+        tone: 'warning',
+        text: `${request.actionId} is no longer escalated: a board admin can assign it with "assign". ${nothing}`,
+      };
+    const command = parseCommand(`assign ${request.actionId} to ${request.address}`, this.parts.plan);
+    if (command.kind === 'incomplete') return { tone: 'warning', text: `${command.message} ${nothing}` };
+    if (command.kind !== 'assignOwner')
+      return { tone: 'warning', text: `That is not an address I can read. ${nothing}` };
+    const answer = await this.parts.assignOwner.assign({
+      by: request.by,
+      actionId: command.actionId,
+      ownerEmail: command.ownerEmail,
+      delivery: request.delivery,
+      asBusinessManager: !admin,
+    });
+    return { ...messageOf(answer), changed: true };
   }
 
   /** The card for listed actions still escalated; those no longer escalated drop out. */
@@ -317,10 +347,7 @@ export class Escalations {
     };
   }
 
-  private async view(
-    due: DueEscalation[],
-    heading: { title: string; intro: string; assignForms: boolean },
-  ): Promise<EscalationsView> {
+  private async view(due: DueEscalation[], heading: Omit<EscalationsView, 'rows'>): Promise<EscalationsView> {
     const context = { now: this.parts.clock(), timeZone: this.parts.timeZone };
     return {
       ...heading,

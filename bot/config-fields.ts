@@ -26,12 +26,29 @@ export const optionalText = z
   .optional()
   .transform((value) => (value === '' ? undefined : value));
 
-/** A blank value (`PORT=` in a .env template) is unset, not port 0 (which would pick a random port). */
+type Whole = { min: number; max: number; message?: string };
+
+/**
+ * A whole-number setting: plain decimal digits or nothing. Number() would also take "0x1E", "1e2" and
+ * "1_0"; every bad value gets the one message naming the range. A blank value (`PORT=` in a .env
+ * template) is unset, so it takes the fallback, not 0.
+ */
+export function wholeNumber(range: Whole & { fallback: number }): z.ZodType<number, z.ZodTypeDef, unknown>;
+export function wholeNumber(range: Whole): z.ZodType<number | undefined, z.ZodTypeDef, unknown>;
+export function wholeNumber(range: Whole & { fallback?: number }): z.ZodTypeAny {
+  const message = range.message ?? `must be a whole number from ${range.min} to ${range.max}`;
+  return z.unknown().transform((value, ctx) => {
+    const text = typeof value === 'string' ? value.trim() : value;
+    if (text === undefined || text === '') return range.fallback;
+    const number = typeof text === 'string' && /^\d{1,9}$/.test(text) ? Number(text) : Number.NaN;
+    if (number >= range.min && number <= range.max) return number;
+    ctx.addIssue({ code: 'custom', message });
+    return z.NEVER;
+  });
+}
+
 export const port = (fallback: number) =>
-  z.preprocess(
-    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
-    z.coerce.number().int().min(0).max(65535).default(fallback),
-  );
+  wholeNumber({ min: 0, max: 65535, fallback, message: 'must be a port number from 0 to 65535' });
 
 /** "tvp.police.uk=Thames Valley Police; oxfordshire.gov.uk=Oxfordshire County Council". */
 export const agencyDomains = z

@@ -14,6 +14,7 @@ import {
   optionalText,
   port,
   protectiveMarking,
+  wholeNumber,
   storageProblems,
 } from './config-fields';
 import { SHAREPOINT_UPLOAD_HOSTS, UPLOAD_HOST_PATTERN } from './upload-hosts';
@@ -73,21 +74,16 @@ const environmentSchema = z
     AGENCY_DOMAINS: agencyDomains,
     LEAD_PARTNERS: leadPartners,
     SCRUTINEER: oneAddress("must be the independent scrutineer's sign-in address"),
-    REPORT_YEAR_START_MONTH: z.preprocess(
-      (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
-      z.coerce
-        .number()
-        .int()
-        .min(1, 'must be a month number, 1 to 12')
-        .max(12, 'must be a month number, 1 to 12')
-        .default(4),
-    ),
+    REPORT_YEAR_START_MONTH: wholeNumber({
+      min: 1,
+      max: 12,
+      fallback: 4,
+      message: 'must be a month number, 1 to 12',
+    }),
     PROTECTIVE_MARKING: protectiveMarking,
-    STALE_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+    STALE_DAYS: wholeNumber({ min: 1, max: 365, fallback: 14 }),
     /** Unset means twice STALE_DAYS. */
-    ESCALATE_AFTER_DAYS: optionalText.pipe(
-      z.coerce.number().int('must be a whole number of days').min(1).max(730).optional(),
-    ),
+    ESCALATE_AFTER_DAYS: wholeNumber({ min: 1, max: 730 }),
     ESCALATE_TO: oneAddress("must be one email address: the business manager's sign-in name"),
     DIGEST_CRON: z
       .string()
@@ -100,15 +96,10 @@ const environmentSchema = z
       .default('Europe/London')
       .refine(isTimeZone, 'must be an IANA time zone such as Europe/London'),
     DIGEST_SCHEDULE: z.enum(['on', 'off']).default('on'),
-    DIGEST_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
-    TEAMS_SEND_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(15),
+    DIGEST_LEASE_SECONDS: wholeNumber({ min: 1, max: 3600, fallback: 120 }),
+    TEAMS_SEND_TIMEOUT_SECONDS: wholeNumber({ min: 1, max: 120, fallback: 15 }),
     // Under Teams' 15 s: a turn must be answered before Teams gives up on it.
-    TURN_ANSWER_SECONDS: z.coerce
-      .number()
-      .int()
-      .min(1)
-      .max(14)
-      .default(TURN_ANSWER_MS / 1000),
+    TURN_ANSWER_SECONDS: wholeNumber({ min: 1, max: 14, fallback: TURN_ANSWER_MS / 1000 }),
     UPLOAD_HOSTS: optionalText.pipe(
       z
         .string()
@@ -133,7 +124,7 @@ const environmentSchema = z
         .optional(),
     ),
     // Under a container platform's usual 30 s grace: the drain (10 s) plus the store's save.
-    STOP_DEADLINE_SECONDS: z.coerce.number().int().min(1).max(300).default(20),
+    STOP_DEADLINE_SECONDS: wholeNumber({ min: 1, max: 300, fallback: 20 }),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -286,8 +277,12 @@ export function loadConfig(given: Record<string, string | undefined> = readEnvir
   const environment = withAliases(given);
   const parsed = environmentSchema.safeParse(environment);
   if (!parsed.success) {
+    // One line per setting: the first thing wrong with it is enough to fix it.
+    const issues = parsed.error.issues.filter(
+      (issue, index, all) => all.findIndex((other) => other.path[0] === issue.path[0]) === index,
+    );
     throw new ConfigError(
-      parsed.error.issues.map((issue) => {
+      issues.map((issue) => {
         const name = String(issue.path[0] ?? 'environment');
         const raw = environment[name];
         const shown =

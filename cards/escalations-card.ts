@@ -39,7 +39,7 @@ export function buildEscalationsCard(view: EscalationsView): AdaptiveCardJson {
       message: view.message ? { ...toneStyle(view.message.tone), text: view.message.text } : null,
       hiddenText:
         hidden > 0
-          ? `and ${plural(hidden, 'more action', 'more actions')}: say "show escalations" to see every one.`
+          ? `and ${plural(hidden, 'more action', 'more actions')}: ${view.seeEvery ?? 'say "show escalations" to see every one.'}`
           : null,
       rows: rowData(shown, view.assignForms),
     });

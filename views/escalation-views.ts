@@ -29,6 +29,8 @@ export interface EscalationsView {
   rows: EscalatedActionView[];
   /** Each row offers a form to assign the action (the card sent to those told). */
   assignForms: boolean;
+  /** After "and 3 more actions:" when not every row fits; by default, say "show escalations". */
+  seeEvery?: string;
   /** The outcome of an assignment made from this card. */
   message?: { tone: Tone; text: string };
 }

@@ -13,6 +13,8 @@ export interface OwnerAssignmentRequest {
   ownerAadObjectId?: string;
   by: Person;
   delivery?: string;
+  /** The caller checked `by` is the business manager (ESCALATE_TO) and the action is escalated. */
+  asBusinessManager?: boolean;
 }
 
 export type OwnerAssignmentOutcome =

@@ -453,3 +453,39 @@ describe('escalation settings', () => {
     assert.deepEqual(config.escalation, { afterDays: 28, to: ['beth.manager@oscb.example'] });
   });
 });
+
+describe('whole-number settings', () => {
+  const settings: [name: string, range: string][] = [
+    ['STALE_DAYS', 'from 1 to 365'],
+    ['ESCALATE_AFTER_DAYS', 'from 1 to 730'],
+    ['REPORT_YEAR_START_MONTH', 'a month number, 1 to 12'],
+    ['DIGEST_LEASE_SECONDS', 'from 1 to 3600'],
+    ['TEAMS_SEND_TIMEOUT_SECONDS', 'from 1 to 120'],
+    ['TURN_ANSWER_SECONDS', 'from 1 to 14'],
+    ['STOP_DEADLINE_SECONDS', 'from 1 to 300'],
+    ['PORT', 'a port number from 0 to 65535'],
+    ['LOCAL_STORAGE_PORT', 'a port number from 0 to 65535'],
+  ];
+  const bad = ['0x1E', '1e2', 'abc', '-5', '+5', '1.5', '1_0', '10 days', 'Infinity', '99999999999'];
+  for (const [name, range] of settings)
+    for (const value of bad)
+      it(`refuses ${name}=${value} in one polite line naming the setting`, () => {
+        const problems = problemsOf({ [name]: value });
+        assert.equal(problems.length, 1, problems.join('\n'));
+        assert.equal(
+          problems[0],
+          `${name} must be ${range.startsWith('a ') ? range : `a whole number ${range}`} (got "${value}")`,
+        );
+      });
+
+  it('takes plain decimal digits, trimmed, and a blank value as unset', () => {
+    const config = loadConfig({
+      STALE_DAYS: ' 21 ',
+      ESCALATE_AFTER_DAYS: '030',
+      REPORT_YEAR_START_MONTH: '',
+    });
+    assert.equal(config.staleDays, 21);
+    assert.equal(config.escalation.afterDays, 30);
+    assert.equal(loadConfig({ ESCALATE_AFTER_DAYS: ' ' }).escalation.afterDays, 28);
+  });
+});

@@ -132,6 +132,12 @@ describe('escalation of silent actions (real server, Azurite, recording connecto
     const text = cardText(cards[0]);
     assert.match(text, /5\.1/);
     assert.doesNotMatch(text, /\b1\.1\b/);
+    assert.ok(
+      !actionsOf(cards[0]).some((button) => button.verb === 'assignOwner'),
+      'no assign form the lead could not use',
+    );
+    assert.equal(inputsOf(cards[0]).length, 0);
+    assert.match(text, /Beth Manager or a board admin can assign it/);
   });
 
   it('the digest, `exceptions` and `history 5.1` say it was escalated, to whom and when', async () => {
@@ -163,6 +169,49 @@ describe('escalation of silent actions (real server, Azurite, recording connecto
     assert.match(list, /5\.1/);
     assert.match(list, /escalated since 2 November 2026 to Beth Manager and Lee Lead/);
     assert.match(cardText(await say(bot, owner, 'show escalations')), /Only board admins/);
+    assert.match(cardText(await say(bot, lead, 'show escalations')), /Only board admins/);
+    const managers = cardText(await say(bot, manager, 'show escalations'));
+    assert.match(managers, /escalated since 2 November 2026 to Beth Manager and Lee Lead/);
+  });
+
+  /** Submits the escalation card's assign form as `user`; the card Teams shows back. */
+  async function assignForm(user: TestUser, actionId: string, address: string | undefined) {
+    const data: Record<string, unknown> = { actionId, list: ['1.1', '5.1'] };
+    if (address !== undefined) data[`assign-${actionId}`] = address;
+    const response = await bot.send(
+      executeAction(bot.serviceUrl, user, 'assignOwner', data, personalConversation(user)),
+    );
+    assert.equal(response.status, 200);
+    return (response.body as { value: Card }).value;
+  }
+
+  for (const [who, user] of [
+    ['an owner', owner],
+    ["the priority's lead", lead],
+  ] as const) {
+    for (const address of ['', undefined, 'nia.new@agency.example'])
+      it(`a forged assign form from ${who} (address ${JSON.stringify(address)}) is refused before any list is drawn`, async () => {
+        const card = await assignForm(user, '5.1', address);
+        const text = cardText(card);
+        assert.match(text, /Only board admins can do that/);
+        assert.doesNotMatch(text, /Olive Owner|no update for|reminder|Lee Lead/);
+        assert.ok(!actionsOf(card).some((button) => button.verb === 'assignOwner'));
+        assert.equal((await bot.bot.stores.statusService.currentStatus('5.1')).ownerEmail, owner.email);
+      });
+  }
+
+  it('an assign form for an action the plan does not have says so', async () => {
+    const text = cardText(await assignForm(chair, '9.9', 'nia.new@agency.example'));
+    assert.match(text, /There is no action 9\.9 in the plan\. Nothing was changed/);
+    assert.doesNotMatch(text, /not an address/);
+  });
+
+  it("the business manager's own assign form is checked and carried out, not refused", async () => {
+    const bad = cardText(await assignForm(manager, '5.1', 'not an address'));
+    assert.match(bad, /does not look like an email address.*Nothing was changed/s);
+    const same = cardText(await assignForm(manager, '5.1', owner.email));
+    assert.match(same, /already owned by olive\.owner@agency\.example/);
+    assert.doesNotMatch(same, /Only board admins/);
   });
 
   it("the card's assign form checks the address like `assign`, and a good one assigns and de-escalates", async () => {
