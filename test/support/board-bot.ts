@@ -1,6 +1,11 @@
 import { strict as assert } from 'node:assert';
 import { onlyCard, type Card } from '../../scripts/support/card-content';
-import { personalMessage, type TestUser } from '../../scripts/support/teams-activities';
+import {
+  executeAction,
+  personalConversation,
+  personalMessage,
+  type TestUser,
+} from '../../scripts/support/teams-activities';
 import { TestBot, type TestBotOptions } from './test-bot';
 
 export interface BoardBotOptions extends TestBotOptions {
@@ -45,4 +50,17 @@ export async function say(bot: TestBot, user: TestUser, text: string): Promise<C
   const sent = bot.connector.sentActivities();
   assert.ok(sent.length >= 1, `a reply to "${text}"`);
   return onlyCard(sent[sent.length - 1]);
+}
+
+/** Presses a card's Action.Execute button and returns the card the bot answers with. */
+export async function press(
+  bot: TestBot,
+  user: TestUser,
+  verb: string,
+  data: unknown,
+  conversation = personalConversation(user),
+): Promise<Card> {
+  const response = await bot.send(executeAction(bot.serviceUrl, user, verb, data, conversation));
+  assert.equal(response.status, 200);
+  return (response.body as { value: Card }).value;
 }
