@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { onlyCard, type Card } from '../../scripts/support/card-content';
 import {
+  botInstalledInChannel,
+  channelMention,
   executeAction,
   personalConversation,
   personalMessage,
@@ -15,6 +17,8 @@ export interface BoardBotOptions extends TestBotOptions {
   owners?: Record<string, TestUser>;
   /** Other people the bot has met (in the roster). */
   others?: TestUser[];
+  /** Installed in the board channel, which the first admin has made the board's. */
+  boardChannel?: boolean;
 }
 
 /**
@@ -22,7 +26,7 @@ export interface BoardBotOptions extends TestBotOptions {
  * already assigned by the first admin; `others` are only in the Teams roster. The connector is reset.
  */
 export async function startBoardBot(options: BoardBotOptions = {}): Promise<TestBot> {
-  const { admins = [], owners = {}, others = [], ...rest } = options;
+  const { admins = [], owners = {}, others = [], boardChannel = false, ...rest } = options;
   const bot = await TestBot.start({
     ...rest,
     env: {
@@ -31,6 +35,11 @@ export async function startBoardBot(options: BoardBotOptions = {}): Promise<Test
     },
   });
   bot.meet(...new Set([...admins, ...Object.values(owners), ...others]));
+  if (boardChannel) {
+    assert.ok(admins[0], 'setting the board channel needs an admin');
+    assert.equal((await bot.send(botInstalledInChannel(bot.serviceUrl, admins[0]))).status, 200);
+    assert.equal((await bot.send(channelMention(bot.serviceUrl, admins[0], 'set board channel'))).status, 200);
+  }
   for (const person of new Set([...admins, ...Object.values(owners)])) {
     const response = await bot.send(personalMessage(bot.serviceUrl, person, 'help'));
     assert.equal(response.status, 200);
