@@ -1,16 +1,11 @@
 import { strict as assert } from 'node:assert';
 import { cardText, onlyCard } from '../../scripts/support/card-content';
-import {
-  channelMention,
-  personalMessage,
-  type TestUser,
-} from '../../scripts/support/teams-activities';
+import { channelMention, personalMessage, type TestUser } from '../../scripts/support/teams-activities';
 import { sharedMessagesNow } from '../support/recording-connector';
 import { everyStoredRow } from '../support/table-rows';
 import { startBoardBot } from '../support/board-bot';
 import { chair, owner } from '../support/people';
 import type { TestBot } from '../support/test-bot';
-
 
 /**
  * `redact` reaches every free text a person typed into a change, wherever a copy lives: the change's

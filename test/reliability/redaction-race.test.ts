@@ -24,7 +24,6 @@ import { startBoardBot } from '../support/board-bot';
 import { chair, owner } from '../support/people';
 import { TestBot } from '../support/test-bot';
 
-
 const storedRows = everyStoredRow;
 
 const isChannelPost = (call: ConnectorCall) => isNewConversation(call);

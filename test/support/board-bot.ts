@@ -38,7 +38,10 @@ export async function startBoardBot(options: BoardBotOptions = {}): Promise<Test
   if (boardChannel) {
     assert.ok(admins[0], 'setting the board channel needs an admin');
     assert.equal((await bot.send(botInstalledInChannel(bot.serviceUrl, admins[0]))).status, 200);
-    assert.equal((await bot.send(channelMention(bot.serviceUrl, admins[0], 'set board channel'))).status, 200);
+    assert.equal(
+      (await bot.send(channelMention(bot.serviceUrl, admins[0], 'set board channel'))).status,
+      200,
+    );
   }
   for (const person of new Set([...admins, ...Object.values(owners)])) {
     const response = await bot.send(personalMessage(bot.serviceUrl, person, 'help'));
