@@ -1,49 +1,47 @@
 import { strict as assert } from 'node:assert';
-import {
-  executeAction,
-  personalConversation,
-  personalMessage,
-  testUser,
-  type TestUser,
-} from '../../scripts/support/teams-activities';
+import { personalMessage, type TestUser } from '../../scripts/support/teams-activities';
 import { actionsOf, cardText, inputsOf, onlyCard, type Card } from '../../scripts/support/card-content';
-import { TestBot } from '../support/test-bot';
+import { press, say as sayTo, startBoardBot } from '../support/board-bot';
+import { chair, owner, stranger } from '../support/people';
+import type { TestBot } from '../support/test-bot';
 import { fieldsOf } from '../support/history-fields';
 
 /** The board's record (issue 12): impact, evidence, corrective action, target dates, lead agencies, history by period. */
 describe('the board cycle record: richer updates, target dates, lead agencies, history by period (real server, Azurite)', () => {
   let bot: TestBot;
-  const chair = testUser('Chris Chair', 'chair@oscb.example');
-  const owner = testUser('Olive Owner', 'olive.owner@agency.example');
-  const stranger = testUser('Sam Stranger', 'sam@elsewhere.example');
+
   // 2 December 2026, midday in London: every change below is stamped with this clock.
   let now = new Date('2026-12-02T12:00:00Z');
 
-  before(async () => {
-    bot = await TestBot.start({ env: { BOARD_ADMINS: chair.email }, clock: () => now });
-    bot.meet(chair, owner, stranger);
-    for (const id of ['2.1', '2.2', '4.3', '5.1']) {
-      await bot.send(personalMessage(bot.serviceUrl, chair, `assign ${id} to ${owner.email}`));
-    }
+  beforeEach(async () => {
+    now = new Date('2026-12-02T12:00:00Z');
+    bot = await startBoardBot({
+      admins: [chair],
+      owners: { '2.1': owner, '2.2': owner, '4.3': owner, '5.1': owner },
+      others: [stranger],
+      clock: () => now,
+    });
   });
-  after(async () => bot.stop());
-  beforeEach(() => bot.connector.reset());
+  afterEach(async () => bot.stop());
 
   const history = async (actionId: string) =>
     (await bot.bot.stores.statusService.history(actionId, 1000)).map(fieldsOf);
   const current = async (actionId: string) => bot.bot.stores.statusService.currentStatus(actionId);
+  const say = async (user: TestUser, text: string): Promise<Card> => sayTo(bot, user, text);
+  const execute = async (user: TestUser, data: unknown): Promise<Card> =>
+    press(bot, user, 'updateStatus', data);
 
-  async function say(user: TestUser, text: string): Promise<Card> {
-    await bot.send(personalMessage(bot.serviceUrl, user, text));
-    return onlyCard(bot.connector.sentActivities().at(-1));
-  }
-
-  async function execute(user: TestUser, data: unknown): Promise<Card> {
-    const response = await bot.send(
-      executeAction(bot.serviceUrl, user, 'updateStatus', data, personalConversation(user)),
-    );
-    assert.equal(response.status, 200);
-    return (response.body as { value: Card }).value;
+  /** A red update with an impact, evidence link and corrective action, through the form; the bot's answer. */
+  async function slipAudit(): Promise<Card> {
+    const data = await formData(owner, '5.1');
+    return execute(owner, {
+      ...data,
+      rag: 'red',
+      note: 'Audit slipped a month',
+      impact: 'Fewer repeat referrals in the pilot area',
+      evidenceLink: 'https://oxon.sharepoint.com/sites/board/audit.pdf',
+      correctiveAction: 'Extra audit panel in January',
+    });
   }
 
   const inputValue = (card: Card, id: string) => inputsOf(card).find((input) => input.id === id)?.value;
@@ -71,16 +69,8 @@ describe('the board cycle record: richer updates, target dates, lead agencies, h
 
   describe('the richer update form', () => {
     it('impact, evidence link and corrective action round-trip through Action.Execute into one history row', async () => {
-      const data = await formData(owner, '5.1');
       const before = await history('5.1');
-      const card = await execute(owner, {
-        ...data,
-        rag: 'red',
-        note: 'Audit slipped a month',
-        impact: 'Fewer repeat referrals in the pilot area',
-        evidenceLink: 'https://oxon.sharepoint.com/sites/board/audit.pdf',
-        correctiveAction: 'Extra audit panel in January',
-      });
+      const card = await slipAudit();
       const text = cardText(card);
       assert.match(text, /Saved: .* → Red/);
       assert.match(text, /Impact so far: \nFewer repeat referrals in the pilot area/);
@@ -103,6 +93,7 @@ describe('the board cycle record: richer updates, target dates, lead agencies, h
     });
 
     it('ragSince stays at the last RAG change when the RAG does not change', async () => {
+      await slipAudit();
       const since = (await current('5.1')).ragSince;
       now = new Date('2026-12-03T12:00:00Z');
       const data = await formData(owner, '5.1');
@@ -188,6 +179,15 @@ describe('the board cycle record: richer updates, target dates, lead agencies, h
     });
 
     it('a redaction takes out every text of the change, in history and in the current status', async () => {
+      const form = await execute(owner, {
+        ...(await formData(owner, '4.3')),
+        rag: 'red',
+        note: 'Behind',
+        impact: 'Helped the family at OX4 2SH',
+        correctiveAction: 'Call NHS 943 476 5919',
+      });
+      const store = actionsOf(form).find((action) => action.title === 'Store as written');
+      await execute(owner, store?.data);
       const [change] = await history('4.3');
       assert.ok(change.impact && change.correctiveAction);
       const card = await say(chair, `redact 4.3 #${change.version} because it identified a family`);
@@ -283,6 +283,7 @@ describe('the board cycle record: richer updates, target dates, lead agencies, h
     });
 
     it('a revision keeps the original and records old → new and the reason', async () => {
+      await say(owner, 'due 5.1 31 March 2027');
       const card = await say(chair, 'due 5.1 30/06/2027 because the audit moved');
       assert.match(cardText(card), /Target moved from 31 March 2027 to 30 June 2027/);
       assert.match(cardText(card), /revised from 31 March 2027/);
@@ -300,6 +301,7 @@ describe('the board cycle record: richer updates, target dates, lead agencies, h
     });
 
     it('the same date again changes nothing', async () => {
+      await say(owner, 'due 5.1 2027-06-30');
       const before = await history('5.1');
       const card = await say(owner, 'due 5.1 2027-06-30');
       assert.match(cardText(card), /already the target date/);
@@ -333,6 +335,7 @@ describe('the board cycle record: richer updates, target dates, lead agencies, h
     });
 
     it('a complete action is not overdue', async () => {
+      await say(owner, 'due 2.1 20 November 2026');
       await say(owner, 'update 2.1 complete Done');
       const text = cardText(await say(owner, 'show action 2.1'));
       assert.match(text, /Target: \n20 November 2026/);
@@ -375,6 +378,7 @@ describe('the board cycle record: richer updates, target dates, lead agencies, h
     });
 
     it('a change records the previous lead', async () => {
+      await say(chair, 'lead 5.1 Thames Valley Police');
       await say(chair, 'lead 5.1 Oxford Health NHS Foundation Trust');
       const [entry] = await history('5.1');
       assert.deepEqual(
@@ -409,6 +413,11 @@ describe('the board cycle record: richer updates, target dates, lead agencies, h
 
   describe('history by period', () => {
     it('an action: every change in the period, newest first, of every kind', async () => {
+      await slipAudit();
+      await say(owner, 'due 5.1 31 March 2027');
+      await say(chair, 'due 5.1 30/06/2027 because the audit moved');
+      await say(chair, 'lead 5.1 Thames Valley Police');
+      await say(chair, 'lead 5.1 Oxford Health NHS Foundation Trust');
       const text = cardText(await say(stranger, 'history 5.1 since 1 December 2026'));
       assert.match(text, /History of 5\.1/);
       assert.match(text, /changes to 5\.1 since 1 December 2026, newest first/);
@@ -430,6 +439,9 @@ describe('the board cycle record: richer updates, target dates, lead agencies, h
     });
 
     it('the period ends at the end of its last day in London', async () => {
+      await slipAudit();
+      now = new Date('2026-12-03T12:00:00Z');
+      await say(owner, 'update 5.1 red Still late');
       const text = cardText(await say(owner, 'history 5.1 from 1 Nov 2026 to 2 December 2026'));
       assert.doesNotMatch(text, /Still late/, 'the 3 December change is after the period');
       assert.match(text, /Audit slipped a month/);

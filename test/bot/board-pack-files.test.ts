@@ -13,9 +13,10 @@ import {
 } from '../../scripts/support/teams-activities';
 import { fileConsentInvoke } from '../support/file-consent-activity';
 import { attachmentsOf, texts, type Attachment, type Sent } from '../support/sent-cards';
-import { TestBot } from '../support/test-bot';
+import { startBoardBot } from '../support/board-bot';
+import { chair } from '../support/people';
+import type { TestBot } from '../support/test-bot';
 
-const chair = testUser('Chris Chair', 'chair@oscb.example');
 const owner = testUser('Olu Owner', 'owner@agency.example');
 const TOKEN = 'secret-upload-token-4711';
 
@@ -26,8 +27,7 @@ describe('board pack files in Teams: the file consent flow', function () {
   const drawn: BoardPackFile[] = [];
 
   before(async () => {
-    bot = await TestBot.start({ env: { BOARD_ADMINS: chair.email }, uploadTimeoutMs: 1000 });
-    bot.meet(chair, owner);
+    bot = await startBoardBot({ admins: [chair], others: [owner], uploadTimeoutMs: 1000 });
     const boardPacks = bot.bot.useCases.boardPacks;
     const file = boardPacks.file.bind(boardPacks);
     boardPacks.file = async (...args) => {
@@ -375,8 +375,7 @@ describe('board pack files in Teams: a file larger than one upload may carry', f
   this.timeout(60_000);
   let bot: TestBot;
   before(async () => {
-    bot = await TestBot.start({ env: { BOARD_ADMINS: chair.email }, maxUploadBytes: 20_000 });
-    bot.meet(chair);
+    bot = await startBoardBot({ admins: [chair], maxUploadBytes: 20_000 });
   });
   after(async () => bot.stop());
 

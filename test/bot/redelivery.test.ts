@@ -5,23 +5,19 @@ import {
   executeAction,
   personalConversation,
   personalMessage,
-  testUser,
 } from '../../scripts/support/teams-activities';
-import { TestBot } from '../support/test-bot';
+import { startBoardBot } from '../support/board-bot';
+import { chair, owner } from '../support/people';
+import type { TestBot } from '../support/test-bot';
 
 /** Teams redelivers an activity (same id, same conversation) when the bot was slow to answer. */
 describe('redelivered activities are applied once and answered the same', () => {
   let bot: TestBot;
-  const chair = testUser('Chris Chair', 'chair@oscb.example');
-  const owner = testUser('Olive Owner', 'olive.owner@agency.example');
 
-  before(async () => {
-    bot = await TestBot.start({ env: { BOARD_ADMINS: chair.email } });
-    bot.meet(chair, owner);
-    await bot.send(personalMessage(bot.serviceUrl, chair, `assign 4.1 to ${owner.email}`));
-    await bot.send(personalMessage(bot.serviceUrl, chair, `assign 4.2 to ${owner.email}`));
+  beforeEach(async () => {
+    bot = await startBoardBot({ admins: [chair], owners: { '4.1': owner, '4.2': owner } });
   });
-  after(async () => bot.stop());
+  afterEach(async () => bot.stop());
 
   const history = (actionId: string) => bot.bot.stores.statusService.history(actionId, 1000);
   const replyTo = (activityId: string) =>
@@ -43,6 +39,7 @@ describe('redelivered activities are applied once and answered the same', () => 
   });
 
   it('a typed update delivered twice at the same moment', async () => {
+    await bot.send(personalMessage(bot.serviceUrl, owner, 'update 4.1 amber Before the redelivery'));
     const before = await history('4.1');
     const activity = personalMessage(bot.serviceUrl, owner, 'update 4.1 green Redelivered concurrently');
     await Promise.all([bot.send(activity), bot.send(activity), bot.send(activity)]);

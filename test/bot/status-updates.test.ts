@@ -5,11 +5,11 @@ import {
   channelMention,
   executeAction,
   personalConversation,
-  personalMessage,
-  testUser,
   type TestUser,
 } from '../../scripts/support/teams-activities';
-import { TestBot } from '../support/test-bot';
+import { say as sayTo, startBoardBot } from '../support/board-bot';
+import { chair, owner, stranger } from '../support/people';
+import type { TestBot } from '../support/test-bot';
 
 interface InvokeBody {
   statusCode: number;
@@ -17,26 +17,38 @@ interface InvokeBody {
   value: Card;
 }
 
+const admins = [chair];
+
+describe('owner assignment in conversation (real server, Azurite, recording connector)', () => {
+  let bot: TestBot;
+  beforeEach(async () => {
+    bot = await startBoardBot({ admins, others: [owner, stranger] });
+  });
+  afterEach(async () => bot.stop());
+
+  it('lets an admin assign an owner, and records who did it', async () => {
+    await sayTo(bot, owner, 'help');
+    const card = await sayTo(bot, chair, 'assign 5.1 to Olive.Owner@agency.example');
+    assert.match(cardText(card), /olive\.owner@agency\.example/);
+    const status = await bot.bot.stores.statusService.currentStatus('5.1');
+    assert.equal(status.ownerEmail, 'olive.owner@agency.example');
+    assert.equal(status.ownerName, 'Olive Owner', 'the name Teams gave when the owner chatted with the bot');
+    const [entry] = await bot.bot.stores.statusService.history('5.1', 100);
+    assert.equal(entry.kind, 'owner');
+    assert.equal(entry.byEmail, chair.email);
+  });
+});
+
 describe('status updates in conversation (real server, Azurite, recording connector)', () => {
   let bot: TestBot;
-  const chair = testUser('Chris Chair', 'chair@oscb.example');
-  const owner = testUser('Olive Owner', 'olive.owner@agency.example');
-  const stranger = testUser('Sam Stranger', 'sam@elsewhere.example');
 
-  before(async () => {
-    bot = await TestBot.start({ env: { BOARD_ADMINS: `${chair.email}, manager@oscb.example` } });
-    bot.meet(chair, owner, stranger);
+  // Each test gets its own bot and tables: 5.1 owned by Olive, nothing else recorded.
+  beforeEach(async () => {
+    bot = await startBoardBot({ admins, owners: { '5.1': owner }, others: [stranger] });
   });
-  after(async () => bot.stop());
-  beforeEach(() => bot.connector.reset());
+  afterEach(async () => bot.stop());
 
-  async function say(user: TestUser, text: string): Promise<Card> {
-    const response = await bot.send(personalMessage(bot.serviceUrl, user, text));
-    assert.equal(response.status, 200);
-    const sent = bot.connector.sentActivities();
-    assert.ok(sent.length >= 1, `a reply to "${text}"`);
-    return onlyCard(sent[sent.length - 1]);
-  }
+  const say = async (user: TestUser, text: string): Promise<Card> => sayTo(bot, user, text);
 
   async function execute(
     user: TestUser,
@@ -53,18 +65,6 @@ describe('status updates in conversation (real server, Azurite, recording connec
 
   const history = async (actionId: string) => bot.bot.stores.statusService.history(actionId, 100);
   const current = async (actionId: string) => bot.bot.stores.statusService.currentStatus(actionId);
-
-  it('lets an admin assign an owner, and records who did it', async () => {
-    await say(owner, 'help');
-    const card = await say(chair, 'assign 5.1 to Olive.Owner@agency.example');
-    assert.match(cardText(card), /olive\.owner@agency\.example/);
-    const status = await current('5.1');
-    assert.equal(status.ownerEmail, 'olive.owner@agency.example');
-    assert.equal(status.ownerName, 'Olive Owner', 'the name Teams gave when the owner chatted with the bot');
-    const [entry] = await history('5.1');
-    assert.equal(entry.kind, 'owner');
-    assert.equal(entry.byEmail, chair.email);
-  });
 
   it('refuses an owner assignment from someone who is not an admin', async () => {
     const before = await history('4.1');
@@ -93,6 +93,7 @@ describe('status updates in conversation (real server, Azurite, recording connec
   });
 
   it('shows the new status on the priority card for the chair', async () => {
+    await bot.send(channelMention(bot.serviceUrl, owner, 'update 5.1 green Toolkit audit done'));
     const text = cardText(await say(chair, 'show priority 5'));
     assert.match(text, /olive\.owner@agency\.example/);
     assert.match(text, /Green/);
@@ -147,9 +148,10 @@ describe('status updates in conversation (real server, Azurite, recording connec
     assert.equal((await current('5.1')).rag, 'red');
   });
 
-  // The card form (Action.Execute). Kept at the top level: mocha runs a suite's own tests before its children's.
+  // The card form (Action.Execute).
   {
     it('gives the owner a form in "show action" and refreshes the card in place on submit', async () => {
+      await say(owner, 'update 5.1 red Escalated at board');
       const card = await say(owner, 'show action 5.1');
       const ids = inputsOf(card).map((input) => input.id);
       assert.deepEqual(ids.sort(), ['correctiveAction', 'evidenceLink', 'impact', 'note', 'rag']);
@@ -280,6 +282,8 @@ describe('status updates in conversation (real server, Azurite, recording connec
   });
 
   it('"history 5.1" shows updates newest first with who and old → new', async () => {
+    await say(owner, 'update 5.1 amber Audit of the neglect toolkit booked for March');
+    await say(owner, 'update 5.1 red Slipping');
     const text = cardText(await say(chair, 'history 5.1'));
     const slipping = text.indexOf('Slipping');
     const booked = text.indexOf('Audit of the neglect toolkit booked for March');

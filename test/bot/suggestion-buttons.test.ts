@@ -7,11 +7,12 @@ import {
   personalConversation,
   personalMessage,
   submitAction,
-  testUser,
   type TestUser,
 } from '../../scripts/support/teams-activities';
 import { actionsOf, cardText, cardsOf, inputsOf, type Card } from '../../scripts/support/card-content';
-import { TestBot } from '../support/test-bot';
+import { startBoardBot } from '../support/board-bot';
+import { chair, owner } from '../support/people';
+import type { TestBot } from '../support/test-bot';
 
 /** What new users and testers type that the bot cannot act on as it stands. */
 const BAD_INPUTS = [
@@ -63,20 +64,11 @@ const OLD_BUTTONS = [
 
 describe('every button on every error reply stores nothing (real server, Azurite, recording connector)', () => {
   let bot: TestBot;
-  const chair = testUser('Chris Chair', 'chair@oscb.example');
-  const owner = testUser('Olive Owner', 'olive.owner@agency.example');
 
-  before(async () => {
-    bot = await TestBot.start({ env: { BOARD_ADMINS: chair.email } });
-    bot.meet(chair, owner);
-    for (const text of [
-      'assign 5.1 to olive.owner@agency.example',
-      'assign 2.1 to olive.owner@agency.example',
-    ]) {
-      await bot.send(personalMessage(bot.serviceUrl, chair, text));
-    }
+  beforeEach(async () => {
+    bot = await startBoardBot({ admins: [chair], owners: { '5.1': owner, '2.1': owner } });
   });
-  after(async () => bot.stop());
+  afterEach(async () => bot.stop());
 
   /** Every action's current status and full history. */
   async function record(): Promise<unknown> {

@@ -3,44 +3,28 @@ import { buildMyActionsCard } from '../../cards';
 import { myActionsView } from '../../views/action-views';
 import {
   channelConversation,
-  executeAction,
   personalConversation,
-  personalMessage,
-  testUser,
   type TestUser,
 } from '../../scripts/support/teams-activities';
-import { actionsOf, cardText, inputsOf, onlyCard, type Card } from '../../scripts/support/card-content';
+import { actionsOf, cardText, inputsOf, type Card } from '../../scripts/support/card-content';
 import { updateActivityCall } from '../support/recording-connector';
-import { TestBot } from '../support/test-bot';
+import { press, say as sayTo, startBoardBot } from '../support/board-bot';
+import { chair, owner } from '../support/people';
+import type { TestBot } from '../support/test-bot';
 
 describe('update forms keep what was typed, and "Saved" means saved (real server, Azurite, recording connector)', () => {
   let bot: TestBot;
-  const chair = testUser('Chris Chair', 'chair@oscb.example');
-  const owner = testUser('Olive Owner', 'olive.owner@agency.example');
 
-  before(async () => {
-    bot = await TestBot.start({ env: { BOARD_ADMINS: chair.email } });
-    bot.meet(chair, owner);
-    for (const id of ['2.1', '4.3', '5.1']) {
-      await bot.send(personalMessage(bot.serviceUrl, chair, `assign ${id} to ${owner.email}`));
-    }
+  beforeEach(async () => {
+    bot = await startBoardBot({ admins: [chair], owners: { '2.1': owner, '4.3': owner, '5.1': owner } });
   });
-  after(async () => bot.stop());
-  beforeEach(() => bot.connector.reset());
+  afterEach(async () => bot.stop());
 
   const history = async (actionId: string) => bot.bot.stores.statusService.history(actionId, 1000);
   const current = async (actionId: string) => bot.bot.stores.statusService.currentStatus(actionId);
-
-  async function say(user: TestUser, text: string): Promise<Card> {
-    await bot.send(personalMessage(bot.serviceUrl, user, text));
-    return onlyCard(bot.connector.sentActivities().at(-1));
-  }
-
-  async function execute(user: TestUser, data: unknown, conversation = personalConversation(user)) {
-    const response = await bot.send(executeAction(bot.serviceUrl, user, 'updateStatus', data, conversation));
-    assert.equal(response.status, 200);
-    return (response.body as { value: Card }).value;
-  }
+  const say = async (user: TestUser, text: string): Promise<Card> => sayTo(bot, user, text);
+  const execute = async (user: TestUser, data: unknown, conversation = personalConversation(user)) =>
+    press(bot, user, 'updateStatus', data, conversation);
 
   function inputValue(card: Card, id: string): unknown {
     return inputsOf(card).find((input) => input.id === id)?.value;
@@ -230,6 +214,7 @@ describe('update forms keep what was typed, and "Saved" means saved (real server
     }
 
     it('when the shared card updates, "Saved" has no such line', async () => {
+      await say(owner, 'update 5.1 amber Slipping');
       const before = await current('5.1');
       const card = await execute(
         owner,

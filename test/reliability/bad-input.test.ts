@@ -13,7 +13,9 @@ import {
   type TestUser,
 } from '../../scripts/support/teams-activities';
 import { planRows } from '../support/plan-snapshot';
-import { TestBot } from '../support/test-bot';
+import { startBoardBot } from '../support/board-bot';
+import { chair, owner, stranger } from '../support/people';
+import type { TestBot } from '../support/test-bot';
 
 type Activity = Record<string, unknown>;
 
@@ -44,9 +46,6 @@ interface HostileCase {
   expected: Expected;
 }
 
-const owner = testUser('Olive Owner', 'olive.owner@agency.example');
-const chair = testUser('Chris Chair', 'chair@oscb.example');
-const stranger = testUser('Sam Stranger', 'sam@elsewhere.example');
 /** Not in the conversation's roster: a guest, or someone from another tenant. */
 const outsider = testUser('Olly Outsider', 'olly@other-tenant.example');
 const OTHER_TENANT = '99999999-8888-7777-6666-555555555555';
@@ -545,12 +544,10 @@ describe('reliability: hostile and malformed input', function () {
   const context: Context = { serviceUrl: '', closedPort: 0, version: 0 };
 
   before(async () => {
-    bot = await TestBot.start({ env: { BOARD_ADMINS: chair.email } });
-    bot.meet(owner, chair, stranger);
+    // The corpus stores nothing, so one bot serves every case.
+    bot = await startBoardBot({ admins: [chair], owners: { '5.1': owner }, others: [stranger] });
     context.serviceUrl = bot.serviceUrl;
     context.closedPort = await freePort();
-    const assigned = await bot.send(personalMessage(bot.serviceUrl, chair, `assign 5.1 to ${owner.email}`));
-    assert.equal(assigned.status, 200);
     const saved = await bot.send(
       personalMessage(bot.serviceUrl, owner, 'update 5.1 amber Baseline before the corpus'),
     );

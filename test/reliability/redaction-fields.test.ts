@@ -1,18 +1,11 @@
 import { strict as assert } from 'node:assert';
 import { cardText, onlyCard } from '../../scripts/support/card-content';
-import {
-  botInstalledInChannel,
-  channelMention,
-  personalMessage,
-  testUser,
-  type TestUser,
-} from '../../scripts/support/teams-activities';
+import { channelMention, personalMessage, type TestUser } from '../../scripts/support/teams-activities';
 import { sharedMessagesNow } from '../support/recording-connector';
 import { everyStoredRow } from '../support/table-rows';
-import { TestBot } from '../support/test-bot';
-
-const chair = testUser('Chris Chair', 'chair@oscb.example');
-const owner = testUser('Olive Owner', 'olive.owner@agency.example');
+import { startBoardBot } from '../support/board-bot';
+import { chair, owner } from '../support/people';
+import type { TestBot } from '../support/test-bot';
 
 /**
  * `redact` reaches every free text a person typed into a change, wherever a copy lives: the change's
@@ -23,14 +16,10 @@ describe('redact: every free-text field of a change, everywhere it is copied', f
   this.timeout(120_000);
   let bot: TestBot;
 
-  before(async () => {
-    bot = await TestBot.start({ env: { BOARD_ADMINS: chair.email } });
-    bot.meet(chair, owner);
-    await bot.send(botInstalledInChannel(bot.serviceUrl, chair));
-    await bot.send(channelMention(bot.serviceUrl, chair, 'set board channel'));
-    await say(chair, `assign 5.1 to ${owner.email}`);
+  beforeEach(async () => {
+    bot = await startBoardBot({ admins: [chair], owners: { '5.1': owner }, boardChannel: true });
   });
-  after(async () => bot.stop());
+  afterEach(async () => bot.stop());
 
   async function say(user: TestUser, text: string): Promise<string> {
     const activity = personalMessage(bot.serviceUrl, user, text);

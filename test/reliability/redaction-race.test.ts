@@ -6,7 +6,6 @@ import {
   executeAction,
   personalConversation,
   personalMessage,
-  testUser,
   type TestUser,
 } from '../../scripts/support/teams-activities';
 import { loadPlan } from '../../plan/load-plan';
@@ -21,10 +20,9 @@ import {
   type ConnectorCall,
 } from '../support/recording-connector';
 import { everyStoredRow } from '../support/table-rows';
+import { startBoardBot } from '../support/board-bot';
+import { chair, owner } from '../support/people';
 import { TestBot } from '../support/test-bot';
-
-const chair = testUser('Chris Chair', 'chair@oscb.example');
-const owner = testUser('Olive Owner', 'olive.owner@agency.example');
 
 const storedRows = everyStoredRow;
 
@@ -106,18 +104,16 @@ describe('redaction wins every race with posted cards (one instance)', function 
   let bot: TestBot;
 
   before(async () => {
-    bot = await TestBot.start({
-      env: { BOARD_ADMINS: chair.email },
+    bot = await startBoardBot({
+      admins: [chair],
+      owners: { '5.1': owner },
+      boardChannel: true,
       sendBackoffMs: 5,
       reminderGapMs: 1,
       // Long enough that a loaded machine releasing the held post is still "while it waits"; the cases
       // where Teams answers only after the redaction pay this wait once each.
       sweepTimings: { pendingWaitMs: 5_000, pollMs: 25, pendingTrustMs: 120_000 },
     });
-    bot.meet(chair, owner);
-    await bot.send(botInstalledInChannel(bot.serviceUrl, chair));
-    assert.equal((await bot.send(channelMention(bot.serviceUrl, chair, 'set board channel'))).status, 200);
-    await say(chair, `assign 5.1 to ${owner.email}`);
   });
   after(async () => bot.stop());
 

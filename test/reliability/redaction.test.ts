@@ -2,21 +2,18 @@ import { strict as assert } from 'node:assert';
 import { TableClient, TableServiceClient } from '@azure/data-tables';
 import { actionsOf, cardText, inputsOf, onlyCard, type Card } from '../../scripts/support/card-content';
 import {
-  botInstalledInChannel,
-  channelMention,
   executeAction,
   personalConversation,
   personalMessage,
   submitAction,
-  testUser,
   type TestUser,
 } from '../../scripts/support/teams-activities';
 import { sharedAzurite } from '../support/azurite';
-import { TestBot } from '../support/test-bot';
+import { startBoardBot } from '../support/board-bot';
+import { chair, owner } from '../support/people';
+import type { TestBot } from '../support/test-bot';
 import { fieldsOf } from '../support/history-fields';
 
-const chair = testUser('Chris Chair', 'chair@oscb.example');
-const owner = testUser('Olive Owner', 'olive.owner@agency.example');
 /** What must leave the record: a child's NHS number, stored "as written" after the warning. */
 const SECRET = '943 476 5919';
 const NOTE = `child ${SECRET} seen at home, plan agreed`;
@@ -48,12 +45,13 @@ describe('redaction: a note taken out of the record, with an audit trail', funct
   let postedAt = '';
 
   before(async () => {
-    bot = await TestBot.start({ env: { BOARD_ADMINS: chair.email }, sendBackoffMs: 5, reminderGapMs: 1 });
-    bot.meet(chair, owner);
-    await bot.send(botInstalledInChannel(bot.serviceUrl, chair));
-    // Installing never chooses the board channel; the chair does.
-    assert.equal((await bot.send(channelMention(bot.serviceUrl, chair, 'set board channel'))).status, 200);
-    await say(chair, `assign 5.1 to ${owner.email}`);
+    bot = await startBoardBot({
+      admins: [chair],
+      owners: { '5.1': owner },
+      boardChannel: true,
+      sendBackoffMs: 5,
+      reminderGapMs: 1,
+    });
     await say(owner, 'update 5.1 amber Audit booked');
     // The personal-data warning, then "store as written": the note is kept as typed.
     const warned = await say(owner, `update 5.1 red ${NOTE}`);

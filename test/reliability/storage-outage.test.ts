@@ -14,10 +14,10 @@ import {
 import { assertConsistent, planSnapshot } from '../support/plan-snapshot';
 import { sharedAzurite } from '../support/azurite';
 import { StoreProxy } from '../support/store-proxy';
+import { startBoardBot } from '../support/board-bot';
+import { chair, owner } from '../support/people';
 import { TestBot } from '../support/test-bot';
 
-const chair = testUser('Chris Chair', 'chair@oscb.example');
-const owner = testUser('Olive Owner', 'olive.owner@agency.example');
 const newcomer = testUser('Nina New', 'nina.new@agency.example');
 
 const STORE_DOWN = /can't reach the plan store right now/;
@@ -40,11 +40,11 @@ describe('reliability: the plan store goes away and comes back', function () {
     directory = fs.mkdtempSync(path.join(os.tmpdir(), 'oscb-outage-'));
     port = await freePort();
     azurite = await startAzurite({ port, directory });
-    bot = await TestBot.start({
+    bot = await startBoardBot({
       connectionString: azurite.connectionString,
-      env: { BOARD_ADMINS: chair.email },
+      admins: [chair],
+      others: [owner, newcomer],
     });
-    bot.meet(chair, owner, newcomer);
   });
   after(async () => {
     process.off('unhandledRejection', onUnhandled);
