@@ -13,6 +13,8 @@ export interface YearlySignOff extends RecordedSignOff {
   /** "2026-27". */
   year: string;
   byAadObjectId?: string;
+  /** What the answer said was signed (the counts), so a redelivery answers as the first did. */
+  summary?: string;
 }
 
 /** The independent scrutineer's comment on a yearly report. */
@@ -40,7 +42,11 @@ export interface YearlyReportRecords {
   recordComment(comment: ScrutineerComment, delivery?: string): Promise<CommentRecording>;
   /**
    * Claims the "your sign-off is for an earlier version" notice for one sign-off: true the first time on
-   * any instance, so the partner is told once.
+   * any instance, or when an earlier claim was neither told nor given back within `leaseMs` (its run
+   * died). The claimer then records it told, or gives it back when the send failed, so the partner is
+   * told once, eventually.
    */
-  claimEarlierVersionNotice(signOff: YearlySignOff): Promise<boolean>;
+  claimEarlierVersionNotice(signOff: YearlySignOff, at: Date, leaseMs: number): Promise<boolean>;
+  recordEarlierVersionNoticeTold(signOff: YearlySignOff, at: Date): Promise<void>;
+  releaseEarlierVersionNotice(signOff: YearlySignOff): Promise<void>;
 }

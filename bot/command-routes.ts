@@ -83,6 +83,7 @@ export function commandRoutes(useCases: UseCases, boardPackFiles: BoardPackDeliv
     scrutineerComment: async (command, turn) =>
       useCases.yearlySignOffs.comment({
         by: await turn.who(),
+        place: turn.place,
         year: command.year,
         text: command.text,
         delivery: turn.delivery,

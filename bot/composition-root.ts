@@ -315,8 +315,9 @@ export async function composeBot(config: Config, options: CompositionOptions = {
       maxFileBytes: options.maxUploadBytes,
     }),
   });
-  // Registers the messaging endpoint on the restify server (the SDK's HTTP server adapter seam).
-  await app.initialize();
+  // Registers the messaging endpoint on the restify server (the SDK's HTTP server adapter seam). A job
+  // never listens, so it has no endpoint, and no SDK warning about accepting unauthenticated requests.
+  if (!options.job) await app.initialize();
 
   let listeners: Listeners | undefined;
   let closing: 'no' | 'turns' | 'store' | 'done' = 'no';

@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../bot/config';
@@ -9,7 +7,7 @@ import { createLogger } from '../bot/logger';
 import { RAG_LABELS, RAG_STATUSES } from '../domain/rag-status';
 import { plural } from '../domain/wording';
 import { isIsoCalendarDate } from '../plan/iso-calendar-date';
-import { makePrivateFolder, PRIVATE_FILE_MODE } from '../storage/private-files';
+import { writePrivateFiles } from '../storage/private-files';
 import { runCommand } from './table-backup/run-command';
 
 const USAGE =
@@ -64,16 +62,10 @@ async function writePack(
       return 1;
     }
     const { view, files } = await packs.files(prepared.params, prepared.history, GENERATED_BY);
-    const written: string[] = [];
+    let written: string[];
     try {
       // The pack holds every note: a new folder is 0700, each file 0600 (an existing folder is left as it is).
-      if (!existsSync(outDir)) makePrivateFolder(outDir);
-      for (const file of files) {
-        const where = path.join(outDir, file.name);
-        await fs.writeFile(where, file.bytes, { mode: PRIVATE_FILE_MODE });
-        await fs.chmod(where, PRIVATE_FILE_MODE);
-        written.push(where);
-      }
+      written = await writePrivateFiles(outDir, files);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (!code) throw error;

@@ -1,4 +1,3 @@
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../bot/config';
@@ -8,6 +7,7 @@ import { renderYearlyReportDocx } from '../documents/yearly-report-docx';
 import { plural } from '../domain/wording';
 import { readReportYear } from '../domain/yearly-report/report-year';
 import { PlanFileError } from '../plan/load-plan';
+import { writePrivateFiles } from '../storage/private-files';
 import { isUnavailable, StorageStartError } from '../storage/store-errors';
 import { runCommand } from './table-backup/run-command';
 
@@ -39,17 +39,18 @@ async function writeReport(year: string, outDir: string): Promise<number> {
   let bot: Bot | undefined;
   try {
     const config = { ...loadConfig(), port: 0 };
-    bot = await composeBot(config, { logger: createLogger(config.logLevel, 'stderr') });
+    // A job: it never listens, so it has no inbound authentication to warn about. Logs go to stderr.
+    bot = await composeBot(config, { logger: createLogger(config.logLevel, 'stderr'), job: true });
     const built = await bot.useCases.yearlyReports.build(year, GENERATED_BY);
     if (!built.ok) {
       console.error(`No yearly report: ${built.problem}`);
       return 1;
     }
     const bytes = await renderYearlyReportDocx(built.view);
-    const where = path.join(outDir, built.fileName);
+    let where: string;
     try {
-      await fs.mkdir(outDir, { recursive: true });
-      await fs.writeFile(where, bytes);
+      // The report holds every note: 0600 in a new 0700 folder, written over like a board pack.
+      [where] = await writePrivateFiles(outDir, [{ name: built.fileName, bytes }]);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (!code) throw error;

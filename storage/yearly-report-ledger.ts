@@ -31,11 +31,20 @@ export const signOffRow = z.object({
   byEmail: text,
   byAadObjectId: text.optional(),
   at: text,
+  summary: text.optional(),
 });
 export const commentRow = z.object({ year: text, at: text, byName: text, byEmail: text, text });
 /** Which row a Teams delivery recorded, so a redelivery answers as the first did. */
 export const yearlyDeliveryRow = z.object({ recorded: text });
-export const yearlyNoticeRow = z.object({ at: text });
+/**
+ * A partner's "earlier version" notice: `claimed` while being sent (given back if the send fails), `told`
+ * once sent. A row without a state was written by an earlier version, which kept every claim: told.
+ */
+export const yearlyNoticeRow = z.object({
+  at: text,
+  state: z.enum(['claimed', 'told']).optional(),
+  toldAt: text.optional(),
+});
 
 /** The schema of a row in a yearly partition, by its key; undefined for a key this version never writes. */
 export function yearlyRowSchema(rowKey: string): z.ZodTypeAny | undefined {
@@ -52,6 +61,10 @@ function signOffKey(signOff: Pick<YearlySignOff, 'fingerprint' | 'byEmail'>): st
   return `${SIGN_OFF}${signOff.fingerprint}|${safeKey(loginKey(signOff.byEmail))}`;
 }
 
+function noticeKey(signOff: Pick<YearlySignOff, 'fingerprint' | 'byEmail'>): string {
+  return `${NOTICE}${signOffKey(signOff).slice(SIGN_OFF.length)}`;
+}
+
 /**
  * Sign-offs and scrutineer comments (issue 22), append-only: created with a conditional insert, never
  * updated. A row and its delivery's row are one transaction, so a redelivered activity records nothing new.
@@ -61,8 +74,12 @@ export class TableYearlyReportLedger implements YearlyReportRecords {
 
   signOffs(year: string): Promise<YearlySignOff[]> {
     return this.rows(year, SIGN_OFF, (row) => {
-      const { byAadObjectId, ...signOff } = readRow(signOffRow, row);
-      return byAadObjectId === undefined ? signOff : { ...signOff, byAadObjectId };
+      const { byAadObjectId, summary, ...signOff } = readRow(signOffRow, row);
+      return {
+        ...signOff,
+        ...(byAadObjectId === undefined ? {} : { byAadObjectId }),
+        ...(summary === undefined ? {} : { summary }),
+      };
     });
   }
 
@@ -93,21 +110,54 @@ export class TableYearlyReportLedger implements YearlyReportRecords {
     return { kind: 'redelivered', first };
   }
 
-  async claimEarlierVersionNotice(signOff: YearlySignOff): Promise<boolean> {
-    const rowKey = `${NOTICE}${signOffKey(signOff).slice(SIGN_OFF.length)}`;
-    try {
-      await guardStore(() =>
-        this.table.createEntity({
+  async claimEarlierVersionNotice(signOff: YearlySignOff, at: Date, leaseMs: number): Promise<boolean> {
+    const entity = { partitionKey: partition(signOff.year), rowKey: noticeKey(signOff) };
+    const claim = { ...entity, at: at.toISOString(), state: 'claimed' };
+    return guardStore(async () => {
+      try {
+        await this.table.createEntity(claim);
+        return true;
+      } catch (error) {
+        if (statusCodeOf(error) !== 409) throw error;
+      }
+      // Claimed already: taken over only when the run that claimed it died before telling, and the lease ran out.
+      const existing = await getOrUndefined(this.table, entity.partitionKey, entity.rowKey);
+      if (!existing) return false;
+      const row = readRow(yearlyNoticeRow, existing);
+      if (row.state !== 'claimed' || Date.parse(row.at) + leaseMs > at.getTime()) return false;
+      try {
+        await this.table.updateEntity(claim, 'Replace', { etag: existing.etag as string });
+        return true;
+      } catch (error) {
+        const status = statusCodeOf(error);
+        if (status === 412 || status === 404) return false;
+        throw error;
+      }
+    });
+  }
+
+  async recordEarlierVersionNoticeTold(signOff: YearlySignOff, at: Date): Promise<void> {
+    await guardStore(() =>
+      this.table.updateEntity(
+        {
           partitionKey: partition(signOff.year),
-          rowKey,
-          at: new Date().toISOString(),
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (statusCodeOf(error) === 409) return false;
-      throw error;
-    }
+          rowKey: noticeKey(signOff),
+          state: 'told',
+          toldAt: at.toISOString(),
+        },
+        'Merge',
+      ),
+    );
+  }
+
+  async releaseEarlierVersionNotice(signOff: YearlySignOff): Promise<void> {
+    await guardStore(async () => {
+      try {
+        await this.table.deleteEntity(partition(signOff.year), noticeKey(signOff));
+      } catch (error) {
+        if (statusCodeOf(error) !== 404) throw error;
+      }
+    });
   }
 
   /** The row and its delivery's marker in one transaction; false when either already exists. */

@@ -58,7 +58,8 @@ export function signOffLines(input: {
         signed: 'an earlier version',
         state:
           `Signed by ${latest.byName} on ${when(latest.at, input.timeZone)} for an earlier version ` +
-          `(${latest.fingerprint}); the record changed after, and this version is not yet signed.`,
+          `(${latest.fingerprint}); the content behind the report changed after (a late update, a redaction, ` +
+          'or a change to the plan, the partners or the scrutineer), and this version is not yet signed.',
       };
     }
     return { agency: partner.agency, person, signed: 'no', state: 'Not yet signed' };

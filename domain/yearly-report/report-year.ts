@@ -23,12 +23,24 @@ export function readReportYear(typed: string, startMonth: number, timeZone: stri
   const first = Number(match[1]);
   const second = Number(match[2]);
   const follows = match[2].length === 2 ? second === (first + 1) % 100 : second === first + 1;
-  if (!follows || first < 2000 || first > 2200)
+  const typedYear = `${match[1]}-${match[2]}`;
+  if (!follows)
+    return { ok: false, problem: `${typedYear} is not one year after another. ${REPORT_YEAR_HINT}` };
+  // The plan's sane range (no date before 2000 or after 2100), as for the board pack's dates.
+  if (first < FIRST_YEAR || first + 1 > LAST_YEAR)
     return {
       ok: false,
-      problem: `${match[1]}-${match[2]} is not one year after another. ${REPORT_YEAR_HINT}`,
+      problem: `${typedYear} is outside the years the bot keeps: a reporting year is between ${label(FIRST_YEAR)} and ${label(LAST_YEAR - 1)}.`,
     };
   return { ok: true, year: reportYear(first, startMonth, timeZone) };
+}
+
+const FIRST_YEAR = 2000;
+const LAST_YEAR = 2100;
+
+/** "2026-27" for the year that starts in 2026. */
+function label(firstYear: number): string {
+  return `${firstYear}-${String((firstYear + 1) % 100).padStart(2, '0')}`;
 }
 
 /** The year starting on the first of `startMonth` in `firstYear`, its bounds on the board's clock. */
@@ -39,7 +51,7 @@ export function reportYear(firstYear: number, startMonth: number, timeZone: stri
   const lastDay = new Date(Date.parse(`${nextStart}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
   const { startsAt, endsBefore } = periodInstants({ from: firstDay, to: lastDay }, timeZone);
   return {
-    label: `${firstYear}-${String((firstYear + 1) % 100).padStart(2, '0')}`,
+    label: label(firstYear),
     firstDay,
     lastDay,
     startsAt,

@@ -21,6 +21,11 @@ const ivy = testUser('Ivy Board', 'ivy@icb.example');
 const scrutineer = testUser('Sam Scrutineer', 'sam@scrutiny.example');
 const TOKEN = 'yearly-upload-token';
 
+const groupMessage = (serviceUrl: string, user: TestUser, text: string) => ({
+  ...personalMessage(serviceUrl, user, text),
+  conversation: { id: '19:group-chat@thread.v2', conversationType: 'groupChat', isGroup: true },
+});
+
 const consentCards = (sent: Sent[]) => attachmentsOf(sent, FILE_CONSENT_CONTENT_TYPE);
 
 describe('the yearly report in Teams: the file, the partners’ sign-off, the scrutineer’s comment', function () {
@@ -183,7 +188,7 @@ describe('the yearly report in Teams: the file, the partners’ sign-off, the sc
       await bot.bot.useCases.yearlySignOffs.tellEarlierVersionsLogged();
       await bot.bot.useCases.yearlySignOffs.tellEarlierVersionsLogged();
       assert.equal(toIvy().length, 1, 'told once');
-      assert.match(texts(toIvy().map((call) => call.body ?? {})), /the record changed after your sign-off/);
+      assert.match(texts(toIvy().map((call) => call.body ?? {})), /your sign-off is for an earlier version/);
 
       assert.match(await say(ivy, 'sign off yearly report 2025-26'), /^Signed$/m);
       assert.equal(lineOf(await report('2025-26'), 'Integrated Care Board')?.signed, 'this version');
@@ -197,6 +202,85 @@ describe('the yearly report in Teams: the file, the partners’ sign-off, the sc
       assert.equal(lineOf(await report('2026-27'), 'Thames Valley Police')?.signed, 'this version');
       assert.match(await say(chair, 'update 6.1 amber Themes agreed late'), /6\.1/);
       assert.equal(lineOf(await report('2026-27'), 'Thames Valley Police')?.signed, 'an earlier version');
+    });
+  });
+
+  describe('telling partners their sign-off is for an earlier version, when Teams fails', () => {
+    const told = (user: TestUser) =>
+      bot.connector.calls.filter(
+        (call) =>
+          call.method === 'POST' &&
+          call.path === `/v3/conversations/a:personal-${user.id}/activities` &&
+          /your sign-off is for an earlier version/.test(texts([call.body ?? {}])),
+      ).length;
+    const postsTo = (user?: TestUser) => (call: { method: string; path: string }) =>
+      call.method === 'POST' &&
+      (user
+        ? call.path === `/v3/conversations/a:personal-${user.id}/activities`
+        : /\/v3\/conversations\/[^/]+\/activities$/.test(call.path));
+    const check = () => bot.bot.useCases.yearlySignOffs.tellEarlierVersionsLogged();
+
+    async function signThenChange(note: string): Promise<void> {
+      // A minute on, so that each partner's latest sign-off is the one made here.
+      now = new Date(now.getTime() + 60_000);
+      assert.match(await say(carol, 'sign off yearly report 2026-27'), /Signed|Already signed/);
+      assert.match(await say(ivy, 'sign off yearly report 2026-27'), /Signed|Already signed/);
+      await check(); // Dana's older sign-off is told of here, out of the counts below.
+      assert.match(await say(chair, `update 5.1 red ${note}`), /5\.1/);
+      bot.connector.reset();
+    }
+
+    it('a notice Teams refuses (500) is given back: the partner is told once, on a later run', async () => {
+      await signThenChange('Later news');
+      bot.connector.failNext({ match: postsTo(), status: 500, times: 100 });
+      await check();
+      await check();
+      await check();
+      // Every attempt was refused; each run tried both partners again.
+      assert.ok(told(carol) >= 3 && told(ivy) >= 3, `${told(carol)} ${told(ivy)}`);
+      bot.connector.reset();
+      await check();
+      await check();
+      assert.deepEqual([told(carol), told(ivy)], [1, 1], 'each told exactly once');
+    });
+
+    it("one partner's failed notice does not hold up the others'", async () => {
+      await signThenChange('Even later news');
+      bot.connector.failNext({ match: postsTo(carol), status: 500, times: 100 });
+      await check();
+      assert.ok(told(carol) >= 1, 'Carol was tried, and refused');
+      assert.equal(told(ivy), 1, 'Ivy was told all the same');
+      bot.connector.reset();
+      await check();
+      await check();
+      assert.deepEqual([told(carol), told(ivy)], [1, 0], 'Carol told once, Ivy not again');
+    });
+
+    it('the notice is true whatever changed: it names updates, redactions and the partnership', async () => {
+      await signThenChange('News for the wording');
+      await check();
+      const notice = texts(bot.connector.calls.filter(postsTo(carol)).map((call) => call.body ?? {}));
+      assert.match(
+        notice,
+        /the content behind the report has changed since you signed: a late update, a redaction, or a change to the plan, the partners or the scrutineer/,
+      );
+      assert.doesNotMatch(notice, /\(a late update or a redaction\)/);
+    });
+  });
+
+  describe('a sign-off redelivered after the record changed', () => {
+    it('is answered as the first was, with the fingerprint that was signed, and says the content has changed since', async () => {
+      const activity = personalMessage(bot.serviceUrl, ivy, 'sign off yearly report 2026-27');
+      const first = texts(await exchange(activity));
+      const signed = /content fingerprint ([0-9a-f]{16})/.exec(first)?.[1];
+      assert.ok(signed, first);
+      assert.match(await say(chair, 'update 4.3 amber One locality paused'), /4\.3/);
+      const now = (await report('2026-27')).fingerprint;
+      assert.notEqual(now, signed);
+      const again = texts(await exchange(activity));
+      assert.ok(again.startsWith(first), `${again}\n--- was ---\n${first}`);
+      assert.match(again.slice(first.length), new RegExp(`has changed since.*${now}`, 's'));
+      assert.equal(lineOf(await report('2026-27'), 'Integrated Care Board')?.signed, 'an earlier version');
     });
   });
 
@@ -220,6 +304,21 @@ describe('the yearly report in Teams: the file, the partners’ sign-off, the sc
         [COMMENT],
       );
     });
+
+    for (const [where, place] of [
+      ['a channel', channelMention],
+      ['a group chat', groupMessage],
+    ] as const) {
+      it(`is refused in ${where}, where others read it, and nothing is stored`, async () => {
+        const before = await ledger.comments('2026-27');
+        const sent = await exchange(
+          place(bot.serviceUrl, scrutineer, `scrutineer comment yearly report 2026-27 ${COMMENT}`),
+        );
+        assert.match(texts(sent), /only in a personal chat/);
+        assert.doesNotMatch(texts(sent), /Comment saved/);
+        assert.deepEqual(await ledger.comments('2026-27'), before);
+      });
+    }
 
     it('is refused from anyone else, and when it holds personal data; nothing is stored', async () => {
       assert.match(

@@ -196,7 +196,11 @@ async function seed(tables: TableClients): Promise<void> {
     text: 'Impact evidence is thin for priority 4.',
   };
   assert.equal((await yearly.recordComment(comment, 'a:personal|comment-1')).kind, 'recorded');
-  assert.equal(await yearly.claimEarlierVersionNotice(signOff), true);
+  assert.equal(
+    await yearly.claimEarlierVersionNotice(signOff, new Date('2026-11-18T09:00:00Z'), 600_000),
+    true,
+  );
+  await yearly.recordEarlierVersionNoticeTold(signOff, new Date('2026-11-18T09:00:01Z'));
   const escalations = new TableEscalationLedger(tables.escalations);
   await escalations.planStart('2026-10-05T08:00:00.000Z');
   await escalations.claim(

@@ -126,22 +126,48 @@ describe('npm run yearly-report', function () {
     let documentXml: string;
     let again: string;
     let secondStdout: string;
+    let modes: number[] = [];
+    let overwrittenMode = 0;
 
     before(async () => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oscb-yearly-y-'));
-      run = await runScript(['--year', '2025-26', '--out', path.join(dir, 'out')], env, dir);
+      // Logging on, as an operator runs it, so that any warning it prints is seen.
+      run = await runScript(
+        ['--year', '2025-26', '--out', path.join(dir, 'out')],
+        { ...env, LOG_LEVEL: 'info' },
+        dir,
+      );
       assert.equal(run.status, 0, run.stderr);
       const file = path.join(dir, 'out', 'OSCB yearly report 2025-26.docx');
+      modes = [path.join(dir, 'out'), file].map((where) => fs.statSync(where).mode & 0o777);
       text = (await mammoth.extractRawText({ path: file })).value;
       documentXml = await partOf(fs.readFileSync(file), 'word/document.xml');
+      // A report left by an earlier run, readable by all: written over, as board-pack does, and made private.
+      const stale = path.join(dir, 'again', 'OSCB yearly report 2025-26.docx');
+      fs.mkdirSync(path.dirname(stale), { mode: 0o755 });
+      fs.writeFileSync(stale, 'an earlier run', { mode: 0o644 });
+      fs.chmodSync(stale, 0o644);
       const second = await runScript(['--year', '2025/26', '--out', path.join(dir, 'again')], env, dir);
       assert.equal(second.status, 0, second.stderr);
       secondStdout = second.stdout;
-      again = await partOf(
-        fs.readFileSync(path.join(dir, 'again', 'OSCB yearly report 2025-26.docx')),
-        'word/document.xml',
-      );
+      overwrittenMode = fs.statSync(stale).mode & 0o777;
+      again = await partOf(fs.readFileSync(stale), 'word/document.xml');
       fs.rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('writes the file only its owner can read: 0600 in a new 0700 folder', () => {
+      assert.deepEqual(modes, [0o700, 0o600]);
+    });
+
+    it('writes over a report an earlier run left, as board-pack does, and makes it 0600', () => {
+      assert.equal(overwrittenMode, 0o600);
+      assert.ok(again.includes('7. Sign-off'));
+    });
+
+    it('prints no warning about inbound authentication: a command-line job never listens', () => {
+      assert.doesNotMatch(run.stderr, /BOT_ID is not set|WITHOUT inbound authentication/);
+      assert.doesNotMatch(run.stderr, /nauthenticated|No credentials configured/);
+      assert.doesNotMatch(run.stderr, /"level":\s*(40|"warn")/);
     });
 
     it('prints the path and a one-line summary', () => {
@@ -226,6 +252,8 @@ describe('npm run yearly-report', function () {
   for (const [name, args, message] of [
     ['a year that is not one', ['--year', '2026', '--out', 'x'], /"2026" is not a year/],
     ['years that do not follow', ['--year', '2026-28', '--out', 'x'], /not one year after another/],
+    ['a year before 2000', ['--year', '1999-00', '--out', 'x'], /between 2000-01 and 2099-00/],
+    ['a year after 2100', ['--year', '2100-01', '--out', 'x'], /between 2000-01 and 2099-00/],
     ['an unknown flag', ['--yaer', '2026-27', '--out', 'x'], /Unknown option '--yaer'/],
     ['no --year', ['--out', 'x'], /^Usage: npm run yearly-report/m],
     ['no --out', ['--year', '2026-27'], /^Usage: npm run yearly-report/m],

@@ -57,8 +57,18 @@ describe('yearly report: the reporting year in UK time', () => {
     ['2026-27', '2026-27'],
     ['2026/27', '2026-27'],
     [' 2026-2027 ', '2026-27'],
+    ['2000-01', '2000-01'],
     ['2099-00', '2099-00'],
+    ['2099-2100', '2099-00'],
     ['2026-28', /not one year after another/],
+    ['2026-26', /not one year after another/],
+    // Outside the years the bot keeps (no date before 2000 or after 2100): the message names the bound.
+    ['1999-00', /^1999-00 is outside .*between 2000-01 and 2099-00/],
+    ['1999-2000', /^1999-2000 is outside .*between 2000-01 and 2099-00/],
+    ['1900-01', /^1900-01 is outside .*between 2000-01 and 2099-00/],
+    ['2100-01', /^2100-01 is outside .*between 2000-01 and 2099-00/],
+    ['2150-51', /^2150-51 is outside .*between 2000-01 and 2099-00/],
+    ['2199-00', /is outside .*between 2000-01 and 2099-00/],
     ['2026', /is not a year/],
     ['26-27', /is not a year/],
     ['2026-27; drop', /is not a year/],
@@ -71,6 +81,8 @@ describe('yearly report: the reporting year in UK time', () => {
         assert.ok(!reading.ok);
         assert.match(reading.problem, expected);
         assert.ok(reading.problem.length < 200);
+        if (/is outside/.test(reading.problem))
+          assert.doesNotMatch(reading.problem, /not one year after another/);
       } else {
         assert.ok(reading.ok);
         assert.equal(reading.year.label, expected);
