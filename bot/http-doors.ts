@@ -113,9 +113,15 @@ interface Door {
   answering: boolean;
 }
 
+/** The only paths the bot serves, spelled exactly as they are registered. */
+const SERVED_PATHS = new Set(['/api/messages', '/healthz']);
+
 /**
- * Every request passes the gate, except the health check, which must answer while turns queue. Wrapping the
- * server's own request listeners keeps this below whichever web framework handles the request.
+ * Turns pass the gate; the health check, which must answer while turns queue, does not. Wrapping the
+ * server's own request listeners keeps this below whichever web framework handles the request. The web
+ * framework routes on a decoded, parsed path (`/%61pi/messages` and `http://x/api/messages` both reach
+ * /api/messages), so any other spelling of a served path is answered 404 here: what the gate sees is
+ * exactly what is routed.
  */
 export function gateTurns(server: http.Server, gate: TurnGate): void {
   const handlers = server.listeners('request') as Handler[];
@@ -124,9 +130,18 @@ export function gateTurns(server: http.Server, gate: TurnGate): void {
     const run = () => {
       for (const handler of handlers) handler(req, res);
     };
-    if (req.method === 'POST' && req.url?.split('?')[0] === '/api/messages') gate.admit(req, res, run);
+    const path = (req.url ?? '').split('?')[0];
+    if (!SERVED_PATHS.has(path)) return notFound(res);
+    if (req.method === 'POST' && path === '/api/messages') gate.admit(req, res, run);
     else run();
   });
+}
+
+function notFound(res: http.ServerResponse): void {
+  res.writeHead(404, { 'content-type': 'application/json', connection: 'close' });
+  res.end(
+    JSON.stringify({ code: 'ResourceNotFound', message: 'The bot serves only /api/messages and /healthz.' }),
+  );
 }
 
 /**
