@@ -122,6 +122,40 @@ describe('reliability: inbound authentication with Entra tokens', () => {
       () => sign(entraClaims(`${v1Issuer(TENANT_ID)}extra/`, TENANT_ID)),
     ],
   ];
+  const lookAlikes = [
+    'https://login.microsoftonline.com.evil.example/',
+    `https://login.microsoftonline.com.evil.example/${TENANT_ID}/v2.0`,
+    `https://login.microsoftonline.com/${OTHER_TENANT}/v2.0`,
+    'https://LOGIN.microsoftonline.com/common/v2.0',
+    'https://sts.windows.net.evil.example/',
+    `https://sts.windows.net/${TENANT_ID}`,
+  ];
+  it('refuses tokens whose issuer only looks like Entra with 401, fetching no keys from anywhere', async () => {
+    const entraBefore = entra.requests.length;
+    const issuerBefore = signedBot.issuer.requests;
+    for (const [i, iss] of lookAlikes.entries()) {
+      const claims = entraClaims(iss, i % 2 ? TENANT_ID : `probe-${i}`);
+      for (const kid of ['x', `random-${i}`]) {
+        const token = `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT', kid })).toString('base64url')}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.`;
+        const response = await signedBot.bot.send(help(), { authorization: `Bearer ${token}` });
+        assert.equal(response.status, 401, `${iss}: ${JSON.stringify(response.body)}`);
+      }
+    }
+    assert.deepEqual(entra.requests.slice(entraBefore), [], 'no fetch from Entra');
+    assert.equal(signedBot.issuer.requests - issuerBefore, 0, 'no fetch from the Bot Framework issuer');
+  });
+
+  it('refuses a board-tenant Entra token without an expiry, or naming no key, with 401', async () => {
+    const key = signedBot.issuer.trustedKey;
+    const noExp = sign(entraClaims(v2Issuer(TENANT_ID), TENANT_ID, { exp: undefined }));
+    const noKid = `Bearer ${signJwt({ alg: 'RS256', typ: 'JWT' }, entraClaims(v2Issuer(TENANT_ID), TENANT_ID), key.privateKey)}`;
+    for (const authorization of [noExp, noKid]) {
+      const response = await signedBot.bot.send(help(), { authorization });
+      assert.equal(response.status, 401, JSON.stringify(response.body));
+      assert.deepEqual(signedBot.bot.connector.calls, [], 'nothing sent');
+    }
+  });
+
   describe('the serviceUrl, which an Entra token does not name', () => {
     let elsewhere: RecordingConnector;
     before(async () => {
