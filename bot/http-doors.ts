@@ -113,14 +113,23 @@ interface Door {
   answering: boolean;
 }
 
-/** The only paths the bot serves, spelled exactly as they are registered. */
-const SERVED_PATHS = new Set(['/api/messages', '/healthz']);
+/**
+ * A path as it is routed: segments of plain characters only, so no percent-encoding, no empty, `.` or
+ * `..` segment (a trailing slash is allowed), and no absolute-form target (`http://host/path`).
+ */
+function isCanonicalPath(path: string): boolean {
+  if (!path.startsWith('/')) return false;
+  const segments = path.slice(1).split('/');
+  return segments.every((segment, at) =>
+    segment === '' ? at === segments.length - 1 : /^[A-Za-z0-9_~-][A-Za-z0-9._~-]*$/.test(segment),
+  );
+}
 
 /**
  * Turns pass the gate; the health check, which must answer while turns queue, does not. Wrapping the
  * server's own request listeners keeps this below whichever web framework handles the request. The web
  * framework routes on a decoded, parsed path (`/%61pi/messages` and `http://x/api/messages` both reach
- * /api/messages), so any other spelling of a served path is answered 404 here: what the gate sees is
+ * /api/messages), so a path in any spelling but the plain one is answered 404 here: what the gate sees is
  * exactly what is routed.
  */
 export function gateTurns(server: http.Server, gate: TurnGate): void {
@@ -131,7 +140,7 @@ export function gateTurns(server: http.Server, gate: TurnGate): void {
       for (const handler of handlers) handler(req, res);
     };
     const path = (req.url ?? '').split('?')[0];
-    if (!SERVED_PATHS.has(path)) return notFound(res);
+    if (!isCanonicalPath(path)) return notFound(res);
     if (req.method === 'POST' && path === '/api/messages') gate.admit(req, res, run);
     else run();
   });
@@ -139,9 +148,7 @@ export function gateTurns(server: http.Server, gate: TurnGate): void {
 
 function notFound(res: http.ServerResponse): void {
   res.writeHead(404, { 'content-type': 'application/json', connection: 'close' });
-  res.end(
-    JSON.stringify({ code: 'ResourceNotFound', message: 'The bot serves only /api/messages and /healthz.' }),
-  );
+  res.end(JSON.stringify({ code: 'ResourceNotFound', message: 'The path is not written plainly.' }));
 }
 
 /**
