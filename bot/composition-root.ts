@@ -116,6 +116,8 @@ export interface CompositionOptions {
    * loopback, where the stand-in OneDrive listens. `resolve`: made-up upload hosts resolve through it.
    */
   uploadsForTests?: { loopback?: boolean; resolve?: ResolveHost };
+  /** Tests only: these exact origins (the recording connector) may be an activity's serviceUrl too. */
+  serviceUrlOriginsForTests?: readonly string[];
   /** Tests shorten how long a redaction waits for a digest being posted. */
   sweepTimings?: SweepTimings;
   /** Tests shorten the deadlines on slow clients and the line of waiting turns. */
@@ -214,6 +216,10 @@ export async function composeBot(config: Config, options: CompositionOptions = {
       : undefined,
     tenantId: config.credentials?.tenantId,
     localMode: !config.credentials,
+    serviceUrlRules: {
+      hosts: config.serviceUrlHosts,
+      originsForTests: options.serviceUrlOriginsForTests,
+    },
     health: async () => {
       try {
         await statusService.currentStatus(plan.priorities[0].actions[0].id);

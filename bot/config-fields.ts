@@ -1,6 +1,7 @@
 import { Cron } from 'croner';
 import { z } from 'zod';
 import { guestHomeAddress, loginKey } from '../domain/person';
+import { UPLOAD_HOST_PATTERN } from './upload-hosts';
 
 /**
  * The shapes of the settings config.ts reads, one schema each, with the message a wrong value gets.
@@ -168,3 +169,29 @@ export function storageProblems(env: StorageVariables): [string, string][] {
     ];
   return [];
 }
+
+/** A comma-separated list of host names or `*.domain` patterns (UPLOAD_HOSTS, SERVICE_URL_HOSTS). */
+export const hostPatterns = (example: string) =>
+  optionalText.pipe(
+    z
+      .string()
+      .transform((value) =>
+        value
+          .split(',')
+          .map((host) => host.trim().toLowerCase())
+          .filter(Boolean),
+      )
+      .pipe(
+        z
+          .array(
+            z
+              .string()
+              .regex(
+                UPLOAD_HOST_PATTERN,
+                `must be host names or *.domain patterns, comma-separated, e.g. ${example}`,
+              ),
+          )
+          .min(1, 'must name at least one host'),
+      )
+      .optional(),
+  );

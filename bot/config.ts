@@ -7,6 +7,7 @@ import {
   agencyDomains,
   emailList,
   hostName,
+  hostPatterns,
   isCronPattern,
   isTimeZone,
   leadPartners,
@@ -17,7 +18,8 @@ import {
   wholeNumber,
   storageProblems,
 } from './config-fields';
-import { SHAREPOINT_UPLOAD_HOSTS, UPLOAD_HOST_PATTERN } from './upload-hosts';
+import { SHAREPOINT_UPLOAD_HOSTS } from './upload-hosts';
+import { BOT_CONNECTOR_HOSTS } from './service-url';
 
 /** Every setting the bot reads. This module is the only reader of process.env. */
 const environmentSchema = z
@@ -100,29 +102,8 @@ const environmentSchema = z
     TEAMS_SEND_TIMEOUT_SECONDS: wholeNumber({ min: 1, max: 120, fallback: 15 }),
     // Under Teams' 15 s: a turn must be answered before Teams gives up on it.
     TURN_ANSWER_SECONDS: wholeNumber({ min: 1, max: 14, fallback: TURN_ANSWER_MS / 1000 }),
-    UPLOAD_HOSTS: optionalText.pipe(
-      z
-        .string()
-        .transform((value) =>
-          value
-            .split(',')
-            .map((host) => host.trim().toLowerCase())
-            .filter(Boolean),
-        )
-        .pipe(
-          z
-            .array(
-              z
-                .string()
-                .regex(
-                  UPLOAD_HOST_PATTERN,
-                  'must be host names or *.domain patterns, comma-separated, e.g. *.sharepoint.com',
-                ),
-            )
-            .min(1, 'must name at least one host'),
-        )
-        .optional(),
-    ),
+    UPLOAD_HOSTS: hostPatterns('*.sharepoint.com'),
+    SERVICE_URL_HOSTS: hostPatterns('smba.trafficmanager.net'),
     // Under a container platform's usual 30 s grace: the drain (10 s) plus the store's save.
     STOP_DEADLINE_SECONDS: wholeNumber({ min: 1, max: 300, fallback: 20 }),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -235,6 +216,8 @@ export interface Config {
   };
   /** Where a file-consent upload may go: host names, or `*.domain` for any name under a domain. */
   uploadHosts: readonly string[];
+  /** Where an activity's serviceUrl may point with authentication: the Bot Connector's hosts. */
+  serviceUrlHosts: readonly string[];
   digest: {
     cron: string;
     timeZone: string;
@@ -334,6 +317,7 @@ export function loadConfig(given: Record<string, string | undefined> = readEnvir
       to: env.ESCALATE_TO ? [env.ESCALATE_TO] : boardAdminsDefaulted ? [LOCAL_CHAIR] : env.BOARD_ADMINS,
     },
     uploadHosts: env.UPLOAD_HOSTS ?? SHAREPOINT_UPLOAD_HOSTS,
+    serviceUrlHosts: env.SERVICE_URL_HOSTS ?? BOT_CONNECTOR_HOSTS,
     digest: {
       cron: env.DIGEST_CRON,
       timeZone: env.DIGEST_TZ,

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 
-/** Where Microsoft Entra issues tokens in the public cloud: v2.0 and v1.0 issuers. */
-const ENTRA_ISSUER_PREFIXES = ['https://login.microsoftonline.com/', 'https://sts.windows.net/'];
+/**
+ * Where Microsoft Entra issues tokens in the public cloud: v2.0 and v1.0 issuers. Without the slash, so a
+ * look-alike host (login.microsoftonline.com.evil.example) is judged here too, not handed to the SDK, which
+ * would fetch keys for it.
+ */
+const ENTRA_ISSUER_PREFIXES = ['https://login.microsoftonline.com', 'https://sts.windows.net'];
 
 const claimsOf = z.object({ iss: z.string().max(1024), tid: z.unknown() }).passthrough();
 
@@ -20,7 +24,7 @@ function decodeClaims(authorization: string | undefined): unknown {
  * against the tenant the token itself names (`tid`), so a token any tenant issued for the bot's app id
  * would pass, and the activity body, which names the tenant the tenant check reads, is the sender's to
  * write. Here an Entra token must come from the board's tenant: its `tid` is that tenant and its issuer is
- * exactly one of Entra's two issuers for it. Checked on the request before the SDK's validation
+ * exactly one of Entra's two issuers for it, and any issuer that starts like Entra's is refused unless it is. Checked on the request before the SDK's validation
  * (signature, audience, lifetime), which still runs; tokens with any other issuer are the SDK's to judge.
  */
 export function entraTenantProblem(authorization: string | undefined, tenantId: string): string | undefined {

@@ -114,8 +114,23 @@ interface Door {
 }
 
 /**
- * Every request passes the gate, except the health check, which must answer while turns queue. Wrapping the
- * server's own request listeners keeps this below whichever web framework handles the request.
+ * A path as it is routed: segments of plain characters only, so no percent-encoding, no empty, `.` or
+ * `..` segment (a trailing slash is allowed), and no absolute-form target (`http://host/path`).
+ */
+function isCanonicalPath(path: string): boolean {
+  if (!path.startsWith('/')) return false;
+  const segments = path.slice(1).split('/');
+  return segments.every((segment, at) =>
+    segment === '' ? at === segments.length - 1 : /^[A-Za-z0-9_~-][A-Za-z0-9._~-]*$/.test(segment),
+  );
+}
+
+/**
+ * Turns pass the gate; the health check, which must answer while turns queue, does not. Wrapping the
+ * server's own request listeners keeps this below whichever web framework handles the request. The web
+ * framework routes on a decoded, parsed path (`/%61pi/messages` and `http://x/api/messages` both reach
+ * /api/messages), so a path in any spelling but the plain one is answered 404 here: what the gate sees is
+ * exactly what is routed.
  */
 export function gateTurns(server: http.Server, gate: TurnGate): void {
   const handlers = server.listeners('request') as Handler[];
@@ -124,9 +139,16 @@ export function gateTurns(server: http.Server, gate: TurnGate): void {
     const run = () => {
       for (const handler of handlers) handler(req, res);
     };
-    if (req.method === 'POST' && req.url?.split('?')[0] === '/api/messages') gate.admit(req, res, run);
+    const path = (req.url ?? '').split('?')[0];
+    if (!isCanonicalPath(path)) return notFound(res);
+    if (req.method === 'POST' && path === '/api/messages') gate.admit(req, res, run);
     else run();
   });
+}
+
+function notFound(res: http.ServerResponse): void {
+  res.writeHead(404, { 'content-type': 'application/json', connection: 'close' });
+  res.end(JSON.stringify({ code: 'ResourceNotFound', message: 'The path is not written plainly.' }));
 }
 
 /**

@@ -50,6 +50,57 @@ const ROUTED_ON_VALUE = new Set([
 ]);
 const isObject = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/**
+ * Every field the SDK 2.1 router (router.js `on`) reads to pick a route: it puts them in template strings
+ * or uses them as keys, so an object there (`{"toString":1}`) throws and the SDK answers 500. Each must be
+ * a string or absent. `when` is the activity the router reads the field on.
+ */
+const ROUTED_FIELDS: { path: string[]; when: (type: string, name: unknown) => boolean }[] = [
+  { path: ['name'], when: () => true },
+  { path: ['action'], when: (type) => type === 'installationUpdate' },
+  { path: ['valueType'], when: (type) => type === 'event' },
+  { path: ['value', 'action'], when: (type, name) => type === 'invoke' && name === 'fileConsent/invoke' },
+  {
+    path: ['value', 'botMessagePreviewAction'],
+    when: (type, name) => type === 'invoke' && name === 'composeExtension/submitAction',
+  },
+  {
+    path: ['value', 'actionName'],
+    when: (type, name) => type === 'invoke' && name === 'message/submitAction',
+  },
+  { path: ['value', 'data', 'dialog_id'], when: (type, name) => type === 'invoke' && name === 'task/fetch' },
+  { path: ['value', 'data', 'action'], when: (type, name) => type === 'invoke' && name === 'task/submit' },
+  {
+    path: ['value', 'action', 'data', 'action'],
+    when: (type, name) => type === 'invoke' && name === 'adaptiveCard/action',
+  },
+];
+
+/** The field at `path`, or undefined where an object on the way is missing (as the router's `?.` reads it). */
+function fieldAt(body: object, path: string[]): unknown {
+  let at: unknown = body;
+  for (const key of path) {
+    if (!isObject(at)) return undefined;
+    at = (at as Record<string, unknown>)[key];
+  }
+  return at;
+}
+
+function routedFieldProblem(body: object, type: string): string | undefined {
+  const name = (body as { name?: unknown }).name;
+  for (const { path, when } of ROUTED_FIELDS) {
+    if (!when(type, name)) continue;
+    const field = fieldAt(body, path);
+    if (field !== undefined && typeof field !== 'string')
+      return `The activity's ${path.join('.')} must be a string.`;
+  }
+  return undefined;
+}
+
+/** conversationUpdate's member lists: the bot reads each member's id. */
+const members = z.array(account).optional();
+const memberLists = z.object({ membersAdded: members, membersRemoved: members }).passthrough();
+
 export interface InboundRules {
   /**
    * Local mode: nothing proves where an activity came from, so the bot only ever answers this machine.
@@ -70,6 +121,8 @@ export function inboundActivityProblem(body: unknown, rules: InboundRules): stri
   ) {
     return 'In local mode the serviceUrl must be on this machine (localhost, 127.0.0.1 or [::1]).';
   }
+  const routed = routedFieldProblem(body as object, base.data.type);
+  if (routed) return routed;
   if (!ANSWERED.has(base.data.type)) return undefined;
   const checked = conversational.safeParse(body);
   if (!checked.success) {
@@ -84,5 +137,10 @@ export function inboundActivityProblem(body: unknown, rules: InboundRules): stri
     !isObject(value)
   )
     return `A ${name} invoke's value must be an object.`;
+  const lists = memberLists.safeParse(body);
+  if (!lists.success) {
+    const issue = lists.error.issues[0];
+    return `The activity's ${issue.path.join('.')} must be a list of members with ids (${issue.message}).`;
+  }
   return undefined;
 }

@@ -14,8 +14,8 @@ const keySet = z.object({
   keys: z.array(z.object({ kid: z.string().optional(), endorsements: z.array(z.string()).optional() })),
 });
 
-const tokenHeader = z.object({ kid: z.string().max(256) });
-const tokenClaims = z.object({ iss: z.string().max(1024) });
+const tokenHeader = z.object({ kid: z.string().max(256).optional() });
+const tokenClaims = z.object({ iss: z.string().max(1024), exp: z.unknown() });
 
 function decodePart(part: string | undefined): unknown {
   if (!part) return undefined;
@@ -34,11 +34,20 @@ async function fetchJson(url: string): Promise<unknown> {
   return JSON.parse(text) as unknown;
 }
 
+/** Entra's token hosts: their keys are Entra's, judged by entra-tenant.ts and the SDK. */
+const ENTRA_ISSUER = /^https:\/\/(login\.microsoftonline\.com|sts\.windows\.net)\//i;
+
 /**
  * The Bot Framework's rule the Teams SDK 2.1 does not apply: the key that signed a channel token must be
  * endorsed for the activity's channel ("msteams"), so a key published for another channel cannot speak as
  * Teams. Checked on the request, before the SDK's own validation (signature, issuer, audience, lifetime);
  * only for tokens that claim the Bot Framework issuer: Entra tokens carry no endorsements.
+ *
+ * And, for every token that is not Entra's, the key must be one the cached key set holds: the SDK's key
+ * client fetches the keys again for every unknown key id (no rate limit, a 30 s timeout), so unsigned
+ * requests with made-up key ids would each hold a turn for that long. Here the set is fetched at most once
+ * per REFETCH_GAP_MS, with a short timeout, and an unknown key is refused without the SDK fetching anything.
+ * A token without a key id or an expiry is refused too.
  */
 export class KeyEndorsements {
   private endorsed = new Map<string, string[]>();
@@ -57,15 +66,19 @@ export class KeyEndorsements {
     const [header, claims] = (authorization?.replace(/^Bearer\s+/i, '') ?? '').split('.', 3);
     const claimed = tokenClaims.safeParse(decodePart(claims));
     const key = tokenHeader.safeParse(decodePart(header));
-    // Malformed tokens and other issuers are the SDK's to refuse.
-    if (!claimed.success || !key.success || claimed.data.iss !== this.botFrameworkIssuer) return undefined;
+    // Malformed tokens are the SDK's to refuse: it cannot read them, so it fetches nothing.
+    if (!claimed.success || !key.success) return undefined;
+    if (!key.data.kid) return 'The token names no signing key.';
+    if (typeof claimed.data.exp !== 'number') return 'The token has no expiry.';
+    if (ENTRA_ISSUER.test(claimed.data.iss)) return undefined;
     let endorsements: string[] | undefined;
     try {
       endorsements = await this.endorsementsOf(key.data.kid);
     } catch {
       return 'The signing keys could not be read, so the token cannot be checked.';
     }
-    if (!endorsements) return undefined; // an unknown key: the SDK refuses its signature
+    if (!endorsements) return 'The token is signed with a key the Bot Framework does not publish.';
+    if (claimed.data.iss !== this.botFrameworkIssuer) return undefined; // the SDK refuses other issuers
     if (typeof channelId !== 'string' || !endorsements.includes(channelId))
       return "The token's signing key is not endorsed for this channel.";
     return undefined;

@@ -6,6 +6,7 @@ import type { Logger } from './logger';
 import { inboundActivityProblem } from './inbound-activity';
 import { entraTenantProblem } from './entra-tenant';
 import type { KeyEndorsements } from './key-endorsements';
+import { serviceUrlProblem, type ServiceUrlRules } from './service-url';
 import { isLoopbackHostHeader, isLoopbackUrl } from './loopback';
 
 export interface HealthCheck {
@@ -21,6 +22,8 @@ export interface ServerParts {
   logger: Logger;
   /** No inbound authentication: only this machine, and only loopback serviceUrls, are answered. */
   localMode: boolean;
+  /** With credentials: where an activity's serviceUrl may point (the Bot Connector's hosts). */
+  serviceUrlRules: ServiceUrlRules;
 }
 
 /** Activities are small; a body this large is a mistake or an attack. */
@@ -56,7 +59,8 @@ export interface BotServer {
 
 const MESSAGES_PATH = '/api/messages';
 
-export function createServer({ health, logger, localMode, endorsements, tenantId }: ServerParts): BotServer {
+export function createServer(parts: ServerParts): BotServer {
+  const { health, logger, localMode, endorsements, tenantId, serviceUrlRules } = parts;
   const server = restify.createServer({ name: 'oscb-plan-bot', handleUncaughtExceptions: false });
 
   const refuse = (res: Response, status: number, code: string, message: string, context: object) => {
@@ -103,6 +107,16 @@ export function createServer({ health, logger, localMode, endorsements, tenantId
       if (problem) {
         logger.warn({ activityType: activity.type, problem }, 'activity rejected');
         res.send(400, { code: 'BadRequest', message: problem });
+        return;
+      }
+      const serviceUrl = (req.body as { serviceUrl?: unknown }).serviceUrl;
+      const elsewhere =
+        !localMode && serviceUrl !== undefined && serviceUrlProblem(serviceUrl, serviceUrlRules);
+      if (elsewhere) {
+        refuse(res, 403, 'Forbidden', elsewhere, {
+          activityType: activity.type,
+          serviceUrl: shown(String(serviceUrl)),
+        });
         return;
       }
       try {

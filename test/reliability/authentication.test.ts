@@ -201,6 +201,48 @@ describe('reliability: inbound authentication', () => {
       });
     }
 
+    const noKid = { alg: 'RS256', typ: 'JWT' };
+    const keyless: [string, (bot: TestBot) => string][] = [
+      [
+        'signed by the trusted key but naming no key id',
+        (bot) => signJwt(noKid, claims(bot), trusted().privateKey),
+      ],
+      [
+        'signed by the trusted key without an expiry',
+        (bot) => signJwt(rs256(trusted().kid), claims(bot, { exp: undefined }), trusted().privateKey),
+      ],
+      ['unsigned, naming no key id', (bot) => unsignedJwt({ typ: 'JWT' }, claims(bot))],
+    ];
+    for (const [name, token] of keyless) {
+      it(`rejects a token ${name} with 401`, async () => {
+        await expectRejected(bot, `Bearer ${token(bot)}`);
+      });
+    }
+
+    it('rejects tokens with made-up key ids without fetching the keys for each: at most one fetch for many', async () => {
+      const before = issuer.keyRequests;
+      const issuers = [
+        BOT_FRAMEWORK_ISSUER,
+        'https://evil.example/',
+        'https://api.botframework.com.evil.example',
+      ];
+      for (let i = 0; i < 12; i++) {
+        const kid = `made-up-${i}-${Math.random()}`;
+        const made = claims(bot, { iss: issuers[i % issuers.length] });
+        const token =
+          i % 2 ? unsignedJwt({ typ: 'JWT', kid }, made) : signJwt(rs256(kid), made, unknownKey.privateKey);
+        await expectRejected(bot, `Bearer ${token}`);
+      }
+      assert.ok(
+        issuer.keyRequests - before <= 1,
+        `${issuer.keyRequests - before} key fetches for 12 refused tokens`,
+      );
+      const response = await bot.send(forgedUpdate(bot), {
+        authorization: `Bearer ${signJwt(rs256(trusted().kid), claims(bot), trusted().privateKey)}`,
+      });
+      assert.equal(response.status, 200, 'a real token is still accepted');
+    });
+
     it('rejects a trusted token for a channel the key is not endorsed for', async () => {
       const token = signJwt(rs256(trusted().kid), claims(bot), trusted().privateKey);
       await expectRejected(bot, `Bearer ${token}`, { ...forgedUpdate(bot), channelId: 'webchat' });

@@ -172,7 +172,7 @@ const cases: HostileCase[] = [
     name: 'members added as a string',
     request: (context) =>
       message(context, owner, '', { type: 'conversationUpdate', membersAdded: 'everyone' }),
-    expected: { status: 200, reply: 'none' },
+    expected: { status: 400 },
   },
   {
     name: 'the bot "removed" from a conversation it was never in',

@@ -3,6 +3,7 @@ import { personalMessage, TENANT_ID, testUser } from '../../scripts/support/team
 import { EntraKeysStandIn } from '../support/entra-keys';
 import { newSigningKey, signJwt } from '../support/openid-issuer';
 import { planRows } from '../support/plan-snapshot';
+import { RecordingConnector } from '../support/recording-connector';
 import { BOT_ID, startSignedBot, type SignedBot } from '../support/signed-bot';
 
 const OTHER_TENANT = '99999999-8888-7777-6666-555555555555';
@@ -121,6 +122,78 @@ describe('reliability: inbound authentication with Entra tokens', () => {
       () => sign(entraClaims(`${v1Issuer(TENANT_ID)}extra/`, TENANT_ID)),
     ],
   ];
+  const lookAlikes = [
+    'https://login.microsoftonline.com.evil.example/',
+    `https://login.microsoftonline.com.evil.example/${TENANT_ID}/v2.0`,
+    `https://login.microsoftonline.com/${OTHER_TENANT}/v2.0`,
+    'https://LOGIN.microsoftonline.com/common/v2.0',
+    'https://sts.windows.net.evil.example/',
+    `https://sts.windows.net/${TENANT_ID}`,
+  ];
+  it('refuses tokens whose issuer only looks like Entra with 401, fetching no keys from anywhere', async () => {
+    const entraBefore = entra.requests.length;
+    const issuerBefore = signedBot.issuer.requests;
+    for (const [i, iss] of lookAlikes.entries()) {
+      const claims = entraClaims(iss, i % 2 ? TENANT_ID : `probe-${i}`);
+      for (const kid of ['x', `random-${i}`]) {
+        const token = `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT', kid })).toString('base64url')}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.`;
+        const response = await signedBot.bot.send(help(), { authorization: `Bearer ${token}` });
+        assert.equal(response.status, 401, `${iss}: ${JSON.stringify(response.body)}`);
+      }
+    }
+    assert.deepEqual(entra.requests.slice(entraBefore), [], 'no fetch from Entra');
+    assert.equal(signedBot.issuer.requests - issuerBefore, 0, 'no fetch from the Bot Framework issuer');
+  });
+
+  it('refuses a board-tenant Entra token without an expiry, or naming no key, with 401', async () => {
+    const key = signedBot.issuer.trustedKey;
+    const noExp = sign(entraClaims(v2Issuer(TENANT_ID), TENANT_ID, { exp: undefined }));
+    const noKid = `Bearer ${signJwt({ alg: 'RS256', typ: 'JWT' }, entraClaims(v2Issuer(TENANT_ID), TENANT_ID), key.privateKey)}`;
+    for (const authorization of [noExp, noKid]) {
+      const response = await signedBot.bot.send(help(), { authorization });
+      assert.equal(response.status, 401, JSON.stringify(response.body));
+      assert.deepEqual(signedBot.bot.connector.calls, [], 'nothing sent');
+    }
+  });
+
+  describe('the serviceUrl, which an Entra token does not name', () => {
+    let elsewhere: RecordingConnector;
+    before(async () => {
+      elsewhere = new RecordingConnector();
+      await elsewhere.start();
+      elsewhere.meet(chair);
+    });
+    after(() => elsewhere.stop());
+
+    const boardToken = () => sign(entraClaims(v2Issuer(TENANT_ID), TENANT_ID));
+    const pointedAt = (serviceUrl: string) => ({
+      ...personalMessage(signedBot.bot.serviceUrl, chair, `assign 5.1 to ${chair.email}`),
+      serviceUrl,
+    });
+    const elsewhereUrls: [string, () => string][] = [
+      ['another server (a second recording connector)', () => elsewhere.url],
+      ['a look-alike of the Bot Connector host', () => 'https://smba.trafficmanager.net.evil.example/teams/'],
+      ['the Bot Connector host over http', () => 'http://smba.trafficmanager.net/teams/'],
+      ['the Bot Connector host on another port', () => 'https://smba.trafficmanager.net:8443/teams/'],
+      ['the Bot Connector host with a user name', () => 'https://x@smba.trafficmanager.net/teams/'],
+    ];
+    for (const [name, serviceUrl] of elsewhereUrls) {
+      it(`refuses a board-tenant token whose activity points at ${name} with 403: no token, roster or reply leaves`, async () => {
+        elsewhere.reset();
+        const rows = () => planRows(signedBot.bot.bot.storage.tables.planStatus, signedBot.bot.bot.plan.id);
+        const before = await rows();
+        const logLines = signedBot.bot.logs.lines.length;
+        const response = await signedBot.bot.send(pointedAt(serviceUrl()), { authorization: boardToken() });
+        assert.equal(response.status, 403, JSON.stringify(response.body));
+        assert.deepEqual(elsewhere.calls, [], 'nothing sent to the other server');
+        assert.deepEqual(signedBot.bot.connector.calls, [], 'nothing sent to the Bot Connector');
+        assert.deepEqual(await rows(), before, 'nothing stored');
+        const refusals = signedBot.bot.logs.lines.slice(logLines).filter((line) => line.status === 403);
+        assert.equal(refusals.length, 1, 'one log line says why');
+      });
+    }
+  });
+
   for (const [name, authorization] of refused) {
     it(`refuses ${name} with 401: nothing sent, nothing stored`, async () => {
       const rows = () => planRows(signedBot.bot.bot.storage.tables.planStatus, signedBot.bot.bot.plan.id);

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { cardsOf, cardText } from '../../scripts/support/card-content';
-import { personalMessage, testUser } from '../../scripts/support/teams-activities';
+import { botInstalledPersonally, personalMessage, testUser } from '../../scripts/support/teams-activities';
+import { startSignedBot, type SignedBot } from '../support/signed-bot';
 import { tableRows } from '../support/table-rows';
 import { TestBot } from '../support/test-bot';
 
@@ -151,5 +152,108 @@ describe('reliability: invokes and messages with a missing, null or wrong-typed 
     const response = await bot.send(activity('invoke', 'fileConsent/invoke', null));
     assert.equal(response.status, 400, JSON.stringify(response.body));
     assert.match((response.body as { message: string }).message, /value/);
+  });
+});
+
+/** `{path}` set to `bad` inside `base` (a copy), making the objects on the way. */
+function withField(base: Record<string, unknown>, path: string[], bad: unknown): Record<string, unknown> {
+  const copy = structuredClone(base);
+  let at = copy;
+  for (const key of path.slice(0, -1)) at = (at[key] ??= {}) as Record<string, unknown>;
+  at[path[path.length - 1]] = bad;
+  return copy;
+}
+
+/**
+ * Every field the SDK's router reads to choose a route (it puts them in template strings or uses them as
+ * keys) and the member lists the bot reads, each with shapes that are not a string: refused 400 before the
+ * SDK with the field named, never a 500, nothing sent, no error logged.
+ */
+describe('reliability: fields the SDK routes on hold strings, member lists hold members', function () {
+  this.timeout(60_000);
+  let signedBot: SignedBot;
+  before(async () => {
+    signedBot = await startSignedBot({ env: { BOARD_ADMINS: chair.email } });
+    signedBot.bot.meet(chair);
+  });
+  after(async () => signedBot.stop());
+
+  const invoke = (name: string) => {
+    const sent: Record<string, unknown> = {
+      ...personalMessage(signedBot.bot.serviceUrl, chair, ''),
+      type: 'invoke',
+      name,
+      value: {},
+    };
+    delete sent.text;
+    return sent;
+  };
+  const event = () => ({ ...invoke('agentLifecycle'), type: 'event' });
+  const install = () => ({
+    ...botInstalledPersonally(signedBot.bot.serviceUrl, chair),
+    type: 'installationUpdate',
+    action: 'add',
+  });
+  const conversationUpdate = () => botInstalledPersonally(signedBot.bot.serviceUrl, chair);
+
+  const ROUTED: [string, () => Record<string, unknown>, string[]][] = [
+    ['an invoke', () => invoke('adaptiveCard/action'), ['name']],
+    ['an event', event, ['name']],
+    ['an agentLifecycle event', event, ['valueType']],
+    ['an installationUpdate', install, ['action']],
+    ['fileConsent/invoke', () => invoke('fileConsent/invoke'), ['value', 'action']],
+    ['message/submitAction', () => invoke('message/submitAction'), ['value', 'actionName']],
+    [
+      'composeExtension/submitAction',
+      () => invoke('composeExtension/submitAction'),
+      ['value', 'botMessagePreviewAction'],
+    ],
+    ['task/fetch', () => invoke('task/fetch'), ['value', 'data', 'dialog_id']],
+    ['task/submit', () => invoke('task/submit'), ['value', 'data', 'action']],
+    ['adaptiveCard/action', () => invoke('adaptiveCard/action'), ['value', 'action', 'data', 'action']],
+  ];
+  const NOT_STRINGS: unknown[] = [{ toString: 1 }, { toString: 'x' }, {}, [], ['a'], 42, true, null];
+
+  for (const [what, activity, path] of ROUTED) {
+    it(`${what} whose ${path.join('.')} is not a string is refused 400 before the SDK, naming it`, async () => {
+      for (const bad of NOT_STRINGS) {
+        signedBot.bot.connector.reset();
+        const logLines = signedBot.bot.logs.lines.length;
+        const response = await signedBot.bot.send(withField(activity(), path, bad), {
+          authorization: signedBot.signed(),
+        });
+        const shown = `${JSON.stringify(bad)}: ${JSON.stringify(response.body)}`;
+        assert.equal(response.status, 400, shown);
+        assert.ok(String((response.body as { message?: string }).message).includes(path.join('.')), shown);
+        assert.deepEqual(signedBot.bot.connector.calls, [], 'nothing sent');
+        const errors = signedBot.bot.logs.lines.slice(logLines).filter((line) => Number(line.level) >= 50);
+        assert.deepEqual(errors, [], 'no error logged');
+      }
+    });
+  }
+
+  const BAD_MEMBERS: unknown[] = ['28:bot', [null], [42], [{}], [{ id: 7 }], [{ id: { toString: 1 } }], {}];
+  for (const list of ['membersAdded', 'membersRemoved'])
+    it(`a conversationUpdate whose ${list} is not a list of members with ids is refused 400, nothing logged as an error`, async () => {
+      for (const bad of BAD_MEMBERS) {
+        signedBot.bot.connector.reset();
+        const logLines = signedBot.bot.logs.lines.length;
+        const response = await signedBot.bot.send(withField(conversationUpdate(), [list], bad), {
+          authorization: signedBot.signed(),
+        });
+        const shown = `${JSON.stringify(bad)}: ${JSON.stringify(response.body)}`;
+        assert.equal(response.status, 400, shown);
+        assert.match(String((response.body as { message?: string }).message), new RegExp(list), shown);
+        assert.deepEqual(signedBot.bot.connector.calls, [], 'nothing sent');
+        const errors = signedBot.bot.logs.lines.slice(logLines).filter((line) => Number(line.level) >= 50);
+        assert.deepEqual(errors, [], 'no error logged');
+      }
+    });
+
+  it('the same activities with string fields and real members still get their answers (control)', async () => {
+    for (const sent of [conversationUpdate(), install()]) {
+      const response = await signedBot.bot.send(sent, { authorization: signedBot.signed() });
+      assert.equal(response.status, 200, JSON.stringify(response.body));
+    }
   });
 });

@@ -157,4 +157,46 @@ describe('Slow and idle clients cannot hold the door', function () {
       await busy.stop();
     }
   });
+
+  describe('the turn gate sees the path that is routed', () => {
+    /** One raw request (the target exactly as written), answered and closed; returns the status line's code. */
+    async function rawPost(target: string, body: string): Promise<number> {
+      const client = await connect(bot.url);
+      client.socket.write(
+        `POST ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n` +
+          `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
+      await within(client.closed, CUT_BY_MS, target);
+      return Number(/^HTTP\/1\.1 (\d{3})/.exec(client.received())?.[1]);
+    }
+
+    const OTHER_SPELLINGS = [
+      '/%61pi/messages',
+      '/api/%6Dessages',
+      '/api%2Fmessages',
+      '/api/messages%2F',
+      '//api/messages',
+      '/api/./messages',
+      'http://127.0.0.1/api/messages',
+      '/%68ealthz',
+    ];
+    for (const target of OTHER_SPELLINGS)
+      it(`answers POST ${target} 404 before routing: no turn runs past the gate`, async () => {
+        bot.connector.reset();
+        const logLines = bot.logs.lines.length;
+        const body = JSON.stringify({
+          ...personalMessage(bot.serviceUrl, chair, 'help'),
+          id: `spelled-${target}`,
+        });
+        assert.equal(await rawPost(target, body), 404);
+        const turns = bot.logs.lines.slice(logLines).filter((line) => line.msg === 'turn');
+        assert.deepEqual(turns, [], 'the handler did not run');
+        assert.deepEqual(bot.connector.calls, [], 'nothing sent');
+      });
+
+    it('still answers the canonical path, with a query string (control)', async () => {
+      const body = JSON.stringify({ ...personalMessage(bot.serviceUrl, chair, 'help'), id: 'canonical' });
+      assert.equal(await rawPost('/api/messages?x=1', body), 200);
+    });
+  });
 });

@@ -60,6 +60,8 @@ export function channelClaims(botId: string, serviceUrl: string, now = Date.now(
 export class FakeOpenIdIssuer {
   readonly trustedKey = newSigningKey('trusted-key');
   requests = 0;
+  /** Of which, fetches of the key set. */
+  keyRequests = 0;
   private server?: http.Server;
   private baseUrl = '';
 
@@ -82,6 +84,7 @@ export class FakeOpenIdIssuer {
         });
       }
       if (req.url === '/v1/.well-known/keys') {
+        this.keyRequests += 1;
         const jwk = this.trustedKey.publicKey.export({ format: 'jwk' });
         return send({ keys: [{ ...jwk, kid: this.trustedKey.kid, use: 'sig', endorsements: ['msteams'] }] });
       }

@@ -34,6 +34,8 @@ export interface TestBotOptions {
   maxUploadBytes?: number;
   /** Uploads may go to the stand-in OneDrive on loopback; made-up upload hosts resolve through `resolve`. */
   uploadsForTests?: CompositionOptions['uploadsForTests'];
+  /** With credentials: origins allowed as serviceUrl besides SERVICE_URL_HOSTS; by default this bot's recording connector. */
+  serviceUrlOriginsForTests?: readonly string[];
   /** Shorter deadlines for slow clients, a shorter line of waiting turns. */
   doorLimits?: Partial<DoorLimits>;
 }
@@ -96,6 +98,7 @@ export class TestBot {
       uploadTimeoutMs: options.uploadTimeoutMs,
       maxUploadBytes: options.maxUploadBytes,
       uploadsForTests: options.uploadsForTests,
+      serviceUrlOriginsForTests: options.serviceUrlOriginsForTests ?? [new URL(testBot.connector.url).origin],
       sweepTimings: options.sweepTimings,
       doorLimits: options.doorLimits && { ...DOOR_LIMITS, ...options.doorLimits },
     });
