@@ -1,3 +1,4 @@
+import type { Result } from '../domain/result';
 import {
   formatCalendarDate,
   readTypedDate,
@@ -26,8 +27,7 @@ export interface TypedPackDates {
   asAt?: string;
 }
 
-export type PackDatesReading =
-  { ok: true; asAt: Date; from?: IsoDate; to: IsoDate } | { ok: false; problem: string };
+export type PackDatesReading = Result<{ asAt: Date; from?: IsoDate; to: IsoDate }>;
 
 /**
  * The typed as-at day and period, read against today on the board's calendar. The as-at is the end of

@@ -1,3 +1,4 @@
+import type { Result } from '../domain/result';
 import type { ActionStatus, HistoryEntry } from '../domain/action-status';
 import { formatCalendarDate, todayIn, type IsoDate } from '../domain/board-cycle/calendar-date';
 import { periodInstants } from '../domain/board-cycle/date-period';
@@ -162,9 +163,7 @@ export class BoardPacks {
    */
   async prepare(
     typed: TypedPackDates,
-  ): Promise<
-    { ok: true; params: BoardPackParams; history: HistoryEntry[] } | { ok: false; problem: string }
-  > {
+  ): Promise<Result<{ params: BoardPackParams; history: HistoryEntry[] }>> {
     const now = this.ports.clock();
     const dates = readPackDates(typed, now, this.ports.timeZone);
     if (!dates.ok) return dates;

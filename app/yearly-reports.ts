@@ -1,3 +1,4 @@
+import type { Result } from '../domain/result';
 import { statusesAsAt } from '../domain/board-cycle/status-as-at';
 import type { PeopleStore } from '../domain/known-people';
 import { findAction } from '../domain/plan-lookup';
@@ -49,8 +50,7 @@ export type YearlyReportRequest =
 
 const DESCRIPTION = "Word report: the partners' yearly report";
 
-export type YearlyReportBuild =
-  { ok: true; view: YearlyReportView; fileName: string; asAt: Date } | { ok: false; problem: string };
+export type YearlyReportBuild = Result<{ view: YearlyReportView; fileName: string; asAt: Date }>;
 
 /**
  * The partners' yearly report (issue 22): the plan's year rebuilt from the append-only history as at the

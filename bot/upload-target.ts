@@ -1,3 +1,4 @@
+import type { Result } from '../domain/result';
 import dns from 'node:dns';
 import net, { type LookupFunction } from 'node:net';
 import { addressProblem, type AddressRule } from './upload-hosts';
@@ -11,7 +12,7 @@ export const systemResolve: ResolveHost = async (hostname) =>
 /** getaddrinfo has no deadline of its own; the invoke must still be answered within Teams' 15 s. */
 export const RESOLVE_TIMEOUT_MS = 5000;
 
-export type UploadTarget = { ok: true; lookup: LookupFunction } | { ok: false; problem: string };
+export type UploadTarget = Result<{ lookup: LookupFunction }>;
 
 /**
  * Resolves the upload host once, checks every address it has, and gives the lookup the upload connects

@@ -1,3 +1,4 @@
+import type { Result } from '../domain/result';
 import { isLoopbackUrl } from './loopback';
 import { addressProblem, isAllowedUploadHost, type AddressRule } from './upload-hosts';
 
@@ -7,7 +8,7 @@ import { addressProblem, isAllowedUploadHost, type AddressRule } from './upload-
  */
 export const MAX_UPLOAD_URL_LENGTH = 8192;
 
-export type UploadUrlCheck = { ok: true; url: URL } | { ok: false; problem: string };
+export type UploadUrlCheck = Result<{ url: URL }>;
 
 export interface UploadUrlRules {
   localMode: boolean;

@@ -1,3 +1,4 @@
+import type { Result } from '../result';
 import { periodInstants } from '../board-cycle/date-period';
 import type { IsoDate } from '../board-cycle/calendar-date';
 
@@ -12,7 +13,7 @@ export interface ReportYear {
   endsBefore: Date;
 }
 
-export type ReportYearReading = { ok: true; year: ReportYear } | { ok: false; problem: string };
+export type ReportYearReading = Result<{ year: ReportYear }>;
 
 export const REPORT_YEAR_HINT = 'Write the year like 2026-27.';
 
@@ -60,10 +61,7 @@ export function reportYear(firstYear: number, startMonth: number, timeZone: stri
 }
 
 /** As at the year's end once it is over; as at now, a draft, while it runs. Refuses a year not yet begun. */
-export function reportAsAt(
-  year: ReportYear,
-  now: Date,
-): { ok: true; asAt: Date; draft: boolean } | { ok: false; problem: string } {
+export function reportAsAt(year: ReportYear, now: Date): Result<{ asAt: Date; draft: boolean }> {
   if (now.getTime() < year.startsAt.getTime())
     return { ok: false, problem: `The year ${year.label} has not begun: it starts on ${year.firstDay}.` };
   if (now.getTime() >= year.endsBefore.getTime())
