@@ -17,7 +17,7 @@ export class AssignOwner {
     actionId: string;
     ownerEmail: string;
     delivery?: string;
-    asBusinessManager?: boolean;
+    escalatedAt?: string;
   }): Promise<Answer> {
     const { actionId, ownerEmail } = request;
     const known = await this.people.findByEmail(ownerEmail);
@@ -29,7 +29,7 @@ export class AssignOwner {
       ownerAadObjectId: known?.aadObjectId,
       by: request.by,
       delivery: request.delivery,
-      asBusinessManager: request.asBusinessManager,
+      escalatedAt: request.escalatedAt,
     });
     switch (outcome.kind) {
       case 'assigned':
@@ -54,6 +54,13 @@ export class AssignOwner {
           'warning',
           'Only board admins can assign owners',
           'Ask the board chair or business manager to assign this action. Nothing was changed.',
+          [],
+        );
+      case 'noLongerEscalated':
+        return notice(
+          'warning',
+          `${outcome.action.id} is no longer escalated`,
+          `It was updated or given a new owner a moment ago: a board admin can assign it with "assign". Nothing was changed.`,
           [],
         );
       case 'busy':

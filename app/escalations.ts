@@ -263,7 +263,7 @@ export class Escalations {
     const admin = this.parts.isAdmin(request.by);
     if (!admin && !this.isBusinessManager(request.by)) return adminsOnly();
     const current = await this.current();
-    const message = await this.assignMessage(request, admin, current.has(request.actionId));
+    const message = await this.assignMessage(request, admin, current.get(request.actionId)?.lastAt);
     const after = message.changed ? await this.current() : current;
     const view = await this.listView(
       request.list.filter((actionId) => findAction(this.parts.plan, actionId)),
@@ -276,12 +276,12 @@ export class Escalations {
   private async assignMessage(
     request: { by: Person; actionId: string; address: string; delivery?: string },
     admin: boolean,
-    escalated: boolean,
+    escalatedAt: string | undefined,
   ): Promise<{ tone: Tone; text: string; changed?: boolean }> {
     const nothing = 'Nothing was changed.';
     if (!findAction(this.parts.plan, request.actionId))
       return { tone: 'warning', text: `There is no action ${request.actionId} in the plan. ${nothing}` };
-    if (!admin && !escalated)
+    if (!admin && escalatedAt === undefined)
       return {
         tone: 'warning',
         text: `${request.actionId} is no longer escalated: a board admin can assign it with "assign". ${nothing}`,
@@ -295,7 +295,7 @@ export class Escalations {
       actionId: command.actionId,
       ownerEmail: command.ownerEmail,
       delivery: request.delivery,
-      asBusinessManager: !admin,
+      ...(admin ? {} : { escalatedAt }),
     });
     return { ...messageOf(answer), changed: true };
   }

@@ -159,7 +159,7 @@ export class StatusService {
   async assignOwner(request: OwnerAssignmentRequest): Promise<OwnerAssignmentOutcome> {
     const action = findAction(this.plan, request.actionId);
     if (!action) return { kind: 'unknownAction', actionId: request.actionId };
-    if (!request.by.email || !(request.asBusinessManager || this.isAdmin(request.by)))
+    if (!request.by.email || !(request.escalatedAt !== undefined || this.isAdmin(request.by)))
       return { kind: 'notAllowed' };
     return this.pipeline.run<OwnerAssignmentOutcome>({
       actionId: action.id,

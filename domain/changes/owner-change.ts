@@ -13,8 +13,11 @@ export interface OwnerAssignmentRequest {
   ownerAadObjectId?: string;
   by: Person;
   delivery?: string;
-  /** The caller checked `by` is the business manager (ESCALATE_TO) and the action is escalated. */
-  asBusinessManager?: boolean;
+  /**
+   * The business manager (ESCALATE_TO, not an admin) assigning an escalated action: when it was last
+   * escalated. Their right holds only while the escalation stands, checked against the row being replaced.
+   */
+  escalatedAt?: string;
 }
 
 export type OwnerAssignmentOutcome =
@@ -22,6 +25,8 @@ export type OwnerAssignmentOutcome =
   | { kind: 'unchanged'; action: PlanAction; current: StoredStatus }
   | { kind: 'unknownAction'; actionId: string }
   | { kind: 'notAllowed' }
+  /** The business manager's assignment found an update or a new owner since the escalation. */
+  | { kind: 'noLongerEscalated'; action: PlanAction }
   | { kind: 'busy' };
 
 /** A new owner for the action (the caller has checked the assigner is a board admin). */
@@ -31,6 +36,8 @@ export function decideAssign(
   previous: StoredStatus,
   at: string,
 ): Decision<OwnerAssignmentOutcome> {
+  if (request.escalatedAt !== undefined && escalationEnded(previous, request.escalatedAt))
+    return refuse({ kind: 'noLongerEscalated', action });
   const ownerEmail = loginKey(request.ownerEmail);
   if (previous.ownerEmail === ownerEmail)
     return refuse({ kind: 'unchanged', action, current: previous }, true);
@@ -44,5 +51,15 @@ export function decideAssign(
       ownerTeamsUserId: request.ownerTeamsUserId,
       ownerAadObjectId: request.ownerAadObjectId,
     },
+  );
+}
+
+/** An update, a new owner or completion since the escalation ends it (domain/escalation/escalation-rule.ts). */
+function escalationEnded(previous: StoredStatus, escalatedAt: string): boolean {
+  const since = Date.parse(escalatedAt);
+  return (
+    previous.rag === 'complete' ||
+    (previous.updatedAt !== undefined && Date.parse(previous.updatedAt) > since) ||
+    (previous.ownerSince !== undefined && Date.parse(previous.ownerSince) > since)
   );
 }
