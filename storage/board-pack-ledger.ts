@@ -3,7 +3,8 @@ import { odata, type TableClient } from '@azure/data-tables';
 import { z } from 'zod';
 import type { IssuedBoardPack, IssuedBoardPacks } from '../app/board-pack-ports';
 import { readRow } from './stored-rows';
-import { guardStore, statusCodeOf } from './store-errors';
+import { createUnlessExists } from './row-claims';
+import { guardStore } from './store-errors';
 
 const PARTITION = 'issued';
 /** One row per file consent accept that started an upload (a Teams delivery: conversation and activity). */
@@ -39,13 +40,7 @@ export class TableBoardPackLedger implements IssuedBoardPacks {
 
   async claimAccept(delivery: string): Promise<boolean> {
     const rowKey = createHash('sha256').update(delivery, 'utf8').digest('base64url');
-    try {
-      await guardStore(() => this.table.createEntity({ partitionKey: ACCEPTS, rowKey }));
-      return true;
-    } catch (error) {
-      if (statusCodeOf(error) === 409) return false;
-      throw error;
-    }
+    return createUnlessExists(this.table, { partitionKey: ACCEPTS, rowKey });
   }
 
   async latest(limit: number): Promise<IssuedBoardPack[]> {

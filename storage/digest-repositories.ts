@@ -14,6 +14,7 @@ import type {
   ReminderLedger,
   WeekLease,
 } from '../domain/digest-ports';
+import { createUnlessExists } from './row-claims';
 import { readRow, readStoredObject } from './stored-rows';
 import { getOrUndefined, guardStore, statusCodeOf } from './store-errors';
 import { safeKey } from './table-clients';
@@ -98,6 +99,12 @@ const digestRow = z.object({
 
 type DigestEntity = Omit<z.infer<typeof digestRow>, 'etag'>;
 const readDigest = (entity: object) => readRow(digestRow, entity);
+
+/** Every row of a posted digest: the week, extra and latest rows alike. */
+async function* postedRows(table: TableClient): AsyncGenerator<z.infer<typeof digestRow>> {
+  const rows = table.listEntities<DigestEntity>({ queryOptions: { filter: odata`state eq ${'posted'}` } });
+  for await (const entity of rows) yield readDigest(entity);
+}
 
 const NOTICES = 'notices';
 
@@ -219,11 +226,7 @@ export class TableDigestLedger implements DigestLedger, PostedDigests {
   async list(): Promise<PostedDigestRecord[]> {
     return guardStore(async () => {
       const records: PostedDigestRecord[] = [];
-      const rows = this.table.listEntities<DigestEntity>({
-        queryOptions: { filter: odata`state eq ${'posted'}` },
-      });
-      for await (const entity of rows) {
-        const row = readDigest(entity);
+      for await (const row of postedRows(this.table)) {
         const posted = postedOf(row);
         if (row.rowKey === 'latest' || !posted || !row.channelId) continue;
         records.push({ ...posted, channelId: row.channelId, extra: row.rowKey.startsWith('extra|') });
@@ -233,15 +236,7 @@ export class TableDigestLedger implements DigestLedger, PostedDigests {
   }
 
   async claimNoChannelNotice(week: string, at: string): Promise<boolean> {
-    return guardStore(async () => {
-      try {
-        await this.table.createEntity({ partitionKey: NOTICES, rowKey: `no-board-channel|${week}`, at });
-        return true;
-      } catch (error) {
-        if (statusCodeOf(error) === 409) return false;
-        throw error;
-      }
-    });
+    return createUnlessExists(this.table, { partitionKey: NOTICES, rowKey: `no-board-channel|${week}`, at });
   }
 }
 
@@ -274,11 +269,7 @@ export class TablePostedDigestCopies implements PostedDigestCopies {
   async list(): Promise<PostedDigestCopy[]> {
     return guardStore(async () => {
       const copies: PostedDigestCopy[] = [];
-      const rows = this.table.listEntities<DigestEntity>({
-        queryOptions: { filter: odata`state eq ${'posted'}` },
-      });
-      for await (const entity of rows) {
-        const row = readDigest(entity);
+      for await (const row of postedRows(this.table)) {
         if (!row.card) continue;
         copies.push({
           id: JSON.stringify([row.partitionKey, row.rowKey, row.etag]),

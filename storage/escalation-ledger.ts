@@ -6,7 +6,8 @@ import type {
   EscalationRecord,
 } from '../domain/escalation/escalation-ports';
 import { readRow } from './stored-rows';
-import { getOrUndefined, guardStore, statusCodeOf } from './store-errors';
+import { claimRow, createUnlessExists, deleteIfExists } from './row-claims';
+import { getOrUndefined, guardStore } from './store-errors';
 
 /**
  * Partition `week`: one row per action and ISO week, `2026-W50|5.1`, inserted conditionally to claim it and
@@ -41,32 +42,13 @@ export class TableEscalationLedger implements EscalationLedger {
     const entity: EscalationEntity = {
       partitionKey: WEEK,
       rowKey: weekKey(record.week, record.actionId),
-      actionId: record.actionId,
-      week: record.week,
-      at: record.at,
-      silentSince: record.silentSince,
-      ...(record.ownerEmail ? { ownerEmail: record.ownerEmail } : {}),
-      ...(record.ownerName ? { ownerName: record.ownerName } : {}),
+      ...claimedFields(record),
     };
-    return guardStore(async () => {
-      try {
-        await this.table.createEntity(entity);
-        return true;
-      } catch (error) {
-        if (statusCodeOf(error) !== 409) throw error;
-      }
-      // Claimed already: taken over only when its run died before telling anyone and the lease ran out.
-      const existing = await this.read(entity.rowKey);
-      if (!existing || existing.told !== undefined) return false;
-      if (Date.parse(existing.at) + leaseMs > Date.parse(record.at)) return false;
-      try {
-        await this.table.updateEntity(entity, 'Replace', { etag: existing.etag });
-        return true;
-      } catch (error) {
-        const status = statusCodeOf(error);
-        if (status === 412 || status === 404) return false;
-        throw error;
-      }
+    // Claimed already: taken over only when its run died before telling anyone and the lease ran out.
+    return claimRow(this.table, entity, (found) => {
+      const existing = readRow(escalationRow, found);
+      const leaseRunning = Date.parse(existing.at) + leaseMs > Date.parse(record.at);
+      return existing.told === undefined && !leaseRunning;
     });
   }
 
@@ -80,13 +62,7 @@ export class TableEscalationLedger implements EscalationLedger {
   }
 
   async release(actionId: string, week: string): Promise<void> {
-    await guardStore(async () => {
-      try {
-        await this.table.deleteEntity(WEEK, weekKey(week, actionId));
-      } catch (error) {
-        if (statusCodeOf(error) !== 404) throw error;
-      }
-    });
+    await deleteIfExists(this.table, WEEK, weekKey(week, actionId));
   }
 
   async all(): Promise<EscalationRecord[]> {
@@ -96,38 +72,30 @@ export class TableEscalationLedger implements EscalationLedger {
       for await (const entity of rows) {
         const row = readRow(escalationRow, entity);
         if (row.told === undefined) continue;
-        records.push({
-          actionId: row.actionId,
-          week: row.week,
-          at: row.at,
-          silentSince: row.silentSince,
-          ...(row.ownerEmail ? { ownerEmail: row.ownerEmail } : {}),
-          ...(row.ownerName ? { ownerName: row.ownerName } : {}),
-          told: recipients.parse(JSON.parse(row.told)),
-        });
+        records.push({ ...claimedFields(row), told: recipients.parse(JSON.parse(row.told)) });
       }
       return records.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
     });
   }
 
   async planStart(now: string): Promise<string> {
-    return guardStore(async () => {
-      try {
-        await this.table.createEntity({ partitionKey: 'plan', rowKey: 'start', at: now });
-        return now;
-      } catch (error) {
-        if (statusCodeOf(error) !== 409) throw error;
-      }
-      return (await this.readPlanStart()) ?? now;
-    });
+    if (await createUnlessExists(this.table, { partitionKey: 'plan', rowKey: 'start', at: now })) return now;
+    return (await this.readPlanStart()) ?? now;
   }
 
   async readPlanStart(): Promise<string | undefined> {
     return (await getOrUndefined<{ at: string }>(this.table, 'plan', 'start'))?.at;
   }
+}
 
-  private async read(rowKey: string) {
-    const entity = await getOrUndefined<EscalationEntity>(this.table, WEEK, rowKey);
-    return entity && readRow(escalationRow, entity);
-  }
+/** What a claim records about the escalation, the same in the row as in the record read back. */
+function claimedFields(source: Omit<EscalationRecord, 'told'>): Omit<EscalationRecord, 'told'> {
+  return {
+    actionId: source.actionId,
+    week: source.week,
+    at: source.at,
+    silentSince: source.silentSince,
+    ...(source.ownerEmail ? { ownerEmail: source.ownerEmail } : {}),
+    ...(source.ownerName ? { ownerName: source.ownerName } : {}),
+  };
 }

@@ -9,6 +9,7 @@ import type {
   YearlySignOff,
 } from '../app/yearly-sign-off-ports';
 import { loginKey } from '../domain/person';
+import { claimRow, deleteIfExists } from './row-claims';
 import { readRow } from './stored-rows';
 import { getOrUndefined, guardStore, statusCodeOf } from './store-errors';
 import { safeKey } from './table-clients';
@@ -111,28 +112,17 @@ export class TableYearlyReportLedger implements YearlyReportRecords {
   }
 
   async claimEarlierVersionNotice(signOff: YearlySignOff, at: Date, leaseMs: number): Promise<boolean> {
-    const entity = { partitionKey: partition(signOff.year), rowKey: noticeKey(signOff) };
-    const claim = { ...entity, at: at.toISOString(), state: 'claimed' };
-    return guardStore(async () => {
-      try {
-        await this.table.createEntity(claim);
-        return true;
-      } catch (error) {
-        if (statusCodeOf(error) !== 409) throw error;
-      }
-      // Claimed already: taken over only when the run that claimed it died before telling, and the lease ran out.
-      const existing = await getOrUndefined(this.table, entity.partitionKey, entity.rowKey);
-      if (!existing) return false;
+    const claim = {
+      partitionKey: partition(signOff.year),
+      rowKey: noticeKey(signOff),
+      at: at.toISOString(),
+      state: 'claimed',
+    };
+    // Claimed already: taken over only when the run that claimed it died before telling, and the lease ran out.
+    return claimRow(this.table, claim, (existing) => {
       const row = readRow(yearlyNoticeRow, existing);
-      if (row.state !== 'claimed' || Date.parse(row.at) + leaseMs > at.getTime()) return false;
-      try {
-        await this.table.updateEntity(claim, 'Replace', { etag: existing.etag as string });
-        return true;
-      } catch (error) {
-        const status = statusCodeOf(error);
-        if (status === 412 || status === 404) return false;
-        throw error;
-      }
+      const leaseRunning = Date.parse(row.at) + leaseMs > at.getTime();
+      return row.state === 'claimed' && !leaseRunning;
     });
   }
 
@@ -151,13 +141,7 @@ export class TableYearlyReportLedger implements YearlyReportRecords {
   }
 
   async releaseEarlierVersionNotice(signOff: YearlySignOff): Promise<void> {
-    await guardStore(async () => {
-      try {
-        await this.table.deleteEntity(partition(signOff.year), noticeKey(signOff));
-      } catch (error) {
-        if (statusCodeOf(error) !== 404) throw error;
-      }
-    });
+    await deleteIfExists(this.table, partition(signOff.year), noticeKey(signOff));
   }
 
   /** The row and its delivery's marker in one transaction; false when either already exists. */
