@@ -7,6 +7,7 @@ import type {
   DigestStaleView,
   DigestView,
 } from '../views/digest-view-model';
+import { run, type CompactRun } from './compact-run';
 import { exceptionGroupData, type ExceptionGroupData } from './exception-rows';
 import { RAG_ORDER, RAG_STYLE, type TextColor } from './rag-style';
 import { firstRows, rowCount } from '../views/exception-views';
@@ -19,31 +20,30 @@ import type { RagCounts, RagStatus } from '../views/view-models';
  * Template data for one TextRun. Default values are null so the property is left out: the digest is the
  * biggest card the bot sends, and every byte saved is another action shown.
  */
-type RunData = { text: string; color: TextColor | null; isSubtle: true | null; weight: 'Bolder' | null };
 
 type DigestCardData = {
   title: string;
   weekLabel: string;
   changesSince: string;
-  totals: RunData[];
+  totals: CompactRun[];
   chartBars: { title: string; segments: { legend: string; value: number; color: string }[] }[];
-  priorityRows: { label: string; runs: RunData[] }[];
+  priorityRows: { label: string; runs: CompactRun[] }[];
   /** "5 Neglect: ↓ 1 worsening", for the priorities whose actions moved or held since the last digest. */
-  travelRows: { runs: RunData[] }[];
+  travelRows: { runs: CompactRun[] }[];
   attention: ExceptionGroupData[];
   moreAttention: number;
   moreAttentionText: string;
   noLongerEscalated: string | null;
   exceptions: NavButtonData;
-  changes: { heading: string; movement: RunData[]; note: string | null }[];
+  changes: { heading: string; movement: CompactRun[]; note: string | null }[];
   moreChanges: number;
   moreChangesText: string;
-  redAndAmber: { heading: RunData[]; people: RunData[]; note: string | null }[];
+  redAndAmber: { heading: CompactRun[]; people: CompactRun[]; note: string | null }[];
   moreRedAmber: number;
   moreRedAmberText: string;
   priorityButtons: NavButtonData[];
   staleHeading: string;
-  stale: { runs: RunData[] }[];
+  stale: { runs: CompactRun[] }[];
   moreStale: number;
   moreStaleText: string;
   showPlan: NavButtonData;
@@ -91,7 +91,7 @@ const ALL = Number.POSITIVE_INFINITY;
  * The first level that fits Teams' limit is sent. What is red and why matters most, so notes on the other
  * changes go first, then the lists get shorter, and the red and amber notes go last.
  */
-const TRIM_LEVELS: readonly TrimLevel[] = [
+const TRIM_LEVELS: readonly TrimLevel[] = eachGivingUpMore(
   {
     attention: ALL,
     correctiveChars: 200,
@@ -101,62 +101,23 @@ const TRIM_LEVELS: readonly TrimLevel[] = [
     redAndAmber: ALL,
     stale: ALL,
   },
-  {
-    attention: ALL,
-    correctiveChars: 200,
-    changeNote: 120,
-    redAmberNote: 200,
-    changes: ALL,
-    redAndAmber: ALL,
-    stale: ALL,
-  },
-  {
-    attention: ALL,
-    correctiveChars: 200,
-    changeNote: 0,
-    redAmberNote: 200,
-    changes: ALL,
-    redAndAmber: ALL,
-    stale: ALL,
-  },
-  {
-    attention: ALL,
-    correctiveChars: 120,
-    changeNote: 0,
-    redAmberNote: 120,
-    changes: ALL,
-    redAndAmber: ALL,
-    stale: ALL,
-  },
-  {
-    attention: ALL,
-    correctiveChars: 120,
-    changeNote: 0,
-    redAmberNote: 120,
-    changes: 10,
-    redAndAmber: ALL,
-    stale: 10,
-  },
-  {
-    attention: 12,
-    correctiveChars: 80,
-    changeNote: 0,
-    redAmberNote: 80,
-    changes: 8,
-    redAndAmber: 12,
-    stale: 8,
-  },
-  {
-    attention: 8,
-    correctiveChars: 60,
-    changeNote: 0,
-    redAmberNote: 60,
-    changes: 5,
-    redAndAmber: 8,
-    stale: 5,
-  },
-  { attention: 5, correctiveChars: 0, changeNote: 0, redAmberNote: 0, changes: 3, redAndAmber: 5, stale: 3 },
-];
+  [
+    { changeNote: 120 },
+    { changeNote: 0 },
+    { correctiveChars: 120, redAmberNote: 120 },
+    { changes: 10, stale: 10 },
+    { attention: 12, correctiveChars: 80, redAmberNote: 80, changes: 8, redAndAmber: 12, stale: 8 },
+    { attention: 8, correctiveChars: 60, redAmberNote: 60, changes: 5, redAndAmber: 8, stale: 5 },
+    { attention: 5, correctiveChars: 0, redAmberNote: 0, changes: 3, redAndAmber: 5, stale: 3 },
+  ],
+);
+
+/** The full level, then each level as the one before with less of what `cuts` names. */
+function eachGivingUpMore(full: TrimLevel, cuts: readonly Partial<TrimLevel>[]): TrimLevel[] {
+  const levels = [full];
+  for (const cut of cuts) levels.push({ ...levels[levels.length - 1], ...cut });
+  return levels;
+}
 
 export function buildDigestCard(view: DigestView): AdaptiveCardJson {
   return firstThatFits(TRIM_LEVELS.map((level) => () => renderDigest(view, level)));
@@ -238,14 +199,14 @@ function priorityLabel(priority: { number: number; title: string }): string {
 }
 
 /** "● 1 red  ● 0 amber  …": every status, so the rows line up. */
-function compactCountRuns(counts: RagCounts): RunData[] {
+function compactCountRuns(counts: RagCounts): CompactRun[] {
   return RAG_ORDER.map((rag, index) =>
     run(`${index === 0 ? '' : '  '}● ${counts[rag]} ${RAG_STYLE[rag].label.toLowerCase()}`, ragColor(rag)),
   );
 }
 
 /** "▲ Up: ● Red → ● Amber · owner Jane Smith · by Sam Jones", names as their own runs. */
-function movementRuns(change: DigestChangeView): RunData[] {
+function movementRuns(change: DigestChangeView): CompactRun[] {
   const label = CHANGE_LABEL[change.kind];
   const runs =
     change.kind === 'updated'
@@ -279,7 +240,7 @@ function redAmberData(action: DigestRedAmberView, noteChars: number): DigestCard
 }
 
 /** "5.1 Title · owner Jane Smith (not reachable in Teams) · 20 days" */
-function staleRuns(action: DigestStaleView): RunData[] {
+function staleRuns(action: DigestStaleView): CompactRun[] {
   const runs = [run(`${action.actionId} ${action.title}`), ...ownerRuns(action.owner)];
   if (present(action.owner) !== null && action.ownerNotReachable) {
     runs.push(run(' (not reachable in Teams)', { color: 'Warning' }));
@@ -296,7 +257,7 @@ function staleRuns(action: DigestStaleView): RunData[] {
 }
 
 /** " · owner Jane Smith", or " · no owner". */
-function ownerRuns(owner: string | undefined): RunData[] {
+function ownerRuns(owner: string | undefined): CompactRun[] {
   const name = present(owner);
   return name === null
     ? [run(' · ', { isSubtle: true }), run('No owner', { color: 'Warning' })]
@@ -309,24 +270,12 @@ function noteData(note: string | undefined, noteChars: number): string | null {
 }
 
 /** "● Amber" in amber; colour is never the only signal. */
-function badge(rag: RagStatus, weight: 'Bolder' | null = null): RunData {
+function badge(rag: RagStatus, weight: 'Bolder' | null = null): CompactRun {
   return run(`● ${RAG_STYLE[rag].label}`, { ...ragColor(rag), weight });
 }
 
 function ragColor(rag: RagStatus): { color: TextColor; isSubtle: boolean } {
   return { color: RAG_STYLE[rag].color, isSubtle: RAG_STYLE[rag].isSubtle };
-}
-
-function run(
-  text: string,
-  style: { color?: TextColor; isSubtle?: boolean; weight?: 'Bolder' | null } = {},
-): RunData {
-  return {
-    text,
-    color: style.color === undefined || style.color === 'Default' ? null : style.color,
-    isSubtle: style.isSubtle ? true : null,
-    weight: style.weight ?? null,
-  };
 }
 
 /** "No longer escalated: 5.1 Title (updated)", or null when nothing was de-escalated since the last digest. */

@@ -1,26 +1,16 @@
 import type { ExceptionGroupView, ExceptionRowView } from '../views/board-cycle-view-model';
 import { COMMANDS, navButton, type NavButtonData } from './commands';
-import { RAG_STYLE, type TextColor } from './rag-style';
+import { run, type CompactRun } from './compact-run';
+import { RAG_STYLE } from './rag-style';
 import { present, truncate } from './text';
 
-/**
- * Template data for one TextRun. Defaults are null so the property is left out: the exception list goes in
- * the digest, the biggest card the bot sends.
- */
-export type RowRun = {
-  text: string;
-  color: TextColor | null;
-  isSubtle: true | null;
-  weight: 'Bolder' | null;
-};
-
 export type ExceptionRowData = {
-  heading: RowRun[];
+  heading: CompactRun[];
   /** Why it is listed, then owner, lead and last update. */
-  why: RowRun[];
+  why: CompactRun[];
   /** Direction of travel, persistence and target; absent when none is known. */
-  travel: RowRun[] | null;
-  corrective: RowRun[] | null;
+  travel: CompactRun[] | null;
+  corrective: CompactRun[] | null;
   open: NavButtonData | null;
 };
 
@@ -45,7 +35,7 @@ export function exceptionGroupData(
 
 function exceptionRowData(row: ExceptionRowView, style: RowStyle): ExceptionRowData {
   const rag = RAG_STYLE[row.rag];
-  const why: RowRun[] = [];
+  const why: CompactRun[] = [];
   // The badge already says "Red": the other reasons are what the board has to hear.
   const reasons = row.reasons.filter((reason) => reason !== 'Red');
   reasons.forEach((reason, index) => {
@@ -66,7 +56,7 @@ function exceptionRowData(row: ExceptionRowView, style: RowStyle): ExceptionRowD
     why.push(run(` · ${row.updated}`, { isSubtle: true }));
   }
 
-  const travel: RowRun[] = [];
+  const travel: CompactRun[] = [];
   if (row.travel) {
     travel.push(
       run(row.travel.text, {
@@ -97,28 +87,16 @@ function exceptionRowData(row: ExceptionRowView, style: RowStyle): ExceptionRowD
   };
 }
 
-function correctiveRuns(row: ExceptionRowView, chars: number): RowRun[] | null {
+function correctiveRuns(row: ExceptionRowView, chars: number): CompactRun[] | null {
   const text = present(row.correctiveAction);
   if (text === null || chars <= 0) return null;
   if (row.correctiveActionMissing) return [run(text, { color: 'Warning' })];
   return [run('Corrective action: ', { isSubtle: true }), run(truncate(text, chars))];
 }
 
-export function run(
-  text: string,
-  style: { color?: TextColor; isSubtle?: boolean; weight?: 'Bolder' } = {},
-): RowRun {
-  return {
-    text,
-    color: style.color === undefined || style.color === 'Default' ? null : style.color,
-    isSubtle: style.isSubtle ? true : null,
-    weight: style.weight ?? null,
-  };
-}
-
 /** Neighbouring runs in the same style as one run: the digest is the biggest card, and this is most of it. */
-function merged(runs: readonly RowRun[]): RowRun[] {
-  const out: RowRun[] = [];
+function merged(runs: readonly CompactRun[]): CompactRun[] {
+  const out: CompactRun[] = [];
   for (const next of runs) {
     const last = out[out.length - 1];
     if (last && last.color === next.color && last.isSubtle === next.isSubtle && last.weight === next.weight) {

@@ -60,16 +60,9 @@ export function redactChangeInputId(version: number): string {
 }
 
 export function readRedactChangePayload(data: unknown) {
-  if (typeof data === 'object' && data !== null && !Array.isArray(data)) {
-    const record = data as Record<string, unknown>;
-    if (typeof record.version === 'number') {
-      return redactChangePayload.safeParse({
-        ...record,
-        reason: record[redactChangeInputId(record.version)] ?? '',
-      });
-    }
-  }
-  return redactChangePayload.safeParse(data);
+  return readWithOwnBox(redactChangePayload, data, 'reason', (record) =>
+    typeof record.version === 'number' ? redactChangeInputId(record.version) : undefined,
+  );
 }
 
 /** Action.Execute (Universal Actions): the bot answers with the card that replaces this one. */
@@ -152,20 +145,18 @@ export function formInputIds(actionId: string): FormInputIds {
 }
 
 export function readUpdateStatusPayload(data: unknown) {
-  if (typeof data === 'object' && data !== null && !Array.isArray(data)) {
-    const record = data as Record<string, unknown>;
-    if (typeof record.actionId === 'string') {
-      const ids = formInputIds(record.actionId);
-      if (ids.rag in record || ids.note in record) {
-        return updateStatusPayload.safeParse({
-          ...record,
-          rag: record[ids.rag],
-          note: record[ids.note] ?? '',
-          impact: record[ids.impact] ?? '',
-          evidenceLink: record[ids.evidenceLink] ?? '',
-          correctiveAction: record[ids.correctiveAction] ?? '',
-        });
-      }
+  const record = submittedFields(data);
+  if (record && typeof record.actionId === 'string') {
+    const ids = formInputIds(record.actionId);
+    if (ids.rag in record || ids.note in record) {
+      return updateStatusPayload.safeParse({
+        ...record,
+        rag: record[ids.rag],
+        note: record[ids.note] ?? '',
+        impact: record[ids.impact] ?? '',
+        evidenceLink: record[ids.evidenceLink] ?? '',
+        correctiveAction: record[ids.correctiveAction] ?? '',
+      });
     }
   }
   return updateStatusPayload.safeParse(data);
@@ -189,16 +180,32 @@ export const assignOwnerPayload = z.object({
 
 /** The assign payload with the address read from the action's own box. */
 export function readAssignOwnerPayload(data: unknown) {
-  if (typeof data === 'object' && data !== null && !Array.isArray(data)) {
-    const record = data as Record<string, unknown>;
-    if (typeof record.actionId === 'string') {
-      return assignOwnerPayload.safeParse({
-        ...record,
-        address: record[assignInputId(record.actionId)] ?? '',
-      });
-    }
-  }
-  return assignOwnerPayload.safeParse(data);
+  return readWithOwnBox(assignOwnerPayload, data, 'address', (record) =>
+    typeof record.actionId === 'string' ? assignInputId(record.actionId) : undefined,
+  );
+}
+
+/**
+ * A card holding one form per item names each item's box after the item; the payload is checked with
+ * `field` read from the box `boxOf` names ("" when left empty), or as sent when it names none.
+ */
+function readWithOwnBox<S extends z.ZodTypeAny>(
+  schema: S,
+  data: unknown,
+  field: string,
+  boxOf: (record: Record<string, unknown>) => string | undefined,
+): z.SafeParseReturnType<z.input<S>, z.output<S>> {
+  const record = submittedFields(data);
+  const box = record && boxOf(record);
+  if (record && box !== undefined) return schema.safeParse({ ...record, [field]: record[box] ?? '' });
+  return schema.safeParse(data);
+}
+
+/** A submitted card's values by input id; undefined when what came is not an object of them. */
+function submittedFields(data: unknown): Record<string, unknown> | undefined {
+  return typeof data === 'object' && data !== null && !Array.isArray(data)
+    ? (data as Record<string, unknown>)
+    : undefined;
 }
 
 export const refreshActionPayload = z.object({
