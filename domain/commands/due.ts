@@ -1,7 +1,7 @@
 import type { Plan } from '../../plan/plan-schema';
 import { commandFamily, type ParseReply } from './command-family';
 import { afterSeparator } from './message-text';
-import { echo, firstActionId, LEADING_ACTION_ID, withAction } from './plan-references';
+import { afterLeadingActionId, echo } from './plan-references';
 
 /** "due 5.1 31 March 2027 [because …]": the date is read by the use case, which knows today. */
 export type DueCommand = { kind: 'setTarget'; actionId: string; dateText: string; reason?: string };
@@ -33,37 +33,36 @@ export const due = commandFamily<DueCommand>({
 
 /** "due 5.1 31 March 2027", "due 5.1 30 June 2027 because the audit moved". */
 function parseDue(message: string, plan: Plan): DueCommand | ParseReply | undefined {
-  const due = DUE.exec(message);
-  if (!due) return undefined;
-  const target = LEADING_ACTION_ID.exec(due[1].trim());
-  if (!target) {
-    const example = firstActionId(plan);
-    return {
+  return afterLeadingActionId(
+    message,
+    DUE,
+    plan,
+    (example) => ({
       kind: 'incomplete',
       message: `Which action, and when is it due? e.g. due ${example} 31 March 2027.`,
       example: `due ${example} <date>`,
-    };
-  }
-  return withAction(target[1], plan, (actionId): DueCommand | ParseReply => {
-    const rest = afterSeparator(target[2], ':,').trim();
-    const because = BECAUSE.exec(rest);
-    const dateText = (because ? rest.slice(0, because.index) : rest).trim();
-    if (dateText === '') {
-      return {
-        kind: 'incomplete',
-        message: `When is ${actionId} due? Give a date, e.g. due ${actionId} 31 March 2027.`,
-        example: `due ${actionId} <date>`,
-      };
-    }
-    if (!because) return { kind: 'setTarget', actionId, dateText };
-    const reason = rest.slice(because.index + because[0].length).trim();
-    if (reason === '') {
-      return {
-        kind: 'incomplete',
-        message: 'Why is the date changing? Type the reason after "because", or leave "because" out.',
-        example: `due ${actionId} ${echo(dateText)} because <reason>`,
-      };
-    }
-    return { kind: 'setTarget', actionId, dateText, reason };
-  });
+    }),
+    (actionId, typed): DueCommand | ParseReply => {
+      const rest = afterSeparator(typed, ':,').trim();
+      const because = BECAUSE.exec(rest);
+      const dateText = (because ? rest.slice(0, because.index) : rest).trim();
+      if (dateText === '') {
+        return {
+          kind: 'incomplete',
+          message: `When is ${actionId} due? Give a date, e.g. due ${actionId} 31 March 2027.`,
+          example: `due ${actionId} <date>`,
+        };
+      }
+      if (!because) return { kind: 'setTarget', actionId, dateText };
+      const reason = rest.slice(because.index + because[0].length).trim();
+      if (reason === '') {
+        return {
+          kind: 'incomplete',
+          message: 'Why is the date changing? Type the reason after "because", or leave "because" out.',
+          example: `due ${actionId} ${echo(dateText)} because <reason>`,
+        };
+      }
+      return { kind: 'setTarget', actionId, dateText, reason };
+    },
+  );
 }

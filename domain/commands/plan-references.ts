@@ -1,6 +1,6 @@
 import type { Plan, Priority } from '../../plan/plan-schema';
 import { findAction, findPriority } from '../plan-lookup';
-import type { Incomplete, NotInPlan } from './command-family';
+import type { Incomplete, NotInPlan, ParseReply } from './command-family';
 
 /** How much of what was typed a reply quotes back. */
 const MAX_ECHO_LENGTH = 60;
@@ -25,6 +25,25 @@ export function withAction<C>(asked: string, plan: Plan, command: (actionId: str
     return notInPlan('action', asked, `There is no action ${echo(asked)}. ${priorityRange(plan)}`);
   }
   return notInPlan('action', asked, actionRange(priority));
+}
+
+/**
+ * "<command> 5.1 …": after the command's `head` comes an action id, resolved against the plan, and `then`
+ * reads what follows it. Undefined when the message is not this command; `noActionId` (given the plan's
+ * first action id for its example) when no id follows the head.
+ */
+export function afterLeadingActionId<C>(
+  message: string,
+  head: RegExp,
+  plan: Plan,
+  noActionId: (exampleId: string) => Incomplete,
+  then: (actionId: string, rest: string) => C | ParseReply,
+): C | ParseReply | undefined {
+  const command = head.exec(message);
+  if (!command) return undefined;
+  const target = LEADING_ACTION_ID.exec(command[1].trim());
+  if (!target) return noActionId(firstActionId(plan));
+  return withAction(target[1], plan, (actionId) => then(actionId, target[2]));
 }
 
 /** For "action 5", the example is that priority's first action. */

@@ -3,7 +3,7 @@ import { boundedEditDistance, typoAllowance } from '../edit-distance';
 import { parseRagWord } from '../rag-status';
 import { commandFamily, type ParseReply } from './command-family';
 import { afterSeparator } from './message-text';
-import { echo, firstActionId, LEADING_ACTION_ID, withAction } from './plan-references';
+import { afterLeadingActionId, echo } from './plan-references';
 
 /**
  * "update 5.1 amber Audit booked". A status word that is not a status ("update 5.1 purple") is
@@ -43,18 +43,17 @@ export const update = commandFamily<UpdateCommand>({
 });
 
 function parseUpdate(message: string, plan: Plan): UpdateCommand | ParseReply | undefined {
-  const update = UPDATE.exec(message);
-  if (!update) return undefined;
-  const target = LEADING_ACTION_ID.exec(update[1].trim());
-  if (!target) {
-    return {
+  return afterLeadingActionId(
+    message,
+    UPDATE,
+    plan,
+    (example) => ({
       kind: 'incomplete',
       message: 'Which action? Give its number, then the status and a note.',
-      example: `update ${firstActionId(plan)} amber ${EXAMPLE_NOTE}`,
-    };
-  }
-  const rest = afterSeparator(target[2], ':,.').trim();
-  return withAction(target[1], plan, (actionId) => parseStatusAndNote(actionId, rest));
+      example: `update ${example} amber ${EXAMPLE_NOTE}`,
+    }),
+    (actionId, rest) => parseStatusAndNote(actionId, afterSeparator(rest, ':,.').trim()),
+  );
 }
 
 function parseStatusAndNote(actionId: string, rest: string): UpdateCommand | ParseReply {
