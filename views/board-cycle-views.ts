@@ -5,10 +5,10 @@ import type { SnapshotRags } from '../domain/board-cycle/exception-rules';
 import { describePersistence } from '../domain/board-cycle/rag-persistence';
 import { currentTargetDate, daysOverdue, describeTargetDistance } from '../domain/board-cycle/target-date';
 import { localDaysBetween } from '../domain/digest/local-calendar';
-import type { RagStatus } from '../domain/rag-status';
+import { countRags, type RagCounts, type RagStatus } from '../domain/rag-status';
 import { plural } from '../domain/wording';
 import { isIsoCalendarDate } from '../plan/iso-calendar-date';
-import type { PlanAction } from '../plan/plan-schema';
+import type { PlanAction, Priority } from '../plan/plan-schema';
 import type { ActionCycleView, TravelRollUpView, TravelView } from './board-cycle-view-model';
 import type { ViewContext } from './view-context';
 
@@ -61,6 +61,24 @@ export function travelRollUp(
   ].filter(Boolean);
   const text = parts.length > 0 ? parts.join(' · ') : counts.same > 0 ? '→ no change' : '';
   return text === '' ? undefined : { ...counts, text };
+}
+
+/** A priority's RAG counts and, once there was a digest, how its actions moved since: the plan card's and the digest's row. */
+export function priorityRollUp(
+  priority: Priority,
+  statuses: ReadonlyMap<string, ActionStatus>,
+  previous: PreviousDigest | undefined,
+): { counts: RagCounts; travel?: string } {
+  const travel = travelRollUp(
+    priority.actions.map((action) => action.id),
+    statuses,
+    previous,
+  );
+  return { counts: priorityCounts(priority, statuses), ...(travel ? { travel: travel.text } : {}) };
+}
+
+export function priorityCounts(priority: Priority, statuses: ReadonlyMap<string, ActionStatus>): RagCounts {
+  return countRags(priority.actions.map((action) => statusOf(statuses, action.id).rag));
 }
 
 /** "Amber for 4 weeks", from when the RAG last changed; undefined when that is not known. */

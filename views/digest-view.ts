@@ -9,7 +9,7 @@ import { formatBoardTime, timeAgo } from '../domain/relative-time';
 import { plural } from '../domain/wording';
 import type { Plan } from '../plan/plan-schema';
 import type { EscalationMark, SnapshotRags } from '../domain/board-cycle/exception-rules';
-import { travelRollUp } from './board-cycle-views';
+import { priorityRollUp } from './board-cycle-views';
 import type { DigestRedAmberView, DigestStaleView, DigestView } from './digest-view-model';
 import { exceptionGroups, firstRows, rowCount } from './exception-views';
 
@@ -70,19 +70,11 @@ export function buildDigest(input: DigestInput): Digest {
       ? `Since the last digest, ${formatBoardTime(new Date(previous.takenAt), timeZone)}`
       : 'Since the plan started',
     totals,
-    perPriority: plan.priorities.map((priority) => {
-      const travel = travelRollUp(
-        priority.actions.map((action) => action.id),
-        statuses,
-        previous,
-      );
-      return {
-        number: priority.number,
-        title: priority.title,
-        counts: countRags(priority.actions.map((action) => statusOf(statuses, action.id).rag)),
-        ...(travel ? { travel: travel.text } : {}),
-      };
-    }),
+    perPriority: plan.priorities.map((priority) => ({
+      number: priority.number,
+      title: priority.title,
+      ...priorityRollUp(priority, statuses, previous),
+    })),
     attention: shownAttention,
     moreAttention: rowCount(attention) - rowCount(shownAttention),
     noLongerEscalated: noLongerEscalated(plan, statuses, previous, input.escalations),

@@ -1,15 +1,11 @@
 import { statusOf, type ActionStatus } from '../domain/action-status';
 import { countRags } from '../domain/rag-status';
 import type { Aim, Plan, Priority } from '../plan/plan-schema';
-import { actionCycleView, travelRollUp, type PreviousDigest } from './board-cycle-views';
+import { actionCycleView, priorityCounts, priorityRollUp, type PreviousDigest } from './board-cycle-views';
 import { ownerLabel, statusView, type ViewContext } from './view-context';
 import type { AimView, PlanOverviewView, PriorityView } from './view-models';
 
 type Statuses = ReadonlyMap<string, ActionStatus>;
-
-function priorityCounts(priority: Priority, statuses: Statuses) {
-  return countRags(priority.actions.map((action) => statusOf(statuses, action.id).rag));
-}
 
 /** `previous`: the statuses at the last posted digest, for each priority's direction of travel. */
 export function planOverviewView(
@@ -26,17 +22,13 @@ export function planOverviewView(
       priorities: plan.priorities
         .filter((priority) => priority.aim === aim.number)
         .map((priority) => {
-          const travel = travelRollUp(
-            priority.actions.map((action) => action.id),
-            statuses,
-            previous,
-          );
+          const { counts, ...travel } = priorityRollUp(priority, statuses, previous);
           return {
             number: priority.number,
             title: priority.title,
             actionCount: priority.actions.length,
-            ragCounts: priorityCounts(priority, statuses),
-            ...(travel ? { travel: travel.text } : {}),
+            ragCounts: counts,
+            ...travel,
           };
         }),
     })),
