@@ -1,7 +1,7 @@
 import type { RagStatus } from '../domain/rag-status';
 import type { Answer } from '../views/answer';
 import type { SaveState } from './save-watch';
-import { formOffer, notice } from './notices';
+import { formOffer, notice, type NoticeExtras } from './notices';
 
 /** What a card save was about, known before the store is asked anything. */
 export interface SaveAttempt {
@@ -17,31 +17,26 @@ export interface SaveAttempt {
  */
 export function lateSaveAnswer(state: SaveState, attempt: SaveAttempt): Answer {
   const { actionId } = attempt;
-  switch (state) {
-    case 'none':
-      return notice(
-        'attention',
+  return lateWriteAnswer(
+    state,
+    actionId,
+    {
+      none: [
         'Not saved: the plan store did not answer in time',
         `Nothing was stored for ${actionId}. Your words are kept in the form below; please save again in a minute.`,
-        [],
-        { forms: [formOffer({ actionId, ragWord: attempt.rag, note: attempt.note })] },
-      );
-    case 'sent':
-      return notice(
-        'warning',
+      ],
+      sent: [
         'Saved or not: not known yet',
         `The plan store has not confirmed your update to ${actionId} in time, so it may or may not be stored. ` +
           `Check the history of ${actionId} in a minute before saving again.`,
-        [`history ${actionId}`],
-      );
-    case 'committed':
-      return notice(
-        'good',
+      ],
+      committed: [
         'Saved',
         `Your update to ${actionId} is stored. The card could not be drawn again in time; show the action to see it.`,
-        [`show action ${actionId}`],
-      );
-  }
+      ],
+    },
+    { forms: [formOffer({ actionId, ragWord: attempt.rag, note: attempt.note })] },
+  );
 }
 
 /** A card that only reads (a refresh, opening a form) when the store has not answered in time. */
@@ -56,28 +51,39 @@ export function lateReadAnswer(): Answer {
 
 /** The escalation card's assign form when the store has not finished in time: exactly what is known. */
 export function lateAssignAnswer(state: SaveState, actionId: string): Answer {
+  return lateWriteAnswer(state, actionId, {
+    none: [
+      'Not assigned: the plan store did not answer in time',
+      `Nothing was stored for ${actionId}. Please assign it again in a minute.`,
+    ],
+    sent: [
+      'Assigned or not: not known yet',
+      `The plan store has not confirmed the new owner of ${actionId} in time. ` +
+        `Check the history of ${actionId} in a minute before assigning again.`,
+    ],
+    committed: [
+      'Assigned',
+      `The new owner of ${actionId} is stored. The card could not be drawn again in time; show the action to see it.`,
+    ],
+  });
+}
+
+/**
+ * A write to one action the store has not finished in time, in each state's tone and with its next step:
+ * nothing to look at when nothing was sent, its history when the outcome is not known, the action once stored.
+ */
+function lateWriteAnswer(
+  state: SaveState,
+  actionId: string,
+  said: Record<SaveState, [title: string, text: string]>,
+  whenNotSent: NoticeExtras = {},
+): Answer {
   switch (state) {
     case 'none':
-      return notice(
-        'attention',
-        'Not assigned: the plan store did not answer in time',
-        `Nothing was stored for ${actionId}. Please assign it again in a minute.`,
-        [],
-      );
+      return notice('attention', ...said.none, [], whenNotSent);
     case 'sent':
-      return notice(
-        'warning',
-        'Assigned or not: not known yet',
-        `The plan store has not confirmed the new owner of ${actionId} in time. ` +
-          `Check the history of ${actionId} in a minute before assigning again.`,
-        [`history ${actionId}`],
-      );
+      return notice('warning', ...said.sent, [`history ${actionId}`]);
     case 'committed':
-      return notice(
-        'good',
-        'Assigned',
-        `The new owner of ${actionId} is stored. The card could not be drawn again in time; show the action to see it.`,
-        [`show action ${actionId}`],
-      );
+      return notice('good', ...said.committed, [`show action ${actionId}`]);
   }
 }
