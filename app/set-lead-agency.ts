@@ -1,8 +1,7 @@
 import type { Person } from '../domain/person';
 import type { StatusService } from './status-service';
-import type { Answer } from '../views/answer';
 import type { ActionCards, Place } from './action-cards';
-import { factAnswer } from './set-target-date';
+import { SetActionFact, type FactWords } from './set-action-fact';
 
 export interface LeadAgencyRequest {
   by: Person;
@@ -12,22 +11,18 @@ export interface LeadAgencyRequest {
   place: Place;
 }
 
-/** "lead 5.1 Thames Valley Police": board admins record which agency leads an action. */
-export class SetLeadAgency {
-  constructor(
-    private readonly statusService: StatusService,
-    private readonly cards: ActionCards,
-  ) {}
+const LEAD_WORDS: FactWords<'lead'> = {
+  notAllowed: 'Only board admins can set the lead agency',
+  saved: (change) =>
+    change.previousLeadAgency
+      ? `Lead agency changed from ${change.previousLeadAgency} to ${change.leadAgency ?? ''}.`
+      : `Lead agency set: ${change.leadAgency ?? ''}.`,
+  unchanged: 'That agency already leads this action; nothing was changed.',
+};
 
-  async set(request: LeadAgencyRequest): Promise<Answer> {
-    const outcome = await this.statusService.setLead(request);
-    return factAnswer(this.cards, request, outcome, {
-      notAllowed: 'Only board admins can set the lead agency',
-      saved: (change) =>
-        change.previousLeadAgency
-          ? `Lead agency changed from ${change.previousLeadAgency} to ${change.leadAgency ?? ''}.`
-          : `Lead agency set: ${change.leadAgency ?? ''}.`,
-      unchanged: 'That agency already leads this action; nothing was changed.',
-    });
+/** "lead 5.1 Thames Valley Police": board admins record which agency leads an action. */
+export class SetLeadAgency extends SetActionFact<LeadAgencyRequest, 'lead'> {
+  constructor(statusService: StatusService, cards: ActionCards) {
+    super((request) => statusService.setLead(request), cards, LEAD_WORDS);
   }
 }
