@@ -5,24 +5,19 @@ import { compileCardTemplate, type AdaptiveCardJson } from './render-card';
 import template from './templates/escalations.json';
 import { toneStyle } from './tone-style';
 import { assignInputId, EXECUTE_VERB, type AssignOwnerPayload } from './verbs';
-import type { EscalationsView } from '../views/escalation-views';
+import type { EscalatedActionView, EscalationsView } from '../views/escalation-views';
 
 type EscalationsCardData = {
   title: string;
   intro: string;
   message: { containerStyle: string; color: string; text: string } | null;
   hiddenText: string | null;
-  rows: {
-    actionId: string;
-    title: string;
-    owner: string;
-    silence: string;
-    reminders: string;
-    target: string;
+  /** A row as the view says it, with `since` null rather than left out, and its buttons. */
+  rows: (Omit<EscalatedActionView, 'since'> & {
     since: string | null;
     open: NavButtonData;
     assign: { inputId: string; title: string; verb: string; data: AssignOwnerPayload } | null;
-  }[];
+  })[];
 };
 
 const render = compileCardTemplate<EscalationsCardData>(template);

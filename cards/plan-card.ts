@@ -6,14 +6,9 @@ import template from './templates/plan.json';
 import { plural } from './text';
 import type { PlanOverviewView } from '../views/view-models';
 
-type PlanCardData = {
-  title: string;
-  period: string;
+type PlanCardData = Pick<PlanOverviewView, 'title' | 'period' | 'localContext'> & {
   totals: TextRunData[];
-  localContext: { label: string; value: string }[];
-  aims: {
-    number: number;
-    title: string;
+  aims: (Pick<PlanOverviewView['aims'][number], 'number' | 'title'> & {
     priorities: {
       number: number;
       title: string;
@@ -21,7 +16,7 @@ type PlanCardData = {
       ragRuns: TextRunData[];
       show: NavButtonData;
     }[];
-  }[];
+  })[];
   myActions: NavButtonData;
   help: NavButtonData;
 };

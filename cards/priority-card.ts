@@ -6,13 +6,11 @@ import { compileCardTemplate, type AdaptiveCardJson } from './render-card';
 import template from './templates/priority.json';
 import type { PriorityView } from '../views/view-models';
 
-type PriorityCardData = {
-  number: number;
-  title: string;
-  aimNumber: number;
-  aimTitle: string;
-  why: string;
-  boardWill: string;
+/** The view's words as they are, and what the card draws from the rest. */
+type PriorityCardData = Pick<
+  PriorityView,
+  'number' | 'title' | 'aimNumber' | 'aimTitle' | 'why' | 'boardWill'
+> & {
   ragRuns: TextRunData[];
   actions: ActionSummaryData[];
   showAim: NavButtonData;
