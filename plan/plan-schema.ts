@@ -85,46 +85,37 @@ export const planSchema = z
     localContext: z.array(localContextFigureSchema).default([]),
   })
   .superRefine((plan, ctx) => {
+    const problem = (path: (string | number)[], message: string) =>
+      ctx.addIssue({ code: 'custom', path, message });
     const aimNumbers = new Set(plan.aims.map((aim) => aim.number));
     plan.aims.forEach((aim, index) => {
       if (aim.number !== index + 1) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['aims', index, 'number'],
-          message: `aims must be numbered 1..n in order; expected ${index + 1}`,
-        });
+        problem(['aims', index, 'number'], `aims must be numbered 1..n in order; expected ${index + 1}`);
       }
     });
     plan.priorities.forEach((priority, index) => {
       if (priority.number !== index + 1) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['priorities', index, 'number'],
-          message: `priorities must be numbered 1..n in order; expected ${index + 1}`,
-        });
+        problem(
+          ['priorities', index, 'number'],
+          `priorities must be numbered 1..n in order; expected ${index + 1}`,
+        );
       }
       if (!aimNumbers.has(priority.aim)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['priorities', index, 'aim'],
-          message: `aim ${priority.aim} is not in the plan`,
-        });
+        problem(['priorities', index, 'aim'], `aim ${priority.aim} is not in the plan`);
       }
       priority.actions.forEach((action, actionIndex) => {
         const expected = `${priority.number}.${actionIndex + 1}`;
         if (action.id !== expected) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['priorities', index, 'actions', actionIndex, 'id'],
-            message: `actions are numbered in order within their priority; expected "${expected}"`,
-          });
+          problem(
+            ['priorities', index, 'actions', actionIndex, 'id'],
+            `actions are numbered in order within their priority; expected "${expected}"`,
+          );
         }
         if (action.due !== undefined && !isIsoCalendarDate(action.due)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['priorities', index, 'actions', actionIndex, 'due'],
-            message: `action ${action.id} has due "${action.due.slice(0, 40)}", which is not a real date written like 2027-03-31`,
-          });
+          problem(
+            ['priorities', index, 'actions', actionIndex, 'due'],
+            `action ${action.id} has due "${action.due.slice(0, 40)}", which is not a real date written like 2027-03-31`,
+          );
         }
       });
     });

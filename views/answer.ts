@@ -14,21 +14,25 @@ import type {
   PriorityView,
 } from './view-models';
 
+/** Each card the bot draws, by name, and the view-model it is drawn from. */
+interface CardViews {
+  notice: NoticeView;
+  help: HelpView;
+  plan: PlanOverviewView;
+  aim: AimView;
+  priority: PriorityView;
+  action: ActionView;
+  myActions: MyActionsView;
+  history: HistoryView;
+  personalDataCheck: PersonalDataCheckView;
+  digest: DigestView;
+  exceptions: ExceptionsView;
+  agency: AgencyView;
+  escalations: EscalationsView;
+}
+
 /** Which card to draw, and its view-model. */
-export type Screen =
-  | { card: 'notice'; view: NoticeView }
-  | { card: 'help'; view: HelpView }
-  | { card: 'plan'; view: PlanOverviewView }
-  | { card: 'aim'; view: AimView }
-  | { card: 'priority'; view: PriorityView }
-  | { card: 'action'; view: ActionView }
-  | { card: 'myActions'; view: MyActionsView }
-  | { card: 'history'; view: HistoryView }
-  | { card: 'personalDataCheck'; view: PersonalDataCheckView }
-  | { card: 'digest'; view: DigestView }
-  | { card: 'exceptions'; view: ExceptionsView }
-  | { card: 'agency'; view: AgencyView }
-  | { card: 'escalations'; view: EscalationsView };
+export type Screen = { [Card in keyof CardViews]: { card: Card; view: CardViews[Card] } }[keyof CardViews];
 
 /** What the bot says back: the card to show, and one line for notifications and the activity's summary. */
 export interface Answer {
