@@ -2,9 +2,10 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { ConfigError, loadPackagingConfig, type PackagingConfig } from '../bot/config';
+import { loadPackagingConfig } from '../bot/config';
 import { buildAppPackage } from './app-package/build-app-package';
 import { answeredHelp } from './support/help-flag';
+import { settingsOrSay } from './support/settings-or-say';
 
 /**
  * `npm run package [-- --manifest-dir manifest --out-dir build]`: fills and checks the Teams app manifest
@@ -25,14 +26,8 @@ async function main(): Promise<number> {
     },
   });
 
-  let settings: PackagingConfig;
-  try {
-    settings = loadPackagingConfig();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    console.error(error.message);
-    return 1;
-  }
+  const settings = settingsOrSay(loadPackagingConfig);
+  if (!settings) return 1;
 
   const result = await buildAppPackage({
     manifestDir: path.resolve(values['manifest-dir']),

@@ -1,7 +1,8 @@
-import { ConfigError, loadConfig, type Config } from '../../bot/config';
+import { loadConfig, type Config } from '../../bot/config';
 import { oneLineProblem } from '../../bot/one-line-problem';
 import { openStorage, type Storage } from '../../bot/composition-root';
 import { createLogger } from '../../bot/logger';
+import { settingsOrSay } from '../support/settings-or-say';
 import { BackupRefusedError } from './backup-format';
 import { ImportInterruptedError } from './import-backup';
 
@@ -12,14 +13,8 @@ import { ImportInterruptedError } from './import-backup';
 export async function withStorage(
   work: (storage: Storage, config: Config) => Promise<string>,
 ): Promise<number> {
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    console.error(error.message);
-    return 1;
-  }
+  const config = settingsOrSay(loadConfig);
+  if (!config) return 1;
   let storage: Storage | undefined;
   try {
     // Logs (embedded Azurite starting) go to stderr; stdout is the command's result.
