@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { lateAssignAnswer, lateReadAnswer, lateSaveAnswer } from '../app/late-answers';
 import { cardNotRead } from '../app/refusals';
-import type { WatchSaves } from '../app/save-watch';
+import type { SaveState, WatchSaves } from '../app/save-watch';
+import type { Answer } from '../views/answer';
 import type { ShowAction } from '../app/show-action';
 import type { UpdateStatus } from '../app/update-status';
 import { buildCard } from '../cards';
@@ -18,7 +19,7 @@ import type { Logger } from './logger';
 import type { PeopleDirectory } from './people-directory';
 import { executeAnswer, replaceSharedCard, type ExecuteResponse } from './replies';
 import type { TurnContext } from './teams-turn';
-import { turnOf } from './turn';
+import { turnOf, type Turn } from './turn';
 
 function parsePayload<T extends z.ZodTypeAny>(schema: T, data: unknown): z.infer<T> | undefined {
   const parsed = schema.safeParse(data);
@@ -47,56 +48,53 @@ export class CardActions {
     const { escalations } = this;
     const turn = turnOf(context, this.people);
     return this.inTime(
+      context,
       'assignOwner',
-      async () =>
-        this.answer(
-          context,
-          await escalations.assign({ by: await turn.who(), ...parsed.data, delivery: turn.delivery }),
-        ),
-      (state) => this.answer(context, lateAssignAnswer(state, parsed.data.actionId)),
+      async () => escalations.assign({ by: await turn.who(), ...parsed.data, delivery: turn.delivery }),
+      (state) => lateAssignAnswer(state, parsed.data.actionId),
     );
   }
 
   /** The roster, the store and the redraw together get one deadline; past it the answer says what is known. */
   private inTime(
+    context: TurnContext,
     verb: string,
-    work: () => Promise<ExecuteResponse>,
-    late: Parameters<typeof answerInTime<ExecuteResponse>>[1],
-  ) {
-    return answerInTime(work, late, {
-      watchSaves: this.watchSaves,
-      deadlineMs: this.deadlineMs,
-      logger: this.logger,
-      verb,
-    });
+    work: () => Promise<Answer>,
+    late: (state: SaveState) => Answer,
+  ): Promise<ExecuteResponse> {
+    return answerInTime(
+      async () => this.answer(context, await work()),
+      (state) => this.answer(context, late(state)),
+      { watchSaves: this.watchSaves, deadlineMs: this.deadlineMs, logger: this.logger, verb },
+    );
   }
 
   /** Teams asks for one viewer's own view of an action card (Universal Actions refresh). */
   async refreshAction(context: TurnContext, data: unknown): Promise<ExecuteResponse> {
-    const payload = parsePayload(refreshActionPayload, data);
-    if (!payload) return this.answer(context, cardNotRead());
-    const turn = turnOf(context, this.people);
-    return this.inTime(
-      'refreshAction',
-      async () =>
-        this.answer(
-          context,
-          await this.showAction.refresh(await turn.whoIfPossible(), payload.actionId, turn.place),
-        ),
-      () => this.answer(context, lateReadAnswer()),
+    return this.readInTime(context, 'refreshAction', refreshActionPayload, data, async (payload, turn) =>
+      this.showAction.refresh(await turn.whoIfPossible(), payload.actionId, turn.place),
     );
   }
 
   /** "Open the form for 5.1": the action's form, filled in with what the person typed. Stores nothing. */
   async openForm(context: TurnContext, data: unknown): Promise<ExecuteResponse> {
-    const payload = parsePayload(openFormPayload, data);
+    return this.readInTime(context, 'openForm', openFormPayload, data, async (payload, turn) =>
+      this.showAction.openForm(await turn.who(), payload, turn.place),
+    );
+  }
+
+  /** A card action that only reads: its payload checked, then the card in time, or that the store is not there. */
+  private async readInTime<S extends z.ZodTypeAny>(
+    context: TurnContext,
+    verb: string,
+    schema: S,
+    data: unknown,
+    show: (payload: z.infer<S>, turn: Turn) => Promise<Answer>,
+  ): Promise<ExecuteResponse> {
+    const payload = parsePayload(schema, data);
     if (!payload) return this.answer(context, cardNotRead());
     const turn = turnOf(context, this.people);
-    return this.inTime(
-      'openForm',
-      async () => this.answer(context, await this.showAction.openForm(await turn.who(), payload, turn.place)),
-      () => this.answer(context, lateReadAnswer()),
-    );
+    return this.inTime(context, verb, () => show(payload, turn), lateReadAnswer);
   }
 
   async updateStatus(context: TurnContext, data: unknown): Promise<ExecuteResponse> {
@@ -107,15 +105,16 @@ export class CardActions {
     }
     const payload = parsed.data;
     return this.inTime(
+      context,
       'updateStatus',
       () => this.save(context, payload),
-      (state) => this.answer(context, lateSaveAnswer(state, payload)),
+      (state) => lateSaveAnswer(state, payload),
     );
   }
 
-  private async save(context: TurnContext, payload: UpdateStatusPayload): Promise<ExecuteResponse> {
+  private async save(context: TurnContext, payload: UpdateStatusPayload): Promise<Answer> {
     const turn = turnOf(context, this.people);
-    const answer = await this.updates.fromForm({
+    return this.updates.fromForm({
       by: await turn.who(),
       actionId: payload.actionId,
       rag: payload.rag,
@@ -134,7 +133,6 @@ export class CardActions {
       place: turn.place,
       replaceSharedCard: (shared) => replaceSharedCard(context, buildCard(shared.screen), this.logger),
     });
-    return this.answer(context, answer);
   }
 
   private answer(
