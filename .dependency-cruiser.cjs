@@ -13,6 +13,15 @@ const not = (...folders) => `^(${folders.join('|')})/`;
 const only = (...allowed) =>
   not(...[...LAYERS, 'scripts', 'test'].filter((folder) => !allowed.includes(folder)));
 
+/** A layer's imports of our own code: from `layer`/ only into the `allowed` folders. */
+const layerImports = (name, layer, allowed, comment) => ({
+  name,
+  comment,
+  severity: 'error',
+  from: { path: `^${layer}/` },
+  to: { path: only(...allowed) },
+});
+
 /** A layer may use only these npm packages (and Node's own modules only where `core` says so). */
 const packagesOf = (layer, packages, { core = false, why }) => [
   {
@@ -47,67 +56,49 @@ module.exports = {
       from: {},
       to: { circular: true },
     },
-    {
-      name: 'domain-is-pure',
-      comment:
-        'domain/ holds the rules: it imports only itself and the plan, never cards, storage, app or bot.',
-      severity: 'error',
-      from: { path: '^domain/' },
-      to: { path: only('domain', 'plan') },
-    },
-    {
-      name: 'plan-is-data',
-      comment: 'plan/ is the plan file and its schema.',
-      severity: 'error',
-      from: { path: '^plan/' },
-      to: { path: only('plan') },
-    },
-    {
-      name: 'views-are-view-models',
-      comment:
-        'views/ turns domain state into what a card shows; it knows nothing of cards, storage or Teams.',
-      severity: 'error',
-      from: { path: '^views/' },
-      to: { path: only('views', 'domain', 'plan') },
-    },
-    {
-      name: 'cards-draw-view-models',
-      comment: 'cards/ are pure functions of a view-model: they import views/ and nothing else of ours.',
-      severity: 'error',
-      from: { path: '^cards/' },
-      to: { path: only('cards', 'views') },
-    },
-    {
-      name: 'documents-draw-view-models',
-      comment: 'documents/ (the Word and Excel board pack) are pure functions of a view-model, like cards.',
-      severity: 'error',
-      from: { path: '^documents/' },
-      to: { path: only('documents', 'views') },
-    },
-    {
-      name: 'workers-run-documents',
-      comment:
-        'workers/ draw documents/ in worker threads behind the renderer port of app/; nothing else of ours.',
-      severity: 'error',
-      from: { path: '^workers/' },
-      to: { path: only('workers', 'documents', 'views', 'app') },
-    },
-    {
-      name: 'app-uses-ports',
-      comment:
-        'Use cases reach storage and Teams through ports they declare; they never import bot, cards or storage.',
-      severity: 'error',
-      from: { path: '^app/' },
-      to: { path: only('app', 'domain', 'views', 'plan') },
-    },
-    {
-      name: 'storage-implements-ports',
-      comment:
-        'storage/ implements the ports of domain/ and app/; it knows nothing of cards, views or Teams.',
-      severity: 'error',
-      from: { path: '^storage/' },
-      to: { path: only('storage', 'domain', 'app', 'plan') },
-    },
+    layerImports(
+      'domain-is-pure',
+      'domain',
+      ['domain', 'plan'],
+      'domain/ holds the rules: it imports only itself and the plan, never cards, storage, app or bot.',
+    ),
+    layerImports('plan-is-data', 'plan', ['plan'], 'plan/ is the plan file and its schema.'),
+    layerImports(
+      'views-are-view-models',
+      'views',
+      ['views', 'domain', 'plan'],
+      'views/ turns domain state into what a card shows; it knows nothing of cards, storage or Teams.',
+    ),
+    layerImports(
+      'cards-draw-view-models',
+      'cards',
+      ['cards', 'views'],
+      'cards/ are pure functions of a view-model: they import views/ and nothing else of ours.',
+    ),
+    layerImports(
+      'documents-draw-view-models',
+      'documents',
+      ['documents', 'views'],
+      'documents/ (the Word and Excel board pack) are pure functions of a view-model, like cards.',
+    ),
+    layerImports(
+      'workers-run-documents',
+      'workers',
+      ['workers', 'documents', 'views', 'app'],
+      'workers/ draw documents/ in worker threads behind the renderer port of app/; nothing else of ours.',
+    ),
+    layerImports(
+      'app-uses-ports',
+      'app',
+      ['app', 'domain', 'views', 'plan'],
+      'Use cases reach storage and Teams through ports they declare; they never import bot, cards or storage.',
+    ),
+    layerImports(
+      'storage-implements-ports',
+      'storage',
+      ['storage', 'domain', 'app', 'plan'],
+      'storage/ implements the ports of domain/ and app/; it knows nothing of cards, views or Teams.',
+    ),
     {
       name: 'bot-reaches-storage-only-in-the-composition-root',
       comment:
