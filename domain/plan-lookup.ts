@@ -13,6 +13,10 @@ export function findAction(plan: Plan, actionId: string): PlanAction | undefined
   return findPriority(plan, priorityNumber)?.actions.find((action) => action.id === actionId);
 }
 
+export function prioritiesOfAim(plan: Plan, aim: Aim): Priority[] {
+  return plan.priorities.filter((priority) => priority.aim === aim.number);
+}
+
 export function priorityOfAction(plan: Plan, actionId: string): Priority | undefined {
   return plan.priorities.find((priority) => priority.actions.some((action) => action.id === actionId));
 }

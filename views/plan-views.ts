@@ -1,4 +1,5 @@
 import { statusOf, type ActionStatus } from '../domain/action-status';
+import { prioritiesOfAim } from '../domain/plan-lookup';
 import { countRags } from '../domain/rag-status';
 import type { Aim, Plan, Priority } from '../plan/plan-schema';
 import { actionCycleView, priorityCounts, priorityRollUp, type PreviousDigest } from './board-cycle-views';
@@ -19,18 +20,16 @@ export function planOverviewView(
     aims: plan.aims.map((aim) => ({
       number: aim.number,
       title: aim.title,
-      priorities: plan.priorities
-        .filter((priority) => priority.aim === aim.number)
-        .map((priority) => {
-          const { counts, ...travel } = priorityRollUp(priority, statuses, previous);
-          return {
-            number: priority.number,
-            title: priority.title,
-            actionCount: priority.actions.length,
-            ragCounts: counts,
-            ...travel,
-          };
-        }),
+      priorities: prioritiesOfAim(plan, aim).map((priority) => {
+        const { counts, ...travel } = priorityRollUp(priority, statuses, previous);
+        return {
+          number: priority.number,
+          title: priority.title,
+          actionCount: priority.actions.length,
+          ragCounts: counts,
+          ...travel,
+        };
+      }),
     })),
     totals: countRags(
       plan.priorities.flatMap((priority) => priority.actions.map((a) => statusOf(statuses, a.id).rag)),
@@ -45,14 +44,12 @@ export function aimView(plan: Plan, aim: Aim, statuses: Statuses): AimView {
     title: aim.title,
     summary: aim.summary,
     whyThesePriorities: aim.whyThesePriorities,
-    priorities: plan.priorities
-      .filter((priority) => priority.aim === aim.number)
-      .map((priority) => ({
-        number: priority.number,
-        title: priority.title,
-        boardWill: priority.boardWill,
-        ragCounts: priorityCounts(priority, statuses),
-      })),
+    priorities: prioritiesOfAim(plan, aim).map((priority) => ({
+      number: priority.number,
+      title: priority.title,
+      boardWill: priority.boardWill,
+      ragCounts: priorityCounts(priority, statuses),
+    })),
   };
 }
 
