@@ -1,7 +1,7 @@
 import type { Plan } from '../../plan/plan-schema';
 import { commandFamily, type ParseReply } from './command-family';
 import { afterSeparator } from './message-text';
-import { afterLeadingActionId, echo } from './plan-references';
+import { afterActionId, echo } from './plan-references';
 
 /** "due 5.1 31 March 2027 [because …]": the date is read by the use case, which knows today. */
 export type DueCommand = { kind: 'setTarget'; actionId: string; dateText: string; reason?: string };
@@ -33,7 +33,7 @@ export const due = commandFamily<DueCommand>({
 
 /** "due 5.1 31 March 2027", "due 5.1 30 June 2027 because the audit moved". */
 function parseDue(message: string, plan: Plan): DueCommand | ParseReply | undefined {
-  return afterLeadingActionId(
+  return afterActionId(
     message,
     DUE,
     plan,

@@ -1,7 +1,7 @@
 import type { Plan } from '../../plan/plan-schema';
 import { commandFamily, type ParseReply } from './command-family';
 import { afterSeparator } from './message-text';
-import { afterLeadingActionId } from './plan-references';
+import { afterActionId } from './plan-references';
 
 /** "lead 5.1 Thames Valley Police": the agency as typed; the use case reads it. */
 export type LeadCommand = { kind: 'setLead'; actionId: string; agency: string };
@@ -18,7 +18,7 @@ export const lead = commandFamily<LeadCommand>({
 });
 
 function parseLead(message: string, plan: Plan): LeadCommand | ParseReply | undefined {
-  return afterLeadingActionId(
+  return afterActionId(
     message,
     LEAD,
     plan,

@@ -28,22 +28,24 @@ export function withAction<C>(asked: string, plan: Plan, command: (actionId: str
 }
 
 /**
- * "<command> 5.1 …": after the command's `head` comes an action id, resolved against the plan, and `then`
- * reads what follows it. Undefined when the message is not this command; `noActionId` (given the plan's
- * first action id for its example) when no id follows the head.
+ * "<command> 5.1 …": after the command's `head` comes `target`, whose first group is an action id, resolved
+ * against the plan; `then` reads the groups after it (by default, all that follows the id). Undefined when
+ * the message is not this command; `noActionId` (given the plan's first action id for its example) when
+ * `target` does not match.
  */
-export function afterLeadingActionId<C>(
+export function afterActionId<C>(
   message: string,
   head: RegExp,
   plan: Plan,
   noActionId: (exampleId: string) => Incomplete,
-  then: (actionId: string, rest: string) => C | ParseReply,
+  then: (actionId: string, ...after: string[]) => C | ParseReply,
+  target: RegExp = LEADING_ACTION_ID,
 ): C | ParseReply | undefined {
   const command = head.exec(message);
   if (!command) return undefined;
-  const target = LEADING_ACTION_ID.exec(command[1].trim());
-  if (!target) return noActionId(firstActionId(plan));
-  return withAction(target[1], plan, (actionId) => then(actionId, target[2]));
+  const found = target.exec(command[1].trim());
+  if (!found) return noActionId(firstActionId(plan));
+  return withAction(found[1], plan, (actionId) => then(actionId, ...found.slice(2)));
 }
 
 /** For "action 5", the example is that priority's first action. */

@@ -1,6 +1,6 @@
 import type { Plan } from '../../plan/plan-schema';
 import { commandFamily, type ParseReply } from './command-family';
-import { firstActionId, withAction } from './plan-references';
+import { afterActionId } from './plan-references';
 
 /** "redact 5.1 #7 because it named a child": an admin takes change 7's note out of the record. */
 export type RedactCommand = { kind: 'redact'; actionId: string; version: number; reason: string };
@@ -23,32 +23,32 @@ export const redact = commandFamily<RedactCommand>({
 });
 
 function parseRedact(message: string, plan: Plan): RedactCommand | ParseReply | undefined {
-  const redact = REDACT.exec(message);
-  if (!redact) return undefined;
-  const target = REDACT_TARGET.exec(redact[1].trim());
-  if (!target) {
-    return {
+  return afterActionId(
+    message,
+    REDACT,
+    plan,
+    (example) => ({
       kind: 'incomplete',
       message: 'Which action and which change? e.g. redact 5.1 #7 because it named a child.',
-      example: `history ${firstActionId(plan)}`,
-    };
-  }
-  const [, asked, change, reason] = target;
-  return withAction(asked, plan, (actionId): RedactCommand | ParseReply => {
-    if (!change) {
-      return {
-        kind: 'incomplete',
-        message: `Which change? Give its number from the history, e.g. redact ${actionId} #7 because it named a child.`,
-        example: `history ${actionId}`,
-      };
-    }
-    if (reason.trim() === '') {
-      return {
-        kind: 'incomplete',
-        message: `Why is change #${Number(change)} being redacted? Type the reason after "because", e.g. redact ${actionId} #${Number(change)} because it named a child. Or use Redact on the change in the history.`,
-        example: `history ${actionId}`,
-      };
-    }
-    return { kind: 'redact', actionId, version: Number(change), reason: reason.trim() };
-  });
+      example: `history ${example}`,
+    }),
+    (actionId, change, reason): RedactCommand | ParseReply => {
+      if (!change) {
+        return {
+          kind: 'incomplete',
+          message: `Which change? Give its number from the history, e.g. redact ${actionId} #7 because it named a child.`,
+          example: `history ${actionId}`,
+        };
+      }
+      if (reason.trim() === '') {
+        return {
+          kind: 'incomplete',
+          message: `Why is change #${Number(change)} being redacted? Type the reason after "because", e.g. redact ${actionId} #${Number(change)} because it named a child. Or use Redact on the change in the history.`,
+          example: `history ${actionId}`,
+        };
+      }
+      return { kind: 'redact', actionId, version: Number(change), reason: reason.trim() };
+    },
+    REDACT_TARGET,
+  );
 }

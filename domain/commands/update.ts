@@ -3,7 +3,7 @@ import { boundedEditDistance, typoAllowance } from '../edit-distance';
 import { parseRagWord } from '../rag-status';
 import { commandFamily, type ParseReply } from './command-family';
 import { afterSeparator } from './message-text';
-import { afterLeadingActionId, echo } from './plan-references';
+import { afterActionId, echo } from './plan-references';
 
 /**
  * "update 5.1 amber Audit booked". A status word that is not a status ("update 5.1 purple") is
@@ -43,7 +43,7 @@ export const update = commandFamily<UpdateCommand>({
 });
 
 function parseUpdate(message: string, plan: Plan): UpdateCommand | ParseReply | undefined {
-  return afterLeadingActionId(
+  return afterActionId(
     message,
     UPDATE,
     plan,
