@@ -1,6 +1,6 @@
 import type { Plan } from '../../plan/plan-schema';
 import { guestHomeAddress, loginKey, MAX_ADDRESS_LENGTH } from '../person';
-import { commandFamily, type ParseReply } from './command-family';
+import { commandFamily, incomplete, type ParseReply } from './command-family';
 import { echo, firstActionId, withAction } from './plan-references';
 
 export type AssignCommand = { kind: 'assignOwner'; actionId: string; ownerEmail: string };
@@ -31,11 +31,10 @@ function parseAssign(message: string, plan: Plan): AssignCommand | ParseReply | 
   const rest = assign[1].trim();
   const target = addressFirst(rest) ?? actionFirst(rest);
   if (!target) {
-    return {
-      kind: 'incomplete',
-      message: 'Which action, and who should own it? Give the action number and their email address.',
-      example: `assign ${firstActionId(plan)} to ${EXAMPLE_EMAIL}`,
-    };
+    return incomplete(
+      'Which action, and who should own it? Give the action number and their email address.',
+      `assign ${firstActionId(plan)} to ${EXAMPLE_EMAIL}`,
+    );
   }
   const [asked, typedEmail] = target;
   return withAction(asked, plan, (actionId) => assignOwner(actionId, typedEmail.trim()));
@@ -63,15 +62,11 @@ function actionFirst(rest: string): [string, string] | undefined {
 function assignOwner(actionId: string, typedEmail: string): AssignCommand | ParseReply {
   const example = `assign ${actionId} to ${EXAMPLE_EMAIL}`;
   if (typedEmail === '') {
-    return { kind: 'incomplete', message: `Who should own ${actionId}? Give their email address.`, example };
+    return incomplete(`Who should own ${actionId}? Give their email address.`, example);
   }
   const address = ownerAddress(typedEmail);
   if (!address) {
-    return {
-      kind: 'incomplete',
-      message: `"${echo(typedEmail)}" does not look like an email address.`,
-      example,
-    };
+    return incomplete(`"${echo(typedEmail)}" does not look like an email address.`, example);
   }
   return { kind: 'assignOwner', actionId, ownerEmail: address };
 }

@@ -1,4 +1,4 @@
-import { commandFamily, type ParseReply } from './command-family';
+import { commandFamily, incomplete, type ParseReply } from './command-family';
 
 /** Dates as typed ("1 Jan 2026", "2026-01-01"): read against today by the use case, which has the clock. */
 export type BoardPackCommand =
@@ -54,11 +54,10 @@ function parseBoardPack(simple: string): BoardPackCommand | ParseReply | undefin
   if (periodText === '') return command;
   const period = PACK_PERIOD.exec(periodText);
   if (!period) {
-    return {
-      kind: 'incomplete',
-      message: 'I read a board pack\'s dates like "from 1 Jan 2026 to 31 Mar 2026" or "as at 31 Mar 2026".',
-      example: BOARD_PACK_EXAMPLE,
-    };
+    return incomplete(
+      'I read a board pack\'s dates like "from 1 Jan 2026 to 31 Mar 2026" or "as at 31 Mar 2026".',
+      BOARD_PACK_EXAMPLE,
+    );
   }
   command.from = period[1].trim();
   if (period[2] !== undefined) command.to = period[2].trim();

@@ -83,6 +83,11 @@ export type Incomplete = {
   draft?: { actionId: string; note?: string };
 };
 
+/** "Which action?": what is missing, and an example to type (placeholders where the person's words go). */
+export function incomplete(message: string, example: string, draft?: Incomplete['draft']): Incomplete {
+  return draft ? { kind: 'incomplete', message, example, draft } : { kind: 'incomplete', message, example };
+}
+
 /** What a family answers for text that is its own but cannot be run as typed. */
 export type ParseReply = NotInPlan | Incomplete;
 

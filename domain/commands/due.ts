@@ -1,5 +1,5 @@
 import type { Plan } from '../../plan/plan-schema';
-import { commandFamily, type ParseReply } from './command-family';
+import { commandFamily, incomplete, type ParseReply } from './command-family';
 import { afterSeparator } from './message-text';
 import { afterActionId, echo } from './plan-references';
 
@@ -37,30 +37,28 @@ function parseDue(message: string, plan: Plan): DueCommand | ParseReply | undefi
     message,
     DUE,
     plan,
-    (example) => ({
-      kind: 'incomplete',
-      message: `Which action, and when is it due? e.g. due ${example} 31 March 2027.`,
-      example: `due ${example} <date>`,
-    }),
+    (example) =>
+      incomplete(
+        `Which action, and when is it due? e.g. due ${example} 31 March 2027.`,
+        `due ${example} <date>`,
+      ),
     (actionId, typed): DueCommand | ParseReply => {
       const rest = afterSeparator(typed, ':,').trim();
       const because = BECAUSE.exec(rest);
       const dateText = (because ? rest.slice(0, because.index) : rest).trim();
       if (dateText === '') {
-        return {
-          kind: 'incomplete',
-          message: `When is ${actionId} due? Give a date, e.g. due ${actionId} 31 March 2027.`,
-          example: `due ${actionId} <date>`,
-        };
+        return incomplete(
+          `When is ${actionId} due? Give a date, e.g. due ${actionId} 31 March 2027.`,
+          `due ${actionId} <date>`,
+        );
       }
       if (!because) return { kind: 'setTarget', actionId, dateText };
       const reason = rest.slice(because.index + because[0].length).trim();
       if (reason === '') {
-        return {
-          kind: 'incomplete',
-          message: 'Why is the date changing? Type the reason after "because", or leave "because" out.',
-          example: `due ${actionId} ${echo(dateText)} because <reason>`,
-        };
+        return incomplete(
+          'Why is the date changing? Type the reason after "because", or leave "because" out.',
+          `due ${actionId} ${echo(dateText)} because <reason>`,
+        );
       }
       return { kind: 'setTarget', actionId, dateText, reason };
     },

@@ -1,6 +1,6 @@
 import type { Plan } from '../../plan/plan-schema';
 import { findPriority } from '../plan-lookup';
-import { commandFamily, type ParseReply } from './command-family';
+import { commandFamily, incomplete, type ParseReply } from './command-family';
 import { missingActionId, notInPlan, priorityRange, withAction } from './plan-references';
 
 export type HistoryCommand =
@@ -50,11 +50,9 @@ function historyPage(typed: string, plan: Plan): HistoryCommand | ParseReply {
   const [, asked, page] = /^(\d+\.\d+)(?: (?:page|p) ?([1-9]\d{0,5}))?$/.exec(typed) ?? [];
   const badPage = /^(\d+\.\d+) (?:page|p)\b/.exec(typed);
   if (!asked && badPage) {
-    return withAction(badPage[1], plan, (id) => ({
-      kind: 'incomplete',
-      message: `Pages are whole numbers from 1, e.g. history ${id} page 2.`,
-      example: `history ${id}`,
-    }));
+    return withAction(badPage[1], plan, (id) =>
+      incomplete(`Pages are whole numbers from 1, e.g. history ${id} page 2.`, `history ${id}`),
+    );
   }
   if (!asked) return missingActionId('history', plan, typed);
   return withAction(asked, plan, (id): HistoryCommand =>

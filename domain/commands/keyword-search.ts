@@ -1,5 +1,5 @@
 import type { Plan, Priority } from '../../plan/plan-schema';
-import type { CommandText, Reply } from './command-family';
+import { incomplete, type CommandText, type Reply } from './command-family';
 import type { ShowPriorityCommand } from './show-priority';
 import { NEAR_MISSES } from './catalogue';
 import {
@@ -25,7 +25,7 @@ const SEARCH_STOP_WORDS = new Set([
 export function searchOrUnknown({ message, simple, plan }: CommandText): ShowPriorityCommand | Reply {
   const keyword = /^(?:show |priority )(?:priority )?(.+)$/.exec(simple);
   if (keyword) return showPriorityByKeyword(keyword[1], simple, plan);
-  if (simple === 'show') return { kind: 'incomplete', message: 'Show what?', example: 'show plan' };
+  if (simple === 'show') return incomplete('Show what?', 'show plan');
   return unknown(message, plan, {
     keywordMatches: bestKeywordMatches(searchWords(message), plan, { wholeKeyword: true }),
     closeKeywords: false,

@@ -1,5 +1,5 @@
 import type { Plan } from '../../plan/plan-schema';
-import { commandFamily, type ParseReply } from './command-family';
+import { commandFamily, incomplete, type ParseReply } from './command-family';
 import { afterSeparator } from './message-text';
 import { afterActionId } from './plan-references';
 
@@ -22,19 +22,18 @@ function parseLead(message: string, plan: Plan): LeadCommand | ParseReply | unde
     message,
     LEAD,
     plan,
-    (example) => ({
-      kind: 'incomplete',
-      message: `Which action, and which agency leads it? e.g. lead ${example} Thames Valley Police.`,
-      example: `lead ${example} <agency>`,
-    }),
+    (example) =>
+      incomplete(
+        `Which action, and which agency leads it? e.g. lead ${example} Thames Valley Police.`,
+        `lead ${example} <agency>`,
+      ),
     (actionId, typed): LeadCommand | ParseReply => {
       const agency = afterSeparator(typed, ':,').trim();
       if (agency === '') {
-        return {
-          kind: 'incomplete',
-          message: `Which agency leads ${actionId}? e.g. lead ${actionId} Thames Valley Police.`,
-          example: `lead ${actionId} <agency>`,
-        };
+        return incomplete(
+          `Which agency leads ${actionId}? e.g. lead ${actionId} Thames Valley Police.`,
+          `lead ${actionId} <agency>`,
+        );
       }
       return { kind: 'setLead', actionId, agency };
     },

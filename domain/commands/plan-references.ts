@@ -1,6 +1,6 @@
 import type { Plan, Priority } from '../../plan/plan-schema';
 import { findAction, findPriority } from '../plan-lookup';
-import type { Incomplete, NotInPlan, ParseReply } from './command-family';
+import { incomplete, type Incomplete, type NotInPlan, type ParseReply } from './command-family';
 
 /** How much of what was typed a reply quotes back. */
 const MAX_ECHO_LENGTH = 60;
@@ -52,11 +52,10 @@ export function afterActionId<C>(
 export function missingActionId(command: string, plan: Plan, typed: string | undefined): Incomplete {
   const priority = typed && /^\d+$/.test(typed) ? findPriority(plan, Number(typed)) : undefined;
   const example = priority?.actions[0].id ?? firstActionId(plan);
-  return {
-    kind: 'incomplete',
-    message: `Which action? Actions are numbered within their priority, like ${example}.`,
-    example: `${command} ${example}`,
-  };
+  return incomplete(
+    `Which action? Actions are numbered within their priority, like ${example}.`,
+    `${command} ${example}`,
+  );
 }
 
 function actionRange(priority: Priority): string {

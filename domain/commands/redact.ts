@@ -1,5 +1,5 @@
 import type { Plan } from '../../plan/plan-schema';
-import { commandFamily, type ParseReply } from './command-family';
+import { commandFamily, incomplete, type ParseReply } from './command-family';
 import { afterActionId } from './plan-references';
 
 /** "redact 5.1 #7 because it named a child": an admin takes change 7's note out of the record. */
@@ -27,25 +27,23 @@ function parseRedact(message: string, plan: Plan): RedactCommand | ParseReply | 
     message,
     REDACT,
     plan,
-    (example) => ({
-      kind: 'incomplete',
-      message: 'Which action and which change? e.g. redact 5.1 #7 because it named a child.',
-      example: `history ${example}`,
-    }),
+    (example) =>
+      incomplete(
+        'Which action and which change? e.g. redact 5.1 #7 because it named a child.',
+        `history ${example}`,
+      ),
     (actionId, change, reason): RedactCommand | ParseReply => {
       if (!change) {
-        return {
-          kind: 'incomplete',
-          message: `Which change? Give its number from the history, e.g. redact ${actionId} #7 because it named a child.`,
-          example: `history ${actionId}`,
-        };
+        return incomplete(
+          `Which change? Give its number from the history, e.g. redact ${actionId} #7 because it named a child.`,
+          `history ${actionId}`,
+        );
       }
       if (reason.trim() === '') {
-        return {
-          kind: 'incomplete',
-          message: `Why is change #${Number(change)} being redacted? Type the reason after "because", e.g. redact ${actionId} #${Number(change)} because it named a child. Or use Redact on the change in the history.`,
-          example: `history ${actionId}`,
-        };
+        return incomplete(
+          `Why is change #${Number(change)} being redacted? Type the reason after "because", e.g. redact ${actionId} #${Number(change)} because it named a child. Or use Redact on the change in the history.`,
+          `history ${actionId}`,
+        );
       }
       return { kind: 'redact', actionId, version: Number(change), reason: reason.trim() };
     },

@@ -1,6 +1,6 @@
 import type { Plan } from '../../plan/plan-schema';
 import { findAim } from '../plan-lookup';
-import { commandFamily, type ParseReply } from './command-family';
+import { commandFamily, incomplete, type ParseReply } from './command-family';
 import { notInPlan, planRange } from './plan-references';
 
 export type ShowAimCommand = { kind: 'showAim'; aim: number };
@@ -18,7 +18,7 @@ export const showAim = commandFamily<ShowAimCommand>({
 function aimCommand(asked: string | undefined, plan: Plan): ShowAimCommand | ParseReply {
   const range = planRange(plan.aims.length, 'aim', 'aims');
   if (asked === undefined || !/^\d+$/.test(asked)) {
-    return { kind: 'incomplete', message: `Which aim? ${range}`, example: `show aim ${plan.aims[0].number}` };
+    return incomplete(`Which aim? ${range}`, `show aim ${plan.aims[0].number}`);
   }
   const aim = findAim(plan, Number(asked));
   if (!aim) return notInPlan('aim', asked, range);

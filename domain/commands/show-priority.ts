@@ -1,6 +1,6 @@
 import type { Plan } from '../../plan/plan-schema';
 import { findPriority } from '../plan-lookup';
-import { commandFamily, type ParseReply } from './command-family';
+import { commandFamily, incomplete, type ParseReply } from './command-family';
 import { notInPlan, priorityRange } from './plan-references';
 
 /** Also what a keyword search ("show neglect") finds: see keyword-search.ts, the parser's last resort. */
@@ -12,11 +12,10 @@ export const showPriority = commandFamily<ShowPriorityCommand>({
     const asked = /^(?:show )?(?:priority|p) ?(\d+)$/.exec(simple) ?? /^show (\d+)$/.exec(simple);
     if (asked) return priorityCommand(asked[1], plan);
     if (/^(?:show )?priority$/.test(simple)) {
-      return {
-        kind: 'incomplete',
-        message: `Which priority? ${priorityRange(plan)}`,
-        example: `show priority ${plan.priorities[0].number}`,
-      };
+      return incomplete(
+        `Which priority? ${priorityRange(plan)}`,
+        `show priority ${plan.priorities[0].number}`,
+      );
     }
     return undefined;
   },

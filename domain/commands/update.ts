@@ -1,7 +1,7 @@
 import type { Plan } from '../../plan/plan-schema';
 import { boundedEditDistance, typoAllowance } from '../edit-distance';
 import { parseRagWord } from '../rag-status';
-import { commandFamily, type ParseReply } from './command-family';
+import { commandFamily, incomplete, type ParseReply } from './command-family';
 import { afterSeparator } from './message-text';
 import { afterActionId, echo } from './plan-references';
 
@@ -47,23 +47,22 @@ function parseUpdate(message: string, plan: Plan): UpdateCommand | ParseReply | 
     message,
     UPDATE,
     plan,
-    (example) => ({
-      kind: 'incomplete',
-      message: 'Which action? Give its number, then the status and a note.',
-      example: `update ${example} amber ${EXAMPLE_NOTE}`,
-    }),
+    (example) =>
+      incomplete(
+        'Which action? Give its number, then the status and a note.',
+        `update ${example} amber ${EXAMPLE_NOTE}`,
+      ),
     (actionId, rest) => parseStatusAndNote(actionId, afterSeparator(rest, ':,.').trim()),
   );
 }
 
 function parseStatusAndNote(actionId: string, rest: string): UpdateCommand | ParseReply {
   if (rest === '') {
-    return {
-      kind: 'incomplete',
-      message: `What is the status of ${actionId}? Give red, amber, green or complete, then a note.`,
-      example: `update ${actionId} amber ${EXAMPLE_NOTE}`,
-      draft: { actionId },
-    };
+    return incomplete(
+      `What is the status of ${actionId}? Give red, amber, green or complete, then a note.`,
+      `update ${actionId} amber ${EXAMPLE_NOTE}`,
+      { actionId },
+    );
   }
   const parts = STATUS_AND_NOTE.exec(rest);
   if (parts && parseRagWord(parts[1])) {
@@ -78,14 +77,12 @@ function parseStatusAndNote(actionId: string, rest: string): UpdateCommand | Par
   const nearMiss = closestRagWord(typed);
   const typedNote = rest.slice(typed.length).trim();
   const exampleNote = typedNote.length <= 60 ? typedNote : '';
-  return {
-    kind: 'incomplete',
-    message:
-      `"${echo(typed)}" is not a status: use red, amber, green or complete.` +
+  return incomplete(
+    `"${echo(typed)}" is not a status: use red, amber, green or complete.` +
       (nearMiss ? ` Did you mean ${nearMiss}?` : ''),
-    example: `update ${actionId} ${nearMiss ?? 'amber'} ${exampleNote || EXAMPLE_NOTE}`,
-    draft: typedNote ? { actionId, note: typedNote } : { actionId },
-  };
+    `update ${actionId} ${nearMiss ?? 'amber'} ${exampleNote || EXAMPLE_NOTE}`,
+    typedNote ? { actionId, note: typedNote } : { actionId },
+  );
 }
 
 function closestRagWord(typed: string): string | undefined {

@@ -1,4 +1,4 @@
-import { commandFamily, type ParseReply } from './command-family';
+import { commandFamily, incomplete, type ParseReply } from './command-family';
 
 /** The year as typed ("2026-27"): the use case reads it against REPORT_YEAR_START_MONTH. */
 export type YearlyReportCommand =
@@ -67,8 +67,4 @@ function parseYearly(simple: string, message: string): YearlyReportCommand | Par
   if (report[1] === '')
     return incomplete('Which year? e.g. yearly report 2026-27.', `yearly report ${EXAMPLE_YEAR}`);
   return { kind: 'yearlyReport', year: report[1] };
-}
-
-function incomplete(message: string, example: string): ParseReply {
-  return { kind: 'incomplete', message, example };
 }
