@@ -1,7 +1,13 @@
 import type { Answer } from '../views/answer';
 
 export type SendResult =
-  | { kind: 'sent'; conversationId: string; activityId?: string }
+  | {
+      kind: 'sent';
+      conversationId: string;
+      activityId?: string;
+      /** Earlier attempts that failed in a way that may still have posted them (a gateway's 502/504). */
+      unconfirmedAttempts?: number;
+    }
   /** Teams answered 403/404: the bot is no longer in that conversation. */
   | { kind: 'notInConversation'; status: number };
 
@@ -16,7 +22,7 @@ export type PostResult =
 export type PostedResult = Extract<PostResult, { kind: 'sent' }>;
 
 /**
- * Teams did not answer a new post in time, so it may or may not be in the channel. Its card (JSON) is
+ * Teams did not answer a new post in time (or a gateway answered 5xx), so it may or may not be in the channel. Its card (JSON) is
  * kept so that the attempt stays on record; if Teams answers later, `onLateAnswer` hears which post it is.
  */
 export class UnconfirmedPostError extends Error {

@@ -134,16 +134,32 @@ export class RedactionSweep {
    * the stored card and name the post; a redaction that committed since it was drawn is applied now.
    */
   async unconfirmed(
-    posting: { pendingId: string; tag: string },
+    posting: { pendingId: string; tag: string | undefined },
     card: string,
     sources: readonly NoteSource[],
   ): Promise<void> {
     const id = await this.copies.unconfirmed(posting.pendingId, card, shownOn(card, sources));
-    if (!id || (await this.copies.holdSeal(posting.tag))) return;
+    if (!id || (posting.tag !== undefined && (await this.copies.holdSeal(posting.tag)))) return;
     for (const redaction of await this.copies.recentRedactions()) {
       const copy = await this.copies.read(id);
       if (copy?.state === 'unconfirmed') await this.sweepUnconfirmed(copy, redaction, [], emptyReport());
     }
+  }
+
+  /**
+   * A post that failed in a way that may still have posted it (a gateway's 5xx, no answer in time), or an
+   * earlier attempt of a post that was retried: kept on record, unconfirmed, if its card shows notes, so
+   * that a redaction corrects its stored card and names it. `tagBeforeDrawing` as for recordPosted.
+   */
+  async recordUnconfirmed(
+    what: string,
+    card: string,
+    sources: readonly NoteSource[],
+    tagBeforeDrawing: string | undefined,
+  ): Promise<void> {
+    if (shownOn(card, sources).length === 0) return;
+    const pendingId = await this.copies.begin(what, this.clock());
+    await this.unconfirmed({ pendingId, tag: tagBeforeDrawing }, card, sources);
   }
 
   /** The Teams messages whose cards are tracked here (so the caller need not update them itself). */
@@ -221,8 +237,16 @@ export class RedactionSweep {
   ): Promise<void> {
     const showed = copy.shown.some((source) => sameChange(source, redaction));
     const swept = sweptCard(copy, redaction, texts);
-    // The change stays in the index: "redact" again names this post again, as it may still show it.
-    if (swept && swept.card !== copy.card && (await this.copies.replace(copy.id, swept.card, copy.shown)))
+    // The change stays in the index, without its words: "redact" again names this post again, as it may
+    // still show them, while no stored row keeps them.
+    const shown = copy.shown.map((source) =>
+      sameChange(source, redaction) ? { ...source, texts: [] } : source,
+    );
+    const wordsKept = copy.shown.some((source) => sameChange(source, redaction) && source.texts.length > 0);
+    if (
+      (wordsKept || (swept && swept.card !== copy.card)) &&
+      (await this.copies.replace(copy.id, swept?.card ?? copy.card ?? '', shown))
+    )
       report.storedCopies += 1;
     if (showed || swept)
       report.unconfirmed.push(`${copy.what} (sent ${copy.startedAt.slice(0, 16).replace('T', ' ')} UTC)`);

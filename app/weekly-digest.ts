@@ -266,6 +266,10 @@ export class WeeklyDigest {
     } else {
       await this.parts.redactionSweep.abandon(posting.pendingId);
     }
+    for (let attempt = 0; attempt < (sent.unconfirmedAttempts ?? 0); attempt++)
+      await this.parts.redactionSweep
+        .recordUnconfirmed(`${posting.what}, an earlier attempt`, sent.postedCard, sources, posting.tag)
+        .catch((error: unknown) => logger.warn({ err: error }, 'an earlier digest attempt was not recorded'));
     logger.info({ week, extra: lease === undefined, conversationId: sent.conversationId }, 'digest posted');
     // The digest is in the channel: a failure now must not make the run look failed.
     const reminders = await remindOwners(this.parts, digest).catch((error: unknown) => {

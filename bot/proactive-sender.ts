@@ -10,6 +10,7 @@ import {
   cardAttachment,
   connectorRetryAfterMs,
   connectorStatusOf,
+  mayHaveBeenPosted,
   messageWith,
   type ConversationReference,
   type OutboundMessage,
@@ -177,6 +178,8 @@ export class ProactiveSender implements PostedCardUpdater {
     send: (client: Connector) => Promise<Delivered>,
     onLateAnswer?: (late: Delivered) => void,
   ): Promise<SendResult> {
+    // Microsoft asks bots to retry 502 and 504 too, but a gateway may answer them after Teams posted.
+    let unconfirmedAttempts = 0;
     try {
       const delivered = await backOff(() => this.attempt(reference, what, send, onLateAnswer), {
         numOfAttempts: MAX_ATTEMPTS,
@@ -184,9 +187,13 @@ export class ProactiveSender implements PostedCardUpdater {
         timeMultiple: 2,
         jitter: 'full',
         delayFirstAttempt: false,
-        retry: (error: unknown, attempt: number) => this.waitOutThrottling(error, attempt),
+        retry: async (error: unknown, attempt: number) => {
+          const again = await this.waitOutThrottling(error, attempt);
+          if (again && mayHaveBeenPosted(error)) unconfirmedAttempts += 1;
+          return again;
+        },
       });
-      return { kind: 'sent', ...delivered };
+      return { kind: 'sent', ...delivered, ...(unconfirmedAttempts > 0 ? { unconfirmedAttempts } : {}) };
     } catch (error) {
       const status = statusCodeOf(error);
       if (status === 403 || status === 404) return { kind: 'notInConversation', status };

@@ -8,6 +8,7 @@ import {
 import { buildCard } from '../cards';
 import type { Answer } from '../views/answer';
 import { SendTimeoutError, type ProactiveSender } from './proactive-sender';
+import { mayHaveBeenPosted } from './teams-turn';
 
 /** The use cases' Messenger, in Teams: each answer drawn as its card and sent by the proactive sender. */
 export class TeamsMessenger implements Messenger {
@@ -40,7 +41,8 @@ export class TeamsMessenger implements Messenger {
         onLateAnswer && ((late) => onLateAnswer(posted(late))),
       );
     } catch (error) {
-      if (error instanceof SendTimeoutError) throw new UnconfirmedPostError(JSON.stringify(card), error);
+      if (error instanceof SendTimeoutError || mayHaveBeenPosted(error))
+        throw new UnconfirmedPostError(JSON.stringify(card), error);
       throw error;
     }
     return sent.kind === 'sent' ? posted(sent) : sent;

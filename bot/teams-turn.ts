@@ -132,3 +132,18 @@ export function isConnectorFailure(error: unknown): boolean {
     connectorStatusOf(error) !== undefined
   );
 }
+
+/** Answers that say nothing was done (no post), and connections that never reached Teams. */
+const NOT_POSTED_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ERR_INVALID_URL']);
+
+/**
+ * Whether a failed send may still have posted its message: Teams (or a gateway before it) answered 5xx,
+ * or the request was cut off before any answer. A 4xx, or a connection never made, means it was not.
+ */
+export function mayHaveBeenPosted(error: unknown): boolean {
+  if (!isConnectorFailure(error)) return false;
+  const status = connectorStatusOf(error);
+  if (status !== undefined) return status >= 500;
+  const code = (error as { code?: unknown } | null)?.code;
+  return !(typeof code === 'string' && NOT_POSTED_CODES.has(code));
+}

@@ -188,6 +188,50 @@ describe('redaction wins every race with posted cards (one instance)', function 
     await assertGone(secret);
   });
 
+  const storedCopiesOf = async (secret: string) =>
+    (await storedRows(bot.tablePrefix)).filter((row) => row.includes(secret)).length;
+  const unconfirmedKept = () =>
+    until(
+      async () =>
+        (await storedRows(bot.tablePrefix)).some((row) => row.includes('"copyState":"unconfirmed"')),
+      'the unanswered post kept on record',
+    );
+
+  it('a channel show card Teams posted but never answered in time: the redaction names it', async () => {
+    const { secret, version } = await secretNote();
+    bot.connector.reset();
+    const show = channelMention(bot.serviceUrl, chair, 'show priority 5');
+    bot.connector.neverAnswer(isReplyTo(String(show.id)), 1, true);
+    assert.equal((await bot.send(show)).status, 200);
+    await unconfirmedKept();
+    const answer = await say(chair, `redact 5.1 #${version} because Named a family`);
+    assert.match(answer, /Teams has not confirmed posting \(a priority card in a channel/);
+    assert.equal(await storedCopiesOf(secret), 0, 'no stored copy');
+  });
+
+  it('a digest post retried after a 502 from a gateway that had posted it: both posts on record', async () => {
+    const { secret, version } = await secretNote();
+    bot.connector.reset();
+    bot.connector.failNext({ match: isChannelPost, status: 502, times: 1, posted: true });
+    assert.equal((await bot.bot.useCases.weeklyDigest.run({ force: true })).kind, 'posted');
+    assert.equal(sharedMessagesNow(bot.connector.calls).length, 2, 'Teams shows it twice');
+    const answer = await say(chair, `redact 5.1 #${version} because Named a family`);
+    assert.match(answer, /1 posted card updated/);
+    assert.match(answer, /Teams has not confirmed posting \(an extra digest in the board channel/);
+    assert.equal(await storedCopiesOf(secret), 0, 'no stored copy');
+  });
+
+  it('a digest post that only ever got 504s from a gateway that posted it: the redaction names it', async () => {
+    const { secret, version } = await secretNote();
+    bot.connector.reset();
+    bot.connector.failNext({ match: isChannelPost, status: 504, times: Infinity, posted: true });
+    await assert.rejects(bot.bot.useCases.weeklyDigest.run({ force: true }));
+    bot.connector.reset();
+    const answer = await say(chair, `redact 5.1 #${version} because Named a family`);
+    assert.match(answer, /Teams has not confirmed posting \(an extra digest in the board channel/);
+    assert.equal(await storedCopiesOf(secret), 0, 'no stored copy');
+  });
+
   it('a personal-chat answer to the asker is not tracked (it stays, as the docs say)', async () => {
     const before = (await storedRows(bot.tablePrefix)).filter((row) => row.includes('copy|')).length;
     await say(chair, 'show priority 5');

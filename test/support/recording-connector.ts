@@ -51,6 +51,8 @@ export interface ScriptedFailure {
   headers?: Record<string, string>;
   /** How many calls it applies to; Infinity for all. */
   times: number;
+  /** Teams made the post before failing to answer (a gateway's 502/504): it is in the conversation. */
+  posted?: boolean;
 }
 
 /** Matches the bot replacing a message it posted (updateActivity): PUT …/activities/<id>. */
@@ -68,7 +70,8 @@ export class RecordingConnector extends LoopbackService {
   readonly calls: ConnectorCall[] = [];
   private readonly roster = new ConnectorRoster();
   private readonly failures: ScriptedFailure[] = [];
-  private readonly silences: { match: (call: ConnectorCall) => boolean; times: number }[] = [];
+  private readonly silences: { match: (call: ConnectorCall) => boolean; times: number; posted: boolean }[] =
+    [];
   private readonly holds: {
     match: (call: ConnectorCall) => boolean;
     arrived: (call: ConnectorCall) => void;
@@ -119,8 +122,8 @@ export class RecordingConnector extends LoopbackService {
   }
 
   /** Accepts matching requests and never answers them (a connector that hangs), until stop(). */
-  neverAnswer(match: (call: ConnectorCall) => boolean, times = Infinity): void {
-    this.silences.push({ match, times });
+  neverAnswer(match: (call: ConnectorCall) => boolean, times = Infinity, posted = false): void {
+    this.silences.push({ match, times, posted });
   }
 
   reset(): void {
@@ -187,12 +190,14 @@ export class RecordingConnector extends LoopbackService {
     const silence = this.silences.find((candidate) => candidate.times > 0 && candidate.match(call));
     if (silence) {
       silence.times -= 1;
+      if (silence.posted) call.answeredId = String(1_700_000_000_000 + this.nextId++);
       return;
     }
 
     const failure = this.failures.find((candidate) => candidate.times > 0 && candidate.match(call));
     if (failure) {
       failure.times -= 1;
+      if (failure.posted) call.answeredId = String(1_700_000_000_000 + this.nextId++);
       res.writeHead(failure.status, { 'content-type': 'application/json', ...failure.headers });
       res.end(
         JSON.stringify(
